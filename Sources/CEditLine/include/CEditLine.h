@@ -1,0 +1,39 @@
+#ifndef CEDITLINE_H
+#define CEDITLINE_H
+
+/* The only C in jixiao. Swift cannot call libedit's variadic el_set(), el_get()
+ * and history(), so each wrapper below fixes one argument list. No logic lives here. */
+
+#include <histedit.h>
+#include <stdio.h>
+#include <wchar.h>
+
+typedef char *(*cle_prompt_fn)(EditLine *);
+typedef unsigned char (*cle_key_fn)(EditLine *, int);
+
+/* el_init(prog, stdin, stdout, stderr): Swift 6 rejects the C stdio globals. */
+EditLine *cle_init(const char *prog);
+/* fflush(stdout), so prompt and output stay in order. */
+void cle_flush_stdout(void);
+
+int cle_set_prompt(EditLine *el, cle_prompt_fn fn);          /* EL_PROMPT */
+int cle_set_editor(EditLine *el, const char *mode);          /* EL_EDITOR "emacs" */
+int cle_set_signal(EditLine *el, int on);                    /* EL_SIGNAL */
+int cle_set_clientdata(EditLine *el, void *data);            /* EL_CLIENTDATA */
+void *cle_get_clientdata(EditLine *el);                      /* el_get EL_CLIENTDATA */
+int cle_addfn(EditLine *el, const char *name, const char *help, cle_key_fn fn); /* EL_ADDFN */
+int cle_bind(EditLine *el, const char *key, const char *fnname);               /* EL_BIND */
+int cle_set_hist(EditLine *el, History *h);                  /* EL_HIST */
+
+int cle_hist_setsize(History *h, int n);                     /* H_SETSIZE */
+int cle_hist_setunique(History *h, int on);                  /* H_SETUNIQUE */
+int cle_hist_enter(History *h, const char *line);            /* H_ENTER */
+int cle_hist_load(History *h, const char *path);             /* H_LOAD */
+int cle_hist_save(History *h, const char *path);             /* H_SAVE */
+
+/* A SIGINT handler without SA_RESTART that only records the signal, so that a
+ * read() blocked inside el_wgets() fails with EINTR and long commands can poll it. */
+void cle_install_sigint(void);
+int cle_take_sigint(void);   /* 1 if SIGINT arrived since the last call, and clears it */
+
+#endif

@@ -1,0 +1,4 @@
+extension CommandSpec {
+    static let ruleCommands: [CommandSpec] = []
+    static let whatIfCommands: [CommandSpec] = []
+}

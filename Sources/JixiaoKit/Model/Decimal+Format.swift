@@ -1,0 +1,39 @@
+import Foundation
+
+extension Decimal {
+    /// Rounds half away from zero to `places` decimal places, as the filings' 2-decimal figures are rounded.
+    package func rounded(_ places: Int) -> Decimal {
+        var input = self
+        var result = Decimal()
+        NSDecimalRound(&result, &input, places, .plain)
+        return result
+    }
+
+    /// Fixed-point text with exactly `places` decimals: `5.67`, `100.00`. Never a binary-float artefact.
+    package func fixed(_ places: Int) -> String {
+        let r = rounded(places)
+        var text = "\(r)"
+        if text.contains("e") || text.contains("E") { text = NSDecimalNumber(decimal: r).stringValue }
+        guard places > 0 else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = parts.first.map(String.init) ?? "0"
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        if fraction.count < places { fraction += String(repeating: "0", count: places - fraction.count) }
+        return whole + "." + fraction
+    }
+
+    /// The shortest exact text, as a filing writes it: `6`, `3.4`, `7.5`.
+    package var plain: String { "\(self)" }
+
+    /// A fraction shown as a percentage with two decimals: 0.56666 → `56.67%`.
+    package var percent: String { (self * 100).fixed(2) + "%" }
+
+    package var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
+}
+
+/// How a rounded amount or score is printed in tables: two decimals, or blank.
+package func money(_ value: Decimal?) -> String { value.map { $0.fixed(2) } ?? "" }
+/// A fraction printed as a percentage, or blank.
+package func rate(_ value: Decimal?) -> String { value.map { $0.percent } ?? "" }
+/// A score or weight as filed: up to two decimals, trailing zeros dropped (`5`, `7.5`, `9.69`).
+package func points(_ value: Decimal?) -> String { value.map { $0.rounded(2).plain } ?? "" }

@@ -1,0 +1,47 @@
+/// An error a command reports to the analyst. The message is written in one place, here.
+public enum ShellError: Error, Equatable, CustomStringConvertible, Sendable {
+    public static func == (a: ShellError, b: ShellError) -> Bool { a.description == b.description }
+
+    case unknownCommand(String, suggestion: (name: String, close: Bool)?)
+    case usage(command: String, usage: String, problem: String)
+    case syntax(String)
+    case io(path: String, reason: String)
+    case invalidFile(location: String, reason: String)
+    case noFiling
+    case notFound(kind: String, name: String, candidates: [String])
+    case ambiguous(kind: String, name: String, candidates: [String])
+    case invalidValue(String)
+    case refused(String)
+    case cancelled
+    case nestingTooDeep(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownCommand(name, suggestion):
+            guard let suggestion else { return "unknown command '\(name)'; type 'help' for the list of commands" }
+            if suggestion.close { return "unknown command '\(name)'; did you mean '\(suggestion.name)'? (type 'help' for the list)" }
+            return "unknown command '\(name)'; the nearest is '\(suggestion.name)' (type 'help' for the list)"
+        case let .usage(command, usage, problem):
+            return "\(command): \(problem)\nusage: \(usage)"
+        case let .syntax(message):
+            return message
+        case let .io(path, reason):
+            return "\(path): \(reason)"
+        case let .invalidFile(location, reason):
+            return "\(location): \(reason)"
+        case .noFiling:
+            return "no filing loaded; use 'load PATH' or 'load --example'"
+        case let .notFound(kind, name, candidates):
+            let list = candidates.prefix(8).joined(separator: ", ")
+            return candidates.isEmpty ? "no \(kind) '\(name)'" : "no \(kind) '\(name)'; choose one of: \(list)"
+        case let .ambiguous(kind, name, candidates):
+            return "'\(name)' matches several \(kind)s: \(candidates.joined(separator: ", "))"
+        case let .invalidValue(message), let .refused(message):
+            return message
+        case .cancelled:
+            return "cancelled by Ctrl-C"
+        case let .nestingTooDeep(path):
+            return "source: \(path): scripts nested too deeply (a script that sources itself?)"
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import CEditLine
+import Glibc
+
+/// Owns libedit's `EditLine*` and `History*`; Swift names over the CEditLine shim.
+/// Only the executable knows about it; the shell sees it through `TerminalConsole`.
+final class LineEditor {
+    private let editor: OpaquePointer
+    private let history: OpaquePointer
+    private var promptText: UnsafeMutablePointer<CChar>?
+    private let historyPath: String?
+    /// Completion candidates for the text before the cursor, supplied by the shell.
+    var complete: (String) -> [String] = { _ in [] }
+
+    init?(historyPath: String?) {
+        guard let editor = cle_init("jixiao"), let history = history_init() else { return nil }
+        self.editor = editor
+        self.history = history
+        self.historyPath = historyPath
+        _ = cle_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+        _ = cle_set_editor(editor, "emacs")
+        _ = cle_set_signal(editor, 1)
+        _ = cle_set_prompt(editor) { el in
+            guard let el, let raw = cle_get_clientdata(el) else { return nil }
+            return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().promptText
+        }
+        _ = cle_hist_setsize(history, 1000)
+        _ = cle_hist_setunique(history, 1)   // consecutive duplicates are kept once
+        _ = cle_set_hist(editor, history)
+        _ = cle_addfn(editor, "jixiao-complete", "complete the word under the cursor") { el, _ in
+            guard let el, let raw = cle_get_clientdata(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().completeWord()
+        }
+        _ = cle_bind(editor, "^I", "jixiao-complete")
+        _ = cle_bind(editor, "^R", "em-inc-search-prev")
+        _ = el_source(editor, nil)   // ~/.editrc, as other libedit programs
+        if let historyPath { _ = cle_hist_load(history, historyPath) }
+    }
+
+    deinit {
+        cle_flush_stdout()
+        history_end(history)
+        el_end(editor)
+        free(promptText)
+    }
+
+    enum Result { case line(String), interrupted, end }
+
+    /// Reads one line with editing (el_wgets), decoding wide characters.
+    func read(prompt: String) -> Result {
+        free(promptText)
+        promptText = strdup(prompt)
+        var count: Int32 = 0
+        guard let chars = el_wgets(editor, &count) else {
+            if count == -1 && errno == EINTR { _ = cle_take_sigint(); return .interrupted }
+            return .end
+        }
+        var scalars = String.UnicodeScalarView()
+        for i in 0..<Int(count) {
+            if let u = Unicode.Scalar(UInt32(bitPattern: chars[i])) { scalars.append(u) }
+        }
+        var line = String(scalars)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    /// Records a command (history(H_ENTER)) and saves the file at once, mode 0600, so a
+    /// crash loses nothing. Lines starting with a space are not recorded.
+    func remember(_ line: String) {
+        guard !line.hasPrefix(" "), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        _ = cle_hist_enter(history, line)
+        save()
+    }
+
+    func save() {
+        guard let historyPath else { return }
+        if cle_hist_save(history, historyPath) >= 0 { chmod(historyPath, 0o600) }
+    }
+
+    /// Tab: inserts the longest common prefix of the candidates, or lists them.
+    private func completeWord() -> UInt8 {
+        guard let info = el_wline(editor)?.pointee, let buffer = info.buffer, let cursor = info.cursor else { return UInt8(CC_ERROR) }
+        var before = String.UnicodeScalarView()
+        var p = buffer
+        while p < cursor {
+            if let u = Unicode.Scalar(UInt32(bitPattern: p.pointee)) { before.append(u) }
+            p += 1
+        }
+        let text = String(before)
+        let word = text.hasSuffix(" ") ? "" : String(text.split(separator: " ").last ?? "")
+        let matches = complete(text)
+        guard let first = matches.first else { return UInt8(CC_REFRESH_BEEP) }
+        var prefix = Array(first.unicodeScalars)
+        for m in matches.dropFirst() {
+            let ms = Array(m.unicodeScalars)
+            var n = 0
+            while n < min(prefix.count, ms.count) && prefix[n] == ms[n] { n += 1 }
+            prefix = Array(prefix[..<n])
+        }
+        var insert = Array(prefix.dropFirst(word.unicodeScalars.count))
+        if matches.count == 1 && !(matches[0].hasSuffix("/")) { insert.append(" ") }
+        if !insert.isEmpty {
+            var wide = insert.map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            _ = el_winsertstr(editor, wide)
+            return UInt8(CC_REFRESH)
+        }
+        print("\n" + matches.joined(separator: "  "))
+        cle_flush_stdout()
+        return UInt8(CC_REDISPLAY)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+
+/// The command line: `jixiao [FILING ...] [-c COMMAND]... [-f SCRIPT]... [--bail] [--echo] [-q] [--no-color] [--history FILE]`.
+struct Options: ParsableArguments {
+    static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "An analysis shell for 绩效自评报告 (budget performance self-evaluation filings).",
+        discussion: """
+        With a terminal on stdin and stdout, jixiao opens a prompt with line editing and history. \
+        Otherwise it reads commands from stdin (or -f SCRIPT), one per line, and reports errors as FILE:LINE. \
+        Exit status: 0 when every command succeeded, 1 when any failed, 2 for bad flags.
+        """,
+        version: jixiaoVersion
+    )
+
+    @Argument(help: "Filings to load before the first command (files, folders or globs).")
+    var filings: [String] = []
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run COMMAND; repeatable. Runs before stdin or -f.", valueName: "COMMAND"))
+    var commands: [String] = []
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in SCRIPT; repeatable.", valueName: "SCRIPT"))
+    var scripts: [String] = []
+
+    @Flag(help: "Stop at the first command that fails.")
+    var bail = false
+
+    @Flag(help: "Print each command before its output, so a run reads like a transcript.")
+    var echo = false
+
+    @Flag(name: .shortAndLong, help: "Quiet: no banner or notes.")
+    var quiet = false
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Option(help: ArgumentHelp("History file for the interactive prompt (default ~/.jixiao_history).", valueName: "FILE"))
+    var history: String?
+}
+
+let jixiaoVersion = "0.1.0"

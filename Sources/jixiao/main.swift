@@ -1,0 +1,57 @@
+import ArgumentParser
+import CEditLine
+import Foundation
+import JixiaoKit
+
+// Flags first: bad flags exit 2 (as sqlite3 does), --help and --version exit 0.
+let options: Options
+do {
+    options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    let code = Options.exitCode(for: error)
+    let message = Options.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+// libedit decodes typed bytes with mbrtowc(): without a UTF-8 LC_CTYPE every Chinese
+// character would be dropped. LC_NUMERIC stays "C" so numbers print the same everywhere.
+if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+    _ = setlocale(LC_CTYPE, "C.UTF-8")
+}
+
+let stdinIsTerminal = isatty(0) == 1
+let interactive = stdinIsTerminal && isatty(1) == 1 && options.commands.isEmpty && options.scripts.isEmpty
+if interactive { cle_install_sigint() }
+
+let historyPath = options.history ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.jixiao_history" })
+let console = TerminalConsole(interactive: interactive, historyPath: historyPath)
+let shell = Shell(console: console, options: ShellOptions(echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive))
+console.attach(shell)
+
+if interactive {
+    shell.note("jixiao \(jixiaoVersion): analysis shell for 绩效自评报告. Type 'help' for commands, Ctrl-D to leave.")
+}
+if !options.filings.isEmpty {
+    shell.loadAtStartup(options.filings)
+} else if interactive {
+    shell.loadExample(note: "No filing given: loaded the bundled example (示范区总工会). 'load PATH' opens your own.")
+}
+
+for (i, command) in options.commands.enumerated() where !shell.finished && !shell.bailed {
+    shell.execute(line: command, source: "-c", line: i + 1)
+}
+for script in options.scripts where !shell.finished && !shell.bailed {
+    shell.runFile(script)
+}
+if interactive {
+    shell.runInteractive()
+} else if !stdinIsTerminal && !shell.finished && !shell.bailed {
+    shell.runConsole()
+}
+fflush(nil)
+exit(shell.exitStatus)

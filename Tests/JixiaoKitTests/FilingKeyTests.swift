@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import JixiaoKit
+
+/// Compares what the reader extracts from every filing with its `.key.json`, field by field.
+@Suite struct FilingKeyTests {
+    static let files = Fixtures.keyedFilings()
+
+    @Test("every keyed filing is found") func found() {
+        #expect(Self.files.count >= 4)
+    }
+
+    @Test("reader output matches the answer key", arguments: files)
+    func matchesKey(_ url: URL) throws {
+        let filing = try FilingReader.read(Data(contentsOf: url), source: url.lastPathComponent)
+        let mine = FilingExport.json(filing)
+        let key = try JSON.parse(String(decoding: Data(contentsOf: URL(fileURLWithPath: url.path + ".key.json")), as: UTF8.self))
+        var problems: [String] = []
+        compare(mine["unit"], key["unit"], "unit", &problems)
+        compare(mine["year"], key["year"], "year", &problems)
+        let fundFields = ["initial", "executed", "weight", "reportedRate", "reportedScore"]
+        if key["department"] == .null {
+            if mine["department"] != .null { problems.append("department: expected null") }
+        } else {
+            for field in fundFields + ["adjusted"] { compare(mine["department"]?[field], key["department"]?[field], "department.\(field)", &problems) }
+            indicators(mine["department"]?["indicators"], key["department"]?["indicators"], "department", &problems)
+        }
+        let myProjects = mine["projects"]?.arrayValue ?? []
+        let keyProjects = key["projects"]?.arrayValue ?? []
+        if myProjects.count != keyProjects.count { problems.append("projects: \(myProjects.count) read, \(keyProjects.count) in key") }
+        for (i, (p, k)) in zip(myProjects, keyProjects).enumerated() {
+            for field in ["name", "fullYear", "reportedTotal"] + fundFields { compare(p[field], k[field], "projects[\(i)].\(field)", &problems) }
+            indicators(p["indicators"], k["indicators"], "projects[\(i)]", &problems)
+        }
+        #expect(problems.isEmpty, "\(url.lastPathComponent):\n\(problems.joined(separator: "\n"))")
+        #expect(filing.warnings.isEmpty, "unexplained warnings: \(filing.warnings)")
+    }
+
+    func indicators(_ mine: JSON?, _ key: JSON?, _ path: String, _ problems: inout [String]) {
+        let a = mine?.arrayValue ?? [], b = key?.arrayValue ?? []
+        if a.count != b.count { problems.append("\(path).indicators: \(a.count) read, \(b.count) in key") }
+        for (i, (x, y)) in zip(a, b).enumerated() {
+            for field in ["level1", "level2", "level3", "target", "actual", "weight", "score"] {
+                compare(x[field], y[field], "\(path).indicators[\(i)].\(field)", &problems)
+            }
+        }
+    }
+
+    func compare(_ mine: JSON?, _ key: JSON?, _ path: String, _ problems: inout [String]) {
+        let a = mine ?? .null, b = key ?? .null
+        if let x = a.decimalValue, let y = b.decimalValue, x == y { return }
+        if a != b { problems.append("\(path): read \(a.rendered().dropLast()), key \(b.rendered().dropLast())") }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+@testable import JixiaoKit
+
+/// Paths of the package, found from this file so tests run from any directory.
+enum Fixtures {
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let filings = root.appendingPathComponent("Tests/Fixtures/filings")
+    /// The project's shared folder beside the clone, when present.
+    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/filings")
+    static let real = filings.appendingPathComponent("000_4163b9005dfad92f.txt")
+
+    static func data(_ name: String) throws -> Data { try Data(contentsOf: filings.appendingPathComponent(name)) }
+
+    static func filing(_ name: String) throws -> Filing {
+        try FilingReader.read(data(name), source: name)
+    }
+
+    /// Every filing with an answer key: the bundled copies, plus any new ones in ../shared/filings.
+    static func keyedFilings() -> [URL] {
+        var byName: [String: URL] = [:]
+        for folder in [filings, shared] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names where name.hasSuffix(".txt") && names.contains(name + ".key.json") && byName[name] == nil {
+                byName[name] = folder.appendingPathComponent(name)
+            }
+        }
+        return byName.keys.sorted().compactMap { byName[$0] }
+    }
+
+    /// Runs a script through an in-process shell and returns the console.
+    static func run(_ script: String, directory: URL = root, options: ShellOptions = ShellOptions()) -> (Shell, ScriptConsole) {
+        let console = ScriptConsole(script)
+        let shell = Shell(console: console, options: options, directory: directory.path)
+        shell.runConsole()
+        return (shell, console)
+    }
+}
