@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: prints reading and scoring speed; never asserted.
+        .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoKit"]),
         .testTarget(name: "JixiaoKitTests", dependencies: ["JixiaoKit"]),
         // Launches the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["jixiao"]),

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The command line: `jixiao [FILING ...] [-c COMMAND]... [-f SCRIPT]... [--bail] [--echo] [-q] [--no-color] [--history FILE]`.
-struct Options: ParsableArguments {
+struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "An analysis shell for 绩效自评报告 (budget performance self-evaluation filings).",

@@ -7,7 +7,7 @@ package enum BasicDataReader {
         var reader = TableReader(rows: table.rows)
         var basic = BasicData(line: table.rows.first?.line ?? table.line)
         let rows = table.rows
-        if let h = rows.firstIndex(where: { $0.contains("编制数") }), h + 1 < rows.count {
+        if let h = rows.firstIndex(where: { $0.has("编制数") }), h + 1 < rows.count {
             reader.used.insert(h); reader.used.insert(h + 1)
             let header = rows[h], data = rows[h + 1]
             let shift = data.cells.count - header.cells.count
@@ -24,20 +24,20 @@ package enum BasicDataReader {
             basic.staff = figure("在职")
             basic.controlRate = figure("控制率", rate: true)
         }
-        guard let h = rows.firstIndex(where: { $0.contains("经费控制情况") }) else {
+        guard let h = rows.firstIndex(where: { $0.has("经费控制情况") }) else {
             reader.reportUnused(in: "基础数据表")
             warnings += reader.warnings
             return basic
         }
         reader.used.insert(h)
         let header = rows[h]
-        basic.columnLabels = header.cells.filter { !$0.key.contains("经费控制") && !$0.isEmpty }.map(\.text)
-        let divisor: Decimal = header.cells.contains { $0.key.contains("(元)") || $0.key.hasSuffix("(元") } ? 10000 : 1
+        basic.columnLabels = header.cells.filter { !$0.key.has("经费控制") && !$0.isEmpty }.map(\.text)
+        let divisor: Decimal = header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") } ? 10000 : 1
         var group = BasicData.Group.other
         var end = rows.count
         for r in (h + 1)..<rows.count {
             let row = rows[r]
-            if row.contains("楼堂馆所") || row.contains("厉行节约") || row.contains("批复规模") { end = r; break }
+            if row.has("楼堂馆所") || row.has("厉行节约") || row.has("批复规模") { end = r; break }
             guard let li = row.cells.firstIndex(where: { !$0.isEmpty }) else { reader.used.insert(r); continue }
             reader.used.insert(r)
             let labelCell = row.cells[li]
@@ -48,7 +48,7 @@ package enum BasicDataReader {
             else if key.hasPrefix("项目支出") { group = .projects }
             else if key.hasPrefix("公用经费") { group = .publicFunds }
             else if key.hasPrefix("政府采购") { group = .procurement }
-            else if key.contains("预算调整") { group = .adjustment }
+            else if key.has("预算调整") { group = .adjustment }
             else { isTotal = false }
             let values = Array(row.cells.dropFirst(li + 1))
             func figure(_ i: Int) -> Figure {
@@ -70,16 +70,16 @@ package enum BasicDataReader {
     static func readBuildings(_ rows: [Row], from start: Int, into basic: inout BasicData, reader: inout TableReader) {
         for r in start..<rows.count {
             let row = rows[r]
-            if row.contains("批复规模") || row.contains("楼堂馆所") {
+            if row.has("批复规模") || row.has("楼堂馆所") {
                 reader.used.insert(r)
-                let labels = row.cells.filter { !$0.isEmpty && !$0.key.contains("楼堂馆所") }
-                guard r + 1 < rows.count, !rows[r + 1].contains("厉行节约") else { continue }
+                let labels = row.cells.filter { !$0.isEmpty && !$0.key.has("楼堂馆所") }
+                guard r + 1 < rows.count, !rows[r + 1].has("厉行节约") else { continue }
                 reader.used.insert(r + 1)
                 let values = rows[r + 1].cells.suffix(labels.count)
                 for (label, cell) in zip(labels, values) {
                     basic.buildings.append(LabeledFigure(label: label.text, figure: Labels.amount(cell.text, line: cell.line).0))
                 }
-            } else if let i = row.index(where: { $0.contains("厉行节约") }) {
+            } else if let i = row.index(where: { $0.has("厉行节约") }) {
                 reader.used.insert(r)
                 let rest = row.cells[(i + 1)...].filter { !$0.isEmpty }
                 let label = row.cells[i].text

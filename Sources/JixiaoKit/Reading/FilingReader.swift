@@ -88,9 +88,9 @@ public enum FilingReader {
     static func readTable(_ table: Section, into filing: inout Filing, pendingReports: inout [Narrative]) {
         let rows = table.rows
         let hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
-        let hasStaffing = rows.contains { $0.contains("编制数") } || rows.contains { $0.contains("经费控制情况") }
-        let hasDeptName = rows.contains { $0.contains("预算部门名称") } || rows.contains { $0.contains("按收入性质") }
-        let hasFunds = rows.contains { $0.contains("年初预算") }
+        let hasStaffing = rows.contains { $0.has("编制数") } || rows.contains { $0.has("经费控制情况") }
+        let hasDeptName = rows.contains { $0.has("预算部门名称") } || rows.contains { $0.has("按收入性质") }
+        let hasFunds = rows.contains { $0.has("年初预算") }
         if hasProjectName || (table.kind == .projectTable && hasFunds) {
             var project = readProject(table, warnings: &filing.warnings)
             if project.report == nil, !pendingReports.isEmpty { project.report = pendingReports.removeFirst() }
@@ -135,7 +135,7 @@ public enum FilingReader {
     static func readDepartment(_ table: Section, warnings: inout [ReadWarning]) -> Department {
         var reader = TableReader(rows: table.rows)
         var department = Department(line: table.line)
-        department.unit = reader.value { $0.contains("预算部门名称") || $0 == "单位名称" }
+        department.unit = reader.value { $0.has("预算部门名称") || $0 == "单位名称" }
         department.funds = reader.funds()
         (department.income, department.expenditure) = breakdown(&reader)
         department.goal = reader.goal()
@@ -150,18 +150,18 @@ public enum FilingReader {
     /// 按收入性质分 / 按支出性质分: label–value pairs between the funds and the goal, written
     /// as neighbouring cells or as `label:value` in one cell.
     static func breakdown(_ reader: inout TableReader) -> (income: [LabeledFigure], expenditure: [LabeledFigure]) {
-        guard let start = reader.rows.firstIndex(where: { $0.contains("按收入性质") || $0.contains("按支出性质") }) else { return ([], []) }
+        guard let start = reader.rows.firstIndex(where: { $0.has("按收入性质") || $0.has("按支出性质") }) else { return ([], []) }
         var income: [LabeledFigure] = [], expenditure: [LabeledFigure] = []
         func add(_ label: String, _ figure: Figure) {
             let key = Labels.bareName(label)
-            if key.isEmpty || key.contains("偏差") { return }
+            if key.isEmpty || key.has("偏差") || key.has("性质分") && figure.isBlank { return }
             let pair = LabeledFigure(label: key, figure: figure)
-            if key.contains("支出") { expenditure.append(pair) } else { income.append(pair) }
+            if key.has("支出") { expenditure.append(pair) } else { income.append(pair) }
         }
         var r = start
         while r < reader.rows.count {
             let row = reader.rows[r]
-            if row.contains("年度总体目标") || row.contains("预期目标") || row.contains("一级指标") { break }
+            if row.has("年度总体目标") || row.has("预期目标") || row.has("一级指标") { break }
             reader.used.insert(r)
             let cells = row.cells
             var i = 0
@@ -206,7 +206,7 @@ public enum FilingReader {
         }
         if let name = filing.projects.lazy.compactMap({ $0.department?.text }).first(where: { !$0.isEmpty }) { return name }
         for section in sections {
-            if let m = Labels.norm(section.title).firstMatch(of: /^(.+?)\d{4}年度/) { return String(m.1) }
+            if let m = Labels.norm(section.title).firstMatch(of: Patterns.unitBeforeYear) { return String(m.1) }
         }
         return "(unknown unit)"
     }
@@ -214,10 +214,10 @@ public enum FilingReader {
     static func year(of filing: Filing, sections: [Section]) -> Int? {
         let texts = sections.prefix(6).flatMap { [$0.title] + $0.prose.prefix(6).map(\.text) }
         for text in texts {
-            if let m = Labels.norm(text).firstMatch(of: /(20\d{2}|19\d{2})年度/) { return Int(m.1) }
+            if let m = Labels.norm(text).firstMatch(of: Patterns.yearOfReport) { return Int(m.1) }
         }
         let labels = filing.basic?.columnLabels ?? []
-        let years = labels.compactMap { label in Labels.norm(label).firstMatch(of: /(20\d{2})/).flatMap { Int($0.1) } }
+        let years = labels.compactMap { label in Labels.norm(label).firstMatch(of: Patterns.anyYear).flatMap { Int($0.1) } }
         return years.max()
     }
 }

@@ -2,27 +2,34 @@ import Foundation
 
 /// Label and value conventions shared by every table reader.
 package enum Labels {
+    static let posix = Locale(identifier: "en_US_POSIX")
+
     /// A label reduced for matching: no white space (ASCII or U+3000), ASCII brackets and
     /// colons, and the `—般` typo (U+2014 for 一) repaired.
     package static func norm(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case " ", "\t", "\u{3000}", "\u{00A0}": continue
-            case "（": out.append("(")
-            case "）": out.append(")")
-            case "：": out.append(":")
-            default: out.append(ch)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0D, 0x3000, 0xA0: continue
+            case 0xFF08: out.append("(")
+            case 0xFF09: out.append(")")
+            case 0xFF1A: out.append(":")
+            default: out.append(scalar)
             }
         }
-        if out.hasPrefix("—般") { out = "一般" + out.dropFirst(2) }
-        return out
+        var result = String(out)
+        if result.hasPrefix("—般") { result = "一般" + result.dropFirst(2) }
+        return result
     }
 
-    /// Trims ASCII spaces, tabs and U+3000 from both ends.
+    /// Trims ASCII spaces, tabs, CR, U+3000 and NBSP from both ends.
     package static func trim(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{3000}\u{00A0}\r"))
+        let scalars = text.unicodeScalars
+        func blank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\r" || s == "\u{3000}" || s == "\u{A0}" }
+        guard let first = scalars.firstIndex(where: { !blank($0) }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     /// Cell texts that mean "nothing here".
@@ -62,7 +69,7 @@ package enum Labels {
             }
         }
         guard seenDigit else { return nil }
-        return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: digits, locale: posix)
     }
 
     /// An amount cell in 万元 (`divisor` 10000 when the table is in 元).
@@ -99,7 +106,7 @@ package enum Labels {
     /// Splits `产出指标（20分）` into its name and weight; also `（20` + `分）`, a dropped bracket, no bracket.
     package static func level1(_ text: String) -> (name: String, weight: Decimal?) {
         let t = norm(text)
-        guard let match = t.firstMatch(of: /^(.*?)\(?(\d+(?:\.\d+)?)分?\)?$/) else { return (trim(text), nil) }
+        guard let match = t.firstMatch(of: Patterns.level1Weight) else { return (trim(text), nil) }
         let name = String(match.1)
         guard !name.isEmpty, let weight = decimal(match.2) else { return (trim(text), nil) }
         return (name, weight)
@@ -108,7 +115,7 @@ package enum Labels {
     /// Removes list numbering and prefixes: `3、专项资金：劳模服务` → `劳模服务`, `其中：公车购置` → `公车购置`.
     package static func bareName(_ text: String) -> String {
         var t = norm(text)
-        if let m = t.firstMatch(of: /^(?:\d+[、.．]|[一二三四五六七八九十]+、|\(\d+\))/), m.0.count < t.count { t = String(t[m.range.upperBound...]) }
+        if let m = t.firstMatch(of: Patterns.listNumbering), m.0.count < t.count { t = String(t[m.range.upperBound...]) }
         for prefix in ["其中:", "其中", "专项资金:", "省级专项资金:"] where t.hasPrefix(prefix) && t.count > prefix.count {
             t = String(t.dropFirst(prefix.count))
         }

@@ -1,10 +1,17 @@
 /// A table cell as the .docx dump writes it: a tab-led line, plus the untabbed lines
 /// after it (joined with no separator), starting at `line`.
 package struct Cell: Hashable, Sendable {
-    package var text: String
-    package var line: Int
-    package var key: String { Labels.norm(text) }
-    package var isEmpty: Bool { Labels.isPlaceholder(text) }
+    package let text: String
+    package let line: Int
+    /// The text normalised for label matching, computed once.
+    package let key: String
+    package var isEmpty: Bool { Labels.placeholders.contains(key) }
+
+    package init(text: String, line: Int) {
+        self.text = text
+        self.line = line
+        self.key = Labels.norm(text)
+    }
 }
 
 /// A table row: the cells between two blank-line breaks.
@@ -12,7 +19,7 @@ package struct Row: Hashable, Sendable {
     package var cells: [Cell]
     package var line: Int { cells.first?.line ?? 0 }
     package func index(where test: (String) -> Bool) -> Int? { cells.firstIndex { test($0.key) } }
-    package func contains(_ label: String) -> Bool { cells.contains { $0.key.contains(label) } }
+    package func has(_ label: String) -> Bool { cells.contains { $0.key.has(label) } }
     package var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
     package var preview: String {
         let texts = cells.map(\.text).filter { !$0.isEmpty }
@@ -30,9 +37,10 @@ package enum SectionKind: Equatable, Sendable {
 
     /// Recognises a title line by its wording, tolerating spaces and a leading unit name or year.
     static func of(title text: String) -> SectionKind? {
+        guard text.has("表") || text.has("报告") || text.has("说明") || text.has("附件") else { return nil }
         let t = Labels.norm(text)
-        if t.firstMatch(of: /^附件[0-9一二三四五六七八九十]+[:]?$/) != nil { return .attachment }
-        guard t.count <= 48, !t.contains("，"), !t.contains("。"), !t.contains(",") else { return nil }
+        if t.hasPrefix("附件"), t.firstMatch(of: Patterns.attachment) != nil { return .attachment }
+        guard t.count <= 48, !t.has("，"), !t.has("。"), !t.has(",") else { return nil }
         let endings: [(String, SectionKind)] = [
             ("基础数据表", .basicData),
             ("部门整体支出绩效自评表", .departmentTable), ("整体支出绩效自评表", .departmentTable),
@@ -64,11 +72,11 @@ package enum Layout {
     package static func sections(of text: String) -> (sections: [Section], lineCount: Int) {
         var sections: [Section] = [Section(kind: .preamble, title: "", line: 1)]
         var row: [Cell] = []
-        var cell: Cell? = nil
+        var cell: (text: String, line: Int)? = nil
         var blankBefore = false
         var inTable = false
 
-        func closeCell() { if let c = cell { row.append(c); cell = nil } }
+        func closeCell() { if let c = cell { row.append(Cell(text: c.text, line: c.line)); cell = nil } }
         func closeRow() {
             closeCell()
             if !row.isEmpty { sections[sections.count - 1].rows.append(Row(cells: row)); row = [] }
@@ -81,7 +89,7 @@ package enum Layout {
             if line.hasPrefix("\t") {
                 closeCell()
                 if blankBefore || row.isEmpty { closeRow() }
-                cell = Cell(text: Labels.trim(String(line.dropFirst())), line: lineNumber)
+                cell = (Labels.trim(String(line.dropFirst())), lineNumber)
                 blankBefore = false
                 inTable = true
                 continue
@@ -112,19 +120,21 @@ package enum Layout {
 
     /// Removes dump debris from a line: `[bookmark: …]` tokens and `<br>` tags.
     static func clean(_ line: String) -> String {
-        guard line.contains("[") || line.contains("<") else { return line }
-        var out = line.replacing(/\[bookmark:[^\]]*\]/, with: "")
-        out = out.replacing(/<br\s*\/?>/, with: "")
+        guard line.has("[") || line.has("<") else { return line }
+        var out = line.replacing(Patterns.bookmark, with: "")
+        out = out.replacing(Patterns.lineBreakTag, with: "")
         return out
     }
 
     /// `— 5 —`, `- 12 -`: page numbers from the printed document.
     static func isPageMarker(_ text: String) -> Bool {
-        text.firstMatch(of: /^[—\-－]\s*\d+\s*[—\-－]$/) != nil
+        guard let first = text.first, "—-－".contains(first) else { return false }
+        return text.firstMatch(of: Patterns.pageMarker) != nil
     }
 
     /// `一、`, `（二）`, `3、`: a narrative heading, which never continues a table cell.
     static func isNarrativeHeading(_ text: String) -> Bool {
-        text.firstMatch(of: /^([一二三四五六七八九十]+、|（[一二三四五六七八九十0-9]+）|\([0-9]+\)|[0-9]+、)/) != nil && text.count > 8
+        guard let first = text.first, "一二三四五六七八九十（(0123456789".contains(first) else { return false }
+        return text.firstMatch(of: Patterns.tableBreakingHeading) != nil && text.count > 8
     }
 }

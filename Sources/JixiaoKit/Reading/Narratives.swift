@@ -18,11 +18,11 @@ package enum Narratives {
     }
 
     static func isHeading(_ text: String) -> Bool {
-        text.firstMatch(of: /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+、)/) != nil
+        text.firstMatch(of: Patterns.narrativeHeading) != nil
     }
 
     static func splitHeading(_ text: String) -> (String, String) {
-        guard let gap = text.firstMatch(of: /[ \u{3000}]{2,}/) else { return (text, "") }
+        guard let gap = text.firstMatch(of: Patterns.headingGap) else { return (text, "") }
         let heading = Labels.trim(String(text[..<gap.range.lowerBound]))
         let rest = Labels.trim(String(text[gap.range.upperBound...]))
         return (heading, rest)

@@ -37,19 +37,19 @@ package struct TableReader {
     enum FundColumn { case initial, fullYear, executed, weight, rate, score }
 
     static func fundColumn(_ key: String) -> FundColumn? {
-        if key.contains("年初预算") { return .initial }
-        if key.contains("调整后预算") || key.contains("全年预算") || key.contains("调整预算") { return .fullYear }
-        if key.contains("执行数") || key.contains("实际支出") || key.contains("决算数") { return .executed }
-        if key.contains("执行率") { return .rate }
+        if key.has("年初预算") { return .initial }
+        if key.has("调整后预算") || key.has("全年预算") || key.has("调整预算") { return .fullYear }
+        if key.has("执行数") || key.has("实际支出") || key.has("决算数") { return .executed }
+        if key.has("执行率") { return .rate }
         if key == "分值" || key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
-        if key.contains("得分") { return .score }
+        if key.has("得分") { return .score }
         return nil
     }
 
     static func fundKind(_ key: String) -> FundRow.Kind? {
-        if key.contains("资金总额") || key == "合计" || key == "总计" { return .total }
-        if key.contains("上年结转") || key.contains("结转资金") { return .carryOver }
-        if key.contains("财政拨款") || key.contains("当年拨款") || key.contains("本级财政") { return .current }
+        if key.has("资金总额") || key == "合计" || key == "总计" { return .total }
+        if key.has("上年结转") || key.has("结转资金") { return .carryOver }
+        if key.has("财政拨款") || key.has("当年拨款") || key.has("本级财政") { return .current }
         if key.hasPrefix("其他资金") { return .other }
         return nil
     }
@@ -59,7 +59,7 @@ package struct TableReader {
     mutating func funds() -> Funds {
         var funds = Funds()
         guard let h = rows.firstIndex(where: { row in
-            row.cells.contains { $0.key.contains("年初预算") } && row.cells.contains { Self.fundColumn($0.key) == .executed }
+            row.cells.contains { $0.key.has("年初预算") } && row.cells.contains { Self.fundColumn($0.key) == .executed }
         }) else { return funds }
         used.insert(h)
         let header = rows[h]
@@ -68,16 +68,16 @@ package struct TableReader {
             guard let column = Self.fundColumn(cell.key) else { continue }
             columns.append(column)
             if column == .fullYear {
-                funds.budgetLabel = cell.key.contains("调整后") ? "调整后预算数" : "全年预算数"
+                funds.budgetLabel = cell.key.has("调整后") ? "调整后预算数" : "全年预算数"
             }
         }
-        let inYuan = header.cells.contains { $0.key.contains("(元)") || $0.key.hasSuffix("(元") } && !header.cells.contains { $0.key.contains("万元") }
+        let inYuan = header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") } && !header.cells.contains { $0.key.has("万元") }
         funds.convertedFromYuan = inYuan
         let divisor: Decimal = inYuan ? 10000 : 1
         var r = h + 1
         while r < rows.count {
             let row = rows[r]
-            if row.contains("年度总体目标") || row.contains("一级指标") || row.contains("按收入性质") || row.contains("预期目标") { break }
+            if row.has("年度总体目标") || row.has("一级指标") || row.has("按收入性质") || row.has("预期目标") { break }
             guard let li = row.cells.firstIndex(where: { Self.fundKind($0.key) != nil }), let kind = Self.fundKind(row.cells[li].key) else {
                 r += 1
                 continue
@@ -115,11 +115,11 @@ package struct TableReader {
 
     /// 年度总体目标: under a 预期目标 | 实际完成情况 header, or beside the label itself.
     mutating func goal() -> Goal? {
-        if let h = rows.firstIndex(where: { $0.contains("预期目标") }) {
+        if let h = rows.firstIndex(where: { $0.has("预期目标") }) {
             used.insert(h)
             let header = rows[h]
-            let e = header.index { $0.contains("预期目标") } ?? 1
-            let a = header.index { $0.contains("实际完成") || $0.contains("完成情况") } ?? e + 1
+            let e = header.index { $0.has("预期目标") } ?? 1
+            let a = header.index { $0.has("实际完成") || $0.has("完成情况") } ?? e + 1
             guard h + 1 < rows.count else { return nil }
             let data = rows[h + 1]
             used.insert(h + 1)
@@ -131,9 +131,9 @@ package struct TableReader {
             }
             return Goal(expected: cell(e), actual: cell(a))
         }
-        guard let r = rows.firstIndex(where: { $0.contains("年度总体目标") }) else { return nil }
+        guard let r = rows.firstIndex(where: { $0.has("年度总体目标") }) else { return nil }
         used.insert(r)
-        let cells = rows[r].cells.drop { !$0.key.contains("年度总体目标") }.dropFirst().filter { !$0.isEmpty }
+        let cells = rows[r].cells.drop { !$0.key.has("年度总体目标") }.dropFirst().filter { !$0.isEmpty }
         guard let first = cells.first else { return nil }
         let second = cells.dropFirst().first
         return Goal(expected: Located(first.text, line: first.line), actual: Located(second?.text ?? "", line: second?.line))
@@ -144,15 +144,15 @@ package struct TableReader {
     enum IndicatorColumn: Equatable { case lead, level1, level2, level3, target, sign, unit, actual, weight, score, deviation }
 
     static func indicatorColumn(_ key: String) -> IndicatorColumn {
-        if key.contains("一级指标") { return .level1 }
-        if key.contains("二级指标") { return .level2 }
-        if key.contains("三级指标") { return .level3 }
-        if key.contains("偏差") { return .deviation }
-        if key.contains("实际完") || key.contains("完成值") || key.contains("实际值") { return .actual }
-        if key.contains("指标性质") || key.contains("指标方向") || key == "符号" { return .sign }
-        if key.contains("度量单位") || key.contains("计量单位") { return .unit }
-        if key.contains("指标值") || key.contains("目标值") { return .target }
-        if key.contains("得分") { return .score }
+        if key.has("一级指标") { return .level1 }
+        if key.has("二级指标") { return .level2 }
+        if key.has("三级指标") { return .level3 }
+        if key.has("偏差") { return .deviation }
+        if key.has("实际完") || key.has("完成值") || key.has("实际值") { return .actual }
+        if key.has("指标性质") || key.has("指标方向") || key == "符号" { return .sign }
+        if key.has("度量单位") || key.has("计量单位") { return .unit }
+        if key.has("指标值") || key.has("目标值") { return .target }
+        if key.has("得分") { return .score }
         if key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
         return .lead
     }
@@ -160,7 +160,7 @@ package struct TableReader {
     /// Reads the indicator header and every row below it up to 总分, carrying 一级 and
     /// 二级 names down from merged cells. Placeholder rows (三级 blank, 无, ——) are skipped.
     mutating func indicators() -> (indicators: [Indicator], total: Figure) {
-        guard let h = rows.firstIndex(where: { $0.contains("一级指标") && ($0.contains("三级指标") || $0.contains("二级指标")) }) else {
+        guard let h = rows.firstIndex(where: { $0.has("一级指标") && ($0.has("三级指标") || $0.has("二级指标")) }) else {
             return ([], .blank)
         }
         used.insert(h)
@@ -219,7 +219,6 @@ package struct TableReader {
     /// How far a data row is shifted against the header: 0 when it lines up; −1 when the
     /// merged lead cell is missing; chosen by which reading puts numbers under 分值 and 得分.
     static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
-        if row.cells.count == columns.count { return 0 }
         var best = 0, bestScore = Int.min
         for offset in [0, -1, 1, -2, 2] {
             var score = 0
@@ -234,12 +233,13 @@ package struct TableReader {
                     case .text: score -= 3
                     }
                 case .level1, .level2:
-                    if let cell, !cell.isEmpty { score += cell.key.contains("指标") ? 2 : -1 }
+                    if let cell, !cell.isEmpty { score += cell.key.has("指标") ? 2 : -1 }
                 case .level3:
                     if cell == nil { score -= 2 }
                 default: break
                 }
             }
+            if offset == 0 { score += 2 }   // a row as long as the header almost always lines up
             if score > bestScore { best = offset; bestScore = score }
         }
         return best

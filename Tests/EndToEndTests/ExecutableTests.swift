@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The built binary with piped stdin: output streams, error locations and exit status.
+@Suite struct ExecutableTests {
+    @Test("help, then an unknown command: located error with a suggestion, exit 1")
+    func helpAndUnknown() throws {
+        let r = try Binary.run([], input: "help\nbogus\n")
+        #expect(r.stdout.contains("load PATH..."))
+        #expect(r.stdout.contains("help [COMMAND]"))
+        #expect(r.stderr.hasPrefix("<stdin>:2: error: unknown command 'bogus'"))
+        #expect(r.stderr.contains("nearest is '"))
+        #expect(r.status == 1)
+    }
+
+    @Test("a close typo is answered with 'did you mean'")
+    func typo() throws {
+        let r = try Binary.run([], input: "projcts\n")
+        #expect(r.stderr == "<stdin>:1: error: unknown command 'projcts'; did you mean 'projects'? (type 'help' for the list)\n")
+    }
+
+    @Test("a clean script exits 0 and prints only results")
+    func success() throws {
+        let r = try Binary.run([], input: "# a comment\n\necho 绩效 自评\n")
+        #expect(r.stdout == "绩效 自评\n")
+        #expect(r.stderr.isEmpty)
+        #expect(r.status == 0)
+    }
+
+    @Test("without --bail a script goes on after an error; with --bail it stops")
+    func bail() throws {
+        let script = "echo a\nnope\necho b\n"
+        let goOn = try Binary.run([], input: script)
+        #expect(goOn.stdout == "a\nb\n")
+        #expect(goOn.status == 1)
+        let stop = try Binary.run(["--bail"], input: script)
+        #expect(stop.stdout == "a\n")
+        #expect(stop.stderr.hasPrefix("<stdin>:2: error:"))
+        #expect(stop.status == 1)
+    }
+
+    @Test("-c runs before stdin, -f scripts report FILE:LINE")
+    func commandsAndScripts() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "echo from-file\nwhat\n".write(to: dir.appendingPathComponent("s.jx"), atomically: true, encoding: .utf8)
+        let r = try Binary.run(["-c", "echo first", "-f", "s.jx"], input: "echo from-stdin\n", directory: dir)
+        #expect(r.stdout == "first\nfrom-file\nfrom-stdin\n")
+        #expect(r.stderr.hasPrefix("s.jx:2: error: unknown command 'what'"))
+        #expect(r.status == 1)
+    }
+
+    @Test("--echo prints each command like a transcript")
+    func echo() throws {
+        let r = try Binary.run(["--echo"], input: "echo hi\n", merged: true)
+        #expect(r.stdout == "jixiao> echo hi\nhi\n")
+    }
+
+    @Test("bad flags exit 2; --help and --version exit 0")
+    func flags() throws {
+        #expect(try Binary.run(["--no-such-flag"]).status == 2)
+        let help = try Binary.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("--bail"))
+        #expect(try Binary.run(["--version"]).stdout.hasPrefix("0."))
+    }
+
+    @Test("Chinese text survives a pipe in the C locale")
+    func chineseInCLocale() throws {
+        let r = try Binary.run([], input: "echo 漢字テスト 绩效\n", environment: ["LC_ALL": "C", "LANG": "C"])
+        #expect(r.stdout == "漢字テスト 绩效\n")
+    }
+
+    @Test("every session transcript is what the binary prints", arguments: ExecutableTests.sessionNames())
+    func sessions(_ name: String) throws {
+        let dir = Binary.root.appendingPathComponent("sessions")
+        let script = try String(contentsOf: dir.appendingPathComponent(name + ".jx"), encoding: .utf8)
+        let expected = try String(contentsOf: dir.appendingPathComponent(name + ".expected"), encoding: .utf8)
+        let r = try Binary.run(["--echo"], input: script, merged: true)
+        #expect(r.stdout + "# exit status: \(r.status)\n" == expected)
+    }
+
+    static func sessionNames() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: Binary.root.appendingPathComponent("sessions").path)) ?? []
+        return files.filter { $0.hasSuffix(".jx") }.map { String($0.dropLast(3)) }.sorted()
+    }
+}

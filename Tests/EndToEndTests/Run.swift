@@ -1,0 +1,42 @@
+import Foundation
+
+/// Runs the built `jixiao` binary as a user would, with piped stdin.
+enum Binary {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `jixiao` next to this test bundle (the same build), else `.build/debug/jixiao`.
+    static let path: String = {
+        var candidates: [URL] = []
+        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent().appendingPathComponent("jixiao")) }
+        let arg0 = URL(fileURLWithPath: CommandLine.arguments[0])
+        candidates.append(arg0.deletingLastPathComponent().appendingPathComponent("jixiao"))
+        candidates.append(root.appendingPathComponent(".build/debug/jixiao"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? root.appendingPathComponent(".build/debug/jixiao").path
+    }()
+
+    struct Result { var stdout: String; var stderr: String; var status: Int32 }
+
+    /// Runs with `input` on stdin and separate stdout/stderr, or both on one pipe when `merged`.
+    static func run(_ arguments: [String], input: String = "", merged: Bool = false,
+                    environment: [String: String] = [:], directory: URL = root) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let stdin = Pipe(), stdout = Pipe(), stderr = merged ? stdout : Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = merged ? Data() : stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+}

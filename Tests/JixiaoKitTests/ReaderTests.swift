@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import JixiaoKit
+
+/// The reader on small inline layouts and bad input: each case names the layout quirk it covers.
+@Suite struct ReaderTests {
+    /// A minimal project table in the dump layout: a tab per cell, blank line between rows.
+    static func table(_ rows: [[String]], title: String = " 项目支出绩效自评表") -> String {
+        var lines = [title]
+        for row in rows {
+            lines.append("")
+            for cell in row { lines.append("\t" + cell) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let header = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+    static func project(funds: [[String]], indicators: [[String]], fundHeader: [String]? = nil) -> String {
+        table([["项目名称", "测试项目"], ["主管部门", "示范单位", "实施单位", ""],
+               fundHeader ?? ["项目资金(万元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]]
+              + funds + [["年度总体目标", "预期目标", "实际完成情况"], ["", "目标", "完成"], header] + indicators + [["总分", "95"]])
+    }
+
+    @Test func emptyFileIsAnError() {
+        #expect(throws: ReadError.empty) { try FilingReader.read(Data(), source: "x") }
+    }
+
+    @Test func binaryFileIsAnError() {
+        let data = Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x12])
+        #expect(throws: ReadError.binary(offset: 4)) { try FilingReader.read(data, source: "x.docx") }
+    }
+
+    @Test func textWithoutATableIsNotAFiling() {
+        #expect(throws: ReadError.notAFiling) { try FilingReader.read(Data("会议纪要\n今天开会。\n".utf8), source: "x") }
+    }
+
+    @Test func undecodableBytesAreAnError() {
+        let data = Data([0xFF, 0x41, 0x81, 0x30, 0x81])   // neither UTF-8 nor GB18030
+        #expect(throws: ReadError.self) { try FilingReader.read(data, source: "x") }
+    }
+
+    @Test func gb18030WithCRLFAndAFourByteCharacter() throws {
+        let filing = try Fixtures.filing("v3_gb18030_crlf_2023.txt")
+        #expect(filing.encoding == "GB18030")
+        #expect(filing.report?.fullText.contains("𠮷") == true)
+        #expect(!filing.projects[0].name.hasSuffix("\r"))
+    }
+
+    @Test func utf8BOMAndCRLFAreAccepted() throws {
+        let text = "\u{FEFF}" + Self.project(funds: [["", "年度资金总额", "10", "10", "8", "10", "80%", "8"]], indicators: [
+            ["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", "原因"],
+        ]).replacingOccurrences(of: "\n", with: "\r\n")
+        let filing = try FilingReader.read(Data(text.utf8), source: "bom")
+        #expect(filing.encoding == "UTF-8 with BOM")
+        #expect(filing.projects[0].funds.executed.value == 8)
+        #expect(filing.projects[0].indicators[0].score.value == 72)
+        #expect(filing.projects[0].indicators[0].deviation == "原因")
+    }
+
+    @Test func amountsInYuanAreConvertedToWanYuan() throws {
+        let text = Self.project(funds: [["", "年度资金总额", "60,000", "60,000", "34,000.50", "10", "56.67%", ""]],
+                                indicators: [["", "产出指标（90分）", "数量指标", "人数", "34人", "34人", "90", "90", ""]],
+                                fundHeader: ["项目资金(元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+        let funds = try FilingReader.read(Data(text.utf8), source: "yuan").projects[0].funds
+        #expect(funds.convertedFromYuan)
+        #expect(funds.fullYear.value == 6)
+        #expect(funds.executed.value == Decimal(string: "3.40005"))
+        #expect(funds.reportedRate.value == Decimal(string: "0.5667"))
+    }
+
+    @Test func rowsMissingTheMergedLeadCellStillLineUp() throws {
+        let text = Self.project(funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: [
+            ["产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "20", "20", ""],
+            ["", "满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", "10", "10"],
+        ])
+        let inds = try FilingReader.read(Data(text.utf8), source: "shift").projects[0].indicators
+        #expect(inds.map(\.level1) == ["产出指标", "满意度指标"])
+        #expect(inds.map(\.weight.value) == [20, 10])
+        #expect(inds[0].target == "≥10场")
+    }
+
+    @Test func splitTargetColumnsAreJoined() throws {
+        var text = Self.project(funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: [
+            ["", "产出指标（20分）", "质量指标", "验收合格率", "≥", "95", "%", "97%", "20", "20", ""],
+            ["", "", "质量指标", "工作质量", "定性", "好", "", "好", "10", "10", ""],
+        ])
+        text = text.replacingOccurrences(of: "\t指标值\n", with: "\t指标性质\n\t指标值\n\t度量单位\n")
+        let inds = try FilingReader.read(Data(text.utf8), source: "split").projects[0].indicators
+        #expect(inds.map(\.target) == ["≥95%", "好"])
+        #expect(inds.map(\.actual) == ["97%", "好"])
+    }
+
+    @Test func placeholderRowsAreSkippedAndNamesCarriedDown() throws {
+        let text = Self.project(funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: [
+            ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "10", "10", ""],
+            ["", "", "", "人次", "≥100", "120", "10", "10", ""],
+            ["", "", "质量指标", "——", "——", "——", "——", "——", "——"],
+            ["", "", "社会成本指标", "无", "", "", "", "", ""],
+        ])
+        let inds = try FilingReader.read(Data(text.utf8), source: "carry").projects[0].indicators
+        #expect(inds.count == 2)
+        #expect(inds[1].level1 == "产出指标" && inds[1].level2 == "数量指标")
+    }
+
+    @Test func unplaceableCellsBecomeLocatedWarnings() throws {
+        let text = Self.project(funds: [["", "年度资金总额", "十万", "10", "10", "10", "100%", "10"]], indicators: [
+            ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "二十", "20", ""],
+        ]) + "\n\t一行无法识别的表格内容\n\t另一格\n"
+        let filing = try FilingReader.read(Data(text.utf8), source: "warn")
+        let messages = filing.warnings.map(\.description)
+        #expect(messages.contains { $0.contains("年初预算数 '十万' is not a number") })
+        #expect(messages.contains { $0.contains("分值 '二十' is not a number") })
+        #expect(messages.contains { $0.contains("row not recognised") && $0.contains("一行无法识别") })
+        #expect(filing.warnings.allSatisfy { $0.line > 0 })
+    }
+
+    @Test func labelAndValueInOneCell() throws {
+        let filing = try Fixtures.filing("v2_hengshan_label_variants_2023.txt")
+        let income = filing.department?.income.map(\.label) ?? []
+        #expect(income.contains("一般公共预算"))
+        #expect(filing.department?.expenditure.first { $0.label == "基本支出" }?.figure.value == Decimal(string: "1037.66"))
+    }
+
+    @Test func realFilingDetails() throws {
+        let f = try Fixtures.filing("000_4163b9005dfad92f.txt")
+        #expect(f.unit == "石鼓区总工会" && f.year == 2023)
+        #expect(f.basic?.authorized.value == 3 && f.basic?.staff.value == 5 && f.basic?.controlRate.isBlank == true)
+        #expect(f.basic?.total(.projects)?.prior.value == Decimal(string: "15.75"))
+        #expect(f.basic?.members(.projects).map(\.name).contains("省级困难职工补助和送温暖") == true)
+        #expect(f.projects[0].funds.rows.first?.line == 405)
+        #expect(f.projects[0].report?.fullText.contains("剩余2.6万结转到下一年") == true)
+        #expect(f.projects[1].indicators[5].level1 == "满意度指标")
+        #expect(f.department?.funds.budgetLabel == "调整后预算数")
+        #expect(f.report?.sections.contains { $0.heading.hasPrefix("七、存在的问题") } == true)
+    }
+
+    /// No input may crash the reader: cut, shuffle and corrupt the real filing many ways.
+    @Test func mangledInputNeverCrashes() throws {
+        let text = try String(contentsOf: Fixtures.real, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        var rng = SplitMix(seed: 42)
+        for round in 0..<300 {
+            var mangled = lines
+            switch round % 5 {
+            case 0: mangled = Array(mangled.prefix(Int(rng.next() % UInt64(mangled.count))))
+            case 1: for _ in 0..<20 { mangled.swapAt(Int(rng.next() % UInt64(mangled.count)), Int(rng.next() % UInt64(mangled.count))) }
+            case 2: mangled = mangled.map { rng.next() % 7 == 0 ? "\t" + $0 : $0 }
+            case 3: mangled = mangled.filter { _ in rng.next() % 5 != 0 }
+            default: mangled = mangled.map { rng.next() % 9 == 0 ? String($0.reversed()) : $0.replacingOccurrences(of: "\t", with: rng.next() % 2 == 0 ? "" : "\t\t") }
+            }
+            _ = try? FilingReader.read(Data(mangled.joined(separator: "\n").utf8), source: "mangled")
+        }
+    }
+}
+
+/// A small deterministic random generator for the mangling test.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

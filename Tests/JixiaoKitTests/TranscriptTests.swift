@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import JixiaoKit
+
+/// Golden transcripts: each `sessions/NAME.jx` runs through the shell as `jixiao --echo < NAME.jx`
+/// would (from the package root), and the output must equal `sessions/NAME.expected` byte for byte.
+/// `RECORD_TRANSCRIPTS=1 swift test` rewrites them (and fails, so a recording never passes CI).
+@Suite struct TranscriptTests {
+    static let sessions = Fixtures.root.appendingPathComponent("sessions")
+
+    static func names() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: sessions.path)) ?? []
+        return files.filter { $0.hasSuffix(".jx") }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    /// The transcript format: stdout and stderr interleaved, then the exit status.
+    static func transcript(_ output: String, status: Int32) -> String {
+        output + "# exit status: \(status)\n"
+    }
+
+    @Test("there are sessions to check") func present() { #expect(Self.names().count >= 3) }
+
+    @Test("session matches its golden transcript", arguments: names())
+    func session(_ name: String) throws {
+        let script = try String(contentsOf: Self.sessions.appendingPathComponent(name + ".jx"), encoding: .utf8)
+        let (shell, console) = Fixtures.run(script, options: ShellOptions(echo: true, quiet: true))
+        let actual = Self.transcript(console.transcript, status: shell.exitStatus)
+        let golden = Self.sessions.appendingPathComponent(name + ".expected")
+        if ProcessInfo.processInfo.environment["RECORD_TRANSCRIPTS"] != nil {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("recorded sessions/\(name).expected; review it with git diff and run the tests again")
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(actual == expected, "sessions/\(name).jx differs from its transcript; first difference:\n\(firstDifference(actual, expected))")
+    }
+}
+
+/// The first differing line of two texts, for readable failures.
+func firstDifference(_ a: String, _ b: String) -> String {
+    let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
+    for i in 0..<max(x.count, y.count) {
+        let l = i < x.count ? x[i] : "<end>", r = i < y.count ? y[i] : "<end>"
+        if l != r { return "line \(i + 1):\n  actual:   \(l)\n  expected: \(r)" }
+    }
+    return "(none)"
+}
