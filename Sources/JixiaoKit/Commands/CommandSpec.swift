@@ -33,7 +33,7 @@ package struct CommandSpec: Sendable {
     }
 
     package static var all: [CommandSpec] {
-        shellCommands + filingCommands + exportCommands + ruleCommands + whatIfCommands
+        shellCommands + filingCommands + exportCommands + ruleCommands
     }
 
     package static func named(_ word: String) -> CommandSpec? {

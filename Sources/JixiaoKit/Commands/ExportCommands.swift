@@ -18,7 +18,8 @@ extension CommandSpec {
             guard let format = args.positional.first, args.positional.count <= 2 else { throw call.usage("needs a format: json") }
             guard format == "json" else { throw call.usage("unknown format '\(format)'; use json") }
             let loaded = try shell.session.requireCurrent()
-            let text = FilingExport.json(loaded.filing).rendered()
+            let rules = loaded.recomputed ? shell.session.rules(for: loaded).rules : nil
+            let text = FilingExport.json(loaded.filing, rules: rules).rendered()
             if args.positional.count == 2 {
                 let path = args.positional[1]
                 try shell.writeFile(text, to: path, force: args.has("--force"))

@@ -170,8 +170,12 @@ extension Shell {
 }
 
 extension Session {
-    /// The `projects` table; later issues add computed columns here.
-    func projectsView(_ loaded: LoadedFiling) -> String { FilingViews.projects(loaded.filing) }
+    /// The `projects` table, with computed columns once `recompute` has run.
+    func projectsView(_ loaded: LoadedFiling) -> String {
+        guard loaded.recomputed else { return FilingViews.projects(loaded.filing) }
+        let rules = self.rules(for: loaded).rules
+        return FilingViews.projects(loaded.filing, cards: loaded.filing.projects.map { Scorer.score($0, rules: rules) }, rules: rules.name)
+    }
 }
 
 /// Turns what the analyst typed after `load` into filings, all or nothing.

@@ -3,15 +3,26 @@ import Foundation
 /// The filing model as JSON (`export json`). The key names of the answer keys in
 /// shared/filings are kept: unit, year, department{initial, adjusted, …}, projects[…].
 package enum FilingExport {
-    package static func json(_ filing: Filing) -> JSON {
+    /// The model, plus each project's and the department's computed score when `rules` is given.
+    package static func json(_ filing: Filing, rules: RuleSet? = nil) -> JSON {
         var pairs: [(String, JSON)] = [
             ("format", .string("jixiao-filing")), ("version", .number(1)),
             ("unit", .string(filing.unit)), ("year", filing.year.map { .number(Decimal($0)) } ?? .null),
             ("source", .string(filing.source)), ("sha256", .string(filing.sha256)), ("encoding", .string(filing.encoding)),
         ]
-        pairs.append(("department", filing.department.map(department) ?? .null))
+        if let rules { pairs.append(("rules", .string(rules.name))) }
+        var dept = filing.department.map(department) ?? .null
+        if let rules, let d = filing.department, case .object(var items) = dept {
+            items.append(("computed", computed(Scorer.score(d, rules: rules))))
+            dept = .object(items)
+        }
+        pairs.append(("department", dept))
         pairs.append(("basic", filing.basic.map(basic) ?? .null))
-        pairs.append(("projects", .array(filing.projects.map(project))))
+        pairs.append(("projects", .array(filing.projects.map { p in
+            guard let rules, case .object(var items) = project(p) else { return project(p) }
+            items.append(("computed", computed(Scorer.score(p, rules: rules))))
+            return .object(items)
+        })))
         pairs.append(("reports", .array(([filing.report].compactMap { $0 } + filing.otherReports).map(narrative))))
         pairs.append(("warnings", .array(filing.warnings.map { .object([("line", .number(Decimal($0.line))), ("message", .string($0.message))]) })))
         return .object(pairs)
@@ -43,6 +54,16 @@ package enum FilingExport {
             ("goal", p.goal.map(goal) ?? .null),
             ("indicators", .array(p.indicators.map(indicator))),
             ("report", p.report.map(narrative) ?? .null),
+        ])
+    }
+
+    /// A score card: `rate`, `executionScore`, `indicatorScores` (null where not verifiable), `total`, `grade`.
+    static func computed(_ c: ScoreCard) -> JSON {
+        .object([
+            ("rules", .string(c.rules)), ("rate", .num(c.execution.rate?.rounded(4))), ("executionWeight", .number(c.execution.weight)),
+            ("executionScore", .num(c.execution.score)),
+            ("indicatorScores", .array(c.indicators.map { .num($0.computed) })),
+            ("indicatorTotal", .number(c.indicatorTotal)), ("total", .number(c.total)), ("grade", .str(c.grade)),
         ])
     }
 

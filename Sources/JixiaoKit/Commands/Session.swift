@@ -3,6 +3,10 @@ public struct LoadedFiling: Sendable {
     public var filing: Filing
     /// The path as typed (or `example`), shown in listings and saved in scenarios.
     public var path: String
+    /// Set by `recompute`: `projects` and `export json` then show computed values too.
+    public var recomputed = false
+
+    public init(filing: Filing, path: String) { self.filing = filing; self.path = path }
 }
 
 /// Everything the shell holds in memory: the loaded filings and which one is current.
@@ -10,12 +14,28 @@ public struct LoadedFiling: Sendable {
 public struct Session: Sendable {
     public var filings: [LoadedFiling] = []
     public var currentIndex: Int? = nil
+    /// Built-in rule sets plus those loaded with `rules load`.
+    public var ruleSets: [RuleSet] = RuleSet.builtIn
+    /// The rule set chosen with `rules use`; nil means the one each filing's template implies.
+    public var chosenRules: String? = nil
 
     public init() {}
 
     public var current: LoadedFiling? { currentIndex.map { filings[$0] } }
 
     public var hasUnsavedEdits: Bool { false }
+
+    /// The rule set in force for `loaded`, and why.
+    public func rules(for loaded: LoadedFiling) -> (rules: RuleSet, reason: String) {
+        if let name = chosenRules, let chosen = ruleSets.first(where: { $0.name == name }) { return (chosen, "chosen with 'rules use'") }
+        let implied = RuleSet.implied(by: loaded.filing)
+        return (implied.0, "implied by the filing: " + implied.reason)
+    }
+
+    public func ruleSet(named name: String) throws(ShellError) -> RuleSet {
+        if let found = ruleSets.first(where: { $0.name.lowercased() == name.lowercased() }) { return found }
+        throw .notFound(kind: "rule set", name: name, candidates: ruleSets.map(\.name))
+    }
 
     /// The current filing, or an error telling the analyst to load one.
     public func requireCurrent() throws(ShellError) -> LoadedFiling {

@@ -71,11 +71,17 @@ public indirect enum JSON: Equatable, Sendable {
 
     /// Parses JSON text; numbers stay decimal.
     public static func parse(_ text: String) throws(ShellError) -> JSON {
+        try parseWithLines(text).json
+    }
+
+    /// Parses JSON and records the line of every object key by its dotted path
+    /// (`grades.1.min`), so later checks can report where a bad value is.
+    public static func parseWithLines(_ text: String) throws(ShellError) -> (json: JSON, lines: [String: Int]) {
         var parser = JSONParser(scalars: Array(text.unicodeScalars))
-        let value = try parser.value()
+        let value = try parser.value(path: "")
         parser.skipSpace()
         guard parser.at == parser.scalars.count else { throw parser.error("unexpected text after the JSON value") }
-        return value
+        return (value, parser.keyLines)
     }
 
     public subscript(key: String) -> JSON? {
@@ -91,16 +97,19 @@ public indirect enum JSON: Equatable, Sendable {
 struct JSONParser {
     let scalars: [Unicode.Scalar]
     var at = 0
+    var keyLines: [String: Int] = [:]
 
-    func error(_ message: String) -> ShellError {
+    var line: Int {
         var line = 1
         for s in scalars.prefix(at) where s == "\n" { line += 1 }
-        return .invalidValue("line \(line): \(message)")
+        return line
     }
+
+    func error(_ message: String) -> ShellError { .invalidValue("\(line): \(message)") }
 
     mutating func skipSpace() { while at < scalars.count, " \n\r\t".unicodeScalars.contains(scalars[at]) { at += 1 } }
 
-    mutating func value() throws(ShellError) -> JSON {
+    mutating func value(path: String = "") throws(ShellError) -> JSON {
         skipSpace()
         guard at < scalars.count else { throw error("unexpected end of JSON") }
         switch scalars[at] {
@@ -111,11 +120,14 @@ struct JSONParser {
             if at < scalars.count, scalars[at] == "}" { at += 1; return .object(pairs) }
             while true {
                 skipSpace()
+                let keyLine = line
                 guard case .string(let key) = try value() else { throw error("expected a string key") }
+                let keyPath = path.isEmpty ? key : path + "." + key
+                keyLines[keyPath] = keyLine
                 skipSpace()
                 guard at < scalars.count, scalars[at] == ":" else { throw error("expected ':'") }
                 at += 1
-                pairs.append((key, try value()))
+                pairs.append((key, try value(path: keyPath)))
                 skipSpace()
                 guard at < scalars.count else { throw error("unexpected end of JSON") }
                 if scalars[at] == "," { at += 1; continue }
@@ -128,7 +140,7 @@ struct JSONParser {
             skipSpace()
             if at < scalars.count, scalars[at] == "]" { at += 1; return .array(items) }
             while true {
-                items.append(try value())
+                items.append(try value(path: path + "." + String(items.count)))
                 skipSpace()
                 guard at < scalars.count else { throw error("unexpected end of JSON") }
                 if scalars[at] == "," { at += 1; continue }

@@ -39,6 +39,20 @@ package enum FilingViews {
         return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元, as reported)\n" + table.render()
     }
 
+    /// `projects` after `recompute`: the reported columns, then the computed ones; * marks a difference.
+    package static func projects(_ filing: Filing, cards: [ScoreCard], rules: String) -> String {
+        var table = Table(["#", "项目名称", "全年预算数", "全年执行数", "执行率", "得分", "总分", "执行率(计算)", "得分(计算)", "总分(计算)", "等级", "Δ"],
+                          align: [.right, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left, .left])
+        for (i, (p, card)) in zip(filing.projects, cards).enumerated() {
+            let differs = card.total != p.reportedTotal.value || card.execution.score != p.funds.reportedScore.value
+            table.add(["\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value), rate(p.funds.reportedRate.value),
+                       points(p.funds.reportedScore.value), points(p.reportedTotal.value),
+                       card.execution.rate.map { $0.percent } ?? "n/a", card.execution.score.map(points) ?? "n/a",
+                       points(card.total), card.grade ?? "—", differs ? "*" : ""])
+        }
+        return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): reported, and computed (计算) under \(rules); Δ marks a difference\n" + table.render()
+    }
+
     static func funds(_ funds: Funds) -> String {
         var table = Table(["资金来源", "年初预算数", funds.budgetLabel, "全年执行数", "分值", "执行率", "得分", "line"],
                           align: [.left, .right, .right, .right, .right, .right, .right, .right])

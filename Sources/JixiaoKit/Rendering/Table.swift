@@ -8,6 +8,8 @@ package struct Table {
     package var rows: [[String]] = []
     /// Cells wider than this many columns are cut with `…` (0 = never).
     package var maxCellWidth = 0
+    /// Columns exempt from `maxCellWidth` (e.g. an explanation that should be read whole).
+    package var unlimited: Set<Int> = []
     package var footer = true
 
     package init(_ headers: [String], align: [Alignment]? = nil) {
@@ -22,7 +24,7 @@ package struct Table {
         let cells = rows.map { row in
             (0..<count).map { i -> String in
                 let text = i < row.count ? row[i] : ""
-                return maxCellWidth > 0 ? DisplayWidth.truncate(text, to: maxCellWidth) : text
+                return maxCellWidth > 0 && !unlimited.contains(i) ? DisplayWidth.truncate(text, to: maxCellWidth) : text
             }
         }
         var widths = headers.map(DisplayWidth.of)

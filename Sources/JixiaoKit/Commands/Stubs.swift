@@ -1,4 +1,0 @@
-extension CommandSpec {
-    static let ruleCommands: [CommandSpec] = []
-    static let whatIfCommands: [CommandSpec] = []
-}

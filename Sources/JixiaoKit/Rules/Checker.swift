@@ -1,0 +1,402 @@
+import Foundation
+
+/// One inconsistency found in a filing.
+public struct Finding: Equatable, Sendable {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, info
+        var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+    /// A stable name for the kind of check, e.g. `total.sum`.
+    public var check: String
+    public var severity: Severity
+    public var line: Int?
+    /// Which project it concerns (its index), nil for the department or the basic data.
+    public var project: Int?
+    public var message: String
+}
+
+/// Consistency checks over one filing under one rule set. Each check is a small function
+/// that appends findings; they read the model and the score cards, nothing else.
+public struct Checker {
+    public let filing: Filing
+    public let rules: RuleSet
+    var findings: [Finding] = []
+
+    public static func check(_ filing: Filing, rules: RuleSet) -> [Finding] {
+        var checker = Checker(filing: filing, rules: rules)
+        checker.run()
+        return checker.findings
+    }
+
+    init(filing: Filing, rules: RuleSet) { self.filing = filing; self.rules = rules }
+
+    mutating func add(_ check: String, _ severity: Finding.Severity, _ line: Int?, _ project: Int?, _ message: String) {
+        findings.append(Finding(check: check, severity: severity, line: line, project: project, message: message))
+    }
+
+    mutating func run() {
+        if let d = filing.department { department(d) }
+        for (i, p) in filing.projects.enumerated() { project(p, index: i) }
+        if let b = filing.basic { basic(b) }
+        narrative()
+    }
+
+    // MARK: Shared table checks
+
+    /// Checks common to project and department tables: fund rows, rate, score, weights, totals, deviations.
+    mutating func table(name: String, funds: Funds, indicators: [Indicator], reportedTotal: Figure, card: ScoreCard,
+                        levelWeights: [String: Decimal], project: Int?, line: Int) {
+        fundRows(name: name, funds, project: project)
+        let exec = card.execution
+        let fundLine = funds.scoringRow?.line ?? funds.amountRow?.line ?? line
+        if let problem = exec.problem {
+            add("rate.undefined", .warning, fundLine, project, "\(name): 执行率 cannot be computed: \(problem)")
+        }
+        if let rate = exec.rate {
+            if let reported = exec.reportedRate, (reported - rate).rounded(4) != 0, reported.rounded(4) != rate.rounded(4) {
+                add("rate.differs", .error, funds.reportedRate.line ?? fundLine, project,
+                    "\(name): reported 执行率 \(reported.percent) ≠ \(rate.percent) = \(money(exec.executed)) / \(money(exec.denominator)) (\(exec.denominatorLabel))")
+            }
+            if rate > 1 {
+                add("rate.over", .info, fundLine, project, "\(name): spending above budget, 执行率 \(rate.percent) (\(money(exec.executed)) against \(money(exec.denominator)))")
+            }
+        }
+        if let score = exec.score {
+            if let reported = exec.reportedScore {
+                if reported != score {
+                    add("score.differs", .error, funds.reportedScore.line ?? fundLine, project,
+                        "\(name): reported execution 得分 \(points(reported)) ≠ \(points(score)) = \(points(exec.weight)) × \(min(exec.rate ?? 0, rules.capExecution ? 1 : 99).percent)")
+                }
+            } else {
+                add("score.missing", .error, fundLine, project,
+                    "\(name): execution 分值/得分 blank; under \(rules.name) it scores \(points(score)) (\(points(exec.weight)) × \((exec.rate ?? 0).percent))")
+            }
+        }
+        if let w = exec.reportedWeight, w != rules.executionWeight {
+            add("weight.rules", .info, funds.weight.line ?? fundLine, project, "\(name): execution 分值 \(points(w)) but \(rules.name) gives \(points(rules.executionWeight))")
+        }
+        if let s = exec.reportedScore, let w = exec.reportedWeight, s > w {
+            add("score.overWeight", .error, funds.reportedScore.line ?? fundLine, project, "\(name): execution 得分 \(points(s)) above its 分值 \(points(w))")
+        }
+        if exec.reportedRate == nil && exec.rate != nil {
+            add("cell.missing", .info, fundLine, project, "\(name): 执行率 cell is blank (computed \(exec.rate?.percent ?? ""))")
+        }
+        indicatorChecks(name: name, indicators, card: card, levelWeights: levelWeights, project: project)
+        totals(name: name, indicators: indicators, reportedTotal: reportedTotal, card: card, project: project, line: line)
+        shortfall(name: name, funds: funds, indicators: indicators, card: card, project: project, line: fundLine)
+    }
+
+    /// 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, column by column.
+    mutating func fundRows(name: String, _ funds: Funds, project: Int?) {
+        guard let total = funds.rows.first(where: { $0.kind == .total }), total.hasAmounts else { return }
+        let parts = funds.rows.filter { $0.kind != .total }
+        guard parts.contains(where: \.hasAmounts) else { return }
+        for (label, get) in [("年初预算数", \FundRow.initial), (funds.budgetLabel, \FundRow.fullYear), ("全年执行数", \FundRow.executed)] {
+            guard let t = total[keyPath: get].value else { continue }
+            let sum = parts.reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
+            if sum != t {
+                add("funds.sum", .error, total.line, project, "\(name): 年度资金总额 \(label) \(money(t)) ≠ \(money(sum)), the sum of its source rows")
+            }
+        }
+    }
+
+    mutating func indicatorChecks(name: String, _ indicators: [Indicator], card: ScoreCard, levelWeights: [String: Decimal], project: Int?) {
+        var groups: [(String, Decimal?, [Indicator])] = []
+        for ind in indicators {
+            if let i = groups.firstIndex(where: { $0.0 == ind.level1 }) { groups[i].2.append(ind) } else { groups.append((ind.level1, ind.level1Weight, [ind])) }
+        }
+        for (level1, weight, members) in groups {
+            let sum = members.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+            if let weight, sum != weight {
+                add("weight.level1", .error, members.first?.line, project, "\(name): \(level1) is worth \(points(weight)) but its indicators' 分值 add to \(points(sum))")
+            }
+            if let expected = levelWeights[level1], let weight, expected != weight {
+                add("weight.rules", .info, members.first?.line, project, "\(name): \(level1) weighs \(points(weight)); \(rules.name) expects \(points(expected))")
+            }
+        }
+        for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
+            let label = "\(name) indicator \(i + 1) \(ind.level3)"
+            if ind.weight.isBlank { add("cell.missing", .warning, ind.line, project, "\(label): 分值 is blank") }
+            if ind.score.isBlank { add("cell.missing", .warning, ind.line, project, "\(label): 得分 is blank") }
+            if let s = ind.score.value, let w = ind.weight.value, s > w {
+                add("score.overWeight", .error, ind.score.line ?? ind.line, project, "\(label): 得分 \(points(s)) above its 分值 \(points(w))")
+            }
+            if score.differs, let computed = score.computed, case .computed(let basis) = score.basis {
+                let full = ind.score.value == ind.weight.value
+                add(full ? "score.fullDespiteShortfall" : "score.differs", full ? .error : .warning, ind.score.line ?? ind.line, project,
+                    "\(label): 指标值 \(ind.target ?? "") vs 实际 \(ind.actual ?? ""): scored \(points(ind.score.value)), computed \(points(computed)) (\(basis))")
+            }
+            if let s = ind.score.value, let w = ind.weight.value, s < w, ind.deviation == nil {
+                add("deviation.missing", .warning, ind.line, project, "\(label): scored \(points(s)) of \(points(w)) with no 偏差原因分析及改进措施")
+            }
+            if let year = filing.year, let target = ind.target {
+                for m in target.matches(of: Patterns.foreignYear) where Int(m.1) != year {
+                    add("date.year", .warning, ind.line, project, "\(label): 指标值 '\(target)' names \(m.1) in a \(year)年度 filing")
+                }
+            }
+        }
+        let quantitativeText = zip(indicators, card.indicators).filter { Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable }
+        if !quantitativeText.isEmpty {
+            let names = quantitativeText.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }.joined(separator: "; ")
+            add("actual.text", .info, quantitativeText.first?.0.line, project,
+                "\(name): \(quantitativeText.count) quantitative indicator(s) have a text 实际完成值 and cannot be verified: \(names)")
+        }
+    }
+
+    /// 总分: reported against the sum of the reported scores, and against the computed total.
+    mutating func totals(name: String, indicators: [Indicator], reportedTotal: Figure, card: ScoreCard, project: Int?, line: Int) {
+        let weights = indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+        let execWeight = card.execution.reportedWeight ?? rules.executionWeight
+        if weights + execWeight != 100 && !indicators.isEmpty {
+            add("weight.total", .warning, indicators.first?.line, project,
+                "\(name): weights add to \(points(weights + execWeight)) (indicators \(points(weights)) + execution \(points(execWeight))), not 100")
+        }
+        guard let reported = reportedTotal.value else {
+            add("cell.missing", project == nil ? .info : .warning, reportedTotal.line ?? line, project,
+                "\(name): no 总分 \(reportedTotal.line == nil ? "row" : "value"); computed total \(points(card.total))\(card.grade.map { " (\($0))" } ?? "")")
+            return
+        }
+        let reportedSum = (card.execution.reportedScore ?? 0) + indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
+        if reportedSum != reported {
+            add("total.sum", .error, reportedTotal.line, project,
+                "\(name): 总分 \(points(reported)) ≠ \(points(reportedSum)), the sum of the reported 得分 (execution \(points(card.execution.reportedScore ?? 0)) + indicators \(points(reportedSum - (card.execution.reportedScore ?? 0))))")
+        }
+        if card.total != reported {
+            let grades = card.grade != card.reportedGrade ? "; grade \(card.reportedGrade ?? "—") → \(card.grade ?? "—")" : ""
+            add("total.differs", .error, reportedTotal.line, project,
+                "\(name): 总分 reported \(points(reported)), computed \(points(card.total)) under \(rules.name)\(grades)")
+        }
+    }
+
+    /// Full marks beside a shortfall: execution below 100% or money carried over, every
+    /// indicator at full marks and no 偏差原因 anywhere.
+    mutating func shortfall(name: String, funds: Funds, indicators: [Indicator], card: ScoreCard, project: Int?, line: Int) {
+        guard let rate = card.execution.rate, rate < 1, !indicators.isEmpty else { return }
+        let allFull = indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
+        let explained = indicators.contains { $0.deviation != nil }
+        if allFull && !explained {
+            let unspent = (card.execution.denominator ?? 0) - (card.execution.executed ?? 0)
+            add("deviation.shortfall", .warning, line, project,
+                "\(name): 执行率 \(rate.percent) (\(money(unspent)) unspent) yet every indicator has full marks and no 偏差原因 is given")
+        }
+    }
+
+    // MARK: Tables
+
+    mutating func department(_ d: Department) {
+        let card = Scorer.score(d, rules: rules)
+        table(name: "部门整体", funds: d.funds, indicators: d.indicators, reportedTotal: d.reportedTotal, card: card,
+              levelWeights: rules.departmentWeights, project: nil, line: d.line)
+        let executed = d.funds.executed.value
+        let basicSpend = d.expenditure.first { $0.label.has("基本支出") }?.figure.value
+        let projectSpend = d.expenditure.first { $0.label.has("项目支出") }
+        if let b = basicSpend, let p = projectSpend?.figure.value, let e = executed, b + p != e {
+            add("dept.expenditure", .error, projectSpend?.figure.line, nil, "部门整体: 基本支出 \(money(b)) + 项目支出 \(money(p)) = \(money(b + p)) ≠ 全年执行数 \(money(e))")
+        }
+        let incomeParts = d.income.filter { !$0.label.has("性质") }
+        let incomeTotal = d.income.first { $0.label.has("性质") }?.figure.value ?? d.funds.fullYear.value
+        let incomeSum = incomeParts.reduce(Decimal(0)) { $0 + ($1.figure.value ?? 0) }
+        if let t = incomeTotal, incomeParts.contains(where: { !$0.figure.isBlank }), incomeSum != t {
+            add("dept.income", .error, incomeParts.first?.figure.line, nil, "部门整体: income by source adds to \(money(incomeSum)), not \(money(t))")
+        }
+        var seen: Set<String> = []
+        for item in d.income + d.expenditure {
+            if !seen.insert(item.label).inserted {
+                add("layout.duplicate", .info, item.figure.line, nil, "部门整体: the label '\(item.label)' appears twice in the funds breakdown")
+            }
+        }
+        if let p = projectSpend?.figure.value {
+            let sum = filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.executed.value ?? 0) }
+            if !filing.projects.isEmpty && sum != p {
+                add("dept.projects", .warning, projectSpend?.figure.line, nil,
+                    "部门整体: 项目支出 \(money(p)) but the \(filing.projects.count) project tables spent \(money(sum))")
+            }
+        }
+        if let i = d.funds.initial.value, let a = d.funds.fullYear.value, a > i, i > 0 {
+            let unexplained = filing.basic?.total(.adjustment).map { $0.budget.isBlank && $0.actual.isBlank } ?? false
+            add("budget.adjusted", .info, d.funds.amountRow?.line, nil,
+                "部门整体: \(d.funds.budgetLabel) \(money(a)) above 年初预算数 \(money(i)) (+\(money(a - i))); against 年初 the rate would be \(((d.funds.executed.value ?? 0) / i).percent)"
+                + (unexplained ? "; the 基础数据表's 部门基本支出预算调整 row is blank" : ""))
+        }
+        // 基本支出 implied by the total budget less the project budgets of the 基础数据表.
+        if let full = d.funds.fullYear.value, let b = basicSpend, let projectBudget = filing.basic?.total(.projects)?.budget.value,
+           full - projectBudget > 0, b > full - projectBudget {
+            let budget = full - projectBudget
+            add("dept.basicOverspend", .warning, d.expenditure.first { $0.label.has("基本支出") }?.figure.line, nil,
+                "部门整体: 基本支出 \(money(b)) against an implied budget of \(money(budget)) (\(money(full)) less 项目支出 预算 \(money(projectBudget))): \((b / budget).percent)")
+        }
+        // A cost indicator claiming no overrun while 公用经费 ran over its budget.
+        if let row = filing.basic?.total(.publicFunds), let budget = row.budget.value, let actual = row.actual.value, budget > 0, actual > budget,
+           let claim = d.indicators.first(where: { $0.level1.has("成本") && ($0.actual ?? "").has("未超") && $0.score.value == $0.weight.value }) {
+            add("cost.claim", .warning, claim.line, nil,
+                "部门整体: 成本指标 \(claim.level3) says '\(claim.actual ?? "")' with full marks, but 公用经费 ran to \((actual / budget).percent) of its budget (\(money(actual)) / \(money(budget)))")
+        }
+    }
+
+    mutating func project(_ p: Project, index: Int) {
+        let card = Scorer.score(p, rules: rules)
+        if let amounts = p.funds.amountRow, let scoring = p.funds.scoringRow, amounts.line != scoring.line {
+            add("layout.fundRows", .info, scoring.line, index,
+                "\(p.name): amounts are on the \(Labels.bareName(amounts.label)) row (line \(amounts.line)) but 分值/执行率/得分 on the \(Labels.bareName(scoring.label)) row")
+        }
+        table(name: p.name, funds: p.funds, indicators: p.indicators, reportedTotal: p.reportedTotal, card: card,
+              levelWeights: rules.projectWeights, project: index, line: p.line)
+        if let impl = p.implementer, impl.text.isEmpty { add("cell.missing", .info, impl.line, index, "\(p.name): 实施单位 is blank") }
+        if p.department?.text.isEmpty ?? true { add("cell.missing", .warning, p.line, index, "\(p.name): 主管部门 is blank") }
+        if let carry = p.funds.carriedOver, let amount = carry.executed.value, amount > 0, p.indicators.allSatisfy({ $0.deviation == nil }) {
+            add("deviation.carryOver", .info, carry.line, index, "\(p.name): \(money(amount)) 上年结转资金 spent; no deviation explained")
+        }
+    }
+
+    /// 基础数据表: group totals, control ratios, and its project rows against the project tables.
+    mutating func basic(_ b: BasicData) {
+        let labels = b.columnLabels.count >= 3 ? b.columnLabels : ["上年决算数", "预算数", "决算数"]
+        let columns: [(String, KeyPath<BasicData.Row, Figure>)] = [(labels[0], \.prior), (labels[1], \.budget), (labels[2], \.actual)]
+        for group in [BasicData.Group.projects, .sanGong] {
+            guard let total = b.total(group) else { continue }
+            var members = b.members(group)
+            if group == .sanGong { members = members.filter { $0.label.first?.isNumber == true } }
+            guard !members.isEmpty else { continue }
+            for (label, get) in columns {
+                guard let t = total[keyPath: get].value else { continue }
+                let sum = members.reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
+                if sum != t {
+                    add("basic.sum", .error, total.line, nil,
+                        "基础数据表: \(total.name) \(label) \(money(t)) ≠ \(money(sum)), the sum of its rows (gap \(money(t - sum)))")
+                }
+            }
+        }
+        if let total = b.total(.publicFunds) {
+            for (label, get) in columns {
+                let parts = b.members(.publicFunds).reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
+                if let t = total[keyPath: get].value, parts > t {
+                    add("basic.sum", .error, total.line, nil, "基础数据表: 公用经费 \(label) \(money(t)) is less than its 其中 rows (\(money(parts)))")
+                }
+            }
+        }
+        // Staffing control rate (在职 / 编制).
+        if let a = b.authorized.value, let s = b.staff.value, a > 0 {
+            let rate = s / a
+            if rate > 1 {
+                add("control.staff", .warning, b.staff.line, nil, "基础数据表: 在职人数 \(points(s)) above 编制数 \(points(a)): 控制率 \(rate.percent)")
+            }
+            if let reported = b.controlRate.value, reported.rounded(4) != rate.rounded(4) {
+                add("control.staff", .error, b.controlRate.line, nil, "基础数据表: 控制率 reported \(reported.percent) ≠ \(rate.percent) = \(points(s)) / \(points(a))")
+            } else if b.controlRate.isBlank {
+                add("cell.missing", .info, b.controlRate.line ?? b.staff.line, nil, "基础数据表: 控制率 is blank (computed \(rate.percent))")
+            }
+        }
+        for group in [BasicData.Group.publicFunds, .sanGong, .procurement] {
+            guard let row = b.total(group), let actual = row.actual.value else { continue }
+            let name = group == .procurement ? "政府采购执行率" : "\(row.name)控制率"
+            if let budget = row.budget.value, budget > 0 {
+                if actual > budget {
+                    add("control.\(group == .procurement ? "procurement" : "spend")", .warning, row.line, nil,
+                        "基础数据表: \(name) \((actual / budget).percent) (决算 \(money(actual)) against 预算 \(money(budget)))")
+                }
+            } else if actual > 0 {
+                add("control.unbudgeted", .warning, row.line, nil, "基础数据表: \(row.name) 决算 \(money(actual)) with no 预算: \(name) is undefined")
+            }
+        }
+        if let s = b.total(.sanGong), let prior = s.prior.value, let actual = s.actual.value, prior == 0 {
+            add("control.change", .info, s.line, nil, "基础数据表: 三公经费变动率 is undefined: the prior year's 决算 is 0 (this year \(money(actual)))")
+        }
+        projectRows(b)
+    }
+
+    /// Each project table should have its row in the 基础数据表, under the same name and amounts.
+    mutating func projectRows(_ b: BasicData) {
+        let rows = b.members(.projects)
+        guard !rows.isEmpty else { return }
+        for (i, p) in filing.projects.enumerated() {
+            let key = Self.projectKey(p.name)
+            if let row = rows.first(where: { Self.projectKey($0.name) == key }) {
+                compare(p, row, index: i)
+                continue
+            }
+            let scored = rows.map { ($0, similarity(key, Labels.norm($0.name))) }.max { $0.1 < $1.1 }
+            if let (row, score) = scored, score >= 0.5 {
+                add("name.mismatch", .warning, row.line, i, "\(p.name): named '\(row.name)' in the 基础数据表 (line \(row.line)) but '\(p.name)' in its project table (line \(p.line))")
+                compare(p, row, index: i)
+            } else {
+                add("basic.missingProject", .warning, p.line, i, "\(p.name): no row in the 基础数据表's 项目支出")
+            }
+        }
+    }
+
+    mutating func compare(_ p: Project, _ row: BasicData.Row, index: Int) {
+        if let budget = row.budget.value, let full = p.funds.fullYear.value, budget != full {
+            add("basic.project", .warning, row.line, index, "\(p.name): 基础数据表 预算 \(money(budget)) ≠ project table \(p.funds.budgetLabel) \(money(full))")
+        }
+        if let actual = row.actual.value, let executed = p.funds.executed.value, actual != executed {
+            add("basic.project", .warning, row.line, index, "\(p.name): 基础数据表 决算 \(money(actual)) ≠ project table 全年执行数 \(money(executed))")
+        }
+    }
+
+    /// A project name reduced for matching: 双联工作经费 and 双联工作 are the same project.
+    static func projectKey(_ name: String) -> String {
+        var key = Labels.norm(name)
+        for suffix in ["专项经费", "专项资金", "工作经费", "经费", "资金", "项目"] where key.hasSuffix(suffix) && key.count > suffix.count + 1 {
+            key = String(key.dropLast(suffix.count)) + (suffix == "工作经费" ? "工作" : "")
+            break
+        }
+        return key
+    }
+
+    /// Share of characters two names have in common, in order (longest common subsequence).
+    func similarity(_ a: String, _ b: String) -> Double {
+        let x = Array(a), y = Array(b)
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        var dp = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 1...x.count { for j in 1...y.count { dp[i][j] = x[i - 1] == y[j - 1] ? dp[i - 1][j - 1] + 1 : max(dp[i - 1][j], dp[i][j - 1]) } }
+        return Double(dp[x.count][y.count]) / Double(max(x.count, y.count))
+    }
+
+    // MARK: Narrative
+
+    mutating func narrative() {
+        guard let report = filing.report else { return }
+        let text = report.fullText
+        if let b = filing.basic {
+            let line = report.sections.first { $0.text.has("编制") || $0.heading.has("编制") }?.line
+            if let m = text.firstMatch(of: Patterns.staffAuthorized), let n = Decimal(string: String(m.1)), let a = b.authorized.value, n != a {
+                add("staff.narrative", .warning, line, nil, "编制 is \(n.plain) in the narrative but \(points(a)) in the 基础数据表 (line \(b.authorized.line ?? b.line))")
+            }
+            if let m = text.firstMatch(of: Patterns.staffActual), let n = Decimal(string: String(m.1)), let s = b.staff.value, n != s {
+                add("staff.narrative", .warning, line, nil, "在职 is \(n.plain) in the narrative but \(points(s)) in the 基础数据表 (line \(b.staff.line ?? b.line))")
+            }
+        }
+        // A 基本支出 paragraph that quotes the whole year's spending.
+        if let d = filing.department, let basicSpend = d.expenditure.first(where: { $0.label.has("基本支出") })?.figure.value,
+           let section = report.sections.first(where: { $0.heading.has("基本支出") }),
+           let m = (section.heading + section.text).firstMatch(of: Patterns.spentAmount), let quoted = Decimal(string: String(m.1)),
+           quoted != basicSpend, quoted == d.funds.executed.value,
+           (section.heading + section.text).firstMatch(of: Patterns.number).map({ _ in !(section.heading + section.text).has(basicSpend.fixed(2)) }) ?? true {
+            add("narrative.basicSpend", .warning, section.line, nil,
+                "部门整体报告: the 基本支出 paragraph quotes \(money(quoted)), the whole year's spending; the table's 基本支出 is \(money(basicSpend))")
+        }
+        // A summary that claims 100% while projects fell short.
+        let budget = filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.fullYear.value ?? 0) }
+        let spent = filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.executed.value ?? 0) }
+        if budget > 0, spent < budget {
+            for other in filing.otherReports {
+                guard let section = other.sections.first(where: { ($0.heading + $0.text).firstMatch(of: Patterns.completeClaim) != nil }) else { continue }
+                add("narrative.claim", .warning, section.line, nil,
+                    "\(other.title): claims 100% completion, but the projects spent \(money(spent)) of \(money(budget)) (\((spent / budget).percent))")
+            }
+        }
+        // Covers left unsigned.
+        let unsigned = ([report] + filing.projects.compactMap(\.report)).filter { n in
+            n.sections.contains { $0.body.contains { line in Labels.norm(line.text).hasPrefix("主要负责人签字") && Labels.norm(line.text).count <= 8 } }
+        }
+        if !unsigned.isEmpty {
+            add("cell.missing", .info, report.line, nil, "\(unsigned.count) report cover(s) have a blank 主要负责人签字")
+        }
+        let serious = findings.contains { $0.severity != .info }
+        if serious, let problems = report.sections.first(where: { $0.heading.has("存在的问题") }),
+           Labels.isPlaceholder(problems.text) {
+            add("narrative.noProblems", .info, problems.line, nil, "部门整体报告 says 存在的问题 \(problems.text.isEmpty ? "(empty)" : problems.text) although this check finds problems")
+        }
+    }
+}
