@@ -33,7 +33,7 @@ package struct CommandSpec: Sendable {
     }
 
     package static var all: [CommandSpec] {
-        shellCommands + filingCommands + exportCommands + ruleCommands
+        shellCommands + filingCommands + exportCommands + ruleCommands + whatIfCommands + saveCommands
     }
 
     package static func named(_ word: String) -> CommandSpec? {

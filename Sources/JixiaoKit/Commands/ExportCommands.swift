@@ -4,24 +4,41 @@ extension CommandSpec {
     static let exportCommands: [CommandSpec] = [
         CommandSpec(
             name: "export", group: .filings,
-            usage: "export json [PATH]",
-            summary: "Write the current filing's whole model as JSON (导出), to stdout or PATH",
+            usage: "export json|csv|md [PATH] [projects|indicators|findings] [--force]",
+            summary: "Export (导出) the model as JSON, or a table as CSV, Markdown or JSON, to stdout or PATH",
             details: """
-            'export json' prints the model of the current filing: unit, year, department, basic data, projects with their funds and \
-            indicators, reports and warnings, amounts in 万元 as JSON numbers and rates as fractions. With PATH the file is written \
-            atomically; an existing file is replaced only with --force. The schema is in the README.
+            'export json' prints the whole model of the current filing (the schema is in the README); after 'recompute' it carries \
+            the computed values. With a table name — projects, indicators or findings — it exports that table of the current \
+            scenario, reported beside computed. CSV is UTF-8 with a byte-order mark and RFC 4180 quoting (Excel and LibreOffice \
+            open the Chinese text correctly); md is a Markdown table. With PATH the file is written atomically; an existing \
+            file is replaced only with --force.
             """,
-            example: "export json 石鼓区总工会.json",
-            completion: .words(["json"])
+            example: "export csv 项目.csv projects",
+            completion: .words(["json", "csv", "md", "projects", "indicators", "findings"])
         ) { shell, call throws(ShellError) in
             let args = try call.arguments(allowing: ["--force"])
-            guard let format = args.positional.first, args.positional.count <= 2 else { throw call.usage("needs a format: json") }
-            guard format == "json" else { throw call.usage("unknown format '\(format)'; use json") }
+            guard let format = args.positional.first, ["json", "csv", "md"].contains(format) else {
+                throw call.usage("needs a format: json, csv or md")
+            }
+            let tables = ["projects", "indicators", "findings"]
+            let rest = args.positional.dropFirst()
+            let table = rest.first { tables.contains($0) }
+            let paths = rest.filter { !tables.contains($0) }
+            guard paths.count <= 1, rest.count <= 2 else { throw call.usage("give at most one PATH and one table") }
             let loaded = try shell.session.requireCurrent()
-            let rules = loaded.recomputed ? shell.session.rules(for: loaded).rules : nil
-            let text = FilingExport.json(loaded.filing, rules: rules).rendered()
-            if args.positional.count == 2 {
-                let path = args.positional[1]
+            let rules = shell.session.rules(for: loaded).rules
+            let text: String
+            if format == "json" && table == nil {
+                text = FilingExport.json(loaded.edited, rules: loaded.recomputed ? rules : nil).rendered()
+            } else {
+                let grid = TableExport.grid(table ?? "projects", loaded: loaded, rules: rules)
+                switch format {
+                case "csv": text = TableExport.csv(grid)
+                case "md": text = TableExport.markdown(grid)
+                default: text = TableExport.json(grid).rendered()
+                }
+            }
+            if let path = paths.first {
                 try shell.writeFile(text, to: path, force: args.has("--force"))
                 shell.write("wrote \(path) (\(text.utf8.count) bytes)\n")
             } else {

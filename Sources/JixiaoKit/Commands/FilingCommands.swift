@@ -81,7 +81,7 @@ extension CommandSpec {
             completion: .projects
         ) { shell, call throws(ShellError) in
             guard call.count == 1 || call.count == 2 else { throw call.usage("needs PROJECT, 'dept' or 'basic'") }
-            let filing = try shell.session.requireCurrent().filing
+            let filing = try shell.session.requireCurrent().edited
             switch call[0].lowercased() {
             case "dept", "department", "部门":
                 guard let d = filing.department else { throw .refused("this filing has no 部门整体支出绩效自评表") }
@@ -114,7 +114,7 @@ extension CommandSpec {
             completion: .projects
         ) { shell, call throws(ShellError) in
             guard call.count == 1 else { throw call.usage("needs PROJECT, 'dept' or 'other'") }
-            let filing = try shell.session.requireCurrent().filing
+            let filing = try shell.session.requireCurrent().edited
             switch call[0].lowercased() {
             case "dept", "department", "部门":
                 shell.write(FilingViews.narrative(filing.report, what: "部门整体"))
@@ -172,9 +172,10 @@ extension Shell {
 extension Session {
     /// The `projects` table, with computed columns once `recompute` has run.
     func projectsView(_ loaded: LoadedFiling) -> String {
-        guard loaded.recomputed else { return FilingViews.projects(loaded.filing) }
+        let filing = loaded.edited
+        guard loaded.recomputed else { return FilingViews.projects(filing) }
         let rules = self.rules(for: loaded).rules
-        return FilingViews.projects(loaded.filing, cards: loaded.filing.projects.map { Scorer.score($0, rules: rules) }, rules: rules.name)
+        return FilingViews.projects(filing, cards: filing.projects.map { Scorer.score($0, rules: rules) }, rules: rules.name)
     }
 }
 

@@ -75,7 +75,7 @@ extension CommandSpec {
             guard call.count <= 1 else { throw call.usage("takes at most one PROJECT, 'dept' or 'all'") }
             let loaded = try shell.session.requireCurrent()
             let rules = shell.session.rules(for: loaded).rules
-            let filing = loaded.filing
+            let filing = loaded.edited
             switch call.first?.lowercased() {
             case nil, "all":
                 var cards: [(String, ScoreCard)] = []
@@ -113,7 +113,7 @@ extension CommandSpec {
             guard call.count <= 1 else { throw call.usage("takes at most one PROJECT, 'dept' or 'all'") }
             let loaded = try shell.session.requireCurrent()
             let rules = shell.session.rules(for: loaded).rules
-            var findings = Checker.check(loaded.filing, rules: rules)
+            var findings = Checker.check(loaded.edited, rules: rules)
             var heading = "\(loaded.filing.unit) \(loaded.filing.year.map { "\($0)年度" } ?? "") under \(rules.name)"
             switch call.first?.lowercased() {
             case nil, "all": break

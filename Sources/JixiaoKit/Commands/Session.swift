@@ -5,8 +5,20 @@ public struct LoadedFiling: Sendable {
     public var path: String
     /// Set by `recompute`: `projects` and `export json` then show computed values too.
     public var recomputed = false
+    /// What-if scenarios over this filing; `scenario` is the current one.
+    public var scenarios: [Scenario] = [Scenario(name: "default")]
+    public var scenarioIndex = 0
 
     public init(filing: Filing, path: String) { self.filing = filing; self.path = path }
+
+    public var scenario: Scenario {
+        get { scenarios[scenarioIndex] }
+        set { scenarios[scenarioIndex] = newValue }
+    }
+
+    /// The filing as the current scenario's edits leave it. Edits that were accepted one
+    /// by one always apply again; should one not, the baseline is shown.
+    public var edited: Filing { (try? scenario.applied(to: filing)) ?? filing }
 }
 
 /// Everything the shell holds in memory: the loaded filings and which one is current.
@@ -23,7 +35,14 @@ public struct Session: Sendable {
 
     public var current: LoadedFiling? { currentIndex.map { filings[$0] } }
 
-    public var hasUnsavedEdits: Bool { false }
+    /// Any scenario with edits that were not saved since they were made.
+    public var hasUnsavedEdits: Bool { filings.contains { $0.scenarios.contains { $0.isDirty && !$0.edits.isEmpty } } }
+
+    /// Mutates the current filing; commands use it so `currentIndex` is checked once.
+    public mutating func updateCurrent(_ body: (inout LoadedFiling) throws(ShellError) -> Void) throws(ShellError) {
+        guard let i = currentIndex else { throw .noFiling }
+        try body(&filings[i])
+    }
 
     /// The rule set in force for `loaded`, and why.
     public func rules(for loaded: LoadedFiling) -> (rules: RuleSet, reason: String) {

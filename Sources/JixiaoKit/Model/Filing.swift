@@ -86,6 +86,8 @@ public struct Indicator: Hashable, Sendable {
     public var score: Figure            // 得分
     public var deviation: String?       // 偏差原因分析及改进措施
     public var line: Int
+    /// Set by a what-if `set score`: the analyst's score stands, even where it could be recomputed.
+    public var scoreIsFixed = false
 }
 
 /// A narrative section (一、项目支出概况 …) of a 自评报告.

@@ -96,6 +96,10 @@ public enum Scorer {
     /// a ≤ indicator the other way. Text actuals keep their reported score.
     public static func indicator(_ ind: Indicator, rules: RuleSet) -> IndicatorScore {
         var result = IndicatorScore(weight: ind.weight.value, reported: ind.score.value, computed: nil, basis: .notVerifiable(""))
+        if ind.scoreIsFixed {
+            result.basis = .notVerifiable("set in the scenario")
+            return result
+        }
         guard let w = ind.weight.value else {
             result.basis = .notVerifiable("分值 is blank")
             return result

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// Saving from the real binary: a kill during a save never leaves a truncated file, and
+/// LibreOffice (where installed) reads the exported CSV's Chinese text and numbers.
+@Suite struct SaveTests {
+    static func temp() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-save-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test("killing the process during saves never leaves a truncated scenario file")
+    func killDuringSave() throws {
+        let dir = try Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let filing = Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt").path
+        var script = "load \(filing)\nset score 劳模 1 3\n"
+        for i in 0..<400 { script += "set executed 劳模 \(3 + i % 3)\nsave s.json --force\n" }
+        for delay in [20_000, 60_000, 120_000, 200_000] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Binary.path)
+            process.currentDirectoryURL = dir
+            let input = Pipe()
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            input.fileHandleForWriting.write(Data(script.utf8))
+            usleep(useconds_t(delay))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let path = dir.appendingPathComponent("s.json")
+            guard FileManager.default.fileExists(atPath: path.path) else { continue }
+            let data = try Data(contentsOf: path)
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            #expect(object?["format"] as? String == "jixiao-scenario", "s.json is complete JSON after SIGKILL at \(delay) µs")
+        }
+    }
+
+    static var soffice: String? {
+        ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test("LibreOffice opens the exported CSV with its Chinese text and numbers", .enabled(if: soffice != nil))
+    func libreOffice() throws {
+        let dir = try Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let filing = Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt").path
+        let r = try Binary.run([filing, "-c", "export csv projects.csv projects"], directory: dir)
+        #expect(r.status == 0)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.soffice ?? "")
+        p.arguments = ["--headless", "-env:UserInstallation=file://\(dir.path)/lo", "--convert-to", "html", "--outdir", dir.path, dir.appendingPathComponent("projects.csv").path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let html = try String(contentsOf: dir.appendingPathComponent("projects.html"), encoding: .utf8)
+        #expect(html.contains("劳模服务") && html.contains("省级困难帮扶和送温暖"))
+        #expect(html.contains("95.67") && html.contains("56.67%"))
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import JixiaoKit
+
+/// Edits, scenarios, saving and opening, in-process.
+@Suite struct WhatIfTests {
+    static func temp() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-whatif-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static let load = "load \(Fixtures.real.path)\n"
+
+    @Test("an edit prints what it moves; a refused edit changes nothing")
+    func editEffects() {
+        let (shell, console) = Fixtures.run(Self.load + "set score 劳模 1 3\nset score 劳模 1 9\nset budget 劳模 -2\nset weight 劳模 2 x\n")
+        #expect(console.output.contains("得分 5 → 3"))
+        #expect(console.output.contains("总分 95.67 → 93.67, 等级 优 → 优"))
+        #expect(console.errors.contains("得分 9 is above the indicator's 分值 5"))
+        #expect(console.errors.contains("全年预算数 must not be negative"))
+        #expect(console.errors.contains("分值 must be a number, not 'x'"))
+        #expect(shell.session.current?.scenario.edits.count == 1)
+        #expect(shell.session.current?.filing.projects[0].indicators[0].score.value == 5, "the loaded filing never changes")
+    }
+
+    @Test func undoRedoReset() {
+        let (shell, console) = Fixtures.run(Self.load + "set score 劳模 1 3\nset executed 劳模 6\nundo\nundo\nundo\nredo\nreset\nredo\n")
+        #expect(console.errors.contains("nothing to undo"))
+        #expect(console.errors.contains("nothing to redo"))
+        #expect(console.output.contains("reset: dropped 1 edit"))
+        #expect(shell.session.current?.scenario.edits.isEmpty == true)
+    }
+
+    @Test("a scenario saved in one run and opened in another reproduces every figure")
+    func roundTrip() throws {
+        let dir = try Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = Self.load + "set score 劳模 1 3\nset executed 劳模 5.2\nset actual 双联 1 36人\nset score dept 满意度 8\nsave s.json\nsave --script s.jxs\n"
+        let (first, _) = Fixtures.run(script, directory: dir)
+        let loaded = try #require(first.session.current)
+        let rules = first.session.rules(for: loaded).rules
+        let saved = Scenarios.document(loaded, rules: rules)
+        let console = ScriptConsole("open s.json\n")
+        let second = Shell(console: console, directory: dir.path)
+        second.runConsole()
+        #expect(console.errors.isEmpty, "\(console.errors)")
+        let reopened = try #require(second.session.current)
+        #expect(Scenarios.document(reopened, rules: second.session.rules(for: reopened).rules) == saved)
+        #expect(reopened.scenario.edits == loaded.scenario.edits)
+        #expect(!second.session.hasUnsavedEdits)
+        // The script recreates the same scenario too.
+        let text = try String(contentsOf: dir.appendingPathComponent("s.jxs"), encoding: .utf8)
+        let (third, _) = Fixtures.run(text, directory: dir)
+        #expect(third.session.current?.scenario.edits == loaded.scenario.edits)
+        // The document: the filing's hash, the rules, the edits in order, the results.
+        let json = try JSON.parse(String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8))
+        #expect(json["filing"]?["sha256"]?.stringValue == loaded.filing.sha256)
+        #expect(json["rules"]?.stringValue == "HN-HY-2023")
+        #expect(json["edits"]?.arrayValue?.count == 4)
+        #expect(json["results"]?["projects"]?.arrayValue?.first?["total"]?.decimalValue == Decimal(string: "96.67"))
+    }
+
+    @Test("a failed save says why and leaves the old file intact")
+    func failedSave() throws {
+        let dir = try Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("s.json")
+        try "old content".write(to: target, atomically: true, encoding: .utf8)
+        // The temporary file's name is taken by a folder, so the write cannot start.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".s.json.\(getpid()).tmp"), withIntermediateDirectories: true)
+        let (_, console) = Fixtures.run(Self.load + "set score 劳模 1 3\nsave s.json --force\nsave nosuchdir/s.json\n", directory: dir)
+        #expect(console.errors.contains("s.json: cannot write"))
+        #expect(console.errors.contains("folder"))
+        #expect(try String(contentsOf: target, encoding: .utf8) == "old content")
+    }
+
+    @Test("a file that is not the scenario's own is replaced only with --force")
+    func force() throws {
+        let dir = try Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "notes".write(to: dir.appendingPathComponent("notes.json"), atomically: true, encoding: .utf8)
+        let (_, console) = Fixtures.run(Self.load + "save notes.json\nsave notes.json --force\nsave notes.json\n", directory: dir)
+        #expect(console.errors.contains("notes.json exists; add --force"))
+        #expect(console.output.components(separatedBy: "saved scenario").count == 3)
+    }
+
+    @Test("quit at a terminal with unsaved edits asks once; a script just stops")
+    func quitAsks() {
+        let console = ScriptConsole(Self.load + "set score 劳模 1 3\nquit\necho still here\nquit\necho gone\n", interactive: true)
+        console.answers = [false, true]
+        let shell = Shell(console: console, directory: Fixtures.root.path)
+        shell.runInteractive()
+        #expect(console.transcript.components(separatedBy: "unsaved edits. Quit anyway?").count == 3)
+        #expect(console.output.contains("still here"))
+        #expect(!console.output.contains("gone"))
+        let (scripted, out) = Fixtures.run(Self.load + "set score 劳模 1 3\nquit\necho gone\n")
+        #expect(scripted.finished && !out.output.contains("gone"))
+    }
+
+    @Test("CSV: byte-order mark, RFC 4180 quoting, CRLF")
+    func csv() {
+        let grid = TableExport.Grid(header: ["项目", "说明"], rows: [["劳模服务", "含,逗号"], ["双联", "引号\"和\n换行"]])
+        let text = TableExport.csv(grid)
+        #expect(text.hasPrefix("\u{FEFF}项目,说明\r\n"))
+        #expect(text.contains("劳模服务,\"含,逗号\"\r\n"))
+        #expect(text.contains("双联,\"引号\"\"和\n换行\"\r\n"))
+        #expect(TableExport.markdown(TableExport.Grid(header: ["a"], rows: [["x|y"]])).contains("x\\|y"))
+    }
+}
