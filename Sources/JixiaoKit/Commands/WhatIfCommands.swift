@@ -66,12 +66,7 @@ extension CommandSpec {
             example: "undo"
         ) { shell, call throws(ShellError) in
             guard call.isEmpty else { throw call.usage("takes no arguments") }
-            try shell.session.updateCurrent { loaded throws(ShellError) in
-                guard let last = loaded.scenario.edits.popLast() else { throw .refused("nothing to undo") }
-                loaded.scenario.undone.append(last)
-                loaded.scenario.isDirty = true
-                shell.write("undone: \(last.command)\n")
-            }
+            try move(shell, from: \.edits, to: \.undone, verb: "undo")
         },
         CommandSpec(
             name: "redo", group: .whatIf,
@@ -81,12 +76,7 @@ extension CommandSpec {
             example: "redo"
         ) { shell, call throws(ShellError) in
             guard call.isEmpty else { throw call.usage("takes no arguments") }
-            try shell.session.updateCurrent { loaded throws(ShellError) in
-                guard let edit = loaded.scenario.undone.popLast() else { throw .refused("nothing to redo") }
-                loaded.scenario.edits.append(edit)
-                loaded.scenario.isDirty = true
-                shell.write("redone: \(edit.command)\n")
-            }
+            try move(shell, from: \.undone, to: \.edits, verb: "redo")
         },
         CommandSpec(
             name: "reset", group: .whatIf,
@@ -159,4 +149,14 @@ extension CommandSpec {
             }
         },
     ]
+
+    /// `undo` and `redo`: moves the last edit from one list of the scenario to the other.
+    static func move(_ shell: Shell, from: WritableKeyPath<Scenario, [Edit]>, to: WritableKeyPath<Scenario, [Edit]>, verb: String) throws(ShellError) {
+        try shell.session.updateCurrent { loaded throws(ShellError) in
+            guard let edit = loaded.scenario[keyPath: from].popLast() else { throw .refused("nothing to \(verb)") }
+            loaded.scenario[keyPath: to].append(edit)
+            loaded.scenario.isDirty = true
+            shell.write("\(verb == "undo" ? "undone" : "redone"): \(edit.command)\n")
+        }
+    }
 }

@@ -53,7 +53,7 @@ struct DeductionRule: Equatable {
     }
 
     static func chineseDigit(_ s: String) -> Decimal? {
-        let digits: [String: Decimal] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "半": Decimal(string: "0.5")!]
+        let digits: [String: Decimal] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "半": Decimal(5) / 10]
         return digits[s]
     }
 }

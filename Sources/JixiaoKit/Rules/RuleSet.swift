@@ -33,7 +33,7 @@ public struct RuleSet: Sendable, Equatable {
     public var departmentWeights: [String: Decimal] = [:]
     public var reverse: ReverseMethod = .mirror
     /// Default share of the weight for the qualitative tiers: 达成, 部分达成, 未达成.
-    public var qualitativeTiers: [Decimal] = [1, Decimal(string: "0.8")!, Decimal(string: "0.6")!]
+    public var qualitativeTiers: [Decimal] = [1, Decimal(8) / 10, Decimal(6) / 10]
     public var rounding = 2
     /// Half-open bands, highest first: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below. Empty: no grade.
     public var grades: [Grade] = RuleSet.standardGrades
@@ -62,7 +62,7 @@ public struct RuleSet: Sendable, Equatable {
                 executionWeight: 20,
                 projectWeights: ["产出指标": 40, "效益指标+满意度指标": 40],
                 departmentWeights: ["产出指标": 40, "效益指标+满意度指标": 40],
-                qualitativeTiers: [1, Decimal(string: "0.8")!, Decimal(string: "0.5")!],
+                qualitativeTiers: [1, Decimal(8) / 10, Decimal(5) / 10],
                 grades: []),
         RuleSet(name: "LOCAL-INITIAL", title: "local sheets scoring 预算完成率 against 年初预算数, 满分为止",
                 source: "domain rules §1.5 (c): 执行数 / 年初预算数, capped at full marks",
