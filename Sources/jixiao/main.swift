@@ -39,7 +39,7 @@ if interactive {
 if !options.filings.isEmpty {
     shell.loadAtStartup(options.filings)
 } else if interactive {
-    shell.loadExample(note: "No filing given: loaded the bundled example (示范区总工会). 'load PATH' opens your own.")
+    shell.loadExample()
 }
 
 for (i, command) in options.commands.enumerated() where !shell.finished && !shell.bailed {

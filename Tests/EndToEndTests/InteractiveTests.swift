@@ -111,6 +111,17 @@ import Testing
         try term.start()
         try term.keys("Up")
         try term.waitFor { $0.contains("jixiao> echo still-alive") }
-        try term.keys("C-u", "C-d")
+        try term.keys("C-u")
+
+        // With unsaved what-if edits, Ctrl-D asks once before leaving.
+        try term.type("set score 1 1 4")
+        try term.keys("Enter")
+        try term.waitFor { $0.contains("总分") }
+        try term.keys("C-d")
+        try term.waitFor { $0.contains("Quit anyway? [y/N]") }
+        try term.type("y")
+        try term.keys("Enter")
+        for _ in 0..<100 where try term.running() { usleep(50_000) }
+        #expect(try !term.running())
     }
 }

@@ -158,11 +158,12 @@ extension Shell {
         }
     }
 
-    /// Loads the bundled example, with a one-line note.
-    public func loadExample(note text: String) {
+    /// Loads the bundled example, with a one-line note naming it.
+    public func loadExample() {
         do throws(ShellError) {
-            session.add([try Loader.example()])
-            note(text)
+            let example = try Loader.example()
+            session.add([example])
+            note("No filing given: loaded the bundled example (\(example.filing.unit), an invented unit). 'load PATH' opens your own.")
         } catch {
             reportFailure(error, location: "")
         }
