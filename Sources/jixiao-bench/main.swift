@@ -11,7 +11,7 @@ func measure(_ label: String, bytes: Int, iterations: Int, _ body: () throws -> 
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let perRun = seconds / Double(iterations) * 1000
     let mbps = Double(bytes) / 1_048_576 / (seconds / Double(iterations))
-    print(String(format: "%-44@ %8.3f ms/run %8.1f MB/s  (%d runs, %d bytes)", label as NSString, perRun, mbps, iterations, bytes))
+    print(label + String(repeating: " ", count: max(1, 40 - label.count)) + String(format: "%9.3f ms/run %8.1f MB/s  (%d runs, %d bytes)", perRun, mbps, iterations, bytes))
 }
 
 var paths = Array(CommandLine.arguments.dropFirst())
@@ -32,4 +32,14 @@ for path in paths {
 let batch = paths.compactMap { FileManager.default.contents(atPath: $0) }
 try measure("batch of \(batch.count * 250) filings", bytes: batch.reduce(0) { $0 + $1.count } * 250, iterations: 1) {
     for _ in 0..<250 { for data in batch { _ = try FilingReader.read(data, source: "batch") } }
+}
+
+// Scoring and checking: every fixture recomputed and checked under the rules it implies.
+let filings = try batch.map { try FilingReader.read($0, source: "bench") }
+try measure("recompute + check, \(filings.count) filings", bytes: batch.reduce(0) { $0 + $1.count }, iterations: 200) {
+    for filing in filings {
+        let rules = RuleSet.implied(by: filing).0
+        for project in filing.projects { _ = Scorer.score(project, rules: rules) }
+        _ = Checker.check(filing, rules: rules)
+    }
 }
