@@ -72,12 +72,10 @@ extension CommandSpec {
             example: "recompute 劳模",
             completion: .projects
         ) { shell, call throws(ShellError) in
-            guard call.count <= 1 else { throw call.usage("takes at most one PROJECT, 'dept' or 'all'") }
-            let loaded = try shell.session.requireCurrent()
-            let rules = shell.session.rules(for: loaded).rules
+            let (loaded, rules, scope) = try Scope.parse(call, shell: shell)
             let filing = loaded.edited
-            switch call.first?.lowercased() {
-            case nil, "all":
+            switch scope {
+            case .all:
                 var cards: [(String, ScoreCard)] = []
                 for p in filing.projects {
                     try shell.checkInterrupt()
@@ -85,11 +83,10 @@ extension CommandSpec {
                 }
                 if let d = filing.department { cards.append(("部门整体", Scorer.score(d, rules: rules))) }
                 shell.write(ScoreViews.summary(cards, rules: rules.name))
-            case "dept", "department", "部门":
+            case .department:
                 guard let d = filing.department else { throw .refused("this filing has no 部门整体支出绩效自评表") }
                 shell.write(ScoreViews.card(Scorer.score(d, rules: rules), title: "部门整体", indicators: d.indicators, detailed: true))
-            default:
-                let i = try filing.projectIndex(call[0])
+            case .project(let i):
                 let p = filing.projects[i]
                 shell.write(ScoreViews.card(Scorer.score(p, rules: rules), title: "Project \(i + 1): \(p.name)", indicators: p.indicators, detailed: true))
             }
@@ -110,18 +107,15 @@ extension CommandSpec {
             example: "check",
             completion: .projects
         ) { shell, call throws(ShellError) in
-            guard call.count <= 1 else { throw call.usage("takes at most one PROJECT, 'dept' or 'all'") }
-            let loaded = try shell.session.requireCurrent()
-            let rules = shell.session.rules(for: loaded).rules
+            let (loaded, rules, scope) = try Scope.parse(call, shell: shell)
             var findings = Checker.check(loaded.edited, rules: rules)
             var heading = "\(loaded.filing.unit) \(loaded.filing.year.map { "\($0)年度" } ?? "") under \(rules.name)"
-            switch call.first?.lowercased() {
-            case nil, "all": break
-            case "dept", "department", "部门":
+            switch scope {
+            case .all: break
+            case .department:
                 findings = findings.filter { $0.project == nil }
                 heading += ", department and basic data"
-            default:
-                let i = try loaded.filing.projectIndex(call[0])
+            case .project(let i):
                 findings = findings.filter { $0.project == i }
                 heading += ", project \(i + 1) \(loaded.filing.projects[i].name)"
             }
@@ -130,4 +124,21 @@ extension CommandSpec {
             shell.write(ScoreViews.findings(findings, file: file, heading: heading))
         },
     ]
+}
+
+/// What `recompute` and `check` look at: `all` (the default), `dept`, or one project.
+enum Scope {
+    case all, department, project(Int)
+
+    /// Reads the optional argument, with the current filing and the rules in force.
+    static func parse(_ call: Invocation, shell: Shell) throws(ShellError) -> (LoadedFiling, RuleSet, Scope) {
+        guard call.count <= 1 else { throw call.usage("takes at most one PROJECT, 'dept' or 'all'") }
+        let loaded = try shell.session.requireCurrent()
+        let rules = shell.session.rules(for: loaded).rules
+        switch call.first?.lowercased() {
+        case nil, "all": return (loaded, rules, .all)
+        case "dept", "department", "部门": return (loaded, rules, .department)
+        default: return (loaded, rules, .project(try loaded.edited.projectIndex(call[0])))
+        }
+    }
 }
