@@ -7,10 +7,14 @@ import JixiaoKit
 final class TerminalConsole: Console {
     let isInteractive: Bool
     private let editor: LineEditor?
+    /// Colour the `error:` and `warning:` labels; only at a terminal, never with --no-color,
+    /// NO_COLOR or TERM=dumb.
+    private let colour: Bool
 
-    init(interactive: Bool, historyPath: String?) {
+    init(interactive: Bool, historyPath: String?, colour: Bool) {
         isInteractive = interactive
         editor = interactive ? LineEditor(historyPath: historyPath) : nil
+        self.colour = colour && interactive
     }
 
     func attach(_ shell: Shell) {
@@ -39,7 +43,12 @@ final class TerminalConsole: Console {
 
     func writeError(_ text: String) {
         fflush(nil)
-        FileHandle.standardError.write(Data(text.utf8))
+        var shown = text
+        if colour {
+            shown = shown.replacingOccurrences(of: "error: ", with: "\u{1B}[1;31merror:\u{1B}[0m ")
+                .replacingOccurrences(of: "warning: ", with: "\u{1B}[33mwarning:\u{1B}[0m ")
+        }
+        FileHandle.standardError.write(Data(shown.utf8))
     }
 
     func takeInterrupt() -> Bool { isInteractive && cle_take_sigint() == 1 }

@@ -29,7 +29,9 @@ let interactive = stdinIsTerminal && isatty(1) == 1 && options.commands.isEmpty 
 if interactive { cle_install_sigint() }
 
 let historyPath = options.history ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.jixiao_history" })
-let console = TerminalConsole(interactive: interactive, historyPath: historyPath)
+let environment = ProcessInfo.processInfo.environment
+let colour = !options.noColor && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+let console = TerminalConsole(interactive: interactive, historyPath: historyPath, colour: colour)
 let shell = Shell(console: console, options: ShellOptions(echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive))
 console.attach(shell)
 

@@ -12,9 +12,27 @@ import Testing
 
     @Test("reader output matches the answer key", arguments: files)
     func matchesKey(_ url: URL) throws {
+        try compare(url, key: URL(fileURLWithPath: url.path + ".key.json"))
+    }
+
+    /// The .docx fixtures hold the same filings as the text dumps, so they answer to the same keys.
+    /// `*.libreoffice.docx` is the same document re-saved by LibreOffice as Word 2007 XML, with
+    /// the styles, relationships, bookmarks and run splits an office suite writes.
+    @Test("a .docx matches the key of the dump it holds", arguments: [
+        "000_4163b9005dfad92f", "v1_seed_layout_4projects_2022", "000_4163b9005dfad92f.libreoffice",
+    ])
+    func docx(_ file: String) throws {
+        let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/\(file).docx")
+        let name = String(file.prefix { $0 != "." })
+        try compare(url, key: Fixtures.filings.appendingPathComponent("\(name).txt.key.json"))
+        let filing = try FilingReader.read(Data(contentsOf: url), source: name)
+        #expect(filing.encoding == "DOCX" && filing.layoutText?.contains("\t劳模服务") != nil)
+    }
+
+    func compare(_ url: URL, key keyURL: URL) throws {
         let filing = try FilingReader.read(Data(contentsOf: url), source: url.lastPathComponent)
         let mine = FilingExport.json(filing)
-        let key = try JSON.parse(String(decoding: Data(contentsOf: URL(fileURLWithPath: url.path + ".key.json")), as: UTF8.self))
+        let key = try JSON.parse(String(decoding: Data(contentsOf: keyURL), as: UTF8.self))
         var problems: [String] = []
         compare(mine["unit"], key["unit"], "unit", &problems)
         compare(mine["year"], key["year"], "year", &problems)

@@ -27,8 +27,15 @@ import Testing
     }
 
     @Test func binaryFileIsAnError() {
-        let data = Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x12])
-        #expect(throws: ReadError.binary(offset: 4)) { try FilingReader.read(data, source: "x.docx") }
+        let data = Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00, 0x12])   // an ELF header
+        #expect(throws: ReadError.binary(offset: 4)) { try FilingReader.read(data, source: "x.bin") }
+    }
+
+    @Test func brokenDocxAndOldWordAreErrors() {
+        #expect(throws: ReadError.notDocx("the zip archive cannot be opened")) {
+            try FilingReader.read(Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x12]), source: "x.docx")
+        }
+        #expect(throws: ReadError.oldWord) { try FilingReader.read(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), source: "x.doc") }
     }
 
     @Test func textWithoutATableIsNotAFiling() {

@@ -108,3 +108,18 @@ import Testing
         #expect(TableExport.markdown(TableExport.Grid(header: ["a"], rows: [["x|y"]])).contains("x\\|y"))
     }
 }
+
+@Suite struct DocxExportTests {
+    @Test("export text writes the layout a .docx was read as; a text filing has none")
+    func exportText() throws {
+        let dir = try WhatIfTests.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docx = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/000_4163b9005dfad92f.docx").path
+        let (_, console) = Fixtures.run("load \(docx)\nexport text layout.txt\n" + WhatIfTests.load + "export text\n", directory: dir)
+        let layout = try String(contentsOf: dir.appendingPathComponent("layout.txt"), encoding: .utf8)
+        #expect(layout.contains("\t劳模服务\n"))
+        let again = try FilingReader.read(text: layout, source: "layout.txt")
+        #expect(again.projects.map(\.name) == ["劳模服务", "双联工作", "省级困难帮扶和送温暖"])
+        #expect(console.errors.contains("is text already"))
+    }
+}

@@ -4,21 +4,22 @@ extension CommandSpec {
     static let exportCommands: [CommandSpec] = [
         CommandSpec(
             name: "export", group: .filings,
-            usage: "export json|csv|md [PATH] [projects|indicators|findings] [--force]",
+            usage: "export json|csv|md|text [PATH] [projects|indicators|findings] [--force]",
             summary: "Export (导出) the model as JSON, or a table as CSV, Markdown or JSON, to stdout or PATH",
             details: """
             'export json' prints the whole model of the current filing (the schema is in the README); after 'recompute' it carries \
             the computed values. With a table name — projects, indicators or findings — it exports that table of the current \
             scenario, reported beside computed. CSV is UTF-8 with a byte-order mark and RFC 4180 quoting (Excel and LibreOffice \
             open the Chinese text correctly); md is a Markdown table. With PATH the file is written atomically; an existing \
-            file is replaced only with --force.
+            file is replaced only with --force. 'export text' writes the text layout a .docx was read as: the FILE:LINE of \
+            warnings and findings refer to its lines.
             """,
             example: "export csv 项目.csv projects",
-            completion: .words(["json", "csv", "md", "projects", "indicators", "findings"])
+            completion: .words(["json", "csv", "md", "text", "projects", "indicators", "findings"])
         ) { shell, call throws(ShellError) in
             let args = try call.arguments(allowing: ["--force"])
-            guard let format = args.positional.first, ["json", "csv", "md"].contains(format) else {
-                throw call.usage("needs a format: json, csv or md")
+            guard let format = args.positional.first, ["json", "csv", "md", "text"].contains(format) else {
+                throw call.usage("needs a format: json, csv, md or text")
             }
             let tables = ["projects", "indicators", "findings"]
             let rest = args.positional.dropFirst()
@@ -28,7 +29,12 @@ extension CommandSpec {
             let loaded = try shell.session.requireCurrent()
             let rules = shell.session.rules(for: loaded).rules
             let text: String
-            if format == "json" && table == nil {
+            if format == "text" {
+                guard let layout = loaded.filing.layoutText else {
+                    throw .refused("\(loaded.path) is text already; its line numbers are its own")
+                }
+                text = layout
+            } else if format == "json" && table == nil {
                 text = FilingExport.json(loaded.edited, rules: loaded.recomputed ? rules : nil).rendered()
             } else {
                 let grid = TableExport.grid(table ?? "projects", loaded: loaded, rules: rules)

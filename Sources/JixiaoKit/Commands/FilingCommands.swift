@@ -7,8 +7,8 @@ extension CommandSpec {
             usage: "load PATH... | load --example",
             summary: "Load filings (加载自评报告): files, folders, globs, or the bundled example",
             details: """
-            Reads each filing (a .docx dumped to text, UTF-8 or GB18030) and prints one line per filing: unit (单位名称), year, projects, warnings. \
-            A folder loads every .txt inside; a glob such as 'filings/*.txt' loads every match. If any file cannot be read, nothing is loaded \
+            Reads each filing (a .docx, or a .docx dumped to text in UTF-8 or GB18030) and prints one line per filing: unit (单位名称), \
+            year, projects, warnings. A folder loads every .txt and .docx inside; a glob such as 'filings/*.txt' loads every match. If any file cannot be read, nothing is loaded \
             and the filings already loaded stay as they were. The last filing loaded becomes the current one.
             """,
             example: "load ../shared/filings/000_4163b9005dfad92f.txt",
@@ -227,7 +227,7 @@ package enum Loader {
     /// Files a folder or glob load takes: text dumps, not answer keys or notes.
     static func isCandidate(_ path: String) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
-        return ext == "txt" || ext == "text"
+        return ext == "txt" || ext == "text" || ext == "docx"
     }
 
     static func shown(_ path: String, for word: String, absolute: String) -> String {

@@ -189,6 +189,8 @@ public struct Filing: Hashable, Sendable {
     public var otherReports: [Narrative] = []   // 汇总报告, 情况说明 …
     public var warnings: [ReadWarning] = []
     public var lineCount: Int = 0
+    /// For a .docx: the text layout it was read as, which line numbers refer to (`export text`).
+    public var layoutText: String?
 
     /// All indicators' first-level names, in order of first appearance.
     public var level1Names: [String] {

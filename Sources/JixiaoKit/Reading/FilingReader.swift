@@ -10,6 +10,7 @@ public enum FilingReader {
         let (text, encoding) = try TextDecoding.decode(data)
         var filing = try read(text: text, source: source)
         filing.encoding = encoding
+        if encoding == "DOCX" { filing.layoutText = text }
         filing.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         return filing
     }
