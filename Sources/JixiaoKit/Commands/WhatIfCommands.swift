@@ -4,19 +4,21 @@ extension CommandSpec {
     static let whatIfCommands: [CommandSpec] = [
         CommandSpec(
             name: "set", group: .whatIf,
-            usage: "set score|actual|weight PROJECT|dept INDICATOR VALUE | set executed|budget PROJECT|dept AMOUNT",
+            usage: "set score|actual|weight|tier PROJECT|dept INDICATOR VALUE | set executed|budget PROJECT|dept AMOUNT",
             summary: "A what-if edit (模拟调整): change a score, actual, weight or amount and see what moves",
             details: """
             Edits the current scenario, never the loaded filing. INDICATOR is its number in 'show' or a unique part of its 三级指标 name. \
             The edit prints the old and new value and every figure it moves under the rules in force: execution rate and score, \
             the total and the grade. A score above the weight, a negative amount or a value that is not a number is refused and \
-            changes nothing. 'set score' fixes the score: it stands even where jixiao could recompute it.
+            changes nothing. 'set score' fixes the score: it stands even where jixiao could recompute it. 'set tier' scores a \
+            qualitative indicator by its tier (达成, 部分达成, 未达成): the rule set's share of the weight, recorded as a 'set score'.
             """,
             example: "set score 劳模 1 3",
-            completion: .words(Edit.Field.allCases.map(\.rawValue))
+            completion: .words(Edit.Field.allCases.map(\.rawValue) + ["tier"])
         ) { shell, call throws(ShellError) in
-            guard let first = call.first, let field = Edit.Field(rawValue: first.lowercased()) else {
-                throw call.usage("say what to set: score, actual, weight, executed or budget")
+            let isTier = call.first?.lowercased() == "tier"
+            guard let first = call.first, let field = isTier ? .score : Edit.Field(rawValue: first.lowercased()) else {
+                throw call.usage("say what to set: score, actual, weight, tier, executed or budget")
             }
             let wanted = field.isIndicator ? 4 : 3
             guard call.count == wanted else {
@@ -35,8 +37,18 @@ extension CommandSpec {
             }
             var number: Int? = nil
             if field.isIndicator { number = try indicatorIndex(call[2], in: indicators) + 1 }
+            var value = call[call.count - 1]
+            var tierNote = ""
+            if isTier, let n = number {
+                let rules = shell.session.rules(for: loaded).rules
+                guard let tier = Tiers.index(of: value) else { throw .invalidValue("tier must be 达成, 部分达成 or 未达成, not '\(value)'") }
+                guard let w = indicators[n - 1].weight.value else { throw .refused("indicator \(n) has no 分值 to take a share of") }
+                let share = rules.qualitativeTiers[tier]
+                value = (w * share).rounded(rules.rounding).plain
+                tierNote = "\(Tiers.names[tier]): \(share.percent) of \(w.plain) under \(rules.name), recorded as: set score\n"
+            }
             let edit = Edit(field: field, project: project, indicator: number, level3: number.map { indicators[$0 - 1].level3 },
-                            value: call[call.count - 1])
+                            value: value)
             var after = before
             try edit.apply(to: &after)
             try shell.session.updateCurrent { loaded throws(ShellError) in
@@ -45,7 +57,7 @@ extension CommandSpec {
                 loaded.scenario.isDirty = true
             }
             let rules = shell.session.rules(for: loaded).rules
-            shell.write(WhatIfViews.effect(of: edit, before: before, after: after, rules: rules))
+            shell.write(tierNote + WhatIfViews.effect(of: edit, before: before, after: after, rules: rules))
         },
         CommandSpec(
             name: "edits", group: .whatIf,
@@ -158,5 +170,15 @@ extension CommandSpec {
             loaded.scenario.isDirty = true
             shell.write("\(verb == "undo" ? "undone" : "redone"): \(edit.command)\n")
         }
+    }
+}
+
+/// The three qualitative tiers of 财预〔2020〕10号 第十二条, in the order of `RuleSet.qualitativeTiers`.
+enum Tiers {
+    static let names = ["达成预期指标", "部分达成预期指标并具有一定效果", "未达成预期指标且效果较差"]
+    static let words: [[String]] = [["达成", "full"], ["部分达成", "partial"], ["未达成", "未完成", "none"]]
+
+    static func index(of word: String) -> Int? {
+        words.firstIndex { $0.contains(word) } ?? names.firstIndex(of: word)
     }
 }

@@ -152,6 +152,11 @@ public struct Checker {
             add("weight.total", .warning, indicators.first?.line, project,
                 "\(name): weights add to \(points(weights + execWeight)) (indicators \(points(weights)) + execution \(points(execWeight))), not 100")
         }
+        let whole = card.total.rounded(0)
+        if card.total != whole, [Decimal(60), 80, 90].contains(where: { card.total > $0 - 1 && card.total < $0 }), !rules.grades.isEmpty {
+            add("grade.boundary", .info, reportedTotal.line ?? line, project,
+                "\(name): computed total \(points(card.total)) falls between the 预算司 integer bands (优 90–100, 良 80–89, 中 60–79); under the half-open bands it is \(card.grade ?? "—")")
+        }
         guard let reported = reportedTotal.value else {
             add("cell.missing", project == nil ? .info : .warning, reportedTotal.line ?? line, project,
                 "\(name): no 总分 \(reportedTotal.line == nil ? "row" : "value"); computed total \(points(card.total))\(card.grade.map { " (\($0))" } ?? "")")
