@@ -76,6 +76,16 @@ import Testing
         #expect(funds.reportedRate.value == Decimal(string: "0.5667"))
     }
 
+    @Test("a template with only 预算数 and 执行数 columns, in another order")
+    func twoAmountColumns() throws {
+        let text = Self.project(funds: [["", "年度资金总额", "8", "10", "10", "80%", "8"]],
+                                indicators: [["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", ""]],
+                                fundHeader: ["项目资金(万元)", "资金来源", "执行数", "预算数", "分值", "执行率", "得分"])
+        let funds = try FilingReader.read(Data(text.utf8), source: "two").projects[0].funds
+        #expect(funds.fullYear.value == 10 && funds.executed.value == 8 && funds.initial.isBlank)
+        #expect(funds.reportedRate.value == Decimal(string: "0.8") && funds.reportedScore.value == 8)
+    }
+
     @Test func rowsMissingTheMergedLeadCellStillLineUp() throws {
         let text = Self.project(funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: [
             ["产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "20", "20", ""],

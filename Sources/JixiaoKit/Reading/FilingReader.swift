@@ -91,7 +91,7 @@ public enum FilingReader {
         let hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
         let hasStaffing = rows.contains { $0.has("编制数") } || rows.contains { $0.has("经费控制情况") }
         let hasDeptName = rows.contains { $0.has("预算部门名称") } || rows.contains { $0.has("按收入性质") }
-        let hasFunds = rows.contains { $0.has("年初预算") }
+        let hasFunds = rows.contains { $0.has("年初预算") || $0.has("预算数") }
         if hasProjectName || (table.kind == .projectTable && hasFunds) {
             var project = readProject(table, warnings: &filing.warnings)
             if project.report == nil, !pendingReports.isEmpty { project.report = pendingReports.removeFirst() }

@@ -39,6 +39,7 @@ package struct TableReader {
     static func fundColumn(_ key: String) -> FundColumn? {
         if key.has("年初预算") { return .initial }
         if key.has("调整后预算") || key.has("全年预算") || key.has("调整预算") { return .fullYear }
+        if (key.hasPrefix("预算数") || key.hasPrefix("预算金额") || key.hasPrefix("预算资金")) { return .fullYear }
         if key.has("执行数") || key.has("实际支出") || key.has("决算数") { return .executed }
         if key.has("执行率") { return .rate }
         if key == "分值" || key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
@@ -59,7 +60,8 @@ package struct TableReader {
     mutating func funds() -> Funds {
         var funds = Funds()
         guard let h = rows.firstIndex(where: { row in
-            row.cells.contains { $0.key.has("年初预算") } && row.cells.contains { Self.fundColumn($0.key) == .executed }
+            let columns = row.cells.compactMap { Self.fundColumn($0.key) }
+            return columns.contains(.executed) && (columns.contains(.initial) || columns.contains(.fullYear))
         }) else { return funds }
         used.insert(h)
         let header = rows[h]
