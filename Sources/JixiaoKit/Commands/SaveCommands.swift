@@ -96,8 +96,7 @@ enum Scenarios {
 
     static func open(_ path: String, shell: Shell) throws(ShellError) {
         let text = try Disk.readText(shell.resolve(path), shownAs: path)
-        let json: JSON
-        do { json = try JSON.parse(text) } catch { throw .invalidFile(location: "\(path):\(error.description.prefix { $0 != ":" })", reason: String(error.description.drop { $0 != ":" }.dropFirst(2))) }
+        let json = try JSON.parse(text, file: path)
         guard json["format"]?.stringValue == "jixiao-scenario" else { throw .invalidFile(location: path, reason: "not a jixiao scenario (no \"format\": \"jixiao-scenario\")") }
         guard json["version"]?.intValue == 1 else { throw .invalidFile(location: path, reason: "scenario version \(json["version"]?.intValue ?? 0) is not supported (this jixiao reads version 1)") }
         guard let filingPath = json["filing"]?["path"]?.stringValue, let name = json["scenario"]?.stringValue,

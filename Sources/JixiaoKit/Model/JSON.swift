@@ -70,14 +70,15 @@ public indirect enum JSON: Equatable, Sendable {
     // MARK: Reading (for `open`)
 
     /// Parses JSON text; numbers stay decimal.
-    public static func parse(_ text: String) throws(ShellError) -> JSON {
-        try parseWithLines(text).json
+    /// Parses JSON text; syntax errors name `file:line` when a file is given.
+    public static func parse(_ text: String, file: String? = nil) throws(ShellError) -> JSON {
+        try parseWithLines(text, file: file).json
     }
 
     /// Parses JSON and records the line of every object key by its dotted path
     /// (`grades.1.min`), so later checks can report where a bad value is.
-    public static func parseWithLines(_ text: String) throws(ShellError) -> (json: JSON, lines: [String: Int]) {
-        var parser = JSONParser(scalars: Array(text.unicodeScalars))
+    public static func parseWithLines(_ text: String, file: String? = nil) throws(ShellError) -> (json: JSON, lines: [String: Int]) {
+        var parser = JSONParser(scalars: Array(text.unicodeScalars), file: file)
         let value = try parser.value(path: "")
         parser.skipSpace()
         guard parser.at == parser.scalars.count else { throw parser.error("unexpected text after the JSON value") }
@@ -96,6 +97,7 @@ public indirect enum JSON: Equatable, Sendable {
 
 struct JSONParser {
     let scalars: [Unicode.Scalar]
+    var file: String? = nil
     var at = 0
     var keyLines: [String: Int] = [:]
 
@@ -105,7 +107,9 @@ struct JSONParser {
         return line
     }
 
-    func error(_ message: String) -> ShellError { .invalidValue("\(line): \(message)") }
+    func error(_ message: String) -> ShellError {
+        file.map { .invalidFile(location: "\($0):\(line)", reason: message) } ?? .invalidValue("\(line): \(message)")
+    }
 
     mutating func skipSpace() { while at < scalars.count, " \n\r\t".unicodeScalars.contains(scalars[at]) { at += 1 } }
 

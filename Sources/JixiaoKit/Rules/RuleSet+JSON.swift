@@ -4,10 +4,7 @@ extension RuleSet {
     /// Reads a rule set written by the user as JSON (see the README). Every problem names
     /// the file and line: `rules.json:4: executionWeight must be a number`.
     public static func parse(_ text: String, file: String, builtIns: [RuleSet]) throws(ShellError) -> RuleSet {
-        let parsed: (json: JSON, lines: [String: Int])
-        do { parsed = try JSON.parseWithLines(text) } catch {
-            throw .invalidFile(location: file + ":" + error.description.prefix { $0 != ":" }, reason: String(error.description.drop { $0 != ":" }.dropFirst(2)))
-        }
+        let parsed = try JSON.parseWithLines(text, file: file)
         guard case .object(let pairs) = parsed.json else { throw .invalidFile(location: "\(file):1", reason: "a rule set is a JSON object") }
         func fail(_ key: String, _ message: String) -> ShellError {
             .invalidFile(location: "\(file):\(parsed.lines[key] ?? 1)", reason: message)

@@ -22,7 +22,7 @@ package enum Disk {
         guard let text = String(data: data, encoding: .utf8) else {
             throw .io(path: shown, reason: "not UTF-8 text")
         }
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return TextDecoding.strip(text)
     }
 
     package static func isDirectory(_ path: String) -> Bool {
