@@ -72,8 +72,7 @@ extension CommandSpec {
             example: "recompute 劳模",
             completion: .projects
         ) { shell, call throws(ShellError) in
-            let (loaded, rules, scope) = try Scope.parse(call, shell: shell)
-            let filing = loaded.edited
+            let (_, filing, rules, scope) = try Scope.parse(call, shell: shell)
             switch scope {
             case .all:
                 var cards: [(String, ScoreCard)] = []
@@ -107,8 +106,8 @@ extension CommandSpec {
             example: "check",
             completion: .projects
         ) { shell, call throws(ShellError) in
-            let (loaded, rules, scope) = try Scope.parse(call, shell: shell)
-            var findings = Checker.check(loaded.edited, rules: rules)
+            let (loaded, filing, rules, scope) = try Scope.parse(call, shell: shell)
+            var findings = Checker.check(filing, rules: rules)
             var heading = "\(loaded.filing.unit) \(loaded.filing.year.map { "\($0)年度" } ?? "") under \(rules.name)"
             switch scope {
             case .all: break
@@ -130,15 +129,16 @@ extension CommandSpec {
 enum Scope {
     case all, department, project(Int)
 
-    /// Reads the optional argument, with the current filing and the rules in force.
-    static func parse(_ call: Invocation, shell: Shell) throws(ShellError) -> (LoadedFiling, RuleSet, Scope) {
+    /// Reads the optional argument, with the current filing (its scenario applied once) and the rules in force.
+    static func parse(_ call: Invocation, shell: Shell) throws(ShellError) -> (LoadedFiling, Filing, RuleSet, Scope) {
         guard call.count <= 1 else { throw call.usage("takes at most one PROJECT, 'dept' or 'all'") }
         let loaded = try shell.session.requireCurrent()
+        let filing = loaded.edited
         let rules = shell.session.rules(for: loaded).rules
         switch call.first?.lowercased() {
-        case nil, "all": return (loaded, rules, .all)
-        case "dept", "department", "部门": return (loaded, rules, .department)
-        default: return (loaded, rules, .project(try loaded.edited.projectIndex(call[0])))
+        case nil, "all": return (loaded, filing, rules, .all)
+        case "dept", "department", "部门": return (loaded, filing, rules, .department)
+        default: return (loaded, filing, rules, .project(try filing.projectIndex(call[0])))
         }
     }
 }
