@@ -1,6 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The layers are targets, so the compiler keeps them apart: Model depends on nothing;
+// Reading and Rules on Model; Rendering turns values into text; JixiaoKit's commands
+// compose them and its shell runs the commands. Only the executable touches a terminal.
 let package = Package(
     name: "jixiao",
     products: [
@@ -13,13 +16,25 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // Everything testable in-process: model, reader, rules, commands, the shell loop.
+        // Filings, edits, targets, rule sets and scores as values; text primitives they need.
+        .target(name: "JixiaoModel"),
+        // Bytes to a Filing: decoding, .docx, layout, table readers.
         .target(
-            name: "JixiaoKit",
+            name: "JixiaoReading",
             dependencies: [
+                "JixiaoModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            ]
+        ),
+        // Scoring and consistency checks under rule sets held as data.
+        .target(name: "JixiaoRules", dependencies: ["JixiaoModel"]),
+        // Values to text: tables, views, CSV, Markdown, JSON.
+        .target(name: "JixiaoRendering", dependencies: ["JixiaoModel"]),
+        // Commands, the session, the loop behind an injected Console, and Disk.
+        .target(
+            name: "JixiaoKit",
+            dependencies: ["JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering"],
             resources: [.copy("Resources/example.txt")]
         ),
         // The only C in the package: fixed-signature wrappers over libedit's variadic calls.
@@ -34,9 +49,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `make bench`: prints reading and scoring speed; never asserted.
-        .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoKit"]),
-        .testTarget(name: "JixiaoKitTests", dependencies: ["JixiaoKit"]),
+        // `make bench`: prints reading, scoring and editing speed; never asserted.
+        .executableTarget(
+            name: "jixiao-bench", dependencies: ["JixiaoKit", "JixiaoModel", "JixiaoReading", "JixiaoRules"]
+        ),
+        .testTarget(
+            name: "JixiaoKitTests",
+            dependencies: ["JixiaoKit", "JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering"]
+        ),
         // Launches the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["jixiao"]),
     ]

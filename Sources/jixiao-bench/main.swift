@@ -1,45 +1,78 @@
 import Foundation
 import JixiaoKit
+import JixiaoModel
+import JixiaoReading
+import JixiaoRules
 
-// Prints how fast jixiao reads filings. Figures only: nothing here passes or fails.
-// Usage: jixiao-bench [FILE...]   (default: Tests/Fixtures/filings/*.txt and the bundled example)
+// Prints how fast jixiao reads, scores and edits filings. Figures only: nothing here passes or fails.
+// Usage: jixiao-bench [FILE...]   (default: Tests/Fixtures/filings/*.txt)
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let elapsed = try ContinuousClock().measure(body)
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func report(_ label: String, _ figures: String) {
+    print(label + String(repeating: " ", count: max(1, 40 - label.count)) + figures)
+}
 
 func measure(_ label: String, bytes: Int, iterations: Int, _ body: () throws -> Void) rethrows {
-    try body()   // warm up
-    let clock = ContinuousClock()
-    let elapsed = try clock.measure { for _ in 0..<iterations { try body() } }
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let perRun = seconds / Double(iterations) * 1000
-    let mbps = Double(bytes) / 1_048_576 / (seconds / Double(iterations))
-    print(label + String(repeating: " ", count: max(1, 40 - label.count)) + String(format: "%9.3f ms/run %8.1f MB/s  (%d runs, %d bytes)", perRun, mbps, iterations, bytes))
+    try body()  // warm up
+    let total = try seconds { for _ in 0..<iterations { try body() } }
+    let perRun = total / Double(iterations) * 1000
+    let mbps = Double(bytes) / 1_048_576 / (total / Double(iterations))
+    report(label, String(format: "%9.3f ms/run %8.1f MB/s  (%d runs, %d bytes)", perRun, mbps, iterations, bytes))
+}
+
+/// The time `count` what-if edits take through the whole command path, from a script.
+func editTime(_ count: Int, filing path: String) -> Double {
+    var script = ""
+    for i in 0..<count { script += "set executed 劳模 \(3 + Double(i % 100) / 100)\n" }
+    let console = ScriptConsole(script)
+    let shell = Shell(console: console, options: ShellOptions(quiet: true))
+    shell.execute(line: "load \(path)", source: "bench", line: 0)
+    return seconds { shell.runConsole() }
 }
 
 var paths = Array(CommandLine.arguments.dropFirst())
 if paths.isEmpty {
     let folder = "Tests/Fixtures/filings"
-    paths = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted().map { folder + "/" + $0 }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    paths = names.filter { $0.hasSuffix(".txt") }.sorted().map { folder + "/" + $0 }
 }
-print("jixiao reader benchmark (\(ProcessInfo.processInfo.processorCount) cores)")
-var total = 0
+print("jixiao benchmark (\(ProcessInfo.processInfo.processorCount) cores)")
 for path in paths {
-    guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
-    total += data.count
+    guard let data = FileManager.default.contents(atPath: path) else {
+        print("cannot read \(path)")
+        continue
+    }
     try measure((path as NSString).lastPathComponent, bytes: data.count, iterations: 200) {
         _ = try FilingReader.read(data, source: path)
     }
 }
 // A large synthetic batch: every fixture repeated, as an auditor loading a county's filings.
 let batch = paths.compactMap { FileManager.default.contents(atPath: $0) }
-try measure("batch of \(batch.count * 250) filings", bytes: batch.reduce(0) { $0 + $1.count } * 250, iterations: 1) {
+let batchBytes = batch.reduce(0) { $0 + $1.count }
+try measure("batch of \(batch.count * 250) filings", bytes: batchBytes * 250, iterations: 1) {
     for _ in 0..<250 { for data in batch { _ = try FilingReader.read(data, source: "batch") } }
 }
 
 // Scoring and checking: every fixture recomputed and checked under the rules it implies.
 let filings = try batch.map { try FilingReader.read($0, source: "bench") }
-try measure("recompute + check, \(filings.count) filings", bytes: batch.reduce(0) { $0 + $1.count }, iterations: 200) {
+try measure("recompute + check, \(filings.count) filings", bytes: batchBytes, iterations: 200) {
     for filing in filings {
-        let rules = RuleSet.implied(by: filing).0
-        for project in filing.projects { _ = Scorer.score(project, rules: rules) }
+        let rules = RuleSet.implied(by: filing).rules
+        for (_, _, table) in filing.scoredTables { _ = Scorer.score(table, rules: rules) }
         _ = Checker.check(filing, rules: rules)
     }
+}
+
+// What-if edits: one edit should cost the same whether it is the 200th or the 2,000th.
+if let real = paths.first(where: { $0.hasSuffix("000_4163b9005dfad92f.txt") }) {
+    _ = editTime(50, filing: real)  // warm up
+    let few = editTime(200, filing: real)
+    let many = editTime(2000, filing: real)
+    report("200 edits", String(format: "%9.3f ms in all, %7.3f ms an edit", few * 1000, few / 200 * 1000))
+    report("2,000 edits", String(format: "%9.3f ms in all, %7.3f ms an edit", many * 1000, many / 2000 * 1000))
+    report("2,000 edits / 200 edits", String(format: "%9.2f× the time (10× is constant cost per edit)", many / few))
 }

@@ -76,7 +76,15 @@ import Testing
         let dir = Binary.root.appendingPathComponent("sessions")
         let script = try String(contentsOf: dir.appendingPathComponent(name + ".jx"), encoding: .utf8)
         let expected = try String(contentsOf: dir.appendingPathComponent(name + ".expected"), encoding: .utf8)
-        let r = try Binary.run(["--echo"], input: script, merged: true)
+        // From a folder of its own that links to the package's files, so what it saves stays there.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for link in ["Tests", "sessions", "Package.swift"] {
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(link), withDestinationURL: Binary.root.appendingPathComponent(link))
+        }
+        let r = try Binary.run(["--echo"], input: script, merged: true, directory: folder)
         #expect(r.stdout + "# exit status: \(r.status)\n" == expected)
     }
 

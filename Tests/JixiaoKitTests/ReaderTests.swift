@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoModel
+@testable import JixiaoReading
+@testable import JixiaoRendering
+@testable import JixiaoRules
 
 /// The reader on small inline layouts and bad input: each case names the layout quirk it covers.
 @Suite struct ReaderTests {
@@ -49,7 +53,7 @@ import Testing
 
     @Test func gb18030WithCRLFAndAFourByteCharacter() throws {
         let filing = try Fixtures.filing("v3_gb18030_crlf_2023.txt")
-        #expect(filing.encoding == "GB18030")
+        #expect(filing.encoding == .gb18030)
         #expect(filing.report?.fullText.contains("𠮷") == true)
         #expect(!filing.projects[0].name.hasSuffix("\r"))
     }
@@ -59,7 +63,7 @@ import Testing
             ["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", "原因"],
         ]).replacingOccurrences(of: "\n", with: "\r\n")
         let filing = try FilingReader.read(Data(text.utf8), source: "bom")
-        #expect(filing.encoding == "UTF-8 with BOM")
+        #expect(filing.encoding == .utf8WithBOM)
         #expect(filing.projects[0].funds.executed.value == 8)
         #expect(filing.projects[0].indicators[0].score.value == 72)
         #expect(filing.projects[0].indicators[0].deviation == "原因")

@@ -1,10 +1,14 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoModel
+@testable import JixiaoReading
+@testable import JixiaoRendering
+@testable import JixiaoRules
 
 /// Every computed figure against a hand calculation.
 @Suite struct ScoringTests {
-    static let hunan = RuleSet.builtIn[1]
+    static let hunan = RuleSet.hunanHengyang2023
 
     static func d(_ s: String) -> Decimal { Decimal(string: s)! }
 
@@ -71,7 +75,7 @@ import Testing
     @Test("劳模服务: 56.67%, score 5.67, total 95.67, 优")
     func laomo() throws {
         let filing = try Fixtures.filing("000_4163b9005dfad92f.txt")
-        let card = Scorer.score(filing.projects[0], rules: Self.hunan)
+        let card = Scorer.score(filing.projects[0].table, rules: Self.hunan)
         #expect(card.execution.rate == Self.d("3.4") / 6)
         #expect(card.execution.rate?.percent == "56.67%")
         #expect(card.execution.score == Self.d("5.67"))          // 10 × 0.5667 = 5.667
@@ -81,28 +85,29 @@ import Testing
         #expect(card.grade == "优")
         #expect(card.reportedTotal == 90)
         // 双联工作: 2/2 = 100% → 10, + 90 = 100 against a reported 90.
-        let shuanglian = Scorer.score(filing.projects[1], rules: Self.hunan)
+        let shuanglian = Scorer.score(filing.projects[1].table, rules: Self.hunan)
         #expect(shuanglian.execution.score == 10 && shuanglian.total == 100)
     }
 
     @Test("department: 118.67 / 118.67 = 100% under 调整后; 116.35% against 年初, capped")
     func department() throws {
         let d = try #require(try Fixtures.filing("000_4163b9005dfad92f.txt").department)
-        let adjusted = Scorer.score(d, rules: Self.hunan)
+        let adjusted = Scorer.score(d.table, rules: Self.hunan)
         #expect(adjusted.execution.rate == 1 && adjusted.execution.score == 10 && adjusted.total == 100)
-        let initial = Scorer.score(d, rules: RuleSet.builtIn[3])
+        let initial = Scorer.score(d.table, rules: RuleSet.localInitial)
         #expect(initial.execution.rate?.percent == "116.35%")   // 118.67 / 101.99 = 1.16354…
         #expect(initial.execution.score == 10)
-        var uncapped = RuleSet.builtIn[3]
+        var uncapped = RuleSet.localInitial
         uncapped.capExecution = false
-        #expect(Scorer.score(d, rules: uncapped).execution.score == Self.d("11.64"))   // 10 × 1.16354 = 11.635
+        #expect(Scorer.score(d.table, rules: uncapped).execution.score == Self.d("11.64"))   // 10 × 1.16354 = 11.635
     }
 
     @Test("a zero or missing denominator is reported, never NaN")
     func zeroDenominator() {
         var funds = Funds()
-        funds.rows = [FundRow(label: "年度资金总额", kind: .total, line: 1, initial: Figure(0), fullYear: Figure(0), executed: Figure(5),
-                              weight: .blank, rate: .blank, score: .blank)]
+        funds.rows = [
+            FundRow(label: "年度资金总额", kind: .total, line: 1, initial: Figure(0), fullYear: Figure(0), executed: Figure(5))
+        ]
         let e = Scorer.execution(funds, denominator: .fullYear, rules: Self.hunan)
         #expect(e.rate == nil && e.score == nil && e.problem == "全年预算数 is 0")
         funds.rows[0].fullYear = .blank
@@ -117,27 +122,27 @@ import Testing
     @Test("the 20-point provincial rules cap the total at 100 and set no grade")
     func provincial() throws {
         let filing = try Fixtures.filing("000_4163b9005dfad92f.txt")
-        let card = Scorer.score(filing.projects[1], rules: RuleSet.builtIn[2])
+        let card = Scorer.score(filing.projects[1].table, rules: RuleSet.pmkpiHB)
         #expect(card.execution.score == 20)          // 20 × 100%
         #expect(card.total == 100 && card.capped)    // 20 + 90 = 110, capped
         #expect(card.grade == nil)
-        let laomo = Scorer.score(filing.projects[0], rules: RuleSet.builtIn[2])
+        let laomo = Scorer.score(filing.projects[0].table, rules: RuleSet.pmkpiHB)
         #expect(laomo.execution.score == Self.d("11.33"))   // 20 × 0.56667 = 11.333
     }
 
     @Test func templateImpliesTheRules() throws {
-        #expect(RuleSet.implied(by: try Fixtures.filing("000_4163b9005dfad92f.txt")).0.name == "HN-HY-2023")
+        #expect(RuleSet.implied(by: try Fixtures.filing("000_4163b9005dfad92f.txt")).rules.name == "HN-HY-2023")
     }
 
     @Test("fractional weights and the v1 department: 7.5 of 10 for 3 of 4 issues")
     func v1() throws {
         let filing = try Fixtures.filing("v1_seed_layout_4projects_2022.txt")
-        let card = Scorer.score(try #require(filing.department), rules: Self.hunan)
+        let card = Scorer.score(try #require(filing.department?.table), rules: Self.hunan)
         #expect(card.execution.rate?.percent == "97.58%")   // 305.18 / 312.75
         #expect(card.execution.score == Self.d("9.76"))
         #expect(card.indicators[2].computed == Self.d("7.5"))
         // 文化下乡惠民演出: 16.2/18 = 90% → 9; 60场→54场 4.5; 1.8/2万人次 → 36; total 9 + 82.5 = 91.5 against 92.
-        let xiaxiang = Scorer.score(filing.projects[3], rules: Self.hunan)
+        let xiaxiang = Scorer.score(filing.projects[3].table, rules: Self.hunan)
         #expect(xiaxiang.execution.score == 9)
         #expect(xiaxiang.indicators[0].computed == Self.d("4.5") && xiaxiang.indicators[3].computed == 36)
         #expect(xiaxiang.total == Self.d("91.5"))

@@ -1,5 +1,9 @@
 import Foundation
 @testable import JixiaoKit
+@testable import JixiaoModel
+@testable import JixiaoReading
+@testable import JixiaoRendering
+@testable import JixiaoRules
 
 /// Paths of the package, found from this file so tests run from any directory.
 enum Fixtures {
@@ -25,6 +29,18 @@ enum Fixtures {
             }
         }
         return byName.keys.sorted().compactMap { byName[$0] }
+    }
+
+    /// A new folder where a session runs as if from the package root: `Tests`, `sessions` and
+    /// `Package.swift` are links to the package's own, and whatever the session writes stays here.
+    static func sessionFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["Tests", "sessions", "Package.swift"] {
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
+        }
+        return folder
     }
 
     /// Runs a script through an in-process shell and returns the console.

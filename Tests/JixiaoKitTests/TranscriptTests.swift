@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoModel
+@testable import JixiaoReading
+@testable import JixiaoRendering
+@testable import JixiaoRules
 
 /// Golden transcripts: each `sessions/NAME.jx` runs through the shell as `jixiao --echo < NAME.jx`
 /// would (from the package root), and the output must equal `sessions/NAME.expected` byte for byte.
@@ -23,8 +27,11 @@ import Testing
     @Test("session matches its golden transcript", arguments: names())
     func session(_ name: String) throws {
         let script = try String(contentsOf: Self.sessions.appendingPathComponent(name + ".jx"), encoding: .utf8)
-        let (shell, console) = Fixtures.run(script, options: ShellOptions(echo: true, quiet: true))
+        let folder = try Fixtures.sessionFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (shell, console) = Fixtures.run(script, directory: folder, options: ShellOptions(echo: true, quiet: true))
         let actual = Self.transcript(console.transcript, status: shell.exitStatus)
+        try compareWritten(in: folder)
         let golden = Self.sessions.appendingPathComponent(name + ".expected")
         if ProcessInfo.processInfo.environment["RECORD_TRANSCRIPTS"] != nil {
             try actual.write(to: golden, atomically: true, encoding: .utf8)
@@ -33,6 +40,17 @@ import Testing
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(actual == expected, "sessions/\(name).jx differs from its transcript; first difference:\n\(firstDifference(actual, expected))")
+    }
+}
+
+/// Files a session wrote in its folder must equal the copies committed beside the sessions
+/// (`whatif.jx` saves the scenario that `whatif-open.jx` opens).
+func compareWritten(in folder: URL) throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    for name in names where !["Tests", "sessions", "Package.swift"].contains(name) {
+        let written = try Data(contentsOf: folder.appendingPathComponent(name))
+        let committed = try Data(contentsOf: TranscriptTests.sessions.appendingPathComponent(name))
+        #expect(written == committed, "\(name) differs from sessions/\(name)")
     }
 }
 

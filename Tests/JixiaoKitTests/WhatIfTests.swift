@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoModel
+@testable import JixiaoReading
+@testable import JixiaoRendering
+@testable import JixiaoRules
 
 /// Edits, scenarios, saving and opening, in-process.
 @Suite struct WhatIfTests {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the word after a command name completes to at the prompt.
 package enum Completion: Sendable {
     case none
@@ -7,8 +9,45 @@ package enum Completion: Sendable {
     case commands
 }
 
-/// One command's syntax, help and implementation: the single list the loop dispatches on
-/// and `help` is generated from. A new command is one more value in `CommandSpec.all`.
+/// What a command may touch besides the session: paths resolved against the shell's folder,
+/// files read and written through `Disk`, and Ctrl-C. The shell provides it; tests may too.
+package protocol Environment: AnyObject {
+    /// An absolute path for `path` as the analyst typed it.
+    func resolve(_ path: String) -> String
+    /// Writes a result file atomically; an existing file is replaced only with `force` or when
+    /// this session wrote it before.
+    func write(_ text: String, to path: String, force: Bool) throws(ShellError)
+    /// Throws `.cancelled` once Ctrl-C was pressed; long commands call it between steps.
+    func checkInterrupt() throws(ShellError)
+}
+
+/// What a command produced: its text for stdout, and what the shell itself must do next.
+package struct Output: Equatable, Sendable {
+    package enum Effect: Equatable, Sendable {
+        case none
+        /// `quit`: leave (asking first at a terminal when edits are unsaved).
+        case quit
+        /// `source FILE`: run a script's lines in this shell.
+        case source(String)
+    }
+
+    package var text: String
+    package var effect: Effect = .none
+
+    package init(_ text: String = "", effect: Effect = .none) {
+        self.text = text
+        self.effect = effect
+    }
+}
+
+/// A command with its words parsed into a value. It runs against a copy of the session that
+/// the shell keeps only when the command succeeds, so a failed command changes nothing.
+package protocol Command: Sendable {
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output
+}
+
+/// One command's syntax, help and parser: the single list the loop dispatches on, `help` is
+/// generated from and completion reads. A new command is one more value in `CommandSpec.all`.
 package struct CommandSpec: Sendable {
     package let name: String
     package var aliases: [String] = []
@@ -18,18 +57,14 @@ package struct CommandSpec: Sendable {
     package let details: String
     package let example: String
     package var completion: Completion = .none
-    /// Commands that change nothing and need no filing may run while a scenario is unsaved, etc.
-    package let run: @Sendable (Shell, Invocation) throws(ShellError) -> Void
+    /// Turns the words after the name into a command, or says what is wrong with them.
+    package let parse: @Sendable (Invocation) throws(ShellError) -> any Command
 
     package enum Group: String, CaseIterable, Sendable {
         case shell = "Shell"
         case filings = "Filings (自评报告)"
         case rules = "Rules and checks (评分规则与审核)"
         case whatIf = "What-if and saving (模拟调整与保存)"
-    }
-
-    package func usageError(_ problem: String) -> ShellError {
-        .usage(command: name, usage: usage, problem: problem)
     }
 
     package static var all: [CommandSpec] {
@@ -39,6 +74,14 @@ package struct CommandSpec: Sendable {
     package static func named(_ word: String) -> CommandSpec? {
         let lower = word.lowercased()
         return all.first { $0.name == lower || $0.aliases.contains(lower) }
+    }
+
+    /// Parses a whole command line (`set score 劳模 1 3`) into a command.
+    package static func parse(_ line: String) throws(ShellError) -> (any Command)? {
+        let words = try Tokenizer.split(line)
+        guard let name = words.first else { return nil }
+        guard let spec = named(name) else { throw .unknownCommand(name, suggestion: suggestion(for: name)) }
+        return try spec.parse(Invocation(spec: spec, words: Array(words.dropFirst())))
     }
 
     /// The nearest command name: one it is a prefix of, else the fewest edits away.
@@ -60,7 +103,8 @@ package func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
     for i in 1...a.count {
         var current = [i] + Array(repeating: 0, count: b.count)
         for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
         }
         previous = current
     }
@@ -68,36 +112,43 @@ package func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
 }
 
 /// One call of a command: its spec and the words after its name.
-package struct Invocation {
+package struct Invocation: Sendable {
     package let spec: CommandSpec
     package let words: [String]
     package var first: String? { words.first }
     package var count: Int { words.count }
     package subscript(_ i: Int) -> String { words[i] }
     package var isEmpty: Bool { words.isEmpty }
+
     /// A usage error naming this command, its usage line and the problem.
-    package func usage(_ problem: String) -> ShellError { spec.usageError(problem) }
+    package func usage(_ problem: String) -> ShellError {
+        .usage(command: spec.name, usage: spec.usage, problem: problem)
+    }
+
+    /// Checks that the command was given no words.
+    package func expectNone() throws(ShellError) {
+        guard isEmpty else { throw usage("takes no arguments") }
+    }
+
     /// Splits `--flags` (which must be in `allowed`) from positional words.
     package func arguments(allowing allowed: Set<String> = []) throws(ShellError) -> Arguments {
-        try Arguments(words, allowed: allowed, spec: spec)
+        var arguments = Arguments()
+        for word in words {
+            if word.hasPrefix("--") && word.count > 2 {
+                guard allowed.contains(word) else { throw usage("unknown option '\(word)'") }
+                arguments.flags.insert(word)
+            } else {
+                arguments.positional.append(word)
+            }
+        }
+        return arguments
     }
 }
 
 /// Parsed `--flag` words and positional arguments of one command.
-package struct Arguments {
+package struct Arguments: Sendable {
     package var positional: [String] = []
     package var flags: Set<String> = []
-
-    package init(_ words: [String], allowed: Set<String>, spec: CommandSpec) throws(ShellError) {
-        for word in words {
-            if word.hasPrefix("--") && word.count > 2 {
-                guard allowed.contains(word) else { throw spec.usageError("unknown option '\(word)'") }
-                flags.insert(word)
-            } else {
-                positional.append(word)
-            }
-        }
-    }
 
     package func has(_ flag: String) -> Bool { flags.contains(flag) }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import JixiaoModel
+import JixiaoRendering
+import JixiaoRules
 
 extension CommandSpec {
     static let exportCommands: [CommandSpec] = [
@@ -7,63 +10,94 @@ extension CommandSpec {
             usage: "export json|csv|md|text [PATH] [projects|indicators|findings] [--force]",
             summary: "Export (导出) the model as JSON, or a table as CSV, Markdown or JSON, to stdout or PATH",
             details: """
-            'export json' prints the whole model of the current filing (the schema is in the README); after 'recompute' it carries \
-            the computed values. With a table name — projects, indicators or findings — it exports that table of the current \
-            scenario, reported beside computed. CSV is UTF-8 with a byte-order mark and RFC 4180 quoting (Excel and LibreOffice \
-            open the Chinese text correctly); md is a Markdown table. With PATH the file is written atomically; an existing \
-            file is replaced only with --force. 'export text' writes the text layout a .docx was read as: the FILE:LINE of \
-            warnings and findings refer to its lines.
-            """,
+                'export json' prints the whole model of the current filing (the schema is in the README) with the \
+                values computed under the rules in force. With a table name — projects, indicators or findings — it \
+                exports that table of the current scenario, reported beside computed. CSV is UTF-8 with a byte-order \
+                mark and RFC 4180 quoting (Excel and LibreOffice open the Chinese text correctly); md is a Markdown \
+                table. With PATH the file is written atomically; an existing file is replaced only with --force. \
+                'export text' writes the text layout a .docx was read as: the FILE:LINE of warnings and findings \
+                refer to its lines.
+                """,
             example: "export csv 项目.csv projects",
-            completion: .words(["json", "csv", "md", "text", "projects", "indicators", "findings"])
-        ) { shell, call throws(ShellError) in
+            completion: .words(["json", "csv", "md", "text"] + TableExport.Name.allCases.map(\.rawValue))
+        ) { call throws(ShellError) in
             let args = try call.arguments(allowing: ["--force"])
-            guard let format = args.positional.first, ["json", "csv", "md", "text"].contains(format) else {
+            guard let first = args.positional.first, let format = ExportCommand.Format(rawValue: first) else {
                 throw call.usage("needs a format: json, csv, md or text")
             }
-            let tables = ["projects", "indicators", "findings"]
             let rest = args.positional.dropFirst()
-            let table = rest.first { tables.contains($0) }
-            let paths = rest.filter { !tables.contains($0) }
-            guard paths.count <= 1, rest.count <= 2 else { throw call.usage("give at most one PATH and one table") }
-            let loaded = try shell.session.requireCurrent()
-            let rules = shell.session.rules(for: loaded).rules
-            let text: String
-            if format == "text" {
-                guard let layout = loaded.filing.layoutText else {
-                    throw .refused("\(loaded.path) is text already; its line numbers are its own")
-                }
-                text = layout
-            } else if format == "json" && table == nil {
-                text = FilingExport.json(loaded.edited, rules: loaded.recomputed ? rules : nil).rendered()
-            } else {
-                let grid = TableExport.grid(table ?? "projects", loaded: loaded, rules: rules)
-                switch format {
-                case "csv": text = TableExport.csv(grid)
-                case "md": text = TableExport.markdown(grid)
-                default: text = TableExport.json(grid).rendered()
-                }
-            }
-            if let path = paths.first {
-                try shell.writeFile(text, to: path, force: args.has("--force"))
-                shell.write("wrote \(path) (\(text.utf8.count) bytes)\n")
-            } else {
-                shell.write(text)
-            }
+            let tables = rest.compactMap(TableExport.Name.init(rawValue:))
+            let paths = rest.filter { TableExport.Name(rawValue: $0) == nil }
+            guard paths.count <= 1, tables.count <= 1 else { throw call.usage("give at most one PATH and one table") }
+            return ExportCommand(format: format, table: tables.first, path: paths.first, force: args.has("--force"))
         },
     ]
 }
 
-extension Shell {
-    /// Writes a result file atomically. An existing file is replaced only with `force`
-    /// or when jixiao wrote it before in this session.
-    public func writeFile(_ text: String, to path: String, force: Bool) throws(ShellError) {
-        let absolute = resolve(path)
-        if Disk.isDirectory(absolute) { throw .io(path: path, reason: "is a folder") }
-        if Disk.exists(absolute) && !force && !written.contains(absolute) {
-            throw .refused("\(path) exists; add --force to overwrite it")
+struct ExportCommand: Command, Equatable {
+    enum Format: String, Sendable { case json, csv, md, text }
+
+    var format: Format
+    /// A table to export; nil for the whole model (json) or the layout (text).
+    var table: TableExport.Name?
+    var path: String?
+    var force: Bool
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let text = try content(session)
+        guard let path else { return Output(text) }
+        try environment.write(text, to: path, force: force)
+        return Output("wrote \(path) (\(text.utf8.count) bytes)\n")
+    }
+
+    func content(_ session: Session) throws(ShellError) -> String {
+        let loaded = try session.requireCurrent()
+        let rules = session.rules(for: loaded).rules
+        let filing = loaded.edited
+        switch (format, table) {
+        case (.text, _):
+            guard let layout = loaded.filing.layoutText else {
+                throw .refused("\(loaded.path) is text already; its line numbers are its own")
+            }
+            return layout
+        case (.json, nil):
+            return FilingExport.json(filing, computed: Scoring.computed(filing, rules: rules)).rendered()
+        case (_, let name):
+            let grid = Scoring.grid(name ?? .projects, filing, rules: rules)
+            switch format {
+            case .csv: return TableExport.csv(grid)
+            case .md: return TableExport.markdown(grid)
+            default: return TableExport.json(grid).rendered()
+            }
         }
-        try Disk.writeAtomically(Data(text.utf8), to: absolute, shownAs: path)
-        written.insert(absolute)
+    }
+}
+
+/// Scores and findings of a filing, computed here for the views and exports that show them:
+/// the rendering layer only turns the values it is given into text.
+enum Scoring {
+    static func computed(_ filing: Filing, rules: RuleSet) -> FilingExport.Computed {
+        var cards: [Target: ScoreCard] = [:]
+        for (target, _, table) in filing.scoredTables { cards[target] = Scorer.score(table, rules: rules) }
+        return FilingExport.Computed(rules: rules.name, cards: cards)
+    }
+
+    static func findings(_ filing: Filing, rules: RuleSet) -> [Finding] {
+        Checker.check(filing, rules: rules).sorted { ($0.severity, $0.line ?? 0) < ($1.severity, $1.line ?? 0) }
+    }
+
+    static func grid(_ name: TableExport.Name, _ filing: Filing, rules: RuleSet) -> TableExport.Grid {
+        switch name {
+        case .projects:
+            let scored = filing.projects.map { (project: $0, card: Scorer.score($0.table, rules: rules)) }
+            return TableExport.projects(scored, rules: rules.name)
+        case .indicators:
+            let tables = filing.scoredTables.map { t in
+                (name: t.name, table: t.table, card: Scorer.score(t.table, rules: rules))
+            }
+            return TableExport.indicators(tables)
+        case .findings:
+            return TableExport.findings(findings(filing, rules: rules))
+        }
     }
 }

@@ -1,3 +1,6 @@
+import JixiaoModel
+import JixiaoRendering
+
 /// Help text, generated from the command list so it cannot fall out of step with it.
 package enum Help {
     static let column = 28

@@ -1,4 +1,7 @@
 import Foundation
+import JixiaoModel
+import JixiaoRendering
+import JixiaoRules
 
 extension CommandSpec {
     static let saveCommands: [CommandSpec] = [
@@ -7,79 +10,184 @@ extension CommandSpec {
             usage: "save PATH [--force] | save --script PATH [--force]",
             summary: "Save the current scenario (保存): versioned JSON, or a jixiao script that recreates it",
             details: """
-            'save PATH' writes a JSON document with the filing's path and SHA-256, the rule set, the edits in order (to be replayed \
-            by 'open') and the computed results. 'save --script PATH' writes the commands that recreate the scenario when piped into \
-            jixiao. Writes are atomic (a temporary file in the same folder, flushed, then renamed): a failed save leaves the old \
-            file as it was. An existing file that is not this scenario's own is replaced only with --force.
-            """,
+                'save PATH' writes a JSON document with the filing's path and SHA-256, the rule set, the edits in \
+                order (to be replayed by 'open') and the computed results. 'save --script PATH' writes the commands \
+                that recreate the scenario when piped into jixiao. Writes are atomic (a temporary file in the same \
+                folder, flushed, then renamed): a failed save leaves the old file as it was. An existing file that is \
+                not this scenario's own is replaced only with --force.
+                """,
             example: "save 劳模-下调.json",
             completion: .paths
-        ) { shell, call throws(ShellError) in
+        ) { call throws(ShellError) in
             let args = try call.arguments(allowing: ["--force", "--script"])
             guard args.positional.count == 1 else { throw call.usage("needs one PATH") }
-            let path = args.positional[0]
-            let loaded = try shell.session.requireCurrent()
-            let rules = shell.session.rules(for: loaded).rules
-            let text = args.has("--script") ? Scenarios.script(loaded, rules: rules, chosen: shell.session.chosenRules) : Scenarios.document(loaded, rules: rules).rendered()
-            let absolute = shell.resolve(path)
-            let own = loaded.scenario.savedAs.map(shell.resolve) == absolute || Scenarios.isOwn(absolute, of: loaded)
-            try shell.writeFile(text, to: path, force: args.has("--force") || own)
-            if !args.has("--script") {
-                try shell.session.updateCurrent { l throws(ShellError) in
-                    l.scenario.savedAs = path
-                    l.scenario.isDirty = false
-                }
-            }
-            shell.write("saved scenario \(loaded.scenario.name) (\(loaded.scenario.edits.count) edits) to \(path)\n")
+            return SaveCommand(path: args.positional[0], script: args.has("--script"), force: args.has("--force"))
         },
         CommandSpec(
             name: "open", group: .whatIf,
             usage: "open PATH",
             summary: "Open a saved scenario: load its filing if needed and replay its edits",
             details: """
-            Reads a scenario saved with 'save', loads its filing unless it is loaded already (found by SHA-256 or path), chooses its \
-            rule set, and replays the edits. When the filing's SHA-256 differs from the saved one it warns, replays what still \
-            applies and lists what does not.
-            """,
+                Reads a scenario saved with 'save', loads its filing unless it is loaded already (found by SHA-256 or \
+                path), chooses its rule set, and replays the edits. When the filing's SHA-256 differs from the saved \
+                one it warns, replays what still applies and lists what does not.
+                """,
             example: "open 劳模-下调.json",
             completion: .paths
-        ) { shell, call throws(ShellError) in
+        ) { call throws(ShellError) in
             guard call.count == 1 else { throw call.usage("needs one PATH") }
-            try Scenarios.open(call[0], shell: shell)
+            return OpenCommand(path: call[0])
         },
     ]
 }
 
-/// Saving and opening scenarios.
-enum Scenarios {
-    static func document(_ loaded: LoadedFiling, rules: RuleSet) -> JSON {
-        let edited = loaded.edited
-        var results: [(String, JSON)] = []
-        results.append(("projects", .array(edited.projects.map { p in
-            var pairs = [("name", JSON.string(p.name))]
-            if case .object(let c) = FilingExport.computed(Scorer.score(p, rules: rules)) { pairs += c.filter { $0.0 != "indicatorScores" } }
-            return .object(pairs)
-        })))
-        if let d = edited.department, case .object(let c) = FilingExport.computed(Scorer.score(d, rules: rules)) {
-            results.append(("department", .object(c.filter { $0.0 != "indicatorScores" })))
-        }
-        return .object([
-            ("format", .string("jixiao-scenario")), ("version", .number(1)),
-            ("scenario", .string(loaded.scenario.name)),
-            ("filing", .object([("path", .string(loaded.path)), ("sha256", .string(loaded.filing.sha256)),
-                                ("unit", .string(loaded.filing.unit)), ("year", loaded.filing.year.map { .number(Decimal($0)) } ?? .null)])),
-            ("rules", .string(rules.name)),
-            ("edits", .array(loaded.scenario.edits.map(\.json))),
-            ("results", .object(results)),
+extension Edit {
+    /// The command that makes this edit, for `edits` and `save --script`.
+    var command: String {
+        var words = ["set", field.rawValue, target.projectName.map(Tokenizer.quote) ?? "dept"]
+        if let indicator { words.append("\(indicator)") }
+        words.append(Tokenizer.quote(value))
+        return words.joined(separator: " ")
+    }
+
+    var json: JSON {
+        .object([
+            ("field", .string(field.rawValue)), ("project", .str(target.projectName)), ("indicator", .int(indicator)),
+            ("level3", .str(level3)), ("value", .string(value)),
         ])
     }
 
-    static func script(_ loaded: LoadedFiling, rules: RuleSet, chosen: String?) -> String {
-        var lines = ["# jixiao scenario \(loaded.scenario.name) over \(loaded.filing.unit) (sha256 \(loaded.filing.sha256))",
-                     "# Recreate it with: jixiao < this-file", ""]
+    /// An edit as `save` wrote it; nil when it is not one.
+    init?(json: JSON) {
+        guard let name = json["field"]?.stringValue, let field = Field(rawValue: name),
+            let value = json["value"]?.stringValue
+        else { return nil }
+        let target = json["project"]?.stringValue.map(Target.project) ?? .department
+        self.init(
+            field: field, target: target, indicator: json["indicator"]?.intValue, level3: json["level3"]?.stringValue,
+            value: value)
+    }
+}
+
+struct SaveCommand: Command, Equatable {
+    var path: String
+    /// Write the commands that recreate the scenario instead of the JSON document.
+    var script: Bool
+    var force: Bool
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let loaded = try session.requireCurrent()
+        let rules = session.rules(for: loaded).rules
+        let text =
+            script
+            ? Scenarios.script(loaded, chosen: session.chosenRules)
+            : Scenarios.document(loaded, rules: rules).rendered()
+        let absolute = environment.resolve(path)
+        let own = loaded.scenario.savedAs.map(environment.resolve) == absolute || Scenarios.isOwn(absolute, of: loaded)
+        try environment.write(text, to: path, force: force || own)
+        if !script {
+            try session.updateCurrent { loaded throws(ShellError) in
+                loaded.scenario.savedAs = path
+                loaded.scenario.isDirty = false
+            }
+        }
+        return Output("saved scenario \(loaded.scenario.name) (\(loaded.scenario.edits.count) edits) to \(path)\n")
+    }
+}
+
+struct OpenCommand: Command, Equatable {
+    var path: String
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let saved = try Scenarios.read(path, environment)
+        var out = ""
+        // The filing: loaded already (same hash, else same path), or loaded now.
+        let known =
+            session.filings.firstIndex { $0.filing.sha256 == saved.sha256 }
+            ?? session.filings.firstIndex { $0.path == saved.filingPath }
+        let index: Int
+        if let known {
+            index = known
+        } else {
+            let filing =
+                saved.filingPath == "example"
+                ? try Loader.example() : try Loader.load([saved.filingPath], environment)[0]
+            session.add([filing])
+            index = session.filings.count - 1
+            out += FilingViews.summary(session.filings.count, filing.filing, path: filing.path) + "\n"
+        }
+        var (scenario, skipped) = Scenarios.replay(saved, over: session.filings[index].filing)
+        scenario.savedAs = path
+        var loaded = session.filings[index]
+        var notes: [String] = []
+        if loaded.filing.sha256 != saved.sha256 {
+            notes.append("warning: \(loaded.path) has changed since the scenario was saved (SHA-256 differs); "
+                + "replaying what still applies")
+        }
+        if let existing = loaded.scenarios.firstIndex(where: { $0.name == saved.name }) {
+            loaded.scenarios[existing] = scenario
+            loaded.scenarioIndex = existing
+        } else {
+            loaded.scenarios.append(scenario)
+            loaded.scenarioIndex = loaded.scenarios.count - 1
+        }
+        session.filings[index] = loaded
+        session.currentIndex = index
+        if let rules = saved.rules {
+            if session.ruleSets.contains(where: { $0.name == rules }) {
+                if session.rules(for: loaded).rules.name != rules { session.chosenRules = rules }
+            } else {
+                let inForce = session.rules(for: loaded).rules.name
+                notes.append("warning: the scenario was scored under \(rules), which is not loaded; using \(inForce)")
+            }
+        }
+        out += notes.map { $0 + "\n" }.joined()
+        out += "opened scenario \(saved.name): \(scenario.edits.count) of \(saved.edits.count) edits replayed\n"
+        if !skipped.isEmpty { out += "not replayed:\n" + skipped.joined(separator: "\n") + "\n" }
+        return Output(out)
+    }
+}
+
+/// Saving and opening scenarios.
+enum Scenarios {
+    /// A scenario file as read, before it is replayed.
+    struct Saved {
+        var name: String
+        var filingPath: String
+        var sha256: String
+        var rules: String?
+        var edits: [Edit]
+    }
+
+    static func document(_ loaded: LoadedFiling, rules: RuleSet) -> JSON {
+        let edited = loaded.edited
+        func result(_ table: ScoredTable) -> [(String, JSON)] {
+            guard case .object(let c) = FilingExport.computed(Scorer.score(table, rules: rules)) else { return [] }
+            return c.filter { $0.0 != "indicatorScores" }
+        }
+        var results: [(String, JSON)] = []
+        results.append(("projects", .array(edited.projects.map { .object([("name", .string($0.name))] + result($0.table)) })))
+        if let department = edited.department { results.append(("department", .object(result(department.table)))) }
+        let filing: JSON = .object([
+            ("path", .string(loaded.path)), ("sha256", .string(loaded.filing.sha256)),
+            ("unit", .string(loaded.filing.unit)), ("year", .int(loaded.filing.year)),
+        ])
+        return .object([
+            ("format", .string("jixiao-scenario")), ("version", .number(1)),
+            ("scenario", .string(loaded.scenario.name)), ("filing", filing), ("rules", .string(rules.name)),
+            ("edits", .array(loaded.scenario.edits.map(\.json))), ("results", .object(results)),
+        ])
+    }
+
+    static func script(_ loaded: LoadedFiling, chosen: String?) -> String {
+        let name = loaded.scenario.name
+        var lines = [
+            "# jixiao scenario \(name) over \(loaded.filing.unit) (sha256 \(loaded.filing.sha256))",
+            "# Recreate it with: jixiao < this-file", "",
+        ]
         lines.append(loaded.path == "example" ? "load --example" : "load \(Tokenizer.quote(loaded.path))")
         if let chosen { lines.append("rules use \(chosen)") }
-        if loaded.scenario.name != "default" { lines.append("scenario new \(Tokenizer.quote(loaded.scenario.name))") }
+        if name != "default" { lines.append("scenario new \(Tokenizer.quote(name))") }
         lines += loaded.scenario.edits.map(\.command)
         lines.append("diff")
         return lines.joined(separator: "\n") + "\n"
@@ -94,66 +202,50 @@ enum Scenarios {
             && json["filing"]?["sha256"]?.stringValue == loaded.filing.sha256
     }
 
-    static func open(_ path: String, shell: Shell) throws(ShellError) {
-        let text = try Disk.readText(shell.resolve(path), shownAs: path)
-        let json = try JSON.parse(text, file: path)
-        guard json["format"]?.stringValue == "jixiao-scenario" else { throw .invalidFile(location: path, reason: "not a jixiao scenario (no \"format\": \"jixiao-scenario\")") }
-        guard json["version"]?.intValue == 1 else { throw .invalidFile(location: path, reason: "scenario version \(json["version"]?.intValue ?? 0) is not supported (this jixiao reads version 1)") }
+    /// Reads a scenario file, checking its format and every edit before anything is applied.
+    static func read(_ path: String, _ environment: any Environment) throws(ShellError) -> Saved {
+        let text = try Disk.readText(environment.resolve(path), shownAs: path)
+        let json: JSON
+        do {
+            json = try JSON.parse(text)
+        } catch {
+            throw .jsonSyntax(path: path, error)
+        }
+        guard json["format"]?.stringValue == "jixiao-scenario" else {
+            throw .invalidFile(location: path, reason: "not a jixiao scenario (no \"format\": \"jixiao-scenario\")")
+        }
+        guard json["version"]?.intValue == 1 else {
+            let version = json["version"]?.intValue ?? 0
+            throw .invalidFile(
+                location: path, reason: "scenario version \(version) is not supported (this jixiao reads version 1)")
+        }
         guard let filingPath = json["filing"]?["path"]?.stringValue, let name = json["scenario"]?.stringValue,
-              let editList = json["edits"]?.arrayValue else { throw .invalidFile(location: path, reason: "missing filing, scenario or edits") }
+            let list = json["edits"]?.arrayValue
+        else { throw .invalidFile(location: path, reason: "missing filing, scenario or edits") }
         var edits: [Edit] = []
-        for (i, item) in editList.enumerated() {
-            guard let edit = Edit(json: item) else { throw .invalidFile(location: path, reason: "edit \(i + 1) is not an edit") }
+        for (i, item) in list.enumerated() {
+            guard let edit = Edit(json: item) else {
+                let line = JSON.keyLines(text)["edits.\(i).field"].map { ":\($0)" } ?? ""
+                throw .invalidFile(location: path + line, reason: "edit \(i + 1) is not an edit")
+            }
             edits.append(edit)
         }
-        let hash = json["filing"]?["sha256"]?.stringValue ?? ""
-        // The filing: loaded already (same hash, else same path), or loaded now.
-        var session = shell.session
-        var index = session.filings.firstIndex { $0.filing.sha256 == hash } ?? session.filings.firstIndex { $0.path == filingPath }
-        if index == nil {
-            let loaded = filingPath == "example" ? try Loader.example() : try Loader.load([filingPath], shell: shell)[0]
-            session.add([loaded])
-            index = session.filings.count - 1
-            shell.write(FilingViews.summary(session.filings.count, loaded))
-        }
-        guard let i = index else { return }
-        var loaded = session.filings[i]
-        var notes: [String] = []
-        if loaded.filing.sha256 != hash {
-            notes.append("warning: \(loaded.path) has changed since the scenario was saved (SHA-256 differs); replaying what still applies")
-        }
-        var scenario = Scenario(name: name)
+        let sha256 = json["filing"]?["sha256"]?.stringValue ?? ""
+        return Saved(name: name, filingPath: filingPath, sha256: sha256, rules: json["rules"]?.stringValue, edits: edits)
+    }
+
+    /// Replays the saved edits over `filing`: what applies is kept, what does not is listed.
+    static func replay(_ saved: Saved, over filing: Filing) -> (Scenario, skipped: [String]) {
+        var scenario = Scenario(name: saved.name)
         var skipped: [String] = []
-        var filing = loaded.filing
-        for edit in edits {
-            do throws(ShellError) {
-                try edit.apply(to: &filing)
-                scenario.edits.append(edit)
+        for edit in saved.edits {
+            do {
+                try scenario.apply(edit, over: filing)
             } catch {
                 skipped.append("  \(edit.command): \(error.description)")
             }
         }
-        scenario.savedAs = path
         scenario.isDirty = !skipped.isEmpty
-        if let existing = loaded.scenarios.firstIndex(where: { $0.name == name }) {
-            loaded.scenarios[existing] = scenario
-            loaded.scenarioIndex = existing
-        } else {
-            loaded.scenarios.append(scenario)
-            loaded.scenarioIndex = loaded.scenarios.count - 1
-        }
-        session.filings[i] = loaded
-        session.currentIndex = i
-        if let rules = json["rules"]?.stringValue {
-            if session.ruleSets.contains(where: { $0.name == rules }) {
-                if session.rules(for: loaded).rules.name != rules { session.chosenRules = rules }
-            } else {
-                notes.append("warning: the scenario was scored under \(rules), which is not loaded; using \(session.rules(for: loaded).rules.name)")
-            }
-        }
-        shell.session = session
-        for note in notes { shell.write(note + "\n") }
-        shell.write("opened scenario \(name): \(scenario.edits.count) of \(edits.count) edits replayed\n")
-        if !skipped.isEmpty { shell.write("not replayed:\n" + skipped.joined(separator: "\n") + "\n") }
+        return (scenario, skipped)
     }
 }

@@ -1,28 +1,32 @@
-/// A filing in the session, with the name the analyst loaded it by.
+import JixiaoModel
+import JixiaoRules
+
+/// A filing in the session, with the name the analyst loaded it by and its what-if scenarios.
 public struct LoadedFiling: Sendable {
+    /// The filing as read; never edited, so `diff` always has the baseline.
     public var filing: Filing
     /// The path as typed (or `example`), shown in listings and saved in scenarios.
     public var path: String
-    /// Set by `recompute`: `projects` and `export json` then show computed values too.
-    public var recomputed = false
     /// What-if scenarios over this filing; `scenario` is the current one.
     public var scenarios: [Scenario] = [Scenario(name: "default")]
     public var scenarioIndex = 0
 
-    public init(filing: Filing, path: String) { self.filing = filing; self.path = path }
+    public init(filing: Filing, path: String) {
+        self.filing = filing
+        self.path = path
+    }
 
     public var scenario: Scenario {
         get { scenarios[scenarioIndex] }
         set { scenarios[scenarioIndex] = newValue }
     }
 
-    /// The filing as the current scenario's edits leave it. Edits that were accepted one
-    /// by one always apply again; should one not, the baseline is shown.
-    public var edited: Filing { (try? scenario.applied(to: filing)) ?? filing }
+    /// The filing as the current scenario's edits leave it (kept, not replayed).
+    public var edited: Filing { scenario.filing(over: filing) }
 }
 
 /// Everything the shell holds in memory: the loaded filings and which one is current.
-/// A value type: commands change it only through the shell, one step at a time.
+/// A value type: a command runs against a copy, which replaces the session only on success.
 public struct Session: Sendable {
     public var filings: [LoadedFiling] = []
     public var currentIndex: Int? = nil
@@ -36,19 +40,17 @@ public struct Session: Sendable {
     public var current: LoadedFiling? { currentIndex.map { filings[$0] } }
 
     /// Any scenario with edits that were not saved since they were made.
-    public var hasUnsavedEdits: Bool { filings.contains { $0.scenarios.contains { $0.isDirty && !$0.edits.isEmpty } } }
-
-    /// Mutates the current filing; commands use it so `currentIndex` is checked once.
-    public mutating func updateCurrent(_ body: (inout LoadedFiling) throws(ShellError) -> Void) throws(ShellError) {
-        guard let i = currentIndex else { throw .noFiling }
-        try body(&filings[i])
+    public var hasUnsavedEdits: Bool {
+        filings.contains { $0.scenarios.contains { $0.isDirty && !$0.edits.isEmpty } }
     }
 
     /// The rule set in force for `loaded`, and why.
     public func rules(for loaded: LoadedFiling) -> (rules: RuleSet, reason: String) {
-        if let name = chosenRules, let chosen = ruleSets.first(where: { $0.name == name }) { return (chosen, "chosen with 'rules use'") }
+        if let name = chosenRules, let chosen = ruleSets.first(where: { $0.name == name }) {
+            return (chosen, "chosen with 'rules use'")
+        }
         let implied = RuleSet.implied(by: loaded.filing)
-        return (implied.0, "implied by the filing: " + implied.reason)
+        return (implied.rules, "implied by the filing: " + implied.reason)
     }
 
     public func ruleSet(named name: String) throws(ShellError) -> RuleSet {
@@ -60,6 +62,12 @@ public struct Session: Sendable {
     public func requireCurrent() throws(ShellError) -> LoadedFiling {
         guard let current else { throw .noFiling }
         return current
+    }
+
+    /// The index of the current filing, or an error telling the analyst to load one.
+    public func requireCurrentIndex() throws(ShellError) -> Int {
+        guard let currentIndex else { throw .noFiling }
+        return currentIndex
     }
 
     /// Adds filings; the last one added becomes current.

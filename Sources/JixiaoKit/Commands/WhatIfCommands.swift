@@ -1,4 +1,7 @@
 import Foundation
+import JixiaoModel
+import JixiaoRendering
+import JixiaoRules
 
 extension CommandSpec {
     static let whatIfCommands: [CommandSpec] = [
@@ -7,68 +10,30 @@ extension CommandSpec {
             usage: "set score|actual|weight|tier PROJECT|dept INDICATOR VALUE | set executed|budget PROJECT|dept AMOUNT",
             summary: "A what-if edit (模拟调整): change a score, actual, weight or amount and see what moves",
             details: """
-            Edits the current scenario, never the loaded filing. INDICATOR is its number in 'show' or a unique part of its 三级指标 name. \
-            The edit prints the old and new value and every figure it moves under the rules in force: execution rate and score, \
-            the total and the grade. A score above the weight, a negative amount or a value that is not a number is refused and \
-            changes nothing. 'set score' fixes the score: it stands even where jixiao could recompute it. 'set tier' scores a \
-            qualitative indicator by its tier (达成, 部分达成, 未达成): the rule set's share of the weight, recorded as a 'set score'.
-            """,
+                Edits the current scenario, never the loaded filing. INDICATOR is its number in 'show' or a unique \
+                part of its 三级指标 name. The edit prints the old and new value and every figure it moves under the \
+                rules in force: execution rate and score, the total and the grade. A score above the weight, a \
+                negative amount or a value that is not a number is refused and changes nothing. 'set score' fixes the \
+                score: it stands even where jixiao could recompute it. 'set tier' scores a qualitative indicator by \
+                its tier (达成, 部分达成, 未达成): the rule set's share of the weight, recorded as a 'set score'.
+                """,
             example: "set score 劳模 1 3",
             completion: .words(Edit.Field.allCases.map(\.rawValue) + ["tier"])
-        ) { shell, call throws(ShellError) in
-            let isTier = call.first?.lowercased() == "tier"
-            guard let first = call.first, let field = isTier ? .score : Edit.Field(rawValue: first.lowercased()) else {
-                throw call.usage("say what to set: score, actual, weight, tier, executed or budget")
-            }
-            let wanted = field.isIndicator ? 4 : 3
-            guard call.count == wanted else {
-                throw call.usage(field.isIndicator ? "needs PROJECT|dept, INDICATOR and VALUE" : "needs PROJECT|dept and AMOUNT")
-            }
-            let loaded = try shell.session.requireCurrent()
-            let before = loaded.edited
-            var project: String? = nil
-            var indicators = before.department?.indicators ?? []
-            if !["dept", "department", "部门"].contains(call[1].lowercased()) {
-                let p = try before.projectIndex(call[1])
-                project = before.projects[p].name
-                indicators = before.projects[p].indicators
-            } else if before.department == nil {
-                throw .refused("this filing has no 部门整体支出绩效自评表")
-            }
-            var number: Int? = nil
-            if field.isIndicator { number = try indicatorIndex(call[2], in: indicators) + 1 }
-            var value = call[call.count - 1]
-            var tierNote = ""
-            if isTier, let n = number {
-                let rules = shell.session.rules(for: loaded).rules
-                guard let tier = Tiers.index(of: value) else { throw .invalidValue("tier must be 达成, 部分达成 or 未达成, not '\(value)'") }
-                guard let w = indicators[n - 1].weight.value else { throw .refused("indicator \(n) has no 分值 to take a share of") }
-                let share = rules.qualitativeTiers[tier]
-                value = (w * share).rounded(rules.rounding).plain
-                tierNote = "\(Tiers.names[tier]): \(share.percent) of \(w.plain) under \(rules.name), recorded as: set score\n"
-            }
-            let edit = Edit(field: field, project: project, indicator: number, level3: number.map { indicators[$0 - 1].level3 },
-                            value: value)
-            var after = before
-            try edit.apply(to: &after)
-            try shell.session.updateCurrent { loaded throws(ShellError) in
-                loaded.scenario.edits.append(edit)
-                loaded.scenario.undone = []
-                loaded.scenario.isDirty = true
-            }
-            let rules = shell.session.rules(for: loaded).rules
-            shell.write(tierNote + WhatIfViews.effect(of: edit, before: before, after: after, rules: rules))
+        ) { call throws(ShellError) in
+            try SetCommand.parse(call)
         },
         CommandSpec(
             name: "edits", group: .whatIf,
             usage: "edits",
             summary: "List the current scenario's edits in order, as the commands that make them",
-            details: "Shows the scenario's name, where it was saved, whether it has unsaved changes, and each edit as a 'set' command.",
+            details: """
+                Shows the scenario's name, where it was saved, whether it has unsaved changes, and each edit as a \
+                'set' command.
+                """,
             example: "edits"
-        ) { shell, call throws(ShellError) in
-            guard call.isEmpty else { throw call.usage("takes no arguments") }
-            let loaded = try shell.session.requireCurrent()
-            shell.write(WhatIfViews.edits(loaded.scenario))
+        ) { call throws(ShellError) in
+            try call.expectNone()
+            return EditsCommand()
         },
         CommandSpec(
             name: "undo", group: .whatIf,
@@ -76,9 +41,9 @@ extension CommandSpec {
             summary: "Take back the last edit of the current scenario",
             details: "The edit goes onto the redo list; 'redo' applies it again. A new edit clears the redo list.",
             example: "undo"
-        ) { shell, call throws(ShellError) in
-            guard call.isEmpty else { throw call.usage("takes no arguments") }
-            try move(shell, from: \.edits, to: \.undone, verb: "undo")
+        ) { call throws(ShellError) in
+            try call.expectNone()
+            return UndoCommand(redo: false)
         },
         CommandSpec(
             name: "redo", group: .whatIf,
@@ -86,9 +51,9 @@ extension CommandSpec {
             summary: "Apply again the edit last taken back with undo",
             details: "Re-applies edits in the reverse order of 'undo'.",
             example: "redo"
-        ) { shell, call throws(ShellError) in
-            guard call.isEmpty else { throw call.usage("takes no arguments") }
-            try move(shell, from: \.undone, to: \.edits, verb: "redo")
+        ) { call throws(ShellError) in
+            try call.expectNone()
+            return UndoCommand(redo: true)
         },
         CommandSpec(
             name: "reset", group: .whatIf,
@@ -96,80 +61,234 @@ extension CommandSpec {
             summary: "Drop every edit of the current scenario, back to the filing as filed",
             details: "The scenario stays, empty. 'undo' cannot bring the edits back; 'open' a saved copy can.",
             example: "reset"
-        ) { shell, call throws(ShellError) in
-            guard call.isEmpty else { throw call.usage("takes no arguments") }
-            try shell.session.updateCurrent { loaded throws(ShellError) in
-                let n = loaded.scenario.edits.count
-                loaded.scenario.edits = []
-                loaded.scenario.undone = []
-                loaded.scenario.isDirty = n > 0
-                shell.write("reset: dropped \(n) edit\(n == 1 ? "" : "s") of scenario \(loaded.scenario.name)\n")
-            }
+        ) { call throws(ShellError) in
+            try call.expectNone()
+            return ResetCommand()
         },
         CommandSpec(
             name: "diff", group: .whatIf,
             usage: "diff",
             summary: "The filing as filed beside the scenario, for every project and the department, where they differ",
-            details: "For each project and the department: the amounts, the rate and execution score, each edited indicator and the total and grade under the rules in force, shown only where the scenario differs from the baseline.",
+            details: """
+                For each project and the department: the amounts, the rate and execution score, each edited indicator \
+                and the total and grade under the rules in force, shown only where the scenario differs from the \
+                baseline.
+                """,
             example: "diff"
-        ) { shell, call throws(ShellError) in
-            guard call.isEmpty else { throw call.usage("takes no arguments") }
-            let loaded = try shell.session.requireCurrent()
-            let rules = shell.session.rules(for: loaded).rules
-            shell.write(WhatIfViews.diff(baseline: loaded.filing, scenario: loaded.edited, name: loaded.scenario.name, rules: rules))
+        ) { call throws(ShellError) in
+            try call.expectNone()
+            return DiffCommand()
         },
         CommandSpec(
             name: "scenario", group: .whatIf,
             usage: "scenario new NAME | list | use NAME | drop NAME",
             summary: "Named sets of edits over the current filing (方案)",
-            details: "'scenario new NAME' starts an empty scenario and makes it current; 'list' shows them with their edits and save state; 'use' switches; 'drop' deletes one (never the last).",
+            details: """
+                'scenario new NAME' starts an empty scenario and makes it current; 'list' shows them with their edits \
+                and save state; 'use' switches; 'drop' deletes one (never the last).
+                """,
             example: "scenario new 下调劳模",
             completion: .words(["new", "list", "use", "drop"])
-        ) { shell, call throws(ShellError) in
-            guard let sub = call.first else { throw call.usage("needs new, list, use or drop") }
-            try shell.session.updateCurrent { loaded throws(ShellError) in
-                func index(_ name: String) throws(ShellError) -> Int {
-                    guard let i = loaded.scenarios.firstIndex(where: { $0.name == name }) else {
-                        throw .notFound(kind: "scenario", name: name, candidates: loaded.scenarios.map(\.name))
-                    }
-                    return i
-                }
-                switch (sub, call.count) {
-                case ("list", 1):
-                    var table = Table(["", "scenario", "edits", "saved as", "unsaved"], align: [.left, .left, .right, .left, .left])
-                    for (i, s) in loaded.scenarios.enumerated() {
-                        table.add([i == loaded.scenarioIndex ? "*" : "", s.name, "\(s.edits.count)", s.savedAs ?? "", s.isDirty && !s.edits.isEmpty ? "yes" : ""])
-                    }
-                    shell.write(table.render())
-                case ("new", 2):
-                    guard !loaded.scenarios.contains(where: { $0.name == call[1] }) else { throw .refused("scenario '\(call[1])' exists; 'scenario use \(call[1])'") }
-                    loaded.scenarios.append(Scenario(name: call[1]))
-                    loaded.scenarioIndex = loaded.scenarios.count - 1
-                    shell.write("scenario \(call[1]): new, current\n")
-                case ("use", 2):
-                    loaded.scenarioIndex = try index(call[1])
-                    shell.write("scenario \(call[1]): current, \(loaded.scenario.edits.count) edits\n")
-                case ("drop", 2):
-                    let i = try index(call[1])
-                    guard loaded.scenarios.count > 1 else { throw .refused("cannot drop the only scenario; 'reset' empties it") }
-                    loaded.scenarios.remove(at: i)
-                    if loaded.scenarioIndex >= i && loaded.scenarioIndex > 0 { loaded.scenarioIndex -= 1 }
-                    shell.write("dropped scenario \(call[1]); current: \(loaded.scenario.name)\n")
-                default:
-                    throw call.usage("needs new NAME, list, use NAME or drop NAME")
-                }
+        ) { call throws(ShellError) in
+            switch (call.first, call.count) {
+            case ("list", 1): return ScenarioCommand(action: .list)
+            case ("new", 2): return ScenarioCommand(action: .new(call[1]))
+            case ("use", 2): return ScenarioCommand(action: .use(call[1]))
+            case ("drop", 2): return ScenarioCommand(action: .drop(call[1]))
+            case (nil, _): throw call.usage("needs new, list, use or drop")
+            default: throw call.usage("needs new NAME, list, use NAME or drop NAME")
             }
         },
     ]
+}
 
-    /// `undo` and `redo`: moves the last edit from one list of the scenario to the other.
-    static func move(_ shell: Shell, from: WritableKeyPath<Scenario, [Edit]>, to: WritableKeyPath<Scenario, [Edit]>, verb: String) throws(ShellError) {
-        try shell.session.updateCurrent { loaded throws(ShellError) in
-            guard let edit = loaded.scenario[keyPath: from].popLast() else { throw .refused("nothing to \(verb)") }
-            loaded.scenario[keyPath: to].append(edit)
-            loaded.scenario.isDirty = true
-            shell.write("\(verb == "undo" ? "undone" : "redone"): \(edit.command)\n")
+extension Session {
+    /// Changes the current filing; nothing changes if `change` throws.
+    mutating func updateCurrent<T>(
+        _ change: (inout LoadedFiling) throws(ShellError) -> T
+    ) throws(ShellError) -> T {
+        let index = try requireCurrentIndex()
+        return try change(&filings[index])
+    }
+}
+
+struct SetCommand: Command, Equatable {
+    /// What is set: a field of an edit, or a qualitative tier that becomes a `set score`.
+    enum What: Equatable {
+        case field(Edit.Field)
+        case tier
+    }
+
+    var what: What
+    var target: Target
+    /// The indicator as typed (a number or part of its 三级指标); nil for amounts.
+    var indicator: String?
+    var value: String
+
+    var field: Edit.Field {
+        if case .field(let field) = what { return field }
+        return .score
+    }
+
+    static func parse(_ call: Invocation) throws(ShellError) -> SetCommand {
+        let isTier = call.first?.lowercased() == "tier"
+        guard let first = call.first, let field = isTier ? .score : Edit.Field(rawValue: first.lowercased()) else {
+            throw call.usage("say what to set: score, actual, weight, tier, executed or budget")
         }
+        guard call.count == (field.isIndicator ? 4 : 3) else {
+            let wanted = field.isIndicator ? "needs PROJECT|dept, INDICATOR and VALUE" : "needs PROJECT|dept and AMOUNT"
+            throw call.usage(wanted)
+        }
+        return SetCommand(
+            what: isTier ? .tier : .field(field), target: Target.parse(call[1]),
+            indicator: field.isIndicator ? call[2] : nil, value: call[call.count - 1])
+    }
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let loaded = try session.requireCurrent()
+        let rules = session.rules(for: loaded).rules
+        let before = loaded.edited
+        let target = try before.resolve(self.target)
+        let indicators = before.table(for: target)?.indicators ?? []
+        let number = try indicator.map { word throws(ShellError) in try indicatorIndex(word, in: indicators) + 1 }
+        var value = self.value
+        var note = ""
+        if what == .tier, let n = number {
+            (value, note) = try Self.tierScore(self.value, indicators[n - 1], number: n, rules: rules)
+        }
+        let level3 = number.map { indicators[$0 - 1].level3 }
+        let edit = Edit(field: field, target: target, indicator: number, level3: level3, value: value)
+        let (old, new) = try session.updateCurrent { loaded throws(ShellError) in
+            do throws(ModelError) {
+                return try loaded.scenario.apply(edit, over: loaded.filing)
+            } catch {
+                throw .model(error)
+            }
+        }
+        let change = Scoring.change(target, before: old, after: new, rules: rules)
+        return Output(note + WhatIfViews.effect(of: edit, change, rules: rules.name))
+    }
+
+    /// The score a tier word gives an indicator under `rules`, and a note saying how.
+    static func tierScore(
+        _ word: String, _ indicator: Indicator, number: Int, rules: RuleSet
+    ) throws(ShellError) -> (value: String, note: String) {
+        guard let tier = Tiers.index(of: word) else {
+            throw .invalidValue("tier must be 达成, 部分达成 or 未达成, not '\(word)'")
+        }
+        guard let weight = indicator.weight.value else {
+            throw .refused("indicator \(number) has no 分值 to take a share of")
+        }
+        let share = rules.qualitativeTiers[tier]
+        let value = (weight * share).rounded(rules.rounding).plain
+        let note = "\(Tiers.names[tier]): \(share.percent) of \(weight.plain) under \(rules.name), recorded as: set score\n"
+        return (value, note)
+    }
+}
+
+struct EditsCommand: Command, Equatable {
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let scenario = try session.requireCurrent().scenario
+        return Output(WhatIfViews.edits(scenario, commands: scenario.edits.map(\.command)))
+    }
+}
+
+struct UndoCommand: Command, Equatable {
+    var redo: Bool
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let verb = redo ? "redo" : "undo"
+        let edit = try session.updateCurrent { loaded throws(ShellError) in
+            do throws(ModelError) {
+                return redo ? try loaded.scenario.redo(over: loaded.filing) : loaded.scenario.undo()
+            } catch {
+                throw .model(error)
+            }
+        }
+        guard let edit else { throw .refused("nothing to \(verb)") }
+        return Output("\(redo ? "redone" : "undone"): \(edit.command)\n")
+    }
+}
+
+struct ResetCommand: Command, Equatable {
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let (count, name) = try session.updateCurrent { loaded throws(ShellError) in
+            (loaded.scenario.reset(), loaded.scenario.name)
+        }
+        return Output("reset: dropped \(count) edit\(count == 1 ? "" : "s") of scenario \(name)\n")
+    }
+}
+
+struct DiffCommand: Command, Equatable {
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let loaded = try session.requireCurrent()
+        let rules = session.rules(for: loaded).rules
+        let changes = loaded.filing.scoredTables.map { table in
+            Scoring.change(table.target, before: loaded.filing, after: loaded.edited, rules: rules)
+        }
+        return Output(WhatIfViews.diff(changes, scenario: loaded.scenario.name, rules: rules.name))
+    }
+}
+
+struct ScenarioCommand: Command, Equatable {
+    enum Action: Equatable {
+        case list
+        case new(String)
+        case use(String)
+        case drop(String)
+    }
+
+    var action: Action
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        try session.updateCurrent { loaded throws(ShellError) in try perform(on: &loaded) }
+    }
+
+    func perform(on loaded: inout LoadedFiling) throws(ShellError) -> Output {
+        switch action {
+        case .list:
+            var table = Table(
+                ["", "scenario", "edits", "saved as", "unsaved"], align: [.left, .left, .right, .left, .left])
+            for (i, s) in loaded.scenarios.enumerated() {
+                let unsaved = s.isDirty && !s.edits.isEmpty ? "yes" : ""
+                table.add([i == loaded.scenarioIndex ? "*" : "", s.name, "\(s.edits.count)", s.savedAs ?? "", unsaved])
+            }
+            return Output(table.render())
+        case .new(let name):
+            guard !loaded.scenarios.contains(where: { $0.name == name }) else {
+                throw .refused("scenario '\(name)' exists; 'scenario use \(name)'")
+            }
+            loaded.scenarios.append(Scenario(name: name))
+            loaded.scenarioIndex = loaded.scenarios.count - 1
+            return Output("scenario \(name): new, current\n")
+        case .use(let name):
+            loaded.scenarioIndex = try index(of: name, in: loaded)
+            return Output("scenario \(name): current, \(loaded.scenario.edits.count) edits\n")
+        case .drop(let name):
+            let i = try index(of: name, in: loaded)
+            guard loaded.scenarios.count > 1 else { throw .refused("cannot drop the only scenario; 'reset' empties it") }
+            loaded.scenarios.remove(at: i)
+            if loaded.scenarioIndex >= i && loaded.scenarioIndex > 0 { loaded.scenarioIndex -= 1 }
+            return Output("dropped scenario \(name); current: \(loaded.scenario.name)\n")
+        }
+    }
+
+    func index(of name: String, in loaded: LoadedFiling) throws(ShellError) -> Int {
+        guard let i = loaded.scenarios.firstIndex(where: { $0.name == name }) else {
+            throw .notFound(kind: "scenario", name: name, candidates: loaded.scenarios.map(\.name))
+        }
+        return i
+    }
+}
+
+extension Scoring {
+    /// One table as `before` and `after` have it, each scored under `rules`.
+    static func change(_ target: Target, before: Filing, after: Filing, rules: RuleSet) -> TableChange {
+        let old = before.table(for: target) ?? ScoredTable(kind: .project, line: 0)
+        let new = after.table(for: target) ?? old
+        return TableChange(
+            name: before.name(of: target), before: old, after: new,
+            cardBefore: Scorer.score(old, rules: rules), cardAfter: Scorer.score(new, rules: rules))
     }
 }
 

@@ -1,4 +1,6 @@
 import Foundation
+import JixiaoModel
+import JixiaoReading
 
 /// The library's only access to the file system: read a file, list a folder, expand a
 /// glob, and write a file atomically. Every failure comes back as a `ShellError` that

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 
 /// How the shell runs: set from the command-line flags.
 public struct ShellOptions: Sendable {
@@ -13,7 +14,7 @@ public struct ShellOptions: Sendable {
 /// The read–execute loop. It reads lines from a console or a script, runs each through
 /// the command list, reports errors with their location, and counts failures for the
 /// exit status. The same grammar serves the prompt, pipes, `-c`, `-f` and `source`.
-public final class Shell {
+public final class Shell: Environment {
     public let console: Console
     public var options: ShellOptions
     public var session: Session
@@ -51,13 +52,29 @@ public final class Shell {
 
     // MARK: Output
 
-    public func write(_ text: String) { console.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n") }
+    public func write(_ text: String) {
+        console.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+    }
     /// A note for the analyst (banners, load summaries in a terminal); silenced by `-q`.
     public func note(_ text: String) { if !options.quiet { console.writeError(text + "\n") } }
     public func warn(_ text: String) { console.writeError("warning: " + text + "\n") }
 
+    // MARK: Environment: what commands may touch
+
     /// Throws `.cancelled` if Ctrl-C was pressed; long commands call it between steps.
     public func checkInterrupt() throws(ShellError) { if console.takeInterrupt() { throw .cancelled } }
+
+    /// Writes a result file atomically. An existing file is replaced only with `force`
+    /// or when jixiao wrote it before in this session.
+    public func write(_ text: String, to path: String, force: Bool) throws(ShellError) {
+        let absolute = resolve(path)
+        if Disk.isDirectory(absolute) { throw .io(path: path, reason: "is a folder") }
+        if Disk.exists(absolute) && !force && !written.contains(absolute) {
+            throw .refused("\(path) exists; add --force to overwrite it")
+        }
+        try Disk.writeAtomically(Data(text.utf8), to: absolute, shownAs: path)
+        written.insert(absolute)
+    }
 
     /// Counts a failed command and reports it as `LOCATION error: message`; with --bail a
     /// script stops here.
@@ -121,12 +138,16 @@ public final class Shell {
         }
         if options.echo && scripted { console.write("jixiao> " + trimmed + "\n") }
         do throws(ShellError) {
-            let words = try Tokenizer.split(trimmed)
-            guard let name = words.first else { return true }
-            guard let spec = CommandSpec.named(name) else {
-                throw .unknownCommand(name, suggestion: CommandSpec.suggestion(for: name))
+            guard let command = try CommandSpec.parse(trimmed) else { return true }
+            var next = session
+            let output = try command.run(&next, self)
+            session = next
+            write(output.text)
+            switch output.effect {
+            case .none: break
+            case .quit: quit()
+            case .source(let path): try self.source(path: path)
             }
-            try spec.run(self, Invocation(spec: spec, words: Array(words.dropFirst())))
             return true
         } catch {
             reportFailure(error, location: source.map { "\($0):\(lineNumber): " } ?? "")

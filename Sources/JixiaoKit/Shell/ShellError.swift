@@ -1,7 +1,11 @@
-/// An error a command reports to the analyst. The message is written in one place, here.
-public enum ShellError: Error, Equatable, CustomStringConvertible, Sendable {
-    public static func == (a: ShellError, b: ShellError) -> Bool { a.description == b.description }
+import JixiaoModel
+import JixiaoReading
+import JixiaoRules
 
+/// An error a command reports to the analyst. The message is written in one place, here.
+/// Errors of the layers below (a model edit, a file read, a rule file) are converted here, at
+/// the boundary, so each layer keeps its own error type.
+public enum ShellError: Error, CustomStringConvertible, Sendable {
     case unknownCommand(String, suggestion: (name: String, close: Bool)?)
     case usage(command: String, usage: String, problem: String)
     case syntax(String)
@@ -14,6 +18,11 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Sendable {
     case refused(String)
     case cancelled
     case nestingTooDeep(String)
+    case model(ModelError)
+    /// A file that is not a readable filing, as the analyst named it.
+    case unreadable(path: String, ReadError)
+    case ruleFile(path: String, RuleFileError)
+    case jsonSyntax(path: String, JSONSyntaxError)
 
     public var description: String {
         switch self {
@@ -42,6 +51,14 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Sendable {
             return "cancelled by Ctrl-C"
         case let .nestingTooDeep(path):
             return "source: \(path): scripts nested too deeply (a script that sources itself?)"
+        case let .model(error):
+            return error.description
+        case let .unreadable(path, error):
+            return "\(path): \(error.description)"
+        case let .ruleFile(path, error):
+            return "\(path):\(error.line): \(error.reason)"
+        case let .jsonSyntax(path, error):
+            return "\(path):\(error.line): \(error.message)"
         }
     }
 }

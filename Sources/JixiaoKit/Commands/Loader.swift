@@ -1,0 +1,91 @@
+import Foundation
+import JixiaoModel
+import JixiaoReading
+import JixiaoRendering
+
+/// Turns what the analyst typed after `load` into filings, all or nothing.
+package enum Loader {
+    static func example() throws(ShellError) -> LoadedFiling {
+        guard let url = Bundle.module.url(forResource: "example", withExtension: "txt") else {
+            throw .io(path: "example", reason: "the bundled example filing is missing from this build")
+        }
+        return try read(url.path, shownAs: "example")
+    }
+
+    static func read(_ path: String, shownAs shown: String) throws(ShellError) -> LoadedFiling {
+        let data = try Disk.read(path, shownAs: shown)
+        do {
+            return LoadedFiling(filing: try FilingReader.read(data, source: shown), path: shown)
+        } catch {
+            throw .unreadable(path: shown, error)
+        }
+    }
+
+    static func load(_ words: [String], _ environment: any Environment) throws(ShellError) -> [LoadedFiling] {
+        var result: [LoadedFiling] = []
+        for word in words {
+            for (path, shown) in try files(for: word, environment) {
+                try environment.checkInterrupt()
+                result.append(try read(path, shownAs: shown))
+            }
+        }
+        return result
+    }
+
+    /// The files one word names, each with the path to show: a glob's matches, a folder's
+    /// filings, or the file itself.
+    static func files(for word: String, _ environment: any Environment) throws(ShellError) -> [(String, String)] {
+        let absolute = environment.resolve(word)
+        if word.contains(where: { "*?[".contains($0) }) {
+            let matches = Disk.glob(absolute)
+            guard !matches.isEmpty else { throw .io(path: word, reason: "no file matches this pattern") }
+            let files = matches.filter { !Disk.isDirectory($0) && isCandidate($0) }
+            return files.map { ($0, shown($0, for: word, absolute: absolute)) }
+        }
+        if Disk.isDirectory(absolute) {
+            let files = try Disk.files(in: absolute, shownAs: word).filter(isCandidate)
+            guard !files.isEmpty else { throw .io(path: word, reason: "no .txt filings in this folder") }
+            return files.map { ($0, (word as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)) }
+        }
+        return [(absolute, word)]
+    }
+
+    /// Files a folder or glob load takes: text dumps, not answer keys or notes.
+    static func isCandidate(_ path: String) -> Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ext == "txt" || ext == "text" || ext == "docx"
+    }
+
+    static func shown(_ path: String, for word: String, absolute: String) -> String {
+        guard !word.hasPrefix("/") else { return path }
+        let base = String(absolute.dropLast(word.count))
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}
+
+extension Shell {
+    /// Loads the filings named on the command line. Their summaries are notes (stderr, and
+    /// only in a terminal), so `jixiao FILE -c 'export json'` prints nothing but the JSON.
+    public func loadAtStartup(_ paths: [String]) {
+        do throws(ShellError) {
+            let loaded = try Loader.load(paths, self)
+            let first = session.filings.count + 1
+            session.add(loaded)
+            for (i, item) in loaded.enumerated() { note(FilingViews.summary(first + i, item.filing, path: item.path)) }
+        } catch {
+            reportFailure(error, location: "<command-line>: ")
+        }
+    }
+
+    /// Loads the bundled example, with a one-line note naming it.
+    public func loadExample() {
+        do throws(ShellError) {
+            let example = try Loader.example()
+            session.add([example])
+            let unit = example.filing.unit
+            note("No filing given: loaded the bundled example (\(unit), an invented unit). 'load PATH' opens your own.")
+        } catch {
+            reportFailure(error, location: "")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A scoring rule set as data: how execution is scored, the default first-level weights,
+/// how quantitative and qualitative indicators score, rounding and grade bands.
+/// The rules differ by level of government and year (domain rules §5).
+public struct RuleSet: Sendable, Equatable {
+    /// Which budget column divides 全年执行数 for the execution rate.
+    public enum Denominator: String, Sendable, CaseIterable {
+        case fullYear    // 全年预算数, or 调整后预算数 where the table names it so
+        case initial     // 年初预算数
+        public var label: String { self == .fullYear ? "全年预算数" : "年初预算数" }
+    }
+    /// How a reversed (≤) indicator that overshoots is scored.
+    public enum ReverseMethod: String, Sendable, CaseIterable {
+        case mirror      // w × T / A
+        case linear      // w × max(0, 1 − (A − T) / T)
+    }
+    public struct Grade: Sendable, Equatable {
+        public var name: String
+        public var minimum: Decimal
+
+        public init(name: String, minimum: Decimal) {
+            self.name = name
+            self.minimum = minimum
+        }
+    }
+
+    public var name: String
+    public var title: String
+    public var source: String
+    public var executionWeight: Decimal = 10
+    public var projectDenominator: Denominator = .fullYear
+    public var departmentDenominator: Denominator = .fullYear
+    /// Execution scores at most its weight (执行率 capped at 100%).
+    public var capExecution = true
+    /// Default 一级指标 weights, for checking a filing's split.
+    public var projectWeights: [String: Decimal] = [:]
+    public var departmentWeights: [String: Decimal] = [:]
+    public var reverse: ReverseMethod = .mirror
+    /// Default share of the weight for the qualitative tiers: 达成, 部分达成, 未达成.
+    public var qualitativeTiers: [Decimal] = [1, Decimal(8) / 10, Decimal(6) / 10]
+    public var rounding = 2
+    /// Half-open bands, highest first: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below. Empty: no grade.
+    public var grades: [Grade] = RuleSet.standardGrades
+    /// The total is capped here (no bonus points); nil for no cap.
+    public var totalCap: Decimal? = 100
+
+    public static let standardGrades: [Grade] = [
+        Grade(name: "优", minimum: 90), Grade(name: "良", minimum: 80),
+        Grade(name: "中", minimum: 60), Grade(name: "差", minimum: 0),
+    ]
+
+    public func grade(_ total: Decimal) -> String? {
+        grades.first { total >= $0.minimum }?.name
+    }
+
+    /// The execution-rate denominator for a kind of table.
+    public func denominator(for kind: ScoredTable.Kind) -> Denominator {
+        kind == .project ? projectDenominator : departmentDenominator
+    }
+
+    /// The default first-level weights for a kind of table.
+    public func levelWeights(for kind: ScoredTable.Kind) -> [String: Decimal] {
+        kind == .project ? projectWeights : departmentWeights
+    }
+
+    public init(
+        name: String, title: String, source: String, executionWeight: Decimal = 10,
+        projectDenominator: Denominator = .fullYear, departmentDenominator: Denominator = .fullYear,
+        projectWeights: [String: Decimal] = [:], departmentWeights: [String: Decimal] = [:],
+        qualitativeTiers: [Decimal] = [1, Decimal(8) / 10, Decimal(6) / 10], grades: [Grade] = RuleSet.standardGrades
+    ) {
+        self.name = name
+        self.title = title
+        self.source = source
+        self.executionWeight = executionWeight
+        self.projectDenominator = projectDenominator
+        self.departmentDenominator = departmentDenominator
+        self.projectWeights = projectWeights
+        self.departmentWeights = departmentWeights
+        self.qualitativeTiers = qualitativeTiers
+        self.grades = grades
+    }
+}

@@ -1,0 +1,220 @@
+import Crypto
+import Foundation
+import JixiaoModel
+
+/// Reads a 绩效自评 filing dumped from .docx to text. It recognises tables and blocks by
+/// their labels, never by line counts, and reports what it cannot place as warnings
+/// with the line they concern.
+public enum FilingReader {
+    /// Reads `data`, the bytes of the file shown to the analyst as `source`.
+    public static func read(_ data: Data, source: String) throws(ReadError) -> Filing {
+        let (text, encoding) = try TextDecoding.decode(data)
+        var filing = try read(text: text, source: source)
+        filing.encoding = encoding
+        if encoding == .docx { filing.layoutText = text }
+        filing.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return filing
+    }
+
+    /// Reads already-decoded text.
+    public static func read(text: String, source: String) throws(ReadError) -> Filing {
+        let (sections, lineCount) = Layout.sections(of: text)
+        var filing = Filing(unit: "", year: nil, source: source, sha256: "", encoding: .utf8)
+        filing.lineCount = lineCount
+        var pendingReports: [Narrative] = []
+
+        for section in sections {
+            switch section.kind {
+            case .departmentTable, .projectTable, .basicData, .preamble, .attachment:
+                for table in split(section) { readTable(table, into: &filing, pendingReports: &pendingReports) }
+                if section.kind != .preamble && section.kind != .attachment && section.rows.isEmpty && !section.prose.isEmpty {
+                    filing.warnings.append(ReadWarning(line: section.line, message: "'\(section.title)' has no table under it"))
+                }
+                if section.kind.isTable {
+                    for line in section.prose { filing.warnings.append(ReadWarning(line: line.line ?? section.line, message: "text outside the table cells, skipped: \(DisplayWidth.truncate(line.text, to: 50))")) }
+                }
+            case .departmentReport:
+                let narrative = Narratives.read(section)
+                if var existing = filing.report { existing.sections += narrative.sections; filing.report = existing } else { filing.report = narrative }
+            case .projectReport:
+                let narrative = Narratives.read(section)
+                if let last = filing.projects.indices.last, filing.projects[last].report == nil || isCoverOnly(filing.projects[last].report) {
+                    var merged = filing.projects[last].report ?? narrative
+                    if filing.projects[last].report != nil { merged.sections += narrative.sections }
+                    filing.projects[last].report = merged
+                } else if filing.projects.isEmpty {
+                    pendingReports.append(narrative)
+                } else {
+                    filing.otherReports.append(narrative)
+                }
+            case .summaryReport, .otherReport:
+                filing.otherReports.append(Narratives.read(section))
+            }
+        }
+        for report in pendingReports { filing.otherReports.append(report) }
+        guard filing.department != nil || !filing.projects.isEmpty else { throw .notAFiling }
+        filing.unit = unit(of: filing, sections: sections)
+        filing.year = year(of: filing, sections: sections)
+        filing.warnings.sort { $0.line < $1.line }
+        return filing
+    }
+
+    /// A report that holds only its cover (单位名称, signature) and waits for its body.
+    static func isCoverOnly(_ report: Narrative?) -> Bool {
+        guard let report else { return true }
+        return report.sections.allSatisfy { $0.heading.isEmpty }
+    }
+
+    /// A section's rows as separate tables: one section may hold several project tables
+    /// when their titles are missing, so it is cut at each 项目名称 after the first.
+    static func split(_ section: Section) -> [Section] {
+        var parts: [Section] = []
+        var current = Section(kind: section.kind, title: section.title, line: section.line)
+        for row in section.rows {
+            let startsProject = row.cells.contains { isProjectNameLabel($0.key) }
+            if startsProject && current.rows.contains(where: { $0.cells.contains { isProjectNameLabel($0.key) } }) {
+                parts.append(current)
+                current = Section(kind: .projectTable, title: section.title, line: row.line)
+            }
+            current.rows.append(row)
+        }
+        parts.append(current)
+        return parts.filter { !$0.rows.isEmpty }
+    }
+
+    static func isProjectNameLabel(_ key: String) -> Bool {
+        key == "项目名称" || key == "项目支出名称" || key.hasPrefix("项目名称:") || key.hasPrefix("项目支出名称:")
+    }
+
+    /// Decides what a table is from its content (the title only breaks ties), then reads it.
+    static func readTable(_ table: Section, into filing: inout Filing, pendingReports: inout [Narrative]) {
+        let rows = table.rows
+        let hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
+        let hasStaffing = rows.contains { $0.has("编制数") } || rows.contains { $0.has("经费控制情况") }
+        let hasDeptName = rows.contains { $0.has("预算部门名称") } || rows.contains { $0.has("按收入性质") }
+        let hasFunds = rows.contains { $0.has("年初预算") || $0.has("预算数") }
+        if hasProjectName || (table.kind == .projectTable && hasFunds) {
+            var project = readProject(table, warnings: &filing.warnings)
+            if project.report == nil, !pendingReports.isEmpty { project.report = pendingReports.removeFirst() }
+            filing.projects.append(project)
+        } else if hasDeptName || (table.kind == .departmentTable && hasFunds) {
+            if filing.department != nil {
+                filing.warnings.append(ReadWarning(line: table.line, message: "a second 部门整体支出绩效自评表 was skipped"))
+            } else {
+                filing.department = readDepartment(table, warnings: &filing.warnings)
+            }
+        } else if hasStaffing || table.kind == .basicData {
+            if filing.basic == nil { filing.basic = BasicDataReader.read(table, warnings: &filing.warnings) }
+        } else if rows.contains(where: { !$0.isBlank }) {
+            let what = table.title.isEmpty ? "a table" : "the table under '\(table.title)'"
+            filing.warnings.append(ReadWarning(line: table.rows.first?.line ?? table.line,
+                                               message: "\(what) is not a 自评表 or 基础数据表 and was skipped (\(rows.count) rows)"))
+        }
+    }
+
+    static func readProject(_ table: Section, warnings: inout [ReadWarning]) -> Project {
+        var reader = TableReader(rows: table.rows)
+        let name = reader.value(after: isProjectNameLabel)
+        var project = Project(name: name?.text ?? "", line: name?.line ?? table.line)
+        if project.name.isEmpty {
+            project.name = "(unnamed project, line \(project.line))"
+            reader.warn(project.line, "project table without a 项目名称")
+        }
+        project.department = reader.value { $0 == "主管部门" || $0.hasPrefix("主管部门:") }
+        project.implementer = reader.value { $0 == "实施单位" || $0.hasPrefix("实施单位:") }
+        project.table = reader.scoredTable(.project, line: project.line)
+        if project.funds.rows.isEmpty {
+            reader.warn(project.line, "\(project.name): no fund rows (年初预算数 / 全年执行数) found")
+        }
+        if project.indicators.isEmpty { reader.warn(project.line, "\(project.name): no indicators (绩效指标) found") }
+        reader.reportUnused(in: project.name)
+        warnings += reader.warnings
+        return project
+    }
+
+    static func readDepartment(_ table: Section, warnings: inout [ReadWarning]) -> Department {
+        var reader = TableReader(rows: table.rows)
+        var department = Department(line: table.line)
+        department.unit = reader.value { $0.has("预算部门名称") || $0 == "单位名称" }
+        department.table = reader.scoredTable(.department, line: table.line) { reader in
+            (department.income, department.expenditure) = breakdown(&reader)
+        }
+        reader.reportUnused(in: "部门整体支出绩效自评表")
+        warnings += reader.warnings
+        return department
+    }
+
+    /// 按收入性质分 / 按支出性质分: label–value pairs between the funds and the goal, written
+    /// as neighbouring cells or as `label:value` in one cell.
+    static func breakdown(_ reader: inout TableReader) -> (income: [LabeledFigure], expenditure: [LabeledFigure]) {
+        guard let start = reader.rows.firstIndex(where: { $0.has("按收入性质") || $0.has("按支出性质") }) else { return ([], []) }
+        var income: [LabeledFigure] = [], expenditure: [LabeledFigure] = []
+        func add(_ label: String, _ figure: Figure) {
+            let key = Labels.bareName(label)
+            if key.isEmpty || key.has("偏差") || key.has("性质分") && figure.isBlank { return }
+            let pair = LabeledFigure(label: key, figure: figure)
+            if key.has("支出") { expenditure.append(pair) } else { income.append(pair) }
+        }
+        var r = start
+        while r < reader.rows.count {
+            let row = reader.rows[r]
+            if row.has("年度总体目标") || row.has("预期目标") || row.has("一级指标") { break }
+            reader.used.insert(r)
+            let cells = row.cells
+            var i = 0
+            while i < cells.count {
+                let cell = cells[i]
+                i += 1
+                guard !cell.isEmpty, case .text = Labels.value(cell.text) else { continue }
+                var label = cell.text
+                if let colon = cell.text.lastIndex(where: { $0 == ":" || $0 == "：" }) {
+                    let value = String(cell.text[cell.text.index(after: colon)...])
+                    label = String(cell.text[..<colon])
+                    if !Labels.trim(value).isEmpty {
+                        if case .text = Labels.value(value) { label = cell.text } else {
+                            add(label, Labels.amount(value, line: cell.line).0)
+                            continue
+                        }
+                    }
+                }
+                if i < cells.count, Labels.value(cells[i].text) != .text(Labels.trim(cells[i].text)) {
+                    add(label, Labels.amount(cells[i].text, line: cells[i].line).0)
+                    i += 1
+                } else {
+                    add(label, Figure(nil, text: "", line: cell.line))
+                }
+            }
+            r += 1
+        }
+        return (income, expenditure)
+    }
+
+    // MARK: Unit and year
+
+    static func unit(of filing: Filing, sections: [Section]) -> String {
+        if let name = filing.department?.unit?.text, !name.isEmpty { return name }
+        let prose = sections.flatMap(\.prose)
+        for line in prose {
+            let t = Labels.norm(line.text)
+            if t.hasPrefix("单位名称:") || t.hasPrefix("单位名称") && t.count > 4 {
+                let name = t.dropFirst(t.hasPrefix("单位名称:") ? 5 : 4)
+                if !name.isEmpty { return String(name) }
+            }
+        }
+        if let name = filing.projects.lazy.compactMap({ $0.department?.text }).first(where: { !$0.isEmpty }) { return name }
+        for section in sections {
+            if let m = Labels.norm(section.title).firstMatch(of: Patterns.unitBeforeYear) { return String(m.1) }
+        }
+        return "(unknown unit)"
+    }
+
+    static func year(of filing: Filing, sections: [Section]) -> Int? {
+        let texts = sections.prefix(6).flatMap { [$0.title] + $0.prose.prefix(6).map(\.text) }
+        for text in texts {
+            if let m = Labels.norm(text).firstMatch(of: Patterns.yearOfReport) { return Int(m.1) }
+        }
+        let labels = filing.basic?.columnLabels ?? []
+        let years = labels.compactMap { label in Labels.norm(label).firstMatch(of: Patterns.anyYear).flatMap { Int($0.1) } }
+        return years.max()
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import JixiaoModel
+import JixiaoModel
+
+/// How the reader reads amount, score, rate and first-level cells.
+extension Labels {
+    /// An amount cell in 万元 (`divisor` 10000 when the table is in 元).
+    package static func amount(_ text: String, line: Int, divisor: Decimal = 1) -> (Figure, problem: String?) {
+        switch value(text) {
+        case .blank: return (Figure(nil, text: trim(text), line: line), nil)
+        case .number(let n, let percent):
+            if percent { return (Figure(nil, text: trim(text), line: line), "a percentage where an amount belongs") }
+            return (Figure(n / divisor, text: trim(text), line: line), nil)
+        case .text: return (Figure(nil, text: trim(text), line: line), "not a number")
+        }
+    }
+
+    /// A score or weight cell (分值, 得分).
+    package static func number(_ text: String, line: Int) -> (Figure, problem: String?) {
+        switch value(text) {
+        case .blank: return (Figure(nil, text: trim(text), line: line), nil)
+        case .number(let n, _): return (Figure(n, text: trim(text), line: line), nil)
+        case .text: return (Figure(nil, text: trim(text), line: line), "not a number")
+        }
+    }
+
+    /// A rate cell as a fraction: `56.67%` → 0.5667; `98.5` (no %, above 1.5) → 0.985; `1` → 1.
+    package static func rate(_ text: String, line: Int) -> (Figure, problem: String?) {
+        switch value(text) {
+        case .blank: return (Figure(nil, text: trim(text), line: line), nil)
+        case .number(let n, let percent):
+            let fraction = (percent || n > 1.5) ? n / 100 : n
+            return (Figure(fraction, text: trim(text), line: line), nil)
+        case .text: return (Figure(nil, text: trim(text), line: line), "not a rate")
+        }
+    }
+
+    /// Splits `产出指标（20分）` into its name and weight; also `（20` + `分）`, a dropped bracket, no bracket.
+    package static func level1(_ text: String) -> (name: String, weight: Decimal?) {
+        let t = norm(text)
+        guard let match = t.firstMatch(of: Patterns.level1Weight) else { return (trim(text), nil) }
+        let name = String(match.1)
+        guard !name.isEmpty, let weight = decimal(match.2) else { return (trim(text), nil) }
+        return (name, weight)
+    }
+}

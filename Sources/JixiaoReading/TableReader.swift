@@ -1,0 +1,271 @@
+import Foundation
+import JixiaoModel
+
+/// Reads the blocks that 项目支出绩效自评表 and 部门整体支出绩效自评表 share — the funds
+/// block, the annual goal and the indicator tree — by their labels, whatever row or
+/// column they sit in. Rows it uses are marked, so what is left can be reported.
+package struct TableReader {
+    package var rows: [Row]
+    package var used: Set<Int> = []
+    package var warnings: [ReadWarning] = []
+
+    package init(rows: [Row]) { self.rows = rows }
+
+    mutating func warn(_ line: Int, _ message: String) { warnings.append(ReadWarning(line: line, message: message)) }
+
+    /// The value cell after the label cell matching `test`, e.g. 项目名称 → 劳模服务. Handles
+    /// `项目名称:劳模服务` in one cell too.
+    mutating func value(after test: (String) -> Bool) -> Located? {
+        for (r, row) in rows.enumerated() {
+            guard let i = row.index(where: test) else { continue }
+            used.insert(r)
+            let cell = row.cells[i]
+            if let colon = cell.text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+                let rest = Labels.trim(String(cell.text[cell.text.index(after: colon)...]))
+                if !rest.isEmpty { return Located(rest, line: cell.line) }
+            }
+            if i + 1 < row.cells.count {
+                let next = row.cells[i + 1]
+                return Located(Labels.isPlaceholder(next.text) ? "" : next.text, line: next.line)
+            }
+            return Located("", line: cell.line)
+        }
+        return nil
+    }
+
+    /// The part every scored table has, read in the order the tables lay it out: the funds,
+    /// whatever sits between the funds and the goal (`between`), the goal, then the indicators.
+    mutating func scoredTable(
+        _ kind: ScoredTable.Kind, line: Int, between: (inout TableReader) -> Void = { _ in }
+    ) -> ScoredTable {
+        var table = ScoredTable(kind: kind, line: line)
+        table.funds = funds()
+        between(&self)
+        table.goal = goal()
+        let tree = indicators()
+        table.indicators = tree.indicators
+        table.reportedTotal = tree.total
+        return table
+    }
+
+    // MARK: Funds
+
+    enum FundColumn { case initial, fullYear, executed, weight, rate, score }
+
+    static func fundColumn(_ key: String) -> FundColumn? {
+        if key.has("年初预算") { return .initial }
+        if key.has("调整后预算") || key.has("全年预算") || key.has("调整预算") { return .fullYear }
+        if (key.hasPrefix("预算数") || key.hasPrefix("预算金额") || key.hasPrefix("预算资金")) { return .fullYear }
+        if key.has("执行数") || key.has("实际支出") || key.has("决算数") { return .executed }
+        if key.has("执行率") { return .rate }
+        if key == "分值" || key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
+        if key.has("得分") { return .score }
+        return nil
+    }
+
+    static func fundKind(_ key: String) -> FundRow.Kind? {
+        if key.has("资金总额") || key == "合计" || key == "总计" { return .total }
+        if key.has("上年结转") || key.has("结转资金") { return .carryOver }
+        if key.has("财政拨款") || key.has("当年拨款") || key.has("本级财政") { return .current }
+        if key.hasPrefix("其他资金") { return .other }
+        return nil
+    }
+
+    /// Reads the funds header (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, in
+    /// whatever order) and every fund row below it, mapping values by the header's order.
+    mutating func funds() -> Funds {
+        var funds = Funds()
+        guard let h = rows.firstIndex(where: { row in
+            let columns = row.cells.compactMap { Self.fundColumn($0.key) }
+            return columns.contains(.executed) && (columns.contains(.initial) || columns.contains(.fullYear))
+        }) else { return funds }
+        used.insert(h)
+        let header = rows[h]
+        var columns: [FundColumn] = []
+        for cell in header.cells {
+            guard let column = Self.fundColumn(cell.key) else { continue }
+            columns.append(column)
+            if column == .fullYear {
+                funds.budgetLabel = cell.key.has("调整后") ? "调整后预算数" : "全年预算数"
+            }
+        }
+        let inYuan = header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") } && !header.cells.contains { $0.key.has("万元") }
+        funds.convertedFromYuan = inYuan
+        let divisor: Decimal = inYuan ? 10000 : 1
+        var r = h + 1
+        while r < rows.count {
+            let row = rows[r]
+            if row.has("年度总体目标") || row.has("一级指标") || row.has("按收入性质") || row.has("预期目标") { break }
+            guard let li = row.cells.firstIndex(where: { Self.fundKind($0.key) != nil }), let kind = Self.fundKind(row.cells[li].key) else {
+                r += 1
+                continue
+            }
+            used.insert(r)
+            let values = Array(row.cells.dropFirst(li + 1))
+            var fund = FundRow(label: row.cells[li].text, kind: kind, line: row.cells[li].line)
+            for (column, cell) in zip(columns, values) {
+                let name: String
+                let parsed: (Figure, problem: String?)
+                switch column {
+                case .initial: parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor); name = "年初预算数"; fund.initial = parsed.0
+                case .fullYear: parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor); name = funds.budgetLabel; fund.fullYear = parsed.0
+                case .executed: parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor); name = "全年执行数"; fund.executed = parsed.0
+                case .weight: parsed = Labels.number(cell.text, line: cell.line); name = "分值"; fund.weight = parsed.0
+                case .rate: parsed = Labels.rate(cell.text, line: cell.line); name = "执行率"; fund.rate = parsed.0
+                case .score: parsed = Labels.number(cell.text, line: cell.line); name = "得分"; fund.score = parsed.0
+                }
+                if let problem = parsed.problem {
+                    warn(cell.line, "\(fund.label) \(name) '\(cell.text)' is \(problem); read as blank")
+                }
+            }
+            if values.count > columns.count, values.dropFirst(columns.count).contains(where: { !$0.isEmpty }) {
+                let extra = values.dropFirst(columns.count).filter { !$0.isEmpty }.map(\.text).joined(separator: " | ")
+                warn(row.line, "\(fund.label): cells beyond the \(columns.count) fund columns were ignored: \(extra)")
+            }
+            funds.rows.append(fund)
+            r += 1
+        }
+        return funds
+    }
+
+    // MARK: Goal
+
+    /// 年度总体目标: under a 预期目标 | 实际完成情况 header, or beside the label itself.
+    mutating func goal() -> Goal? {
+        if let h = rows.firstIndex(where: { $0.has("预期目标") }) {
+            used.insert(h)
+            let header = rows[h]
+            let e = header.index { $0.has("预期目标") } ?? 1
+            let a = header.index { $0.has("实际完成") || $0.has("完成情况") } ?? e + 1
+            guard h + 1 < rows.count else { return nil }
+            let data = rows[h + 1]
+            used.insert(h + 1)
+            let shift = data.cells.count < header.cells.count ? data.cells.count - header.cells.count : 0
+            func cell(_ i: Int) -> Located {
+                let j = i + shift
+                guard j >= 0, j < data.cells.count else { return Located("", line: data.line) }
+                return Located(data.cells[j].text, line: data.cells[j].line)
+            }
+            return Goal(expected: cell(e), actual: cell(a))
+        }
+        guard let r = rows.firstIndex(where: { $0.has("年度总体目标") }) else { return nil }
+        used.insert(r)
+        let cells = rows[r].cells.drop { !$0.key.has("年度总体目标") }.dropFirst().filter { !$0.isEmpty }
+        guard let first = cells.first else { return nil }
+        let second = cells.dropFirst().first
+        return Goal(expected: Located(first.text, line: first.line), actual: Located(second?.text ?? "", line: second?.line))
+    }
+
+    // MARK: Indicators
+
+    enum IndicatorColumn: Equatable { case lead, level1, level2, level3, target, sign, unit, actual, weight, score, deviation }
+
+    static func indicatorColumn(_ key: String) -> IndicatorColumn {
+        if key.has("一级指标") { return .level1 }
+        if key.has("二级指标") { return .level2 }
+        if key.has("三级指标") { return .level3 }
+        if key.has("偏差") { return .deviation }
+        if key.has("实际完") || key.has("完成值") || key.has("实际值") { return .actual }
+        if key.has("指标性质") || key.has("指标方向") || key == "符号" { return .sign }
+        if key.has("度量单位") || key.has("计量单位") { return .unit }
+        if key.has("指标值") || key.has("目标值") { return .target }
+        if key.has("得分") { return .score }
+        if key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
+        return .lead
+    }
+
+    /// Reads the indicator header and every row below it up to 总分, carrying 一级 and
+    /// 二级 names down from merged cells. Placeholder rows (三级 blank, 无, ——) are skipped.
+    mutating func indicators() -> (indicators: [Indicator], total: Figure) {
+        guard let h = rows.firstIndex(where: { $0.has("一级指标") && ($0.has("三级指标") || $0.has("二级指标")) }) else {
+            return ([], .blank)
+        }
+        used.insert(h)
+        let columns = rows[h].cells.map { Self.indicatorColumn($0.key) }
+        var result: [Indicator] = []
+        var total = Figure.blank
+        var level1 = "", level1Weight: Decimal? = nil, level2 = ""
+        for r in (h + 1)..<rows.count {
+            let row = rows[r]
+            if let t = row.cells.firstIndex(where: { ["总分", "合计", "总计", "自评总分", "综合得分"].contains($0.key) }) {
+                used.insert(r)
+                if let cell = row.cells[(t + 1)...].first(where: { !$0.isEmpty }) {
+                    let parsed = Labels.number(cell.text, line: cell.line)
+                    total = parsed.0
+                    if let problem = parsed.problem { warn(cell.line, "总分 '\(cell.text)' is \(problem)") }
+                } else {
+                    total = Figure(nil, text: "", line: row.cells[t].line)
+                }
+                break
+            }
+            if row.isBlank { used.insert(r); continue }
+            let offset = Self.bestOffset(row, columns)
+            func text(_ column: IndicatorColumn) -> Cell? {
+                guard let c = columns.firstIndex(of: column) else { return nil }
+                let i = c + offset
+                return i >= 0 && i < row.cells.count ? row.cells[i] : nil
+            }
+            guard text(.level3) != nil || text(.level2) != nil else { continue }
+            used.insert(r)
+            if let c = text(.level1), !c.isEmpty {
+                let parsed = Labels.level1(c.text)
+                if parsed.name != "绩效指标" { level1 = parsed.name; level1Weight = parsed.weight; level2 = "" }
+            }
+            if let c = text(.level2), !c.isEmpty { level2 = Labels.trim(c.text) }
+            guard let l3 = text(.level3), !l3.isEmpty else { continue }
+            var target = text(.target).flatMap { $0.isEmpty ? nil : $0.text }
+            if columns.contains(.sign) || columns.contains(.unit) {
+                var sign = text(.sign)?.text ?? ""
+                if ["定性", "定量", "——", "/"].contains(Labels.norm(sign)) { sign = "" }
+                let unit = text(.unit).flatMap { $0.isEmpty ? nil : $0.text } ?? ""
+                if let value = target { target = sign + value + unit }
+            }
+            let weight = text(.weight).map { Labels.number($0.text, line: $0.line) } ?? (Figure.blank, problem: nil)
+            let score = text(.score).map { Labels.number($0.text, line: $0.line) } ?? (Figure.blank, problem: nil)
+            if let p = weight.problem { warn(weight.0.line ?? l3.line, "indicator \(l3.text): 分值 '\(weight.0.text)' is \(p)") }
+            if let p = score.problem { warn(score.0.line ?? l3.line, "indicator \(l3.text): 得分 '\(score.0.text)' is \(p)") }
+            let deviation = text(.deviation).flatMap { $0.isEmpty ? nil : $0.text }
+            result.append(Indicator(
+                level1: level1, level1Weight: level1Weight, level2: level2, level3: Labels.trim(l3.text),
+                target: target, actual: text(.actual).flatMap { $0.isEmpty ? nil : $0.text },
+                weight: weight.0, score: score.0, deviation: deviation, line: l3.line))
+        }
+        return (result, total)
+    }
+
+    /// How far a data row is shifted against the header: 0 when it lines up; −1 when the
+    /// merged lead cell is missing; chosen by which reading puts numbers under 分值 and 得分.
+    static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
+        var best = 0, bestScore = Int.min
+        for offset in [0, -1, 1, -2, 2] {
+            var score = 0
+            for (c, column) in columns.enumerated() {
+                let i = c + offset
+                let cell = i >= 0 && i < row.cells.count ? row.cells[i] : nil
+                switch column {
+                case .weight, .score:
+                    switch Labels.value(cell?.text ?? "") {
+                    case .number: score += 3
+                    case .blank: score += cell == nil ? 0 : 1
+                    case .text: score -= 3
+                    }
+                case .level1, .level2:
+                    if let cell, !cell.isEmpty { score += cell.key.has("指标") ? 2 : -1 }
+                case .level3:
+                    if cell == nil { score -= 2 }
+                default: break
+                }
+            }
+            if offset == 0 { score += 2 }   // a row as long as the header almost always lines up
+            if score > bestScore { best = offset; bestScore = score }
+        }
+        return best
+    }
+
+    /// Rows no reader used and that hold something, reported so nothing is dropped silently.
+    mutating func reportUnused(in what: String) {
+        for (r, row) in rows.enumerated() where !used.contains(r) && !row.isBlank {
+            warn(row.line, "\(what): row not recognised, skipped: \(row.preview)")
+        }
+    }
+}

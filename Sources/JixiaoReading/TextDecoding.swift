@@ -1,0 +1,62 @@
+import Foundation
+import JixiaoModel
+
+/// Why a file could not be read as a filing at all.
+public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case binary(offset: Int)
+    case undecodable
+    case notAFiling
+    case notDocx(String)
+    case oldWord
+
+    public var description: String {
+        switch self {
+        case .empty: return "the file is empty"
+        case .binary(let offset): return "not a text file (binary data at byte \(offset)); export the filing to text first"
+        case .undecodable: return "cannot decode the text: it is neither UTF-8, UTF-16 nor GB18030"
+        case .notAFiling: return "no self-evaluation table (部门整体支出绩效自评表 or 项目支出绩效自评表) found in this file"
+        case .notDocx(let why): return "not a readable .docx: \(why)"
+        case .oldWord: return "an old binary Word .doc; save it as .docx (or as text) first"
+        }
+    }
+}
+
+/// Turns a file's bytes into text: UTF-8 with or without BOM, UTF-16 with BOM, or GB18030
+/// (which covers GBK and GB2312) for filings saved by Chinese-locale Windows.
+package enum TextDecoding {
+    package static func decode(_ data: Data) throws(ReadError) -> (text: String, encoding: TextEncoding) {
+        if data.isEmpty { throw .empty }
+        if DocxText.isZip(data) { return (try DocxText.text(from: data), .docx) }
+        if DocxText.isOldWord(data) { throw .oldWord }
+        let bytes = [UInt8](data.prefix(4))
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else { throw .undecodable }
+            return (strip(text), .utf16)
+        }
+        if let nul = data.firstIndex(of: 0) { throw .binary(offset: nul - data.startIndex) }
+        if let text = String(data: data, encoding: .utf8) {
+            return (strip(text), bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? .utf8WithBOM : .utf8)
+        }
+        if looksBinary(data) { throw .binary(offset: firstControl(data)) }
+        guard let text = String(data: data, encoding: gb18030), !text.isEmpty else { throw .undecodable }
+        return (text, .gb18030)
+    }
+
+    /// Foundation's NSString encoding number for kCFStringEncodingGB_18030_2000.
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    package static func strip(_ text: String) -> String {
+        text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+    }
+
+    /// Control bytes other than tab, CR, LF and form feed mark a binary file.
+    static func looksBinary(_ data: Data) -> Bool { firstControl(data) >= 0 }
+
+    static func firstControl(_ data: Data) -> Int {
+        for (i, b) in data.prefix(65536).enumerated() where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+            return i
+        }
+        return -1
+    }
+}

@@ -1,0 +1,147 @@
+import JixiaoModel
+
+/// Text views of a filing for `filings`, `projects`, `show`, `report` and `warnings`.
+/// They return strings; the shell decides where they go.
+package enum FilingViews {
+    static let textWidth = 30
+
+    package static func summary(_ number: Int, _ f: Filing, path: String) -> String {
+        let year = f.year.map { "\($0)年度" } ?? "year unknown"
+        var parts = ["\(f.projects.count) project\(f.projects.count == 1 ? "" : "s")"]
+        if f.department != nil { parts.append("部门整体表") }
+        if f.basic != nil { parts.append("基础数据表") }
+        parts.append("\(f.warnings.count) warning\(f.warnings.count == 1 ? "" : "s")")
+        return "[\(number)] \(f.unit), \(year): \(parts.joined(separator: ", ")) (\(path))"
+    }
+
+    /// `filings`: one row per loaded filing, the current one marked.
+    package static func filings(_ list: [(filing: Filing, path: String)], current: Int?) -> String {
+        var table = Table(["", "#", "单位名称", "年度", "项目", "警告", "编码", "文件"], align: [.left, .right, .left, .left, .right, .right, .left, .left])
+        for (i, (f, path)) in list.enumerated() {
+            table.add([i == current ? "*" : "", "\(i + 1)", f.unit, f.year.map(String.init) ?? "", "\(f.projects.count)",
+                       "\(f.warnings.count)", f.encoding.rawValue, path])
+        }
+        return table.render()
+    }
+
+    package static func warnings(_ f: Filing, path: String) -> String {
+        if f.warnings.isEmpty { return "\(path): no warnings\n" }
+        return f.warnings.map { "\(path):\($0.line): warning: \($0.message)\n" }.joined()
+    }
+
+    package static func projects(_ filing: Filing) -> String {
+        var table = Table(["#", "项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分", "总分"],
+                          align: [.right, .left, .right, .right, .right, .right, .right, .right])
+        for (i, p) in filing.projects.enumerated() {
+            table.add(["\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value), rate(p.funds.reportedRate.value),
+                       points(p.funds.weight.value), points(p.funds.reportedScore.value), points(p.reportedTotal.value)])
+        }
+        return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元, as reported)\n" + table.render()
+    }
+
+    /// `projects` after `recompute`: the reported columns, then the computed ones; * marks a difference.
+    package static func projects(_ filing: Filing, cards: [ScoreCard], rules: String) -> String {
+        var table = Table(["#", "项目名称", "全年预算数", "全年执行数", "执行率", "得分", "总分", "执行率(计算)", "得分(计算)", "总分(计算)", "等级", "Δ"],
+                          align: [.right, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left, .left])
+        for (i, (p, card)) in zip(filing.projects, cards).enumerated() {
+            let differs = card.total != p.reportedTotal.value || card.execution.score != p.funds.reportedScore.value
+            table.add(["\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value), rate(p.funds.reportedRate.value),
+                       points(p.funds.reportedScore.value), points(p.reportedTotal.value),
+                       card.execution.rate.map { $0.percent } ?? "n/a", card.execution.score.map(points) ?? "n/a",
+                       points(card.total), card.grade ?? "—", differs ? "*" : ""])
+        }
+        return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): reported, and computed (计算) under \(rules); Δ marks a difference\n" + table.render()
+    }
+
+    static func funds(_ funds: Funds) -> String {
+        var table = Table(["资金来源", "年初预算数", funds.budgetLabel, "全年执行数", "分值", "执行率", "得分", "line"],
+                          align: [.left, .right, .right, .right, .right, .right, .right, .right])
+        table.footer = false
+        for r in funds.rows {
+            table.add([Labels.bareName(r.label), money(r.initial.value), money(r.fullYear.value), money(r.executed.value),
+                       points(r.weight.value), rate(r.rate.value), points(r.score.value), "\(r.line)"])
+        }
+        let unit = funds.convertedFromYuan ? "万元, converted from 元" : "万元"
+        return "Funds (资金, \(unit)):\n" + table.render()
+    }
+
+    static func goal(_ goal: Goal?) -> String {
+        guard let goal else { return "Goal (年度总体目标): not found\n" }
+        return "Goal (年度总体目标):\n" + keyValues([("预期目标", goal.expected.text), ("实际完成情况", goal.actual.text)])
+    }
+
+    package static func indicators(_ indicators: [Indicator], total: Figure) -> String {
+        var table = Table(["#", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "line"],
+                          align: [.right, .left, .left, .left, .left, .left, .right, .right, .right])
+        table.maxCellWidth = textWidth
+        table.footer = false
+        for (i, ind) in indicators.enumerated() {
+            let l1 = ind.level1 + (ind.level1Weight.map { "(\($0.plain))" } ?? "")
+            table.add(["\(i + 1)", l1, ind.level2, ind.level3, ind.target ?? "", ind.actual ?? "", points(ind.weight.value),
+                       points(ind.score.value), "\(ind.line)"])
+        }
+        var out = "Indicators (绩效指标):\n" + table.render()
+        let deviations = indicators.enumerated().filter { $0.element.deviation != nil }
+        for (i, ind) in deviations { out += "  \(i + 1) 偏差原因: \(ind.deviation ?? "")\n" }
+        let totalText = total.isBlank ? (total.line == nil ? "no 总分 row" : "blank") : points(total.value)
+        out += "总分 (reported): \(totalText)\(total.line.map { " (line \($0))" } ?? "")\n"
+        return out
+    }
+
+    package static func project(_ p: Project, number: Int) -> String {
+        var out = "Project \(number): \(p.name) (line \(p.line))\n"
+        out += keyValues([("主管部门", p.department?.text ?? ""), ("实施单位", p.implementer.map { $0.text.isEmpty ? "(blank)" : $0.text } ?? "(no cell)")])
+        out += "\n" + funds(p.funds) + "\n" + goal(p.goal) + "\n" + indicators(p.indicators, total: p.reportedTotal)
+        return out
+    }
+
+    package static func indicator(_ ind: Indicator, number: Int, of owner: String) -> String {
+        var pairs: [(String, String)] = [
+            ("一级指标", ind.level1 + (ind.level1Weight.map { "（\($0.plain)分）" } ?? "")), ("二级指标", ind.level2),
+            ("三级指标", ind.level3), ("指标值", ind.target ?? ""), ("实际完成值", ind.actual ?? ""),
+            ("分值", points(ind.weight.value)), ("得分", points(ind.score.value)), ("偏差原因分析及改进措施", ind.deviation ?? ""),
+        ]
+        pairs.append(("line", "\(ind.line)"))
+        return "\(owner), indicator \(number):\n" + keyValues(pairs)
+    }
+
+    package static func department(_ d: Department, unit: String) -> String {
+        var out = "部门整体支出绩效自评表: \(d.unit?.text ?? unit) (line \(d.line))\n\n" + funds(d.funds)
+        if !d.income.isEmpty || !d.expenditure.isEmpty {
+            out += "\nBreakdown (按收入性质分 / 按支出性质分, 万元):\n"
+            var table = Table(["", "项目", "金额", "line"], align: [.left, .left, .right, .right])
+            table.footer = false
+            for item in d.income { table.add(["收入", item.label, money(item.figure.value), item.figure.line.map(String.init) ?? ""]) }
+            for item in d.expenditure { table.add(["支出", item.label, money(item.figure.value), item.figure.line.map(String.init) ?? ""]) }
+            out += table.render()
+        }
+        out += "\n" + goal(d.goal) + "\n" + indicators(d.indicators, total: d.reportedTotal)
+        return out
+    }
+
+    package static func basic(_ b: BasicData) -> String {
+        var out = "部门整体支出绩效评价基础数据表 (line \(b.line))\n"
+        out += keyValues([("编制数", points(b.authorized.value)), ("实际在职人数", points(b.staff.value)), ("控制率", b.controlRate.isBlank ? "(blank)" : rate(b.controlRate.value))])
+        let labels = b.columnLabels.count >= 3 ? Array(b.columnLabels.prefix(3)) : ["上年决算数", "预算数", "决算数"]
+        var table = Table(["经费控制情况 (万元)"] + labels + ["line"], align: [.left, .right, .right, .right, .right])
+        table.footer = false
+        for r in b.rows {
+            let label = r.isGroupTotal ? r.name : "  " + r.name
+            table.add([label, money(r.prior.value), money(r.budget.value), money(r.actual.value), "\(r.line)"])
+        }
+        return out + "\n" + table.render()
+    }
+
+    package static func narrative(_ n: Narrative?, what: String) -> String {
+        guard let n, !n.sections.isEmpty else { return "\(what): no 自评报告 text found\n" }
+        var out = "\(n.title) (line \(n.line))\n"
+        for section in n.sections {
+            if section.heading.isEmpty {
+                out += "\n" + section.body.map { "  " + $0.text + "\n" }.joined()
+            } else {
+                out += "\n" + section.heading + "\n" + section.body.map { "  " + $0.text + "\n" }.joined()
+            }
+        }
+        return out
+    }
+}

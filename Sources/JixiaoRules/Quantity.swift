@@ -1,0 +1,60 @@
+import Foundation
+import JixiaoModel
+
+/// A quantity read from an indicator's 指标值 or 实际完成值: a comparison, a number and its unit.
+public struct Quantity: Equatable, Sendable {
+    public enum Comparison: String, Sendable { case atLeast = "≥", atMost = "≤", equal = "=" }
+    public var comparison: Comparison
+    public var value: Decimal
+    public var unit: String
+
+    /// Reads `≥90%`, `≤12万元`, `60场`, `不少于24场`, `全县12个乡镇`. Dates and periods
+    /// (`2023年12月31日前`, `5月至10月`) are not quantities.
+    public static func parse(_ text: String?) -> Quantity? {
+        guard let text else { return nil }
+        let t = Labels.norm(text)
+        var comparison = Comparison.atLeast
+        for (words, c) in [(["≥", "≧", ">=", "大于等于", "不低于", "不少于", "至少", "以上", ">", "＞"], Comparison.atLeast),
+                           (["≤", "≦", "<=", "小于等于", "不高于", "不超过", "不多于", "以内", "以下", "控制在", "<", "＜"], Comparison.atMost),
+                           (["=", "＝"], Comparison.equal)] where words.contains(where: { t.has($0) }) {
+            comparison = c
+            break
+        }
+        guard let match = t.firstMatch(of: Patterns.quantity), let value = Labels.decimal(match.1) else { return nil }
+        var unit = String(match.2)
+        for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.hasSuffix(suffix) { unit = String(unit.dropLast(suffix.count)) }
+        if unit.hasPrefix("年") || unit.hasPrefix("月") || unit.hasPrefix("日") || unit.hasPrefix("号") || unit.hasPrefix("季度") { return nil }
+        let numbers = t.matches(of: Patterns.number).count
+        if numbers > 1 { return nil }   // ranges, dates, rules with several figures
+        return Quantity(comparison: comparison, value: value, unit: unit)
+    }
+
+    /// `value` converted to `unit`'s scale when the two differ only by 万 (万人次 vs 人次).
+    func value(in unit: String) -> Decimal? {
+        if unit == self.unit { return value }
+        if "万" + unit == self.unit { return value * 10000 }
+        if unit == "万" + self.unit { return value / 10000 }
+        if unit.isEmpty || self.unit.isEmpty { return value }
+        return nil
+    }
+}
+
+/// An indicator-specific rule written into the target cell, e.g.
+/// 宣传次数大于等于5次得满分，下降一次扣一分: score = max(0, w − k × max(0, T − A)).
+struct DeductionRule: Equatable {
+    var target: Decimal
+    var perUnit: Decimal
+
+    static func parse(_ text: String?) -> DeductionRule? {
+        guard let text, let m = Labels.norm(text).firstMatch(of: Patterns.deduction) else { return nil }
+        guard let target = Labels.decimal(m.1) else { return nil }
+        let k = Labels.decimal(m.2) ?? chineseDigit(String(m.2))
+        guard let k else { return nil }
+        return DeductionRule(target: target, perUnit: k)
+    }
+
+    static func chineseDigit(_ s: String) -> Decimal? {
+        let digits: [String: Decimal] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "半": Decimal(5) / 10]
+        return digits[s]
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import JixiaoModel
+
+/// Scores under a rule set. Pure functions of the model: no state, no I/O.
+public enum Scorer {
+    /// A project's or the department's table scored under `rules`.
+    public static func score(_ table: ScoredTable, rules: RuleSet) -> ScoreCard {
+        let execution = self.execution(table.funds, denominator: rules.denominator(for: table.kind), rules: rules)
+        let scores = table.indicators.map { indicator($0, rules: rules) }
+        let reportedTotal = table.reportedTotal.value
+        let indicatorTotal = scores.reduce(Decimal(0)) { $0 + $1.effective }
+        var total = (execution.score ?? 0) + indicatorTotal
+        var capped = false
+        if let cap = rules.totalCap, total > cap { total = cap; capped = true }
+        total = total.rounded(rules.rounding)
+        return ScoreCard(rules: rules.name, execution: execution, indicators: scores, indicatorTotal: indicatorTotal,
+                         total: total, grade: rules.grade(total), reportedTotal: reportedTotal,
+                         reportedGrade: reportedTotal.flatMap(rules.grade), capped: capped)
+    }
+
+    /// 执行率 = 全年执行数 / the rule's denominator; score = weight × rate (capped at the weight).
+    public static func execution(_ funds: Funds, denominator: RuleSet.Denominator, rules: RuleSet) -> ExecutionScore {
+        let base = denominator == .fullYear ? funds.fullYear.value : funds.initial.value
+        let label = denominator == .fullYear ? funds.budgetLabel : "年初预算数"
+        var result = ExecutionScore(
+            executed: funds.executed.value, denominator: base, denominatorLabel: label, weight: rules.executionWeight,
+            reportedRate: funds.reportedRate.value, reportedScore: funds.reportedScore.value,
+            reportedWeight: funds.weight.value)
+        guard let executed = funds.executed.value, let base, base != 0 else { return result }
+        let rate = executed / base
+        result.rate = rate
+        let counted = rules.capExecution ? min(rate, 1) : rate
+        result.score = (rules.executionWeight * counted).rounded(rules.rounding)
+        return result
+    }
+
+    /// A quantitative indicator: full marks when the target is met, else actual/target × weight;
+    /// a ≤ indicator the other way. Text actuals keep their reported score.
+    public static func indicator(_ ind: Indicator, rules: RuleSet) -> IndicatorScore {
+        var result = IndicatorScore(weight: ind.weight.value, reported: ind.score.value, basis: .notVerifiable(""))
+        if ind.scoreIsFixed {
+            result.basis = .notVerifiable("set in the scenario")
+            return result
+        }
+        guard let w = ind.weight.value else {
+            result.basis = .notVerifiable("分值 is blank")
+            return result
+        }
+        guard let actual = Quantity.parse(ind.actual) else {
+            result.basis = .notVerifiable(ind.actual == nil ? "实际完成值 is blank" : "text 实际完成值")
+            return result
+        }
+        if let rule = DeductionRule.parse(ind.target) {
+            let short = max(0, rule.target - actual.value)
+            result.computed = max(0, w - rule.perUnit * short).rounded(rules.rounding)
+            result.basis = .computed("target rule: −\(rule.perUnit.plain) per unit below \(rule.target.plain)")
+            return result
+        }
+        guard let target = Quantity.parse(ind.target) else {
+            result.basis = .notVerifiable("指标值 is text")
+            return result
+        }
+        guard let a = actual.value(in: target.unit) else {
+            result.basis = .notVerifiable("units differ (\(target.unit) / \(actual.unit))")
+            return result
+        }
+        let t = target.value
+        let score: Decimal
+        let basis: String
+        switch target.comparison {
+        case .atLeast:
+            if a >= t { score = w; basis = "≥ met" }
+            else if t == 0 { score = w; basis = "≥ 0" }
+            else { score = w * a / t; basis = "\(a.plain)/\(t.plain) × \(w.plain)" }
+        case .atMost:
+            if a <= t { score = w; basis = "≤ met" }
+            else if rules.reverse == .mirror { score = w * t / a; basis = "≤ missed: \(t.plain)/\(a.plain) × \(w.plain)" }
+            else { score = max(0, w * (1 - (a - t) / t)); basis = "≤ missed: linear deduction" }
+        case .equal:
+            if a == t { score = w; basis = "= met" }
+            else { score = w * min(a, t) / max(a, t); basis = "= missed: \(min(a, t).plain)/\(max(a, t).plain) × \(w.plain)" }
+        }
+        result.computed = score.rounded(rules.rounding)
+        result.basis = .computed(basis)
+        return result
+    }
+}
