@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/jixiao
 
-.PHONY: run test build deps bench clean
+.PHONY: run test build deps bench lint clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -19,7 +19,13 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
-## Prints how fast the reader and the scoring run (figures only, never asserted).
+## The formatter's rules (.swift-format), and no source line over 120 columns.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+	@! LC_ALL=C.UTF-8 grep -nE '^.{121,}' -r Sources Tests --include='*.swift' \
+		|| { echo "lint: the lines above are over 120 columns" >&2; exit 1; }
+
+## Prints how fast the reader, the scoring and the what-if edits run (figures only, never asserted).
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/jixiao-bench

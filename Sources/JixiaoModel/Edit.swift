@@ -63,7 +63,9 @@ public struct Edit: Equatable, Sendable {
             changed.actual = value.isEmpty ? nil : value
         case .score:
             let score = try Self.number(value, what: "得分")
-            if let weight = changed.weight.value, score > weight { throw .scoreAboveWeight(score: score, weight: weight) }
+            if let weight = changed.weight.value, score > weight {
+                throw .scoreAboveWeight(score: score, weight: weight)
+            }
             changed.score = Figure(score, text: value, line: changed.score.line)
             changed.scoreIsFixed = true
         case .weight:
@@ -123,7 +125,9 @@ public struct Scenario: Sendable {
 
     /// Applies `edit` after the others; a new edit clears the redo list. Nothing changes if it fails.
     @discardableResult
-    public mutating func apply(_ edit: Edit, over baseline: Filing) throws(ModelError) -> (before: Filing, after: Filing) {
+    public mutating func apply(
+        _ edit: Edit, over baseline: Filing
+    ) throws(ModelError) -> (before: Filing, after: Filing) {
         let before = filing(over: baseline)
         var after = before
         try edit.apply(to: &after)

@@ -8,7 +8,9 @@ public struct Figure: Hashable, Sendable {
     public var line: Int?
 
     public init(_ value: Decimal?, text: String = "", line: Int? = nil) {
-        self.value = value; self.text = text; self.line = line
+        self.value = value
+        self.text = text
+        self.line = line
     }
     public static let blank = Figure(nil)
     public var isBlank: Bool { value == nil }
@@ -18,7 +20,10 @@ public struct Figure: Hashable, Sendable {
 public struct Located: Hashable, Sendable {
     public var text: String
     public var line: Int?
-    public init(_ text: String, line: Int?) { self.text = text; self.line = line }
+    public init(_ text: String, line: Int?) {
+        self.text = text
+        self.line = line
+    }
     public var isEmpty: Bool { text.isEmpty }
 }
 
@@ -28,12 +33,12 @@ public struct FundRow: Hashable, Sendable {
     public var label: String
     public var kind: Kind
     public var line: Int
-    public var initial: Figure        // 年初预算数
-    public var fullYear: Figure       // 全年预算数 / 调整后预算数
-    public var executed: Figure       // 全年执行数
-    public var weight: Figure         // 分值
-    public var rate: Figure           // 执行率, as a fraction
-    public var score: Figure          // 得分 / 自评得分
+    public var initial: Figure  // 年初预算数
+    public var fullYear: Figure  // 全年预算数 / 调整后预算数
+    public var executed: Figure  // 全年执行数
+    public var weight: Figure  // 分值
+    public var rate: Figure  // 执行率, as a fraction
+    public var score: Figure  // 得分 / 自评得分
 
     public var hasAmounts: Bool {
         [initial, fullYear, executed].contains { ($0.value ?? 0) != 0 }
@@ -98,15 +103,15 @@ public struct Goal: Hashable, Sendable {
 
 /// One row of the indicator tree (绩效指标).
 public struct Indicator: Hashable, Sendable {
-    public var level1: String           // 一级指标, weight suffix removed
-    public var level1Weight: Decimal?   // the (20分) of 产出指标（20分）
-    public var level2: String           // 二级指标
-    public var level3: String           // 三级指标
-    public var target: String?          // 指标值
-    public var actual: String?          // 实际完成值
-    public var weight: Figure           // 分值
-    public var score: Figure            // 得分
-    public var deviation: String?       // 偏差原因分析及改进措施
+    public var level1: String  // 一级指标, weight suffix removed
+    public var level1Weight: Decimal?  // the (20分) of 产出指标（20分）
+    public var level2: String  // 二级指标
+    public var level3: String  // 三级指标
+    public var target: String?  // 指标值
+    public var actual: String?  // 实际完成值
+    public var weight: Figure  // 分值
+    public var score: Figure  // 得分
+    public var deviation: String?  // 偏差原因分析及改进措施
     public var line: Int
     /// Set by a what-if `set score`: the analyst's score stands, even where it could be recomputed.
     public var scoreIsFixed = false
@@ -235,16 +240,19 @@ public struct Department: Hashable, Sendable, HasScoredTable {
 
 /// 部门整体支出绩效评价基础数据表.
 public struct BasicData: Hashable, Sendable {
-    public enum Group: String, Sendable { case sanGong = "三公经费", projects = "项目支出", publicFunds = "公用经费", procurement = "政府采购金额", adjustment = "部门基本支出预算调整", other = "" }
+    public enum Group: String, Sendable {
+        case sanGong = "三公经费", projects = "项目支出", publicFunds = "公用经费", procurement = "政府采购金额", adjustment =
+            "部门基本支出预算调整", other = ""
+    }
 
     public struct Row: Hashable, Sendable {
         public var label: String
         public var line: Int
         public var group: Group
         public var isGroupTotal: Bool
-        public var prior: Figure     // previous year's 决算数
-        public var budget: Figure    // this year's 预算数
-        public var actual: Figure    // this year's 决算数
+        public var prior: Figure  // previous year's 决算数
+        public var budget: Figure  // this year's 预算数
+        public var actual: Figure  // this year's 决算数
         /// A project row's name with its numbering and 专项资金： prefix removed.
         public var name: String
 
@@ -264,10 +272,10 @@ public struct BasicData: Hashable, Sendable {
     }
 
     public var line: Int
-    public var authorized: Figure = .blank        // 编制数
-    public var staff: Figure = .blank             // 实际在职人数
-    public var controlRate: Figure = .blank       // 控制率
-    public var columnLabels: [String] = []        // e.g. 2022决算数, 2023预算数, 2023决算数
+    public var authorized: Figure = .blank  // 编制数
+    public var staff: Figure = .blank  // 实际在职人数
+    public var controlRate: Figure = .blank  // 控制率
+    public var columnLabels: [String] = []  // e.g. 2022决算数, 2023预算数, 2023决算数
     public var rows: [Row] = []
     /// 楼堂馆所控制情况: 批复规模, 实际规模, 规模控制率, 预算投资, 实际投资, 投资概算控制率.
     public var buildings: [LabeledFigure] = []
@@ -311,8 +319,8 @@ public struct Filing: Hashable, Sendable {
     public var department: Department?
     public var basic: BasicData?
     public var projects: [Project] = []
-    public var report: Narrative?          // 部门整体支出绩效自评报告
-    public var otherReports: [Narrative] = []   // 汇总报告, 情况说明 …
+    public var report: Narrative?  // 部门整体支出绩效自评报告
+    public var otherReports: [Narrative] = []  // 汇总报告, 情况说明 …
     public var warnings: [ReadWarning] = []
     public var lineCount: Int = 0
     /// For a .docx: the text layout it was read as, which line numbers refer to (`export text`).

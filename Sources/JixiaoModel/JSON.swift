@@ -42,7 +42,10 @@ public indirect enum JSON: Equatable, Sendable {
         case .number(let n): out += n.plain
         case .string(let s): out += JSON.quote(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += pad
@@ -51,7 +54,10 @@ public indirect enum JSON: Equatable, Sendable {
             }
             out += close + "]"
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
+            if pairs.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (i, (key, value)) in pairs.enumerated() {
                 out += pad + JSON.quote(key) + ": "
@@ -72,7 +78,11 @@ public indirect enum JSON: Equatable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""
@@ -211,7 +221,8 @@ extension JSON: Decodable {
                 while next < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
                 let isKey = next < bytes.count && bytes[next] == UInt8(ascii: ":")
                 if isKey, case .object = levels.last {
-                    levels[levels.count - 1] = .object(key: String(decoding: bytes[start..<min(i, bytes.count)], as: UTF8.self))
+                    levels[levels.count - 1] = .object(
+                        key: String(decoding: bytes[start..<min(i, bytes.count)], as: UTF8.self))
                     lines[levels.compactMap(\.component).joined(separator: ".")] = line
                 }
             default: break

@@ -27,7 +27,9 @@ package enum Labels {
     /// Trims ASCII spaces, tabs, CR, U+3000 and NBSP from both ends.
     package static func trim(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        func blank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\r" || s == "\u{3000}" || s == "\u{A0}" }
+        func blank(_ s: Unicode.Scalar) -> Bool {
+            s == " " || s == "\t" || s == "\r" || s == "\u{3000}" || s == "\u{A0}"
+        }
         guard let first = scalars.firstIndex(where: { !blank($0) }) else { return "" }
         guard let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
@@ -51,7 +53,10 @@ package enum Labels {
         if placeholders.contains(t) { return .blank }
         var body = Substring(t)
         var percent = false
-        if body.hasSuffix("%") || body.hasSuffix("％") { percent = true; body = body.dropLast() }
+        if body.hasSuffix("%") || body.hasSuffix("％") {
+            percent = true
+            body = body.dropLast()
+        }
         if body.hasSuffix("万元") && !percent { body = body.dropLast(2) }
         guard let number = decimal(body) else { return .text(Labels.trim(text)) }
         return .number(number, percent: percent)
@@ -60,13 +65,21 @@ package enum Labels {
     /// Parses `1,234.50`, `-3`, `.5` exactly as decimal; nil for anything else.
     package static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
         var digits = ""
-        var seenDigit = false, seenDot = false
+        var seenDigit = false
+        var seenDot = false
         for (i, ch) in text.enumerated() {
             switch ch {
-            case "0"..."9": digits.append(ch); seenDigit = true
-            case ".": if seenDot { return nil }; seenDot = true; digits.append(ch)
+            case "0"..."9":
+                digits.append(ch)
+                seenDigit = true
+            case ".":
+                if seenDot { return nil }
+                seenDot = true
+                digits.append(ch)
             case ",": if !seenDigit || seenDot { return nil }
-            case "-", "+": if i != 0 { return nil }; if ch == "-" { digits.append(ch) }
+            case "-", "+":
+                if i != 0 { return nil }
+                if ch == "-" { digits.append(ch) }
             default: return nil
             }
         }
@@ -91,7 +104,8 @@ extension String {
     /// collection search, both of which dominated reading time.
     package func has(_ part: String) -> Bool {
         if part.isEmpty { return true }
-        var haystack = self, needle = part
+        var haystack = self
+        var needle = part
         return haystack.withUTF8 { h in needle.withUTF8 { n in Self.search(h, n) } }
     }
 

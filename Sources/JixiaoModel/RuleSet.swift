@@ -6,14 +6,14 @@ import Foundation
 public struct RuleSet: Sendable, Equatable {
     /// Which budget column divides 全年执行数 for the execution rate.
     public enum Denominator: String, Sendable, CaseIterable {
-        case fullYear    // 全年预算数, or 调整后预算数 where the table names it so
-        case initial     // 年初预算数
+        case fullYear  // 全年预算数, or 调整后预算数 where the table names it so
+        case initial  // 年初预算数
         public var label: String { self == .fullYear ? "全年预算数" : "年初预算数" }
     }
     /// How a reversed (≤) indicator that overshoots is scored.
     public enum ReverseMethod: String, Sendable, CaseIterable {
-        case mirror      // w × T / A
-        case linear      // w × max(0, 1 − (A − T) / T)
+        case mirror  // w × T / A
+        case linear  // w × max(0, 1 − (A − T) / T)
     }
     public struct Grade: Sendable, Equatable {
         public var name: String

@@ -48,7 +48,10 @@ public struct IndicatorScore: Equatable, Sendable {
     public var basis: Basis
     /// What the total counts: the computed score, else the reported one, else 0.
     public var effective: Decimal { computed ?? reported ?? 0 }
-    public var isVerifiable: Bool { if case .computed = basis { return true }; return false }
+    public var isVerifiable: Bool {
+        if case .computed = basis { return true }
+        return false
+    }
     public var differs: Bool { computed != nil && computed != reported }
 
     public init(weight: Decimal?, reported: Decimal?, computed: Decimal? = nil, basis: Basis) {
@@ -86,4 +89,3 @@ public struct ScoreCard: Equatable, Sendable {
         self.capped = capped
     }
 }
-

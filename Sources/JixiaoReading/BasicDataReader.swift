@@ -9,8 +9,10 @@ package enum BasicDataReader {
         var basic = BasicData(line: table.rows.first?.line ?? table.line)
         let rows = table.rows
         if let h = rows.firstIndex(where: { $0.has("编制数") }), h + 1 < rows.count {
-            reader.used.insert(h); reader.used.insert(h + 1)
-            let header = rows[h], data = rows[h + 1]
+            reader.used.insert(h)
+            reader.used.insert(h + 1)
+            let header = rows[h]
+            let data = rows[h + 1]
             let shift = data.cells.count - header.cells.count
             func figure(_ label: String, rate: Bool = false) -> Figure {
                 guard let i = header.index(where: { $0.contains(label) }) else { return .blank }
@@ -38,19 +40,32 @@ package enum BasicDataReader {
         var end = rows.count
         for r in (h + 1)..<rows.count {
             let row = rows[r]
-            if row.has("楼堂馆所") || row.has("厉行节约") || row.has("批复规模") { end = r; break }
-            guard let li = row.cells.firstIndex(where: { !$0.isEmpty }) else { reader.used.insert(r); continue }
+            if row.has("楼堂馆所") || row.has("厉行节约") || row.has("批复规模") {
+                end = r
+                break
+            }
+            guard let li = row.cells.firstIndex(where: { !$0.isEmpty }) else {
+                reader.used.insert(r)
+                continue
+            }
             reader.used.insert(r)
             let labelCell = row.cells[li]
             let key = Labels.bareName(labelCell.text)
             if key == "……" || key == "…" { continue }
             var isTotal = true
-            if key.hasPrefix("三公经费") { group = .sanGong }
-            else if key.hasPrefix("项目支出") { group = .projects }
-            else if key.hasPrefix("公用经费") { group = .publicFunds }
-            else if key.hasPrefix("政府采购") { group = .procurement }
-            else if key.has("预算调整") { group = .adjustment }
-            else { isTotal = false }
+            if key.hasPrefix("三公经费") {
+                group = .sanGong
+            } else if key.hasPrefix("项目支出") {
+                group = .projects
+            } else if key.hasPrefix("公用经费") {
+                group = .publicFunds
+            } else if key.hasPrefix("政府采购") {
+                group = .procurement
+            } else if key.has("预算调整") {
+                group = .adjustment
+            } else {
+                isTotal = false
+            }
             let values = Array(row.cells.dropFirst(li + 1))
             func figure(_ i: Int) -> Figure {
                 guard i < values.count else { return .blank }
@@ -58,8 +73,10 @@ package enum BasicDataReader {
                 if let p = parsed.problem { reader.warn(values[i].line, "基础数据表 \(key) '\(values[i].text)' is \(p)") }
                 return parsed.0
             }
-            basic.rows.append(BasicData.Row(label: labelCell.text, line: labelCell.line, group: group, isGroupTotal: isTotal,
-                                            prior: figure(0), budget: figure(1), actual: figure(2), name: key))
+            basic.rows.append(
+                BasicData.Row(
+                    label: labelCell.text, line: labelCell.line, group: group, isGroupTotal: isTotal,
+                    prior: figure(0), budget: figure(1), actual: figure(2), name: key))
         }
         if end < rows.count { readBuildings(rows, from: end, into: &basic, reader: &reader) }
         reader.reportUnused(in: "基础数据表")
@@ -78,7 +95,8 @@ package enum BasicDataReader {
                 reader.used.insert(r + 1)
                 let values = rows[r + 1].cells.suffix(labels.count)
                 for (label, cell) in zip(labels, values) {
-                    basic.buildings.append(LabeledFigure(label: label.text, figure: Labels.amount(cell.text, line: cell.line).0))
+                    basic.buildings.append(
+                        LabeledFigure(label: label.text, figure: Labels.amount(cell.text, line: cell.line).0))
                 }
             } else if let i = row.index(where: { $0.has("厉行节约") }) {
                 reader.used.insert(r)

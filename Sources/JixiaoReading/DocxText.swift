@@ -1,9 +1,10 @@
 import Foundation
 import JixiaoModel
+import ZIPFoundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// Turns a .docx into the text layout the reader knows (the layout of a .docx dumped to
 /// text): a paragraph is a line; a table row starts after a blank line; a cell's first
@@ -14,14 +15,22 @@ package enum DocxText {
 
     package static func text(from data: Data) throws(ReadError) -> String {
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notDocx("the zip archive cannot be opened") }
-        guard let entry = archive["word/document.xml"] else { throw .notDocx("a zip archive without word/document.xml is not a .docx") }
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw .notDocx("the zip archive cannot be opened")
+        }
+        guard let entry = archive["word/document.xml"] else {
+            throw .notDocx("a zip archive without word/document.xml is not a .docx")
+        }
         var xml = Data()
-        do { _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) } } catch { throw .notDocx("word/document.xml cannot be extracted") }
+        do { _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) } } catch {
+            throw .notDocx("word/document.xml cannot be extracted")
+        }
         let walker = Walker()
         let parser = XMLParser(data: xml)
         parser.delegate = walker
-        guard parser.parse() else { throw .notDocx("word/document.xml is not well-formed XML (line \(parser.lineNumber))") }
+        guard parser.parse() else {
+            throw .notDocx("word/document.xml is not well-formed XML (line \(parser.lineNumber))")
+        }
         return walker.lines.joined(separator: "\n") + "\n"
     }
 
@@ -33,11 +42,15 @@ package enum DocxText {
         var cellDepth = 0
         var firstInCell = false
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             switch name {
             case "w:tr": lines.append("")
-            case "w:tc": cellDepth += 1; firstInCell = true
+            case "w:tc":
+                cellDepth += 1
+                firstInCell = true
             case "w:p": paragraph = ""
             case "w:t": inText = true
             case "w:tab": paragraph += " "
@@ -51,7 +64,7 @@ package enum DocxText {
             case "w:t": inText = false
             case "w:p": endLine()
             case "w:tc":
-                if firstInCell { lines.append("\t") }   // a cell with no paragraph at all
+                if firstInCell { lines.append("\t") }  // a cell with no paragraph at all
                 cellDepth -= 1
                 firstInCell = false
             default: break

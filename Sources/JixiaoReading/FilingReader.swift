@@ -27,18 +27,35 @@ public enum FilingReader {
             switch section.kind {
             case .departmentTable, .projectTable, .basicData, .preamble, .attachment:
                 for table in split(section) { readTable(table, into: &filing, pendingReports: &pendingReports) }
-                if section.kind != .preamble && section.kind != .attachment && section.rows.isEmpty && !section.prose.isEmpty {
-                    filing.warnings.append(ReadWarning(line: section.line, message: "'\(section.title)' has no table under it"))
+                if section.kind != .preamble && section.kind != .attachment && section.rows.isEmpty
+                    && !section.prose.isEmpty
+                {
+                    filing.warnings.append(
+                        ReadWarning(line: section.line, message: "'\(section.title)' has no table under it"))
                 }
                 if section.kind.isTable {
-                    for line in section.prose { filing.warnings.append(ReadWarning(line: line.line ?? section.line, message: "text outside the table cells, skipped: \(DisplayWidth.truncate(line.text, to: 50))")) }
+                    for line in section.prose {
+                        filing.warnings.append(
+                            ReadWarning(
+                                line: line.line ?? section.line,
+                                message:
+                                    "text outside the table cells, skipped: \(DisplayWidth.truncate(line.text, to: 50))"
+                            ))
+                    }
                 }
             case .departmentReport:
                 let narrative = Narratives.read(section)
-                if var existing = filing.report { existing.sections += narrative.sections; filing.report = existing } else { filing.report = narrative }
+                if var existing = filing.report {
+                    existing.sections += narrative.sections
+                    filing.report = existing
+                } else {
+                    filing.report = narrative
+                }
             case .projectReport:
                 let narrative = Narratives.read(section)
-                if let last = filing.projects.indices.last, filing.projects[last].report == nil || isCoverOnly(filing.projects[last].report) {
+                if let last = filing.projects.indices.last,
+                    filing.projects[last].report == nil || isCoverOnly(filing.projects[last].report)
+                {
                     var merged = filing.projects[last].report ?? narrative
                     if filing.projects[last].report != nil { merged.sections += narrative.sections }
                     filing.projects[last].report = merged
@@ -107,8 +124,10 @@ public enum FilingReader {
             if filing.basic == nil { filing.basic = BasicDataReader.read(table, warnings: &filing.warnings) }
         } else if rows.contains(where: { !$0.isBlank }) {
             let what = table.title.isEmpty ? "a table" : "the table under '\(table.title)'"
-            filing.warnings.append(ReadWarning(line: table.rows.first?.line ?? table.line,
-                                               message: "\(what) is not a 自评表 or 基础数据表 and was skipped (\(rows.count) rows)"))
+            filing.warnings.append(
+                ReadWarning(
+                    line: table.rows.first?.line ?? table.line,
+                    message: "\(what) is not a 自评表 or 基础数据表 and was skipped (\(rows.count) rows)"))
         }
     }
 
@@ -148,7 +167,8 @@ public enum FilingReader {
     /// as neighbouring cells or as `label:value` in one cell.
     static func breakdown(_ reader: inout TableReader) -> (income: [LabeledFigure], expenditure: [LabeledFigure]) {
         guard let start = reader.rows.firstIndex(where: { $0.has("按收入性质") || $0.has("按支出性质") }) else { return ([], []) }
-        var income: [LabeledFigure] = [], expenditure: [LabeledFigure] = []
+        var income: [LabeledFigure] = []
+        var expenditure: [LabeledFigure] = []
         func add(_ label: String, _ figure: Figure) {
             let key = Labels.bareName(label)
             if key.isEmpty || key.has("偏差") || key.has("性质分") && figure.isBlank { return }
@@ -171,7 +191,9 @@ public enum FilingReader {
                     let value = String(cell.text[cell.text.index(after: colon)...])
                     label = String(cell.text[..<colon])
                     if !Labels.trim(value).isEmpty {
-                        if case .text = Labels.value(value) { label = cell.text } else {
+                        if case .text = Labels.value(value) {
+                            label = cell.text
+                        } else {
                             add(label, Labels.amount(value, line: cell.line).0)
                             continue
                         }
@@ -201,7 +223,9 @@ public enum FilingReader {
                 if !name.isEmpty { return String(name) }
             }
         }
-        if let name = filing.projects.lazy.compactMap({ $0.department?.text }).first(where: { !$0.isEmpty }) { return name }
+        if let name = filing.projects.lazy.compactMap({ $0.department?.text }).first(where: { !$0.isEmpty }) {
+            return name
+        }
         for section in sections {
             if let m = Labels.norm(section.title).firstMatch(of: Patterns.unitBeforeYear) { return String(m.1) }
         }
@@ -214,7 +238,9 @@ public enum FilingReader {
             if let m = Labels.norm(text).firstMatch(of: Patterns.yearOfReport) { return Int(m.1) }
         }
         let labels = filing.basic?.columnLabels ?? []
-        let years = labels.compactMap { label in Labels.norm(label).firstMatch(of: Patterns.anyYear).flatMap { Int($0.1) } }
+        let years = labels.compactMap { label in
+            Labels.norm(label).firstMatch(of: Patterns.anyYear).flatMap { Int($0.1) }
+        }
         return years.max()
     }
 }

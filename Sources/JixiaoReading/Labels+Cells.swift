@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoModel
-import JixiaoModel
 
 /// How the reader reads amount, score, rate and first-level cells.
 extension Labels {

@@ -32,8 +32,8 @@ package struct Row: Hashable, Sendable {
 /// What a title line announces.
 package enum SectionKind: Equatable, Sendable {
     case departmentReport, basicData, departmentTable, projectTable, projectReport, summaryReport, otherReport
-    case attachment   // 附件5: a boundary only
-    case preamble     // lines before any title
+    case attachment  // 附件5: a boundary only
+    case preamble  // lines before any title
 
     var isTable: Bool { self == .basicData || self == .departmentTable || self == .projectTable }
 
@@ -78,14 +78,24 @@ package enum Layout {
         var blankBefore = false
         var inTable = false
 
-        func closeCell() { if let c = cell { row.append(Cell(text: c.text, line: c.line)); cell = nil } }
+        func closeCell() {
+            if let c = cell {
+                row.append(Cell(text: c.text, line: c.line))
+                cell = nil
+            }
+        }
         func closeRow() {
             closeCell()
-            if !row.isEmpty { sections[sections.count - 1].rows.append(Row(cells: row)); row = [] }
+            if !row.isEmpty {
+                sections[sections.count - 1].rows.append(Row(cells: row))
+                row = []
+            }
         }
 
         var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for rawLine in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             lineNumber += 1
             let line = clean(String(rawLine))
             if line.hasPrefix("\t") {
@@ -97,7 +107,10 @@ package enum Layout {
                 continue
             }
             let trimmed = Labels.trim(line)
-            if trimmed.isEmpty { blankBefore = true; continue }
+            if trimmed.isEmpty {
+                blankBefore = true
+                continue
+            }
             if isPageMarker(trimmed) { continue }
             if let kind = SectionKind.of(title: trimmed) {
                 closeRow()

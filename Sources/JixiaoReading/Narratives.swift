@@ -10,7 +10,8 @@ package enum Narratives {
             if isHeading(line.text) {
                 if !current.heading.isEmpty || !current.body.isEmpty { narrative.sections.append(current) }
                 let (heading, rest) = splitHeading(line.text)
-                current = NarrativeSection(heading: heading, body: rest.isEmpty ? [] : [Located(rest, line: line.line)], line: line.line ?? 0)
+                current = NarrativeSection(
+                    heading: heading, body: rest.isEmpty ? [] : [Located(rest, line: line.line)], line: line.line ?? 0)
             } else {
                 current.body.append(line)
             }

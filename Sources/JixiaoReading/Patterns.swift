@@ -15,4 +15,3 @@ enum Patterns {
     nonisolated(unsafe) static let anyYear = /(20[0-9]{2})/
     nonisolated(unsafe) static let level1Weight = /^(.*?)\(?([0-9]+(?:\.[0-9]+)?)分?\)?$/
 }
-

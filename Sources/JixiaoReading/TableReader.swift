@@ -55,7 +55,7 @@ package struct TableReader {
     static func fundColumn(_ key: String) -> FundColumn? {
         if key.has("年初预算") { return .initial }
         if key.has("调整后预算") || key.has("全年预算") || key.has("调整预算") { return .fullYear }
-        if (key.hasPrefix("预算数") || key.hasPrefix("预算金额") || key.hasPrefix("预算资金")) { return .fullYear }
+        if key.hasPrefix("预算数") || key.hasPrefix("预算金额") || key.hasPrefix("预算资金") { return .fullYear }
         if key.has("执行数") || key.has("实际支出") || key.has("决算数") { return .executed }
         if key.has("执行率") { return .rate }
         if key == "分值" || key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
@@ -75,10 +75,12 @@ package struct TableReader {
     /// whatever order) and every fund row below it, mapping values by the header's order.
     mutating func funds() -> Funds {
         var funds = Funds()
-        guard let h = rows.firstIndex(where: { row in
-            let columns = row.cells.compactMap { Self.fundColumn($0.key) }
-            return columns.contains(.executed) && (columns.contains(.initial) || columns.contains(.fullYear))
-        }) else { return funds }
+        guard
+            let h = rows.firstIndex(where: { row in
+                let columns = row.cells.compactMap { Self.fundColumn($0.key) }
+                return columns.contains(.executed) && (columns.contains(.initial) || columns.contains(.fullYear))
+            })
+        else { return funds }
         used.insert(h)
         let header = rows[h]
         var columns: [FundColumn] = []
@@ -89,14 +91,18 @@ package struct TableReader {
                 funds.budgetLabel = cell.key.has("调整后") ? "调整后预算数" : "全年预算数"
             }
         }
-        let inYuan = header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") } && !header.cells.contains { $0.key.has("万元") }
+        let inYuan =
+            header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") }
+            && !header.cells.contains { $0.key.has("万元") }
         funds.convertedFromYuan = inYuan
         let divisor: Decimal = inYuan ? 10000 : 1
         var r = h + 1
         while r < rows.count {
             let row = rows[r]
             if row.has("年度总体目标") || row.has("一级指标") || row.has("按收入性质") || row.has("预期目标") { break }
-            guard let li = row.cells.firstIndex(where: { Self.fundKind($0.key) != nil }), let kind = Self.fundKind(row.cells[li].key) else {
+            guard let li = row.cells.firstIndex(where: { Self.fundKind($0.key) != nil }),
+                let kind = Self.fundKind(row.cells[li].key)
+            else {
                 r += 1
                 continue
             }
@@ -107,12 +113,30 @@ package struct TableReader {
                 let name: String
                 let parsed: (Figure, problem: String?)
                 switch column {
-                case .initial: parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor); name = "年初预算数"; fund.initial = parsed.0
-                case .fullYear: parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor); name = funds.budgetLabel; fund.fullYear = parsed.0
-                case .executed: parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor); name = "全年执行数"; fund.executed = parsed.0
-                case .weight: parsed = Labels.number(cell.text, line: cell.line); name = "分值"; fund.weight = parsed.0
-                case .rate: parsed = Labels.rate(cell.text, line: cell.line); name = "执行率"; fund.rate = parsed.0
-                case .score: parsed = Labels.number(cell.text, line: cell.line); name = "得分"; fund.score = parsed.0
+                case .initial:
+                    parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor)
+                    name = "年初预算数"
+                    fund.initial = parsed.0
+                case .fullYear:
+                    parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor)
+                    name = funds.budgetLabel
+                    fund.fullYear = parsed.0
+                case .executed:
+                    parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor)
+                    name = "全年执行数"
+                    fund.executed = parsed.0
+                case .weight:
+                    parsed = Labels.number(cell.text, line: cell.line)
+                    name = "分值"
+                    fund.weight = parsed.0
+                case .rate:
+                    parsed = Labels.rate(cell.text, line: cell.line)
+                    name = "执行率"
+                    fund.rate = parsed.0
+                case .score:
+                    parsed = Labels.number(cell.text, line: cell.line)
+                    name = "得分"
+                    fund.score = parsed.0
                 }
                 if let problem = parsed.problem {
                     warn(cell.line, "\(fund.label) \(name) '\(cell.text)' is \(problem); read as blank")
@@ -153,12 +177,15 @@ package struct TableReader {
         let cells = rows[r].cells.drop { !$0.key.has("年度总体目标") }.dropFirst().filter { !$0.isEmpty }
         guard let first = cells.first else { return nil }
         let second = cells.dropFirst().first
-        return Goal(expected: Located(first.text, line: first.line), actual: Located(second?.text ?? "", line: second?.line))
+        return Goal(
+            expected: Located(first.text, line: first.line), actual: Located(second?.text ?? "", line: second?.line))
     }
 
     // MARK: Indicators
 
-    enum IndicatorColumn: Equatable { case lead, level1, level2, level3, target, sign, unit, actual, weight, score, deviation }
+    enum IndicatorColumn: Equatable {
+        case lead, level1, level2, level3, target, sign, unit, actual, weight, score, deviation
+    }
 
     static func indicatorColumn(_ key: String) -> IndicatorColumn {
         if key.has("一级指标") { return .level1 }
@@ -184,7 +211,9 @@ package struct TableReader {
         let columns = rows[h].cells.map { Self.indicatorColumn($0.key) }
         var result: [Indicator] = []
         var total = Figure.blank
-        var level1 = "", level1Weight: Decimal? = nil, level2 = ""
+        var level1 = ""
+        var level1Weight: Decimal? = nil
+        var level2 = ""
         for r in (h + 1)..<rows.count {
             let row = rows[r]
             if let t = row.cells.firstIndex(where: { ["总分", "合计", "总计", "自评总分", "综合得分"].contains($0.key) }) {
@@ -198,7 +227,10 @@ package struct TableReader {
                 }
                 break
             }
-            if row.isBlank { used.insert(r); continue }
+            if row.isBlank {
+                used.insert(r)
+                continue
+            }
             let offset = Self.bestOffset(row, columns)
             func text(_ column: IndicatorColumn) -> Cell? {
                 guard let c = columns.firstIndex(of: column) else { return nil }
@@ -209,7 +241,11 @@ package struct TableReader {
             used.insert(r)
             if let c = text(.level1), !c.isEmpty {
                 let parsed = Labels.level1(c.text)
-                if parsed.name != "绩效指标" { level1 = parsed.name; level1Weight = parsed.weight; level2 = "" }
+                if parsed.name != "绩效指标" {
+                    level1 = parsed.name
+                    level1Weight = parsed.weight
+                    level2 = ""
+                }
             }
             if let c = text(.level2), !c.isEmpty { level2 = Labels.trim(c.text) }
             guard let l3 = text(.level3), !l3.isEmpty else { continue }
@@ -222,13 +258,18 @@ package struct TableReader {
             }
             let weight = text(.weight).map { Labels.number($0.text, line: $0.line) } ?? (Figure.blank, problem: nil)
             let score = text(.score).map { Labels.number($0.text, line: $0.line) } ?? (Figure.blank, problem: nil)
-            if let p = weight.problem { warn(weight.0.line ?? l3.line, "indicator \(l3.text): 分值 '\(weight.0.text)' is \(p)") }
-            if let p = score.problem { warn(score.0.line ?? l3.line, "indicator \(l3.text): 得分 '\(score.0.text)' is \(p)") }
+            if let p = weight.problem {
+                warn(weight.0.line ?? l3.line, "indicator \(l3.text): 分值 '\(weight.0.text)' is \(p)")
+            }
+            if let p = score.problem {
+                warn(score.0.line ?? l3.line, "indicator \(l3.text): 得分 '\(score.0.text)' is \(p)")
+            }
             let deviation = text(.deviation).flatMap { $0.isEmpty ? nil : $0.text }
-            result.append(Indicator(
-                level1: level1, level1Weight: level1Weight, level2: level2, level3: Labels.trim(l3.text),
-                target: target, actual: text(.actual).flatMap { $0.isEmpty ? nil : $0.text },
-                weight: weight.0, score: score.0, deviation: deviation, line: l3.line))
+            result.append(
+                Indicator(
+                    level1: level1, level1Weight: level1Weight, level2: level2, level3: Labels.trim(l3.text),
+                    target: target, actual: text(.actual).flatMap { $0.isEmpty ? nil : $0.text },
+                    weight: weight.0, score: score.0, deviation: deviation, line: l3.line))
         }
         return (result, total)
     }
@@ -236,7 +277,8 @@ package struct TableReader {
     /// How far a data row is shifted against the header: 0 when it lines up; −1 when the
     /// merged lead cell is missing; chosen by which reading puts numbers under 分值 and 得分.
     static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
-        var best = 0, bestScore = Int.min
+        var best = 0
+        var bestScore = Int.min
         for offset in [0, -1, 1, -2, 2] {
             var score = 0
             for (c, column) in columns.enumerated() {
@@ -256,8 +298,11 @@ package struct TableReader {
                 default: break
                 }
             }
-            if offset == 0 { score += 2 }   // a row as long as the header almost always lines up
-            if score > bestScore { best = offset; bestScore = score }
+            if offset == 0 { score += 2 }  // a row as long as the header almost always lines up
+            if score > bestScore {
+                best = offset
+                bestScore = score
+            }
         }
         return best
     }

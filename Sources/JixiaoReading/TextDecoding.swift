@@ -13,7 +13,8 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .empty: return "the file is empty"
-        case .binary(let offset): return "not a text file (binary data at byte \(offset)); export the filing to text first"
+        case .binary(let offset):
+            return "not a text file (binary data at byte \(offset)); export the filing to text first"
         case .undecodable: return "cannot decode the text: it is neither UTF-8, UTF-16 nor GB18030"
         case .notAFiling: return "no self-evaluation table (部门整体支出绩效自评表 or 项目支出绩效自评表) found in this file"
         case .notDocx(let why): return "not a readable .docx: \(why)"
@@ -54,7 +55,8 @@ package enum TextDecoding {
     static func looksBinary(_ data: Data) -> Bool { firstControl(data) >= 0 }
 
     static func firstControl(_ data: Data) -> Int {
-        for (i, b) in data.prefix(65536).enumerated() where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+        for (i, b) in data.prefix(65536).enumerated() where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
+        {
             return i
         }
         return -1

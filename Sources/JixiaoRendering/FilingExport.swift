@@ -20,7 +20,8 @@ package enum FilingExport {
         var pairs: [(String, JSON)] = [
             ("format", .string("jixiao-filing")), ("version", .number(1)),
             ("unit", .string(filing.unit)), ("year", filing.year.map { .number(Decimal($0)) } ?? .null),
-            ("source", .string(filing.source)), ("sha256", .string(filing.sha256)), ("encoding", .string(filing.encoding.rawValue)),
+            ("source", .string(filing.source)), ("sha256", .string(filing.sha256)),
+            ("encoding", .string(filing.encoding.rawValue)),
         ]
         if let scores { pairs.append(("rules", .string(scores.rules))) }
         func withCard(_ json: JSON, _ target: Target) -> JSON {
@@ -31,7 +32,14 @@ package enum FilingExport {
         pairs.append(("basic", filing.basic.map(basic) ?? .null))
         pairs.append(("projects", .array(filing.projects.map { withCard(project($0), .project($0.name)) })))
         pairs.append(("reports", .array(([filing.report].compactMap { $0 } + filing.otherReports).map(narrative))))
-        pairs.append(("warnings", .array(filing.warnings.map { .object([("line", .number(Decimal($0.line))), ("message", .string($0.message))]) })))
+        pairs.append(
+            (
+                "warnings",
+                .array(
+                    filing.warnings.map {
+                        .object([("line", .number(Decimal($0.line))), ("message", .string($0.message))])
+                    })
+            ))
         return .object(pairs)
     }
 
@@ -67,7 +75,8 @@ package enum FilingExport {
     /// A score card: `rate`, `executionScore`, `indicatorScores` (null where not verifiable), `total`, `grade`.
     package static func computed(_ c: ScoreCard) -> JSON {
         .object([
-            ("rules", .string(c.rules)), ("rate", .num(c.execution.rate?.rounded(4))), ("executionWeight", .number(c.execution.weight)),
+            ("rules", .string(c.rules)), ("rate", .num(c.execution.rate?.rounded(4))),
+            ("executionWeight", .number(c.execution.weight)),
             ("executionScore", .num(c.execution.score)),
             ("indicatorScores", .array(c.indicators.map { .num($0.computed) })),
             ("indicatorTotal", .number(c.indicatorTotal)), ("total", .number(c.total)), ("grade", .str(c.grade)),
@@ -77,7 +86,8 @@ package enum FilingExport {
     static func fundRow(_ r: FundRow) -> JSON {
         .object([
             ("label", .string(r.label)), ("line", .number(Decimal(r.line))),
-            ("initial", .num(r.initial.value)), ("fullYear", .num(r.fullYear.value)), ("executed", .num(r.executed.value)),
+            ("initial", .num(r.initial.value)), ("fullYear", .num(r.fullYear.value)),
+            ("executed", .num(r.executed.value)),
             ("weight", .num(r.weight.value)), ("rate", .num(r.rate.value)), ("score", .num(r.score.value)),
         ])
     }
@@ -96,30 +106,47 @@ package enum FilingExport {
     }
 
     static func labeled(_ l: LabeledFigure) -> JSON {
-        .object([("label", .string(l.label)), ("amount", .num(l.figure.value)), ("line", l.figure.line.map { .number(Decimal($0)) } ?? .null)])
+        .object([
+            ("label", .string(l.label)), ("amount", .num(l.figure.value)),
+            ("line", l.figure.line.map { .number(Decimal($0)) } ?? .null),
+        ])
     }
 
     static func basic(_ b: BasicData) -> JSON {
         .object([
             ("line", .number(Decimal(b.line))),
-            ("authorized", .num(b.authorized.value)), ("staff", .num(b.staff.value)), ("controlRate", .num(b.controlRate.value)),
+            ("authorized", .num(b.authorized.value)), ("staff", .num(b.staff.value)),
+            ("controlRate", .num(b.controlRate.value)),
             ("columns", .array(b.columnLabels.map { .string($0) })),
-            ("rows", .array(b.rows.map { r in
-                .object([
-                    ("label", .string(r.label)), ("name", .string(r.name)), ("group", .string(r.group.rawValue)),
-                    ("groupTotal", .bool(r.isGroupTotal)), ("prior", .num(r.prior.value)), ("budget", .num(r.budget.value)),
-                    ("actual", .num(r.actual.value)), ("line", .number(Decimal(r.line))),
-                ])
-            })),
+            (
+                "rows",
+                .array(
+                    b.rows.map { r in
+                        .object([
+                            ("label", .string(r.label)), ("name", .string(r.name)),
+                            ("group", .string(r.group.rawValue)),
+                            ("groupTotal", .bool(r.isGroupTotal)), ("prior", .num(r.prior.value)),
+                            ("budget", .num(r.budget.value)),
+                            ("actual", .num(r.actual.value)), ("line", .number(Decimal(r.line))),
+                        ])
+                    })
+            ),
         ])
     }
 
     static func narrative(_ n: Narrative) -> JSON {
         .object([
             ("title", .string(n.title)), ("line", .number(Decimal(n.line))),
-            ("sections", .array(n.sections.map { s in
-                .object([("heading", .string(s.heading)), ("text", .string(s.text)), ("line", .number(Decimal(s.line)))])
-            })),
+            (
+                "sections",
+                .array(
+                    n.sections.map { s in
+                        .object([
+                            ("heading", .string(s.heading)), ("text", .string(s.text)),
+                            ("line", .number(Decimal(s.line))),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -16,10 +16,14 @@ package enum FilingViews {
 
     /// `filings`: one row per loaded filing, the current one marked.
     package static func filings(_ list: [(filing: Filing, path: String)], current: Int?) -> String {
-        var table = Table(["", "#", "单位名称", "年度", "项目", "警告", "编码", "文件"], align: [.left, .right, .left, .left, .right, .right, .left, .left])
+        var table = Table(
+            ["", "#", "单位名称", "年度", "项目", "警告", "编码", "文件"],
+            align: [.left, .right, .left, .left, .right, .right, .left, .left])
         for (i, (f, path)) in list.enumerated() {
-            table.add([i == current ? "*" : "", "\(i + 1)", f.unit, f.year.map(String.init) ?? "", "\(f.projects.count)",
-                       "\(f.warnings.count)", f.encoding.rawValue, path])
+            table.add([
+                i == current ? "*" : "", "\(i + 1)", f.unit, f.year.map(String.init) ?? "", "\(f.projects.count)",
+                "\(f.warnings.count)", f.encoding.rawValue, path,
+            ])
         }
         return table.render()
     }
@@ -30,36 +34,50 @@ package enum FilingViews {
     }
 
     package static func projects(_ filing: Filing) -> String {
-        var table = Table(["#", "项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分", "总分"],
-                          align: [.right, .left, .right, .right, .right, .right, .right, .right])
+        var table = Table(
+            ["#", "项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分", "总分"],
+            align: [.right, .left, .right, .right, .right, .right, .right, .right])
         for (i, p) in filing.projects.enumerated() {
-            table.add(["\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value), rate(p.funds.reportedRate.value),
-                       points(p.funds.weight.value), points(p.funds.reportedScore.value), points(p.reportedTotal.value)])
+            table.add([
+                "\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value),
+                rate(p.funds.reportedRate.value),
+                points(p.funds.weight.value), points(p.funds.reportedScore.value), points(p.reportedTotal.value),
+            ])
         }
         return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元, as reported)\n" + table.render()
     }
 
     /// `projects` after `recompute`: the reported columns, then the computed ones; * marks a difference.
     package static func projects(_ filing: Filing, cards: [ScoreCard], rules: String) -> String {
-        var table = Table(["#", "项目名称", "全年预算数", "全年执行数", "执行率", "得分", "总分", "执行率(计算)", "得分(计算)", "总分(计算)", "等级", "Δ"],
-                          align: [.right, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left, .left])
+        var table = Table(
+            ["#", "项目名称", "全年预算数", "全年执行数", "执行率", "得分", "总分", "执行率(计算)", "得分(计算)", "总分(计算)", "等级", "Δ"],
+            align: [.right, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left, .left])
         for (i, (p, card)) in zip(filing.projects, cards).enumerated() {
             let differs = card.total != p.reportedTotal.value || card.execution.score != p.funds.reportedScore.value
-            table.add(["\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value), rate(p.funds.reportedRate.value),
-                       points(p.funds.reportedScore.value), points(p.reportedTotal.value),
-                       card.execution.rate.map { $0.percent } ?? "n/a", card.execution.score.map(points) ?? "n/a",
-                       points(card.total), card.grade ?? "—", differs ? "*" : ""])
+            table.add([
+                "\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value),
+                rate(p.funds.reportedRate.value),
+                points(p.funds.reportedScore.value), points(p.reportedTotal.value),
+                card.execution.rate.map { $0.percent } ?? "n/a", card.execution.score.map(points) ?? "n/a",
+                points(card.total), card.grade ?? "—", differs ? "*" : "",
+            ])
         }
-        return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): reported, and computed (计算) under \(rules); Δ marks a difference\n" + table.render()
+        return
+            "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): reported, and computed (计算) under "
+            + "\(rules); Δ marks a difference\n"
+            + table.render()
     }
 
     static func funds(_ funds: Funds) -> String {
-        var table = Table(["资金来源", "年初预算数", funds.budgetLabel, "全年执行数", "分值", "执行率", "得分", "line"],
-                          align: [.left, .right, .right, .right, .right, .right, .right, .right])
+        var table = Table(
+            ["资金来源", "年初预算数", funds.budgetLabel, "全年执行数", "分值", "执行率", "得分", "line"],
+            align: [.left, .right, .right, .right, .right, .right, .right, .right])
         table.footer = false
         for r in funds.rows {
-            table.add([Labels.bareName(r.label), money(r.initial.value), money(r.fullYear.value), money(r.executed.value),
-                       points(r.weight.value), rate(r.rate.value), points(r.score.value), "\(r.line)"])
+            table.add([
+                Labels.bareName(r.label), money(r.initial.value), money(r.fullYear.value), money(r.executed.value),
+                points(r.weight.value), rate(r.rate.value), points(r.score.value), "\(r.line)",
+            ])
         }
         let unit = funds.convertedFromYuan ? "万元, converted from 元" : "万元"
         return "Funds (资金, \(unit)):\n" + table.render()
@@ -71,14 +89,17 @@ package enum FilingViews {
     }
 
     package static func indicators(_ indicators: [Indicator], total: Figure) -> String {
-        var table = Table(["#", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "line"],
-                          align: [.right, .left, .left, .left, .left, .left, .right, .right, .right])
+        var table = Table(
+            ["#", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "line"],
+            align: [.right, .left, .left, .left, .left, .left, .right, .right, .right])
         table.maxCellWidth = textWidth
         table.footer = false
         for (i, ind) in indicators.enumerated() {
             let l1 = ind.level1 + (ind.level1Weight.map { "(\($0.plain))" } ?? "")
-            table.add(["\(i + 1)", l1, ind.level2, ind.level3, ind.target ?? "", ind.actual ?? "", points(ind.weight.value),
-                       points(ind.score.value), "\(ind.line)"])
+            table.add([
+                "\(i + 1)", l1, ind.level2, ind.level3, ind.target ?? "", ind.actual ?? "", points(ind.weight.value),
+                points(ind.score.value), "\(ind.line)",
+            ])
         }
         var out = "Indicators (绩效指标):\n" + table.render()
         let deviations = indicators.enumerated().filter { $0.element.deviation != nil }
@@ -90,7 +111,10 @@ package enum FilingViews {
 
     package static func project(_ p: Project, number: Int) -> String {
         var out = "Project \(number): \(p.name) (line \(p.line))\n"
-        out += keyValues([("主管部门", p.department?.text ?? ""), ("实施单位", p.implementer.map { $0.text.isEmpty ? "(blank)" : $0.text } ?? "(no cell)")])
+        out += keyValues([
+            ("主管部门", p.department?.text ?? ""),
+            ("实施单位", p.implementer.map { $0.text.isEmpty ? "(blank)" : $0.text } ?? "(no cell)"),
+        ])
         out += "\n" + funds(p.funds) + "\n" + goal(p.goal) + "\n" + indicators(p.indicators, total: p.reportedTotal)
         return out
     }
@@ -111,8 +135,12 @@ package enum FilingViews {
             out += "\nBreakdown (按收入性质分 / 按支出性质分, 万元):\n"
             var table = Table(["", "项目", "金额", "line"], align: [.left, .left, .right, .right])
             table.footer = false
-            for item in d.income { table.add(["收入", item.label, money(item.figure.value), item.figure.line.map(String.init) ?? ""]) }
-            for item in d.expenditure { table.add(["支出", item.label, money(item.figure.value), item.figure.line.map(String.init) ?? ""]) }
+            for item in d.income {
+                table.add(["收入", item.label, money(item.figure.value), item.figure.line.map(String.init) ?? ""])
+            }
+            for item in d.expenditure {
+                table.add(["支出", item.label, money(item.figure.value), item.figure.line.map(String.init) ?? ""])
+            }
             out += table.render()
         }
         out += "\n" + goal(d.goal) + "\n" + indicators(d.indicators, total: d.reportedTotal)
@@ -121,7 +149,10 @@ package enum FilingViews {
 
     package static func basic(_ b: BasicData) -> String {
         var out = "部门整体支出绩效评价基础数据表 (line \(b.line))\n"
-        out += keyValues([("编制数", points(b.authorized.value)), ("实际在职人数", points(b.staff.value)), ("控制率", b.controlRate.isBlank ? "(blank)" : rate(b.controlRate.value))])
+        out += keyValues([
+            ("编制数", points(b.authorized.value)), ("实际在职人数", points(b.staff.value)),
+            ("控制率", b.controlRate.isBlank ? "(blank)" : rate(b.controlRate.value)),
+        ])
         let labels = b.columnLabels.count >= 3 ? Array(b.columnLabels.prefix(3)) : ["上年决算数", "预算数", "决算数"]
         var table = Table(["经费控制情况 (万元)"] + labels + ["line"], align: [.left, .right, .right, .right, .right])
         table.footer = false

@@ -16,20 +16,36 @@ package enum ScoreViews {
         let rateBasis = e.problem ?? "\(money(e.executed)) / \(money(e.denominator)) \(e.denominatorLabel)"
         let rateDiffers = e.rate != nil && e.reportedRate != nil && e.reportedRate?.rounded(4) != e.rate?.rounded(4)
         table.add([mark(rateDiffers), "执行率", e.reportedRate.map { $0.percent } ?? "blank", rateText, rateBasis])
-        let scoreBasis = e.score == nil ? "n/a" : "\(points(e.weight)) × \((min(e.rate ?? 0, 1)).percent)" + (e.reportedWeight.map { $0 != e.weight ? " (filed 分值 \(points($0)))" : "" } ?? " (分值 blank: the rules' \(points(e.weight)))")
-        table.add([mark(e.score != e.reportedScore), "执行得分", shown(e.reportedScore), e.score.map(points) ?? "n/a", scoreBasis])
+        let scoreBasis =
+            e.score == nil
+            ? "n/a"
+            : "\(points(e.weight)) × \((min(e.rate ?? 0, 1)).percent)"
+                + (e.reportedWeight.map { $0 != e.weight ? " (filed 分值 \(points($0)))" : "" }
+                    ?? " (分值 blank: the rules' \(points(e.weight)))")
+        table.add([
+            mark(e.score != e.reportedScore), "执行得分", shown(e.reportedScore), e.score.map(points) ?? "n/a", scoreBasis,
+        ])
         let verifiable = card.indicators.filter(\.isVerifiable).count
         let reportedIndicators = indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
-        table.add([mark(reportedIndicators != card.indicatorTotal), "指标得分", points(reportedIndicators), points(card.indicatorTotal),
-                   "\(card.indicators.count) indicators: \(verifiable) recomputed, \(card.indicators.count - verifiable) kept as reported"])
-        table.add([mark(card.total != card.reportedTotal), "总分", shown(card.reportedTotal), points(card.total),
-                   card.capped ? "capped at the rules' maximum" : "执行得分 + 指标得分"])
-        table.add([mark(card.grade != card.reportedGrade), "等级", card.reportedGrade ?? "—", card.grade ?? "—",
-                   card.grade == nil ? "these rules set no grades" : "优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差"])
+        table.add([
+            mark(reportedIndicators != card.indicatorTotal), "指标得分", points(reportedIndicators),
+            points(card.indicatorTotal),
+            "\(card.indicators.count) indicators: \(verifiable) recomputed, \(card.indicators.count - verifiable) kept "
+                + "as reported",
+        ])
+        table.add([
+            mark(card.total != card.reportedTotal), "总分", shown(card.reportedTotal), points(card.total),
+            card.capped ? "capped at the rules' maximum" : "执行得分 + 指标得分",
+        ])
+        table.add([
+            mark(card.grade != card.reportedGrade), "等级", card.reportedGrade ?? "—", card.grade ?? "—",
+            card.grade == nil ? "these rules set no grades" : "优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差",
+        ])
         out += table.render()
         guard detailed, !indicators.isEmpty else { return out }
-        var rows = Table(["", "#", "三级指标", "指标值", "实际完成值", "分值", "得分", "computed", "basis"],
-                         align: [.left, .right, .left, .left, .left, .right, .right, .right, .left])
+        var rows = Table(
+            ["", "#", "三级指标", "指标值", "实际完成值", "分值", "得分", "computed", "basis"],
+            align: [.left, .right, .left, .left, .left, .right, .right, .right, .left])
         rows.maxCellWidth = 24
         rows.unlimited = [8]
         rows.footer = false
@@ -39,21 +55,28 @@ package enum ScoreViews {
             case .computed(let b): basis = b
             case .notVerifiable(let why): basis = "not verifiable: " + why
             }
-            rows.add([mark(score.differs), "\(i + 1)", ind.level3, ind.target ?? "", ind.actual ?? "", points(ind.weight.value),
-                      shown(ind.score.value), score.computed.map(points) ?? "kept", basis])
+            rows.add([
+                mark(score.differs), "\(i + 1)", ind.level3, ind.target ?? "", ind.actual ?? "",
+                points(ind.weight.value),
+                shown(ind.score.value), score.computed.map(points) ?? "kept", basis,
+            ])
         }
         return out + "\n" + rows.render()
     }
 
     /// `recompute all`: one row per project and the department.
     package static func summary(_ cards: [(target: Target, name: String, card: ScoreCard)], rules: String) -> String {
-        var table = Table(["", "#", "项目", "执行率", "执行得分", "总分 reported", "总分 computed", "等级"],
-                          align: [.left, .right, .left, .right, .right, .right, .right, .left])
+        var table = Table(
+            ["", "#", "项目", "执行率", "执行得分", "总分 reported", "总分 computed", "等级"],
+            align: [.left, .right, .left, .right, .right, .right, .right, .left])
         for (i, (target, name, card)) in cards.enumerated() {
             let differs = card.total != card.reportedTotal || card.execution.score != card.execution.reportedScore
-            table.add([mark(differs), target == .department ? "dept" : "\(i + 1)", name, card.execution.rate.map { $0.percent } ?? "n/a",
-                       card.execution.score.map(points) ?? "n/a", shown(card.reportedTotal), points(card.total),
-                       [card.reportedGrade ?? "—", card.grade ?? "—"].joined(separator: " → ")])
+            table.add([
+                mark(differs), target == .department ? "dept" : "\(i + 1)", name,
+                card.execution.rate.map { $0.percent } ?? "n/a",
+                card.execution.score.map(points) ?? "n/a", shown(card.reportedTotal), points(card.total),
+                [card.reportedGrade ?? "—", card.grade ?? "—"].joined(separator: " → "),
+            ])
         }
         return "rules \(rules); * marks a figure that differs from the filing\n" + table.render()
     }
@@ -62,7 +85,10 @@ package enum ScoreViews {
         if findings.isEmpty { return "\(heading): no findings, the filing is consistent under these checks\n" }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
-        var out = "\(heading): \(findings.count) finding\(findings.count == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(findings.count - errors - warnings) info)\n"
+        var out =
+            "\(heading): \(findings.count) finding\(findings.count == 1 ? "" : "s") (\(errors) "
+            + "error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
+            + "\(findings.count - errors - warnings) info)\n"
         for (i, f) in findings.enumerated() {
             let location = f.line.map { "\(file):\($0)" } ?? file
             out += "F\(i + 1) \(f.severity.rawValue) \(location) [\(f.check.rawValue)] \(f.message)\n"
@@ -74,14 +100,27 @@ package enum ScoreViews {
         var pairs: [(String, String)] = [
             ("name", r.name), ("title", r.title), ("source", r.source),
             ("execution weight", points(r.executionWeight)),
-            ("execution rate", "全年执行数 / \(r.projectDenominator.label) (projects), / \(r.departmentDenominator.label) (department)"),
+            (
+                "execution rate",
+                "全年执行数 / \(r.projectDenominator.label) (projects), / \(r.departmentDenominator.label) (department)"
+            ),
             ("cap at 100%", r.capExecution ? "yes" : "no"),
             ("project weights", weights(r.projectWeights)), ("department weights", weights(r.departmentWeights)),
             ("quantitative", "full marks when the target is met, else actual/target × weight"),
-            ("reversed (≤)", r.reverse == .mirror ? "mirror: weight × target/actual" : "linear: weight × (1 − overshoot/target)"),
-            ("qualitative tiers", r.qualitativeTiers.map { $0.percent }.joined(separator: " / ") + " of the weight (达成 / 部分达成 / 未达成)"),
+            (
+                "reversed (≤)",
+                r.reverse == .mirror ? "mirror: weight × target/actual" : "linear: weight × (1 − overshoot/target)"
+            ),
+            (
+                "qualitative tiers",
+                r.qualitativeTiers.map { $0.percent }.joined(separator: " / ") + " of the weight (达成 / 部分达成 / 未达成)"
+            ),
             ("rounding", "\(r.rounding) decimals, half up"),
-            ("grades", r.grades.isEmpty ? "none" : r.grades.map { "\($0.name) ≥ \(points($0.minimum))" }.joined(separator: ", ")),
+            (
+                "grades",
+                r.grades.isEmpty
+                    ? "none" : r.grades.map { "\($0.name) ≥ \(points($0.minimum))" }.joined(separator: ", ")
+            ),
             ("total cap", r.totalCap.map(points) ?? "none"),
         ]
         pairs = pairs.filter { !$0.1.isEmpty }

@@ -66,13 +66,16 @@ package enum TableExport {
     /// line ends; a UTF-8 byte-order mark first so spreadsheet programs read the Chinese.
     package static func csv(_ grid: Grid) -> String {
         func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         return "\u{FEFF}" + ([grid.header] + grid.rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
     package static func markdown(_ grid: Grid) -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ s: String) -> String {
+            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
         var out = "| " + grid.header.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + grid.header.map { _ in " --- |" }.joined() + "\n"
         for row in grid.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }

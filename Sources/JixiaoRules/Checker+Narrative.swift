@@ -7,43 +7,77 @@ extension Checker {
         let text = report.fullText
         if let b = filing.basic {
             let line = report.sections.first { $0.text.has("编制") || $0.heading.has("编制") }?.line
-            if let m = text.firstMatch(of: Patterns.staffAuthorized), let n = Decimal(string: String(m.1)), let a = b.authorized.value, n != a {
-                add(.staffNarrative, .warning, line, .filing, "编制 is \(n.plain) in the narrative but \(points(a)) in the 基础数据表 (line \(b.authorized.line ?? b.line))")
+            if let m = text.firstMatch(of: Patterns.staffAuthorized), let n = Decimal(string: String(m.1)),
+                let a = b.authorized.value, n != a
+            {
+                add(
+                    .staffNarrative, .warning, line, .filing,
+                    "编制 is \(n.plain) in the narrative but \(points(a)) in the 基础数据表 (line "
+                        + "\(b.authorized.line ?? b.line))"
+                )
             }
-            if let m = text.firstMatch(of: Patterns.staffActual), let n = Decimal(string: String(m.1)), let s = b.staff.value, n != s {
-                add(.staffNarrative, .warning, line, .filing, "在职 is \(n.plain) in the narrative but \(points(s)) in the 基础数据表 (line \(b.staff.line ?? b.line))")
+            if let m = text.firstMatch(of: Patterns.staffActual), let n = Decimal(string: String(m.1)),
+                let s = b.staff.value, n != s
+            {
+                add(
+                    .staffNarrative, .warning, line, .filing,
+                    "在职 is \(n.plain) in the narrative but \(points(s)) in the 基础数据表 (line \(b.staff.line ?? b.line))")
             }
         }
         // A 基本支出 paragraph that quotes the whole year's spending.
-        if let d = filing.department, let basicSpend = d.expenditure.first(where: { $0.label.has("基本支出") })?.figure.value,
-           let section = report.sections.first(where: { $0.heading.has("基本支出") }),
-           let m = (section.heading + section.text).firstMatch(of: Patterns.spentAmount), let quoted = Decimal(string: String(m.1)),
-           quoted != basicSpend, quoted == d.funds.executed.value,
-           (section.heading + section.text).firstMatch(of: Patterns.number).map({ _ in !(section.heading + section.text).has(basicSpend.fixed(2)) }) ?? true {
-            add(.narrativeBasicSpend, .warning, section.line, .filing,
-                "部门整体报告: the 基本支出 paragraph quotes \(money(quoted)), the whole year's spending; the table's 基本支出 is \(money(basicSpend))")
+        if let d = filing.department,
+            let basicSpend = d.expenditure.first(where: { $0.label.has("基本支出") })?.figure.value,
+            let section = report.sections.first(where: { $0.heading.has("基本支出") }),
+            let m = (section.heading + section.text).firstMatch(of: Patterns.spentAmount),
+            let quoted = Decimal(string: String(m.1)),
+            quoted != basicSpend, quoted == d.funds.executed.value,
+            (section.heading + section.text).firstMatch(of: Patterns.number).map({ _ in
+                !(section.heading + section.text).has(basicSpend.fixed(2))
+            }) ?? true
+        {
+            add(
+                .narrativeBasicSpend, .warning, section.line, .filing,
+                "部门整体报告: the 基本支出 paragraph quotes \(money(quoted)), the whole year's spending; the table's 基本支出 is "
+                    + "\(money(basicSpend))"
+            )
         }
         // A summary that claims 100% while projects fell short.
         let budget = filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.fullYear.value ?? 0) }
         let spent = filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.executed.value ?? 0) }
         if budget > 0, spent < budget {
             for other in filing.otherReports {
-                guard let section = other.sections.first(where: { ($0.heading + $0.text).firstMatch(of: Patterns.completeClaim) != nil }) else { continue }
-                add(.narrativeClaim, .warning, section.line, .filing,
-                    "\(other.title): claims 100% completion, but the projects spent \(money(spent)) of \(money(budget)) (\((spent / budget).percent))")
+                guard
+                    let section = other.sections.first(where: {
+                        ($0.heading + $0.text).firstMatch(of: Patterns.completeClaim) != nil
+                    })
+                else { continue }
+                add(
+                    .narrativeClaim, .warning, section.line, .filing,
+                    "\(other.title): claims 100% completion, but the projects spent \(money(spent)) of "
+                        + "\(money(budget)) (\((spent / budget).percent))"
+                )
             }
         }
         // Covers left unsigned.
         let unsigned = ([report] + filing.projects.compactMap(\.report)).filter { n in
-            n.sections.contains { $0.body.contains { line in Labels.norm(line.text).hasPrefix("主要负责人签字") && Labels.norm(line.text).count <= 8 } }
+            n.sections.contains {
+                $0.body.contains { line in
+                    Labels.norm(line.text).hasPrefix("主要负责人签字") && Labels.norm(line.text).count <= 8
+                }
+            }
         }
         if !unsigned.isEmpty {
             add(.cellMissing, .info, report.line, .filing, "\(unsigned.count) report cover(s) have a blank 主要负责人签字")
         }
         let serious = findings.contains { $0.severity != .info }
         if serious, let problems = report.sections.first(where: { $0.heading.has("存在的问题") }),
-           Labels.isPlaceholder(problems.text) {
-            add(.narrativeNoProblems, .info, problems.line, .filing, "部门整体报告 says 存在的问题 \(problems.text.isEmpty ? "(empty)" : problems.text) although this check finds problems")
+            Labels.isPlaceholder(problems.text)
+        {
+            add(
+                .narrativeNoProblems, .info, problems.line, .filing,
+                "部门整体报告 says 存在的问题 \(problems.text.isEmpty ? "(empty)" : problems.text) although this check finds "
+                    + "problems"
+            )
         }
     }
 }

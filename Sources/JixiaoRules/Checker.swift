@@ -14,9 +14,13 @@ public struct Checker {
         return checker.findings
     }
 
-    init(filing: Filing, rules: RuleSet) { self.filing = filing; self.rules = rules }
+    init(filing: Filing, rules: RuleSet) {
+        self.filing = filing
+        self.rules = rules
+    }
 
-    mutating func add(_ check: CheckID, _ severity: Finding.Severity, _ line: Int?, _ target: Target, _ message: String) {
+    mutating func add(_ check: CheckID, _ severity: Finding.Severity, _ line: Int?, _ target: Target, _ message: String)
+    {
         findings.append(Finding(check: check, severity: severity, line: line, target: target, message: message))
     }
 
@@ -41,36 +45,60 @@ public struct Checker {
             add(.rateUndefined, .warning, fundLine, project, "\(name): 执行率 cannot be computed: \(problem)")
         }
         if let rate = exec.rate {
-            if let reported = exec.reportedRate, (reported - rate).rounded(4) != 0, reported.rounded(4) != rate.rounded(4) {
-                add(.rateDiffers, .error, funds.reportedRate.line ?? fundLine, project,
-                    "\(name): reported 执行率 \(reported.percent) ≠ \(rate.percent) = \(money(exec.executed)) / \(money(exec.denominator)) (\(exec.denominatorLabel))")
+            if let reported = exec.reportedRate, (reported - rate).rounded(4) != 0,
+                reported.rounded(4) != rate.rounded(4)
+            {
+                add(
+                    .rateDiffers, .error, funds.reportedRate.line ?? fundLine, project,
+                    "\(name): reported 执行率 \(reported.percent) ≠ \(rate.percent) = \(money(exec.executed)) / "
+                        + "\(money(exec.denominator)) (\(exec.denominatorLabel))"
+                )
             }
             if rate > 1 {
-                add(.rateOver, .info, fundLine, project, "\(name): spending above budget, 执行率 \(rate.percent) (\(money(exec.executed)) against \(money(exec.denominator)))")
+                add(
+                    .rateOver, .info, fundLine, project,
+                    "\(name): spending above budget, 执行率 \(rate.percent) (\(money(exec.executed)) against "
+                        + "\(money(exec.denominator)))"
+                )
             }
         }
         if let score = exec.score {
             if let reported = exec.reportedScore {
                 if reported != score {
-                    add(.scoreDiffers, .error, funds.reportedScore.line ?? fundLine, project,
-                        "\(name): reported execution 得分 \(points(reported)) ≠ \(points(score)) = \(points(exec.weight)) × \(min(exec.rate ?? 0, rules.capExecution ? 1 : 99).percent)")
+                    add(
+                        .scoreDiffers, .error, funds.reportedScore.line ?? fundLine, project,
+                        "\(name): reported execution 得分 \(points(reported)) ≠ \(points(score)) = "
+                            + "\(points(exec.weight)) × \(min(exec.rate ?? 0, rules.capExecution ? 1 : 99).percent)"
+                    )
                 }
             } else {
-                add(.scoreMissing, .error, fundLine, project,
-                    "\(name): execution 分值/得分 blank; under \(rules.name) it scores \(points(score)) (\(points(exec.weight)) × \((exec.rate ?? 0).percent))")
+                add(
+                    .scoreMissing, .error, fundLine, project,
+                    "\(name): execution 分值/得分 blank; under \(rules.name) it scores \(points(score)) "
+                        + "(\(points(exec.weight)) × \((exec.rate ?? 0).percent))"
+                )
             }
         }
         if let w = exec.reportedWeight, w != rules.executionWeight {
-            add(.weightRules, .info, funds.weight.line ?? fundLine, project, "\(name): execution 分值 \(points(w)) but \(rules.name) gives \(points(rules.executionWeight))")
+            add(
+                .weightRules, .info, funds.weight.line ?? fundLine, project,
+                "\(name): execution 分值 \(points(w)) but \(rules.name) gives \(points(rules.executionWeight))")
         }
         if let s = exec.reportedScore, let w = exec.reportedWeight, s > w {
-            add(.scoreOverWeight, .error, funds.reportedScore.line ?? fundLine, project, "\(name): execution 得分 \(points(s)) above its 分值 \(points(w))")
+            add(
+                .scoreOverWeight, .error, funds.reportedScore.line ?? fundLine, project,
+                "\(name): execution 得分 \(points(s)) above its 分值 \(points(w))")
         }
         if exec.reportedRate == nil && exec.rate != nil {
-            add(.cellMissing, .info, fundLine, project, "\(name): 执行率 cell is blank (computed \(exec.rate?.percent ?? ""))")
+            add(
+                .cellMissing, .info, fundLine, project,
+                "\(name): 执行率 cell is blank (computed \(exec.rate?.percent ?? ""))")
         }
-        indicatorChecks(name: name, indicators, card: card, levelWeights: rules.levelWeights(for: table.kind), project: project)
-        totals(name: name, indicators: indicators, reportedTotal: table.reportedTotal, card: card, project: project, line: table.line)
+        indicatorChecks(
+            name: name, indicators, card: card, levelWeights: rules.levelWeights(for: table.kind), project: project)
+        totals(
+            name: name, indicators: indicators, reportedTotal: table.reportedTotal, card: card, project: project,
+            line: table.line)
         shortfall(name: name, funds: funds, indicators: indicators, card: card, project: project, line: fundLine)
     }
 
@@ -79,27 +107,41 @@ public struct Checker {
         guard let total = funds.rows.first(where: { $0.kind == .total }), total.hasAmounts else { return }
         let parts = funds.rows.filter { $0.kind != .total }
         guard parts.contains(where: \.hasAmounts) else { return }
-        for (label, get) in [("年初预算数", \FundRow.initial), (funds.budgetLabel, \FundRow.fullYear), ("全年执行数", \FundRow.executed)] {
+        for (label, get) in [
+            ("年初预算数", \FundRow.initial), (funds.budgetLabel, \FundRow.fullYear), ("全年执行数", \FundRow.executed),
+        ] {
             guard let t = total[keyPath: get].value else { continue }
             let sum = parts.reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
             if sum != t {
-                add(.fundsSum, .error, total.line, project, "\(name): 年度资金总额 \(label) \(money(t)) ≠ \(money(sum)), the sum of its source rows")
+                add(
+                    .fundsSum, .error, total.line, project,
+                    "\(name): 年度资金总额 \(label) \(money(t)) ≠ \(money(sum)), the sum of its source rows")
             }
         }
     }
 
-    mutating func indicatorChecks(name: String, _ indicators: [Indicator], card: ScoreCard, levelWeights: [String: Decimal], project: Target) {
+    mutating func indicatorChecks(
+        name: String, _ indicators: [Indicator], card: ScoreCard, levelWeights: [String: Decimal], project: Target
+    ) {
         var groups: [(String, Decimal?, [Indicator])] = []
         for ind in indicators {
-            if let i = groups.firstIndex(where: { $0.0 == ind.level1 }) { groups[i].2.append(ind) } else { groups.append((ind.level1, ind.level1Weight, [ind])) }
+            if let i = groups.firstIndex(where: { $0.0 == ind.level1 }) {
+                groups[i].2.append(ind)
+            } else {
+                groups.append((ind.level1, ind.level1Weight, [ind]))
+            }
         }
         for (level1, weight, members) in groups {
             let sum = members.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
             if let weight, sum != weight {
-                add(.weightLevel1, .error, members.first?.line, project, "\(name): \(level1) is worth \(points(weight)) but its indicators' 分值 add to \(points(sum))")
+                add(
+                    .weightLevel1, .error, members.first?.line, project,
+                    "\(name): \(level1) is worth \(points(weight)) but its indicators' 分值 add to \(points(sum))")
             }
             if let expected = levelWeights[level1], let weight, expected != weight {
-                add(.weightRules, .info, members.first?.line, project, "\(name): \(level1) weighs \(points(weight)); \(rules.name) expects \(points(expected))")
+                add(
+                    .weightRules, .info, members.first?.line, project,
+                    "\(name): \(level1) weighs \(points(weight)); \(rules.name) expects \(points(expected))")
             }
         }
         for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
@@ -107,70 +149,111 @@ public struct Checker {
             if ind.weight.isBlank { add(.cellMissing, .warning, ind.line, project, "\(label): 分值 is blank") }
             if ind.score.isBlank { add(.cellMissing, .warning, ind.line, project, "\(label): 得分 is blank") }
             if let s = ind.score.value, let w = ind.weight.value, s > w {
-                add(.scoreOverWeight, .error, ind.score.line ?? ind.line, project, "\(label): 得分 \(points(s)) above its 分值 \(points(w))")
+                add(
+                    .scoreOverWeight, .error, ind.score.line ?? ind.line, project,
+                    "\(label): 得分 \(points(s)) above its 分值 \(points(w))")
             }
             if score.differs, let computed = score.computed, case .computed(let basis) = score.basis {
                 let full = ind.score.value == ind.weight.value
-                add(full ? .scoreFullDespiteShortfall : .scoreDiffers, full ? .error : .warning, ind.score.line ?? ind.line, project,
-                    "\(label): 指标值 \(ind.target ?? "") vs 实际 \(ind.actual ?? ""): scored \(points(ind.score.value)), computed \(points(computed)) (\(basis))")
+                add(
+                    full ? .scoreFullDespiteShortfall : .scoreDiffers, full ? .error : .warning,
+                    ind.score.line ?? ind.line, project,
+                    "\(label): 指标值 \(ind.target ?? "") vs 实际 \(ind.actual ?? ""): scored \(points(ind.score.value)), "
+                        + "computed \(points(computed)) (\(basis))"
+                )
             }
             if let s = ind.score.value, let w = ind.weight.value, s < w, ind.deviation == nil {
-                add(.deviationMissing, .warning, ind.line, project, "\(label): scored \(points(s)) of \(points(w)) with no 偏差原因分析及改进措施")
+                add(
+                    .deviationMissing, .warning, ind.line, project,
+                    "\(label): scored \(points(s)) of \(points(w)) with no 偏差原因分析及改进措施")
             }
             if let year = filing.year, let target = ind.target {
                 for m in target.matches(of: Patterns.foreignYear) where Int(m.1) != year {
-                    add(.dateYear, .warning, ind.line, project, "\(label): 指标值 '\(target)' names \(m.1) in a \(year)年度 filing")
+                    add(
+                        .dateYear, .warning, ind.line, project,
+                        "\(label): 指标值 '\(target)' names \(m.1) in a \(year)年度 filing")
                 }
             }
         }
-        let quantitativeText = zip(indicators, card.indicators).filter { Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable }
+        let quantitativeText = zip(indicators, card.indicators).filter {
+            Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable
+        }
         if !quantitativeText.isEmpty {
-            let names = quantitativeText.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }.joined(separator: "; ")
-            add(.actualText, .info, quantitativeText.first?.0.line, project,
-                "\(name): \(quantitativeText.count) quantitative indicator(s) have a text 实际完成值 and cannot be verified: \(names)")
+            let names = quantitativeText.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }.joined(
+                separator: "; ")
+            add(
+                .actualText, .info, quantitativeText.first?.0.line, project,
+                "\(name): \(quantitativeText.count) quantitative indicator(s) have a text 实际完成值 and cannot be "
+                    + "verified: \(names)"
+            )
         }
     }
 
     /// 总分: reported against the sum of the reported scores, and against the computed total.
-    mutating func totals(name: String, indicators: [Indicator], reportedTotal: Figure, card: ScoreCard, project: Target, line: Int) {
+    mutating func totals(
+        name: String, indicators: [Indicator], reportedTotal: Figure, card: ScoreCard, project: Target, line: Int
+    ) {
         let weights = indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
         let execWeight = card.execution.reportedWeight ?? rules.executionWeight
         if weights + execWeight != 100 && !indicators.isEmpty {
-            add(.weightTotal, .warning, indicators.first?.line, project,
-                "\(name): weights add to \(points(weights + execWeight)) (indicators \(points(weights)) + execution \(points(execWeight))), not 100")
+            add(
+                .weightTotal, .warning, indicators.first?.line, project,
+                "\(name): weights add to \(points(weights + execWeight)) (indicators \(points(weights)) + execution "
+                    + "\(points(execWeight))), not 100"
+            )
         }
         let whole = card.total.rounded(0)
-        if card.total != whole, [Decimal(60), 80, 90].contains(where: { card.total > $0 - 1 && card.total < $0 }), !rules.grades.isEmpty {
-            add(.gradeBoundary, .info, reportedTotal.line ?? line, project,
-                "\(name): computed total \(points(card.total)) falls between the 预算司 integer bands (优 90–100, 良 80–89, 中 60–79); under the half-open bands it is \(card.grade ?? "—")")
+        if card.total != whole, [Decimal(60), 80, 90].contains(where: { card.total > $0 - 1 && card.total < $0 }),
+            !rules.grades.isEmpty
+        {
+            add(
+                .gradeBoundary, .info, reportedTotal.line ?? line, project,
+                "\(name): computed total \(points(card.total)) falls between the 预算司 integer bands (优 90–100, 良 80–89, "
+                    + "中 60–79); under the half-open bands it is \(card.grade ?? "—")"
+            )
         }
         guard let reported = reportedTotal.value else {
-            add(.cellMissing, project == .department ? .info : .warning, reportedTotal.line ?? line, project,
-                "\(name): no 总分 \(reportedTotal.line == nil ? "row" : "value"); computed total \(points(card.total))\(card.grade.map { " (\($0))" } ?? "")")
+            add(
+                .cellMissing, project == .department ? .info : .warning, reportedTotal.line ?? line, project,
+                "\(name): no 总分 \(reportedTotal.line == nil ? "row" : "value"); computed total "
+                    + "\(points(card.total))\(card.grade.map { " (\($0))" } ?? "")"
+            )
             return
         }
-        let reportedSum = (card.execution.reportedScore ?? 0) + indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
+        let reportedSum =
+            (card.execution.reportedScore ?? 0) + indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
         if reportedSum != reported {
-            add(.totalSum, .error, reportedTotal.line, project,
-                "\(name): 总分 \(points(reported)) ≠ \(points(reportedSum)), the sum of the reported 得分 (execution \(points(card.execution.reportedScore ?? 0)) + indicators \(points(reportedSum - (card.execution.reportedScore ?? 0))))")
+            add(
+                .totalSum, .error, reportedTotal.line, project,
+                "\(name): 总分 \(points(reported)) ≠ \(points(reportedSum)), the sum of the reported 得分 (execution "
+                    + "\(points(card.execution.reportedScore ?? 0)) + indicators "
+                    + "\(points(reportedSum - (card.execution.reportedScore ?? 0))))"
+            )
         }
         if card.total != reported {
-            let grades = card.grade != card.reportedGrade ? "; grade \(card.reportedGrade ?? "—") → \(card.grade ?? "—")" : ""
-            add(.totalDiffers, .error, reportedTotal.line, project,
+            let grades =
+                card.grade != card.reportedGrade ? "; grade \(card.reportedGrade ?? "—") → \(card.grade ?? "—")" : ""
+            add(
+                .totalDiffers, .error, reportedTotal.line, project,
                 "\(name): 总分 reported \(points(reported)), computed \(points(card.total)) under \(rules.name)\(grades)")
         }
     }
 
     /// Full marks beside a shortfall: execution below 100% or money carried over, every
     /// indicator at full marks and no 偏差原因 anywhere.
-    mutating func shortfall(name: String, funds: Funds, indicators: [Indicator], card: ScoreCard, project: Target, line: Int) {
+    mutating func shortfall(
+        name: String, funds: Funds, indicators: [Indicator], card: ScoreCard, project: Target, line: Int
+    ) {
         guard let rate = card.execution.rate, rate < 1, !indicators.isEmpty else { return }
         let allFull = indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
         let explained = indicators.contains { $0.deviation != nil }
         if allFull && !explained {
             let unspent = (card.execution.denominator ?? 0) - (card.execution.executed ?? 0)
-            add(.deviationShortfall, .warning, line, project,
-                "\(name): 执行率 \(rate.percent) (\(money(unspent)) unspent) yet every indicator has full marks and no 偏差原因 is given")
+            add(
+                .deviationShortfall, .warning, line, project,
+                "\(name): 执行率 \(rate.percent) (\(money(unspent)) unspent) yet every indicator has full marks and no "
+                    + "偏差原因 is given"
+            )
         }
     }
 
@@ -182,59 +265,89 @@ public struct Checker {
         let basicSpend = d.expenditure.first { $0.label.has("基本支出") }?.figure.value
         let projectSpend = d.expenditure.first { $0.label.has("项目支出") }
         if let b = basicSpend, let p = projectSpend?.figure.value, let e = executed, b + p != e {
-            add(.deptExpenditure, .error, projectSpend?.figure.line, .department, "部门整体: 基本支出 \(money(b)) + 项目支出 \(money(p)) = \(money(b + p)) ≠ 全年执行数 \(money(e))")
+            add(
+                .deptExpenditure, .error, projectSpend?.figure.line, .department,
+                "部门整体: 基本支出 \(money(b)) + 项目支出 \(money(p)) = \(money(b + p)) ≠ 全年执行数 \(money(e))")
         }
         let incomeParts = d.income.filter { !$0.label.has("性质") }
         let incomeTotal = d.income.first { $0.label.has("性质") }?.figure.value ?? d.funds.fullYear.value
         let incomeSum = incomeParts.reduce(Decimal(0)) { $0 + ($1.figure.value ?? 0) }
         if let t = incomeTotal, incomeParts.contains(where: { !$0.figure.isBlank }), incomeSum != t {
-            add(.deptIncome, .error, incomeParts.first?.figure.line, .department, "部门整体: income by source adds to \(money(incomeSum)), not \(money(t))")
+            add(
+                .deptIncome, .error, incomeParts.first?.figure.line, .department,
+                "部门整体: income by source adds to \(money(incomeSum)), not \(money(t))")
         }
         var seen: Set<String> = []
         for item in d.income + d.expenditure {
             if !seen.insert(item.label).inserted {
-                add(.layoutDuplicate, .info, item.figure.line, .department, "部门整体: the label '\(item.label)' appears twice in the funds breakdown")
+                add(
+                    .layoutDuplicate, .info, item.figure.line, .department,
+                    "部门整体: the label '\(item.label)' appears twice in the funds breakdown")
             }
         }
         if let p = projectSpend?.figure.value {
             let sum = filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.executed.value ?? 0) }
             if !filing.projects.isEmpty && sum != p {
-                add(.deptProjects, .warning, projectSpend?.figure.line, .department,
+                add(
+                    .deptProjects, .warning, projectSpend?.figure.line, .department,
                     "部门整体: 项目支出 \(money(p)) but the \(filing.projects.count) project tables spent \(money(sum))")
             }
         }
         if let i = d.funds.initial.value, let a = d.funds.fullYear.value, a > i, i > 0 {
             let unexplained = filing.basic?.total(.adjustment).map { $0.budget.isBlank && $0.actual.isBlank } ?? false
-            add(.budgetAdjusted, .info, d.funds.amountRow?.line, .department,
-                "部门整体: \(d.funds.budgetLabel) \(money(a)) above 年初预算数 \(money(i)) (+\(money(a - i))); against 年初 the rate would be \(((d.funds.executed.value ?? 0) / i).percent)"
-                + (unexplained ? "; the 基础数据表's 部门基本支出预算调整 row is blank" : ""))
+            add(
+                .budgetAdjusted, .info, d.funds.amountRow?.line, .department,
+                "部门整体: \(d.funds.budgetLabel) \(money(a)) above 年初预算数 \(money(i)) (+\(money(a - i))); against 年初 the "
+                    + "rate would be \(((d.funds.executed.value ?? 0) / i).percent)"
+                    + (unexplained ? "; the 基础数据表's 部门基本支出预算调整 row is blank" : ""))
         }
         // 基本支出 implied by the total budget less the project budgets of the 基础数据表.
-        if let full = d.funds.fullYear.value, let b = basicSpend, let projectBudget = filing.basic?.total(.projects)?.budget.value,
-           full - projectBudget > 0, b > full - projectBudget {
+        if let full = d.funds.fullYear.value, let b = basicSpend,
+            let projectBudget = filing.basic?.total(.projects)?.budget.value,
+            full - projectBudget > 0, b > full - projectBudget
+        {
             let budget = full - projectBudget
-            add(.deptBasicOverspend, .warning, d.expenditure.first { $0.label.has("基本支出") }?.figure.line, .department,
-                "部门整体: 基本支出 \(money(b)) against an implied budget of \(money(budget)) (\(money(full)) less 项目支出 预算 \(money(projectBudget))): \((b / budget).percent)")
+            add(
+                .deptBasicOverspend, .warning, d.expenditure.first { $0.label.has("基本支出") }?.figure.line, .department,
+                "部门整体: 基本支出 \(money(b)) against an implied budget of \(money(budget)) (\(money(full)) less 项目支出 预算 "
+                    + "\(money(projectBudget))): \((b / budget).percent)"
+            )
         }
         // A cost indicator claiming no overrun while 公用经费 ran over its budget.
-        if let row = filing.basic?.total(.publicFunds), let budget = row.budget.value, let actual = row.actual.value, budget > 0, actual > budget,
-           let claim = d.indicators.first(where: { $0.level1.has("成本") && ($0.actual ?? "").has("未超") && $0.score.value == $0.weight.value }) {
-            add(.costClaim, .warning, claim.line, .department,
-                "部门整体: 成本指标 \(claim.level3) says '\(claim.actual ?? "")' with full marks, but 公用经费 ran to \((actual / budget).percent) of its budget (\(money(actual)) / \(money(budget)))")
+        if let row = filing.basic?.total(.publicFunds), let budget = row.budget.value, let actual = row.actual.value,
+            budget > 0, actual > budget,
+            let claim = d.indicators.first(where: {
+                $0.level1.has("成本") && ($0.actual ?? "").has("未超") && $0.score.value == $0.weight.value
+            })
+        {
+            add(
+                .costClaim, .warning, claim.line, .department,
+                "部门整体: 成本指标 \(claim.level3) says '\(claim.actual ?? "")' with full marks, but 公用经费 ran to "
+                    + "\((actual / budget).percent) of its budget (\(money(actual)) / \(money(budget)))"
+            )
         }
     }
 
     mutating func project(_ p: Project) {
         let index = Target.project(p.name)
         if let amounts = p.funds.amountRow, let scoring = p.funds.scoringRow, amounts.line != scoring.line {
-            add(.layoutFundRows, .info, scoring.line, index,
-                "\(p.name): amounts are on the \(Labels.bareName(amounts.label)) row (line \(amounts.line)) but 分值/执行率/得分 on the \(Labels.bareName(scoring.label)) row")
+            add(
+                .layoutFundRows, .info, scoring.line, index,
+                "\(p.name): amounts are on the \(Labels.bareName(amounts.label)) row (line \(amounts.line)) but "
+                    + "分值/执行率/得分 on the \(Labels.bareName(scoring.label)) row"
+            )
         }
         table(p.table, name: p.name, target: index)
-        if let impl = p.implementer, impl.text.isEmpty { add(.cellMissing, .info, impl.line, index, "\(p.name): 实施单位 is blank") }
+        if let impl = p.implementer, impl.text.isEmpty {
+            add(.cellMissing, .info, impl.line, index, "\(p.name): 实施单位 is blank")
+        }
         if p.department?.text.isEmpty ?? true { add(.cellMissing, .warning, p.line, index, "\(p.name): 主管部门 is blank") }
-        if let carry = p.funds.carriedOver, let amount = carry.executed.value, amount > 0, p.indicators.allSatisfy({ $0.deviation == nil }) {
-            add(.deviationCarryOver, .info, carry.line, index, "\(p.name): \(money(amount)) 上年结转资金 spent; no deviation explained")
+        if let carry = p.funds.carriedOver, let amount = carry.executed.value, amount > 0,
+            p.indicators.allSatisfy({ $0.deviation == nil })
+        {
+            add(
+                .deviationCarryOver, .info, carry.line, index,
+                "\(p.name): \(money(amount)) 上年结转资金 spent; no deviation explained")
         }
     }
 }

@@ -14,18 +14,26 @@ public struct Quantity: Equatable, Sendable {
         guard let text else { return nil }
         let t = Labels.norm(text)
         var comparison = Comparison.atLeast
-        for (words, c) in [(["≥", "≧", ">=", "大于等于", "不低于", "不少于", "至少", "以上", ">", "＞"], Comparison.atLeast),
-                           (["≤", "≦", "<=", "小于等于", "不高于", "不超过", "不多于", "以内", "以下", "控制在", "<", "＜"], Comparison.atMost),
-                           (["=", "＝"], Comparison.equal)] where words.contains(where: { t.has($0) }) {
+        for (words, c) in [
+            (["≥", "≧", ">=", "大于等于", "不低于", "不少于", "至少", "以上", ">", "＞"], Comparison.atLeast),
+            (["≤", "≦", "<=", "小于等于", "不高于", "不超过", "不多于", "以内", "以下", "控制在", "<", "＜"], Comparison.atMost),
+            (["=", "＝"], Comparison.equal),
+        ] where words.contains(where: { t.has($0) }) {
             comparison = c
             break
         }
         guard let match = t.firstMatch(of: Patterns.quantity), let value = Labels.decimal(match.1) else { return nil }
         var unit = String(match.2)
-        for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.hasSuffix(suffix) { unit = String(unit.dropLast(suffix.count)) }
-        if unit.hasPrefix("年") || unit.hasPrefix("月") || unit.hasPrefix("日") || unit.hasPrefix("号") || unit.hasPrefix("季度") { return nil }
+        for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.hasSuffix(suffix) {
+            unit = String(unit.dropLast(suffix.count))
+        }
+        if unit.hasPrefix("年") || unit.hasPrefix("月") || unit.hasPrefix("日") || unit.hasPrefix("号")
+            || unit.hasPrefix("季度")
+        {
+            return nil
+        }
         let numbers = t.matches(of: Patterns.number).count
-        if numbers > 1 { return nil }   // ranges, dates, rules with several figures
+        if numbers > 1 { return nil }  // ranges, dates, rules with several figures
         return Quantity(comparison: comparison, value: value, unit: unit)
     }
 

@@ -18,7 +18,9 @@ extension RuleSet {
             throw RuleFileError(line: error.line, reason: error.message)
         }
         let lines = JSON.keyLines(text)
-        guard case .object(let unordered) = json else { throw RuleFileError(line: 1, reason: "a rule set is a JSON object") }
+        guard case .object(let unordered) = json else {
+            throw RuleFileError(line: 1, reason: "a rule set is a JSON object")
+        }
         // In the file's order, so the first problem reported is the first one a reader meets.
         let pairs = unordered.sorted { (lines[$0.0] ?? 0) < (lines[$1.0] ?? 0) }
         func fail(_ key: String, _ message: String) -> RuleFileError {
@@ -49,12 +51,18 @@ extension RuleSet {
             switch key {
             case "base": continue
             case "name":
-                guard let s = value.stringValue, !s.isEmpty, !s.contains(" ") else { throw fail(key, "name must be a word without spaces") }
+                guard let s = value.stringValue, !s.isEmpty, !s.contains(" ") else {
+                    throw fail(key, "name must be a word without spaces")
+                }
                 rules.name = s
-            case "title": guard let s = value.stringValue else { throw fail(key, "title must be text") }; rules.title = s
+            case "title":
+                guard let s = value.stringValue else { throw fail(key, "title must be text") }
+                rules.title = s
             case "executionWeight": rules.executionWeight = try number(key, value)
             case "projectDenominator", "departmentDenominator":
-                guard let s = value.stringValue, let d = Denominator(rawValue: s) else { throw fail(key, "\(key) must be \"fullYear\" or \"initial\"") }
+                guard let s = value.stringValue, let d = Denominator(rawValue: s) else {
+                    throw fail(key, "\(key) must be \"fullYear\" or \"initial\"")
+                }
                 if key == "projectDenominator" { rules.projectDenominator = d } else { rules.departmentDenominator = d }
             case "capExecution":
                 guard case .bool(let b) = value else { throw fail(key, "capExecution must be true or false") }
@@ -62,10 +70,14 @@ extension RuleSet {
             case "projectWeights": rules.projectWeights = try weights(key, value)
             case "departmentWeights": rules.departmentWeights = try weights(key, value)
             case "reverse":
-                guard let s = value.stringValue, let r = ReverseMethod(rawValue: s) else { throw fail(key, "reverse must be \"mirror\" or \"linear\"") }
+                guard let s = value.stringValue, let r = ReverseMethod(rawValue: s) else {
+                    throw fail(key, "reverse must be \"mirror\" or \"linear\"")
+                }
                 rules.reverse = r
             case "qualitativeTiers":
-                guard let items = value.arrayValue, items.count == 3 else { throw fail(key, "qualitativeTiers must list three shares, e.g. [1, 0.8, 0.6]") }
+                guard let items = value.arrayValue, items.count == 3 else {
+                    throw fail(key, "qualitativeTiers must list three shares, e.g. [1, 0.8, 0.6]")
+                }
                 var tiers: [Decimal] = []
                 for (i, item) in items.enumerated() {
                     let share = try number("\(key).\(i)", item)
@@ -74,13 +86,19 @@ extension RuleSet {
                 }
                 rules.qualitativeTiers = tiers
             case "rounding":
-                guard let n = value.intValue, (0...6).contains(n) else { throw fail(key, "rounding must be a whole number of decimals, 0 to 6") }
+                guard let n = value.intValue, (0...6).contains(n) else {
+                    throw fail(key, "rounding must be a whole number of decimals, 0 to 6")
+                }
                 rules.rounding = n
             case "grades":
-                guard let items = value.arrayValue else { throw fail(key, "grades must be a list of {\"name\", \"min\"}") }
+                guard let items = value.arrayValue else {
+                    throw fail(key, "grades must be a list of {\"name\", \"min\"}")
+                }
                 var grades: [Grade] = []
                 for (i, item) in items.enumerated() {
-                    guard let name = item["name"]?.stringValue, let min = item["min"] else { throw fail("\(key).\(i)", "each grade needs a name and a min") }
+                    guard let name = item["name"]?.stringValue, let min = item["min"] else {
+                        throw fail("\(key).\(i)", "each grade needs a name and a min")
+                    }
                     grades.append(Grade(name: name, minimum: try number("\(key).\(i).min", min)))
                 }
                 rules.grades = grades.sorted { $0.minimum > $1.minimum }

@@ -11,11 +11,15 @@ public enum Scorer {
         let indicatorTotal = scores.reduce(Decimal(0)) { $0 + $1.effective }
         var total = (execution.score ?? 0) + indicatorTotal
         var capped = false
-        if let cap = rules.totalCap, total > cap { total = cap; capped = true }
+        if let cap = rules.totalCap, total > cap {
+            total = cap
+            capped = true
+        }
         total = total.rounded(rules.rounding)
-        return ScoreCard(rules: rules.name, execution: execution, indicators: scores, indicatorTotal: indicatorTotal,
-                         total: total, grade: rules.grade(total), reportedTotal: reportedTotal,
-                         reportedGrade: reportedTotal.flatMap(rules.grade), capped: capped)
+        return ScoreCard(
+            rules: rules.name, execution: execution, indicators: scores, indicatorTotal: indicatorTotal,
+            total: total, grade: rules.grade(total), reportedTotal: reportedTotal,
+            reportedGrade: reportedTotal.flatMap(rules.grade), capped: capped)
     }
 
     /// 执行率 = 全年执行数 / the rule's denominator; score = weight × rate (capped at the weight).
@@ -69,16 +73,35 @@ public enum Scorer {
         let basis: String
         switch target.comparison {
         case .atLeast:
-            if a >= t { score = w; basis = "≥ met" }
-            else if t == 0 { score = w; basis = "≥ 0" }
-            else { score = w * a / t; basis = "\(a.plain)/\(t.plain) × \(w.plain)" }
+            if a >= t {
+                score = w
+                basis = "≥ met"
+            } else if t == 0 {
+                score = w
+                basis = "≥ 0"
+            } else {
+                score = w * a / t
+                basis = "\(a.plain)/\(t.plain) × \(w.plain)"
+            }
         case .atMost:
-            if a <= t { score = w; basis = "≤ met" }
-            else if rules.reverse == .mirror { score = w * t / a; basis = "≤ missed: \(t.plain)/\(a.plain) × \(w.plain)" }
-            else { score = max(0, w * (1 - (a - t) / t)); basis = "≤ missed: linear deduction" }
+            if a <= t {
+                score = w
+                basis = "≤ met"
+            } else if rules.reverse == .mirror {
+                score = w * t / a
+                basis = "≤ missed: \(t.plain)/\(a.plain) × \(w.plain)"
+            } else {
+                score = max(0, w * (1 - (a - t) / t))
+                basis = "≤ missed: linear deduction"
+            }
         case .equal:
-            if a == t { score = w; basis = "= met" }
-            else { score = w * min(a, t) / max(a, t); basis = "= missed: \(min(a, t).plain)/\(max(a, t).plain) × \(w.plain)" }
+            if a == t {
+                score = w
+                basis = "= met"
+            } else {
+                score = w * min(a, t) / max(a, t)
+                basis = "= missed: \(min(a, t).plain)/\(max(a, t).plain) × \(w.plain)"
+            }
         }
         result.computed = score.rounded(rules.rounding)
         result.basis = .computed(basis)

@@ -24,7 +24,7 @@ final class LineEditor {
             return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().promptText
         }
         _ = cle_hist_setsize(history, 1000)
-        _ = cle_hist_setunique(history, 1)   // consecutive duplicates are kept once
+        _ = cle_hist_setunique(history, 1)  // consecutive duplicates are kept once
         _ = cle_set_hist(editor, history)
         _ = cle_addfn(editor, "jixiao-complete", "complete the word under the cursor") { el, _ in
             guard let el, let raw = cle_get_clientdata(el) else { return UInt8(CC_ERROR) }
@@ -32,7 +32,7 @@ final class LineEditor {
         }
         _ = cle_bind(editor, "^I", "jixiao-complete")
         _ = cle_bind(editor, "^R", "em-inc-search-prev")
-        _ = el_source(editor, nil)   // ~/.editrc, as other libedit programs
+        _ = el_source(editor, nil)  // ~/.editrc, as other libedit programs
         if let historyPath { _ = cle_hist_load(history, historyPath) }
     }
 
@@ -51,7 +51,10 @@ final class LineEditor {
         promptText = strdup(prompt)
         var count: Int32 = 0
         guard let chars = el_wgets(editor, &count) else {
-            if count == -1 && errno == EINTR { _ = cle_take_sigint(); return .interrupted }
+            if count == -1 && errno == EINTR {
+                _ = cle_take_sigint()
+                return .interrupted
+            }
             return .end
         }
         var scalars = String.UnicodeScalarView()
@@ -78,7 +81,9 @@ final class LineEditor {
 
     /// Tab: inserts the longest common prefix of the candidates, or lists them.
     private func completeWord() -> UInt8 {
-        guard let info = el_wline(editor)?.pointee, let buffer = info.buffer, let cursor = info.cursor else { return UInt8(CC_ERROR) }
+        guard let info = el_wline(editor)?.pointee, let buffer = info.buffer, let cursor = info.cursor else {
+            return UInt8(CC_ERROR)
+        }
         var before = String.UnicodeScalarView()
         var p = buffer
         while p < cursor {

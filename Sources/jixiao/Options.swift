@@ -1,22 +1,25 @@
 import ArgumentParser
 
-/// The command line: `jixiao [FILING ...] [-c COMMAND]... [-f SCRIPT]... [--bail] [--echo] [-q] [--no-color] [--history FILE]`.
+/// The command line:
+/// `jixiao [FILING ...] [-c COMMAND]... [-f SCRIPT]... [--bail] [--echo] [-q] [--no-color] [--history FILE]`.
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "An analysis shell for 绩效自评报告 (budget performance self-evaluation filings).",
         discussion: """
-        With a terminal on stdin and stdout, jixiao opens a prompt with line editing and history. \
-        Otherwise it reads commands from stdin (or -f SCRIPT), one per line, and reports errors as FILE:LINE. \
-        Exit status: 0 when every command succeeded, 1 when any failed, 2 for bad flags.
-        """,
+            With a terminal on stdin and stdout, jixiao opens a prompt with line editing and history. \
+            Otherwise it reads commands from stdin (or -f SCRIPT), one per line, and reports errors as FILE:LINE. \
+            Exit status: 0 when every command succeeded, 1 when any failed, 2 for bad flags.
+            """,
         version: jixiaoVersion
     )
 
     @Argument(help: "Filings to load before the first command (files, folders or globs).")
     var filings: [String] = []
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run COMMAND; repeatable. Runs before stdin or -f.", valueName: "COMMAND"))
+    @Option(
+        name: .customShort("c"),
+        help: ArgumentHelp("Run COMMAND; repeatable. Runs before stdin or -f.", valueName: "COMMAND"))
     var commands: [String] = []
 
     @Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in SCRIPT; repeatable.", valueName: "SCRIPT"))
@@ -34,7 +37,8 @@ struct Options: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: ArgumentHelp("History file for the interactive prompt (default ~/.jixiao_history).", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp("History file for the interactive prompt (default ~/.jixiao_history).", valueName: "FILE"))
     var history: String?
 }
 

@@ -56,7 +56,8 @@ final class TerminalConsole: Console {
     func confirm(_ question: String) -> Bool {
         guard let editor else { return true }
         switch editor.read(prompt: question) {
-        case .line(let answer): return ["y", "yes", "是"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        case .line(let answer):
+            return ["y", "yes", "是"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
         case .interrupted, .end: return false
         }
     }

@@ -32,7 +32,9 @@ let historyPath = options.history ?? (ProcessInfo.processInfo.environment["HOME"
 let environment = ProcessInfo.processInfo.environment
 let colour = !options.noColor && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
 let console = TerminalConsole(interactive: interactive, historyPath: historyPath, colour: colour)
-let shell = Shell(console: console, options: ShellOptions(echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive))
+let shell = Shell(
+    console: console,
+    options: ShellOptions(echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive))
 console.attach(shell)
 
 if interactive {

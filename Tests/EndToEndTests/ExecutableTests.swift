@@ -16,7 +16,9 @@ import Testing
     @Test("a close typo is answered with 'did you mean'")
     func typo() throws {
         let r = try Binary.run([], input: "projcts\n")
-        #expect(r.stderr == "<stdin>:1: error: unknown command 'projcts'; did you mean 'projects'? (type 'help' for the list)\n")
+        #expect(
+            r.stderr
+                == "<stdin>:1: error: unknown command 'projcts'; did you mean 'projects'? (type 'help' for the list)\n")
     }
 
     @Test("a clean script exits 0 and prints only results")
@@ -89,7 +91,9 @@ import Testing
     }
 
     static func sessionNames() -> [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: Binary.root.appendingPathComponent("sessions").path)) ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(atPath: Binary.root.appendingPathComponent("sessions").path))
+            ?? []
         return files.filter { $0.hasSuffix(".jx") }.map { String($0.dropLast(3)) }.sorted()
     }
 }

@@ -25,7 +25,9 @@ import Testing
         @discardableResult
         func tmux(_ args: [String]) throws -> String {
             let outFile = home.appendingPathComponent("tmux.out")
-            let words = (["tmux", "-L", server] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            let words = (["tmux", "-L", server] + args).map {
+                "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            }
             let status = system(words.joined(separator: " ") + " </dev/null >\(outFile.path) 2>/dev/null")
             if status != 0 && args.first != "list-sessions" && args.first != "kill-server" {
                 Issue.record("tmux \(args.first ?? "") failed with status \(status)")
@@ -34,7 +36,9 @@ import Testing
         }
 
         func start() throws {
-            let command = "env -i PATH=/usr/bin:/bin HOME=\(home.path) LANG=C.UTF-8 TERM=xterm \(Binary.path) --history \(historyFile.path)"
+            let command =
+                "env -i PATH=/usr/bin:/bin HOME=\(home.path) LANG=C.UTF-8 TERM=xterm \(Binary.path) --history "
+                + "\(historyFile.path)"
             try tmux(["new-session", "-d", "-s", "t", "-x", "120", "-y", "40", command])
             try waitFor { $0.contains("jixiao>") }
         }
@@ -60,7 +64,9 @@ import Testing
     }
 
     static var tmuxAvailable: Bool {
-        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     @Test("line editing, completion, Ctrl-C, history and its file, at a real terminal")
@@ -105,7 +111,9 @@ import Testing
         #expect(history.contains("echo\\040绩ab"))
         #expect(history.contains("echo\\040still-alive"))
         #expect(!history.contains("half-typed"))
-        #expect(history.components(separatedBy: "echo\\040still-alive").count == 2, "consecutive duplicates are stored once")
+        #expect(
+            history.components(separatedBy: "echo\\040still-alive").count == 2, "consecutive duplicates are stored once"
+        )
 
         // After a restart, Up recalls the previous session's last command.
         try term.start()

@@ -2,23 +2,33 @@ import Foundation
 
 /// Runs the built `jixiao` binary as a user would, with piped stdin.
 enum Binary {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `jixiao` next to this test bundle (the same build), else `.build/debug/jixiao`.
     static let path: String = {
         var candidates: [URL] = []
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent().appendingPathComponent("jixiao")) }
+        if let exe = Bundle.main.executableURL {
+            candidates.append(exe.deletingLastPathComponent().appendingPathComponent("jixiao"))
+        }
         let arg0 = URL(fileURLWithPath: CommandLine.arguments[0])
         candidates.append(arg0.deletingLastPathComponent().appendingPathComponent("jixiao"))
         candidates.append(root.appendingPathComponent(".build/debug/jixiao"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? root.appendingPathComponent(".build/debug/jixiao").path
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+            ?? root.appendingPathComponent(".build/debug/jixiao").path
     }()
 
-    struct Result { var stdout: String; var stderr: String; var status: Int32 }
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
 
     /// Runs with `input` on stdin and separate stdout/stderr, or both on one pipe when `merged`.
-    static func run(_ arguments: [String], input: String = "", merged: Bool = false,
-                    environment: [String: String] = [:], directory: URL = root) throws -> Result {
+    static func run(
+        _ arguments: [String], input: String = "", merged: Bool = false,
+        environment: [String: String] = [:], directory: URL = root
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -26,7 +36,9 @@ enum Binary {
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let stdin = Pipe(), stdout = Pipe(), stderr = merged ? stdout : Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = merged ? stdout : Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -36,7 +48,8 @@ enum Binary {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = merged ? Data() : stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                      status: process.terminationStatus)
+        return Result(
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+            status: process.terminationStatus)
     }
 }

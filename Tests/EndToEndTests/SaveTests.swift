@@ -36,13 +36,17 @@ import Testing
             checked += 1
             let data = try Data(contentsOf: path)
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            #expect(object?["format"] as? String == "jixiao-scenario", "s.json is complete JSON after SIGKILL at \(delay) µs")
+            #expect(
+                object?["format"] as? String == "jixiao-scenario",
+                "s.json is complete JSON after SIGKILL at \(delay) µs")
         }
         #expect(checked > 0, "no kill came after the first save, so nothing was checked")
     }
 
     static var soffice: String? {
-        ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     @Test("LibreOffice opens the exported CSV with its Chinese text and numbers", .enabled(if: soffice != nil))
@@ -56,8 +60,11 @@ import Testing
         p.executableURL = URL(fileURLWithPath: Self.soffice ?? "")
         // CSV:44,34,76 is the import dialog's "comma, double quote, Unicode (UTF-8)": headless
         // conversion does not look at the byte-order mark the way the dialog does.
-        p.arguments = ["--headless", "-env:UserInstallation=file://\(dir.path)/lo", "--infilter=CSV:44,34,76", "--convert-to", "html",
-                       "--outdir", dir.path, dir.appendingPathComponent("projects.csv").path]
+        p.arguments = [
+            "--headless", "-env:UserInstallation=file://\(dir.path)/lo", "--infilter=CSV:44,34,76", "--convert-to",
+            "html",
+            "--outdir", dir.path, dir.appendingPathComponent("projects.csv").path,
+        ]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JixiaoKit
 @testable import JixiaoModel
 @testable import JixiaoReading
@@ -23,34 +24,36 @@ import Testing
         Self.findings.contains { $0.check.rawValue == check && $0.line == line && $0.message.contains(text) }
     }
 
-    @Test("§6 known inconsistencies of the sample filing, with their lines", arguments: [
-        ("total.sum", 842, "总分 90 ≠ 100"),                          // 1. 双联 总分 excludes execution
-        ("total.sum", 1090, "总分 90 ≠ 100"),                         // 1. 省级
-        ("score.missing", 405, "it scores 5.67"),                     // 2. 劳模 execution score missing
-        ("total.differs", 590, "computed 95.67"),                     // 2. total 95.67
-        ("deviation.shortfall", 405, "执行率 56.67% (2.60 unspent)"),  // 3. no deviation explanation
-        ("date.year", 751, "2024年12月31日之前"),                      // 4. deadline from the wrong year
-        ("date.year", 999, "2024年12月31日之前"),
-        ("staff.narrative", 21, "编制 is 6 in the narrative but 3"),   // 5. staffing mismatch
-        ("staff.narrative", 21, "在职 is 6 in the narrative but 5"),
-        ("control.staff", 44, "控制率 166.67%"),
-        ("narrative.basicSpend", 24, "quotes 118.67"),                // 6. 基本支出 label on the total
-        ("budget.adjusted", 192, "116.35%"),                          // 7. denominator dependence
-        ("dept.basicOverspend", 209, "102.48%"),                      // 8. implied overspend of 基本支出
-        ("control.spend", 112, "公用经费控制率 240.14%"),              // 9. 公用经费 overrun
-        ("cost.claim", 266, "240.14%"),                               // 9. yet 未超指标 scored 20/20
-        ("control.unbudgeted", 132, "21.42"),                         // 10. unbudgeted procurement
-        ("basic.sum", 82, "15.75 ≠ 5.15"),                            // 11. 2022 项目支出
-        ("control.change", 52, "三公经费变动率 is undefined"),          // 12. zero denominators
-        ("name.mismatch", 102, "省级困难职工补助和送温暖"),              // 13. project named twice
-        ("layout.fundRows", 682, "当年财政拨款"),                       // 14. execution columns
-        ("narrative.claim", 1126, "81.43%"),                          // 15. summary contradicts tables
-        ("actual.text", 480, "按年初计划完成劳模服务任务34人"),          // 16. quantitative with text actual
-        ("cell.missing", 165, "no 总分 row; computed total 100"),     // 17. 部门表 has no 总分
-        ("narrative.noProblems", 30, "存在的问题 无"),                  // 18. problems section empty
-        ("cell.missing", 385, "实施单位 is blank"),                    // 19. unsigned, 实施单位 blank
-        ("layout.duplicate", 219, "纳入专户管理的非税收入拨款"),        // 20. repeated label
-    ])
+    @Test(
+        "§6 known inconsistencies of the sample filing, with their lines",
+        arguments: [
+            ("total.sum", 842, "总分 90 ≠ 100"),  // 1. 双联 总分 excludes execution
+            ("total.sum", 1090, "总分 90 ≠ 100"),  // 1. 省级
+            ("score.missing", 405, "it scores 5.67"),  // 2. 劳模 execution score missing
+            ("total.differs", 590, "computed 95.67"),  // 2. total 95.67
+            ("deviation.shortfall", 405, "执行率 56.67% (2.60 unspent)"),  // 3. no deviation explanation
+            ("date.year", 751, "2024年12月31日之前"),  // 4. deadline from the wrong year
+            ("date.year", 999, "2024年12月31日之前"),
+            ("staff.narrative", 21, "编制 is 6 in the narrative but 3"),  // 5. staffing mismatch
+            ("staff.narrative", 21, "在职 is 6 in the narrative but 5"),
+            ("control.staff", 44, "控制率 166.67%"),
+            ("narrative.basicSpend", 24, "quotes 118.67"),  // 6. 基本支出 label on the total
+            ("budget.adjusted", 192, "116.35%"),  // 7. denominator dependence
+            ("dept.basicOverspend", 209, "102.48%"),  // 8. implied overspend of 基本支出
+            ("control.spend", 112, "公用经费控制率 240.14%"),  // 9. 公用经费 overrun
+            ("cost.claim", 266, "240.14%"),  // 9. yet 未超指标 scored 20/20
+            ("control.unbudgeted", 132, "21.42"),  // 10. unbudgeted procurement
+            ("basic.sum", 82, "15.75 ≠ 5.15"),  // 11. 2022 项目支出
+            ("control.change", 52, "三公经费变动率 is undefined"),  // 12. zero denominators
+            ("name.mismatch", 102, "省级困难职工补助和送温暖"),  // 13. project named twice
+            ("layout.fundRows", 682, "当年财政拨款"),  // 14. execution columns
+            ("narrative.claim", 1126, "81.43%"),  // 15. summary contradicts tables
+            ("actual.text", 480, "按年初计划完成劳模服务任务34人"),  // 16. quantitative with text actual
+            ("cell.missing", 165, "no 总分 row; computed total 100"),  // 17. 部门表 has no 总分
+            ("narrative.noProblems", 30, "存在的问题 无"),  // 18. problems section empty
+            ("cell.missing", 385, "实施单位 is blank"),  // 19. unsigned, 实施单位 blank
+            ("layout.duplicate", 219, "纳入专户管理的非税收入拨款"),  // 20. repeated label
+        ])
     func known(_ check: String, _ line: Int, _ text: String) {
         #expect(has(check, line: line, text), "missing \(check) at line \(line): \(text)")
     }
@@ -61,10 +64,13 @@ import Testing
 
     @Test("a clean filing says so")
     func clean() throws {
-        let text = ReaderTests.project(funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: [
-            ["", "产出指标（50分）", "数量指标", "场次", "≥10场", "12场", "50", "50", ""],
-            ["", "效益指标（40分）", "社会效益指标", "覆盖人次", "≥100人次", "120人次", "40", "40", ""],
-        ]).replacingOccurrences(of: "\t95\n", with: "\t100\n")
+        let text = ReaderTests.project(
+            funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]],
+            indicators: [
+                ["", "产出指标（50分）", "数量指标", "场次", "≥10场", "12场", "50", "50", ""],
+                ["", "效益指标（40分）", "社会效益指标", "覆盖人次", "≥100人次", "120人次", "40", "40", ""],
+            ]
+        ).replacingOccurrences(of: "\t95\n", with: "\t100\n")
         let filing = try FilingReader.read(Data(text.utf8), source: "clean")
         let findings = Checker.check(filing, rules: RuleSet.cn2020).filter { $0.severity != .info }
         #expect(findings.isEmpty, "\(findings)")
@@ -72,21 +78,27 @@ import Testing
     }
 
     @Test func userRulesLoadWithTheirDefaults() throws {
-        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/rules/county.json"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/rules/county.json"), encoding: .utf8)
         let rules = try RuleSet.parse(text, file: "county.json", builtIns: RuleSet.builtIn)
         #expect(rules.name == "COUNTY-2024" && rules.executionWeight == 15 && rules.reverse == .linear)
-        #expect(rules.projectWeights["效益指标"] == 40)     // from its base, HN-HY-2023
+        #expect(rules.projectWeights["效益指标"] == 40)  // from its base, HN-HY-2023
         #expect(rules.grade(80) == "良" && rules.grade(70) == "差")
     }
 
-    @Test("bad rule files get an error with file and line", arguments: [
-        ("bad-key.json", "bad-key.json:4: unknown key 'exectionCap'"),
-        ("bad-value.json", "bad-value.json:3: executionWeight must be a number"),
-        ("broken.json", "broken.json:4: unexpected end of file during JSON parse"),
-    ])
+    @Test(
+        "bad rule files get an error with file and line",
+        arguments: [
+            ("bad-key.json", "bad-key.json:4: unknown key 'exectionCap'"),
+            ("bad-value.json", "bad-value.json:3: executionWeight must be a number"),
+            ("broken.json", "broken.json:4: unexpected end of file during JSON parse"),
+        ])
     func badRules(_ file: String, _ message: String) throws {
-        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/rules/" + file), encoding: .utf8)
-        let error = #expect(throws: RuleFileError.self) { try RuleSet.parse(text, file: file, builtIns: RuleSet.builtIn) }
+        let text = try String(
+            contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/rules/" + file), encoding: .utf8)
+        let error = #expect(throws: RuleFileError.self) {
+            try RuleSet.parse(text, file: file, builtIns: RuleSet.builtIn)
+        }
         #expect(error.map { "\(file):\($0.line): \($0.reason)" } == message)
     }
 }

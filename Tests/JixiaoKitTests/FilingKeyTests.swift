@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JixiaoKit
 @testable import JixiaoModel
 @testable import JixiaoReading
@@ -22,9 +23,11 @@ import Testing
     /// The .docx fixtures hold the same filings as the text dumps, so they answer to the same keys.
     /// `*.libreoffice.docx` is the same document re-saved by LibreOffice as Word 2007 XML, with
     /// the styles, relationships, bookmarks and run splits an office suite writes.
-    @Test("a .docx matches the key of the dump it holds", arguments: [
-        "000_4163b9005dfad92f", "v1_seed_layout_4projects_2022", "000_4163b9005dfad92f.libreoffice",
-    ])
+    @Test(
+        "a .docx matches the key of the dump it holds",
+        arguments: [
+            "000_4163b9005dfad92f", "v1_seed_layout_4projects_2022", "000_4163b9005dfad92f.libreoffice",
+        ])
     func docx(_ file: String) throws {
         let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/\(file).docx")
         let name = String(file.prefix { $0 != "." })
@@ -46,14 +49,20 @@ import Testing
         if key["department"] == .null {
             if mine["department"] != .null { problems.append("department: expected null") }
         } else {
-            for field in fundFields + ["adjusted"] { compare(mine["department"]?[field], key["department"]?[field], "department.\(field)", &problems) }
+            for field in fundFields + ["adjusted"] {
+                compare(mine["department"]?[field], key["department"]?[field], "department.\(field)", &problems)
+            }
             indicators(mine["department"]?["indicators"], key["department"]?["indicators"], "department", &problems)
         }
         let myProjects = mine["projects"]?.arrayValue ?? []
         let keyProjects = key["projects"]?.arrayValue ?? []
-        if myProjects.count != keyProjects.count { problems.append("projects: \(myProjects.count) read, \(keyProjects.count) in key") }
+        if myProjects.count != keyProjects.count {
+            problems.append("projects: \(myProjects.count) read, \(keyProjects.count) in key")
+        }
         for (i, (p, k)) in zip(myProjects, keyProjects).enumerated() {
-            for field in ["name", "fullYear", "reportedTotal"] + fundFields { compare(p[field], k[field], "projects[\(i)].\(field)", &problems) }
+            for field in ["name", "fullYear", "reportedTotal"] + fundFields {
+                compare(p[field], k[field], "projects[\(i)].\(field)", &problems)
+            }
             indicators(p["indicators"], k["indicators"], "projects[\(i)]", &problems)
         }
         #expect(problems.isEmpty, "\(url.lastPathComponent):\n\(problems.joined(separator: "\n"))")
@@ -61,7 +70,8 @@ import Testing
     }
 
     func indicators(_ mine: JSON?, _ key: JSON?, _ path: String, _ problems: inout [String]) {
-        let a = mine?.arrayValue ?? [], b = key?.arrayValue ?? []
+        let a = mine?.arrayValue ?? []
+        let b = key?.arrayValue ?? []
         if a.count != b.count { problems.append("\(path).indicators: \(a.count) read, \(b.count) in key") }
         for (i, (x, y)) in zip(a, b).enumerated() {
             for field in ["level1", "level2", "level3", "target", "actual", "weight", "score"] {
@@ -71,7 +81,8 @@ import Testing
     }
 
     func compare(_ mine: JSON?, _ key: JSON?, _ path: String, _ problems: inout [String]) {
-        let a = mine ?? .null, b = key ?? .null
+        let a = mine ?? .null
+        let b = key ?? .null
         if let x = a.decimalValue, let y = b.decimalValue, x == y { return }
         if a != b { problems.append("\(path): read \(a.rendered().dropLast()), key \(b.rendered().dropLast())") }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JixiaoKit
 @testable import JixiaoModel
 @testable import JixiaoReading
@@ -21,9 +22,12 @@ import Testing
     static let header = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
 
     static func project(funds: [[String]], indicators: [[String]], fundHeader: [String]? = nil) -> String {
-        table([["项目名称", "测试项目"], ["主管部门", "示范单位", "实施单位", ""],
-               fundHeader ?? ["项目资金(万元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]]
-              + funds + [["年度总体目标", "预期目标", "实际完成情况"], ["", "目标", "完成"], header] + indicators + [["总分", "95"]])
+        table(
+            [
+                ["项目名称", "测试项目"], ["主管部门", "示范单位", "实施单位", ""],
+                fundHeader ?? ["项目资金(万元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ]
+                + funds + [["年度总体目标", "预期目标", "实际完成情况"], ["", "目标", "完成"], header] + indicators + [["总分", "95"]])
     }
 
     @Test func emptyFileIsAnError() {
@@ -31,7 +35,7 @@ import Testing
     }
 
     @Test func binaryFileIsAnError() {
-        let data = Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00, 0x12])   // an ELF header
+        let data = Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00, 0x12])  // an ELF header
         #expect(throws: ReadError.binary(offset: 4)) { try FilingReader.read(data, source: "x.bin") }
     }
 
@@ -39,7 +43,9 @@ import Testing
         #expect(throws: ReadError.notDocx("the zip archive cannot be opened")) {
             try FilingReader.read(Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x12]), source: "x.docx")
         }
-        #expect(throws: ReadError.oldWord) { try FilingReader.read(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), source: "x.doc") }
+        #expect(throws: ReadError.oldWord) {
+            try FilingReader.read(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), source: "x.doc")
+        }
     }
 
     @Test func textWithoutATableIsNotAFiling() {
@@ -47,7 +53,7 @@ import Testing
     }
 
     @Test func undecodableBytesAreAnError() {
-        let data = Data([0xFF, 0x41, 0x81, 0x30, 0x81])   // neither UTF-8 nor GB18030
+        let data = Data([0xFF, 0x41, 0x81, 0x30, 0x81])  // neither UTF-8 nor GB18030
         #expect(throws: ReadError.self) { try FilingReader.read(data, source: "x") }
     }
 
@@ -59,9 +65,14 @@ import Testing
     }
 
     @Test func utf8BOMAndCRLFAreAccepted() throws {
-        let text = "\u{FEFF}" + Self.project(funds: [["", "年度资金总额", "10", "10", "8", "10", "80%", "8"]], indicators: [
-            ["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", "原因"],
-        ]).replacingOccurrences(of: "\n", with: "\r\n")
+        let text =
+            "\u{FEFF}"
+            + Self.project(
+                funds: [["", "年度资金总额", "10", "10", "8", "10", "80%", "8"]],
+                indicators: [
+                    ["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", "原因"]
+                ]
+            ).replacingOccurrences(of: "\n", with: "\r\n")
         let filing = try FilingReader.read(Data(text.utf8), source: "bom")
         #expect(filing.encoding == .utf8WithBOM)
         #expect(filing.projects[0].funds.executed.value == 8)
@@ -70,9 +81,10 @@ import Testing
     }
 
     @Test func amountsInYuanAreConvertedToWanYuan() throws {
-        let text = Self.project(funds: [["", "年度资金总额", "60,000", "60,000", "34,000.50", "10", "56.67%", ""]],
-                                indicators: [["", "产出指标（90分）", "数量指标", "人数", "34人", "34人", "90", "90", ""]],
-                                fundHeader: ["项目资金(元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+        let text = Self.project(
+            funds: [["", "年度资金总额", "60,000", "60,000", "34,000.50", "10", "56.67%", ""]],
+            indicators: [["", "产出指标（90分）", "数量指标", "人数", "34人", "34人", "90", "90", ""]],
+            fundHeader: ["项目资金(元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
         let funds = try FilingReader.read(Data(text.utf8), source: "yuan").projects[0].funds
         #expect(funds.convertedFromYuan)
         #expect(funds.fullYear.value == 6)
@@ -82,19 +94,22 @@ import Testing
 
     @Test("a template with only 预算数 and 执行数 columns, in another order")
     func twoAmountColumns() throws {
-        let text = Self.project(funds: [["", "年度资金总额", "8", "10", "10", "80%", "8"]],
-                                indicators: [["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", ""]],
-                                fundHeader: ["项目资金(万元)", "资金来源", "执行数", "预算数", "分值", "执行率", "得分"])
+        let text = Self.project(
+            funds: [["", "年度资金总额", "8", "10", "10", "80%", "8"]],
+            indicators: [["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", ""]],
+            fundHeader: ["项目资金(万元)", "资金来源", "执行数", "预算数", "分值", "执行率", "得分"])
         let funds = try FilingReader.read(Data(text.utf8), source: "two").projects[0].funds
         #expect(funds.fullYear.value == 10 && funds.executed.value == 8 && funds.initial.isBlank)
         #expect(funds.reportedRate.value == Decimal(string: "0.8") && funds.reportedScore.value == 8)
     }
 
     @Test func rowsMissingTheMergedLeadCellStillLineUp() throws {
-        let text = Self.project(funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: [
-            ["产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "20", "20", ""],
-            ["", "满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", "10", "10"],
-        ])
+        let text = Self.project(
+            funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]],
+            indicators: [
+                ["产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "20", "20", ""],
+                ["", "满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", "10", "10"],
+            ])
         let inds = try FilingReader.read(Data(text.utf8), source: "shift").projects[0].indicators
         #expect(inds.map(\.level1) == ["产出指标", "满意度指标"])
         #expect(inds.map(\.weight.value) == [20, 10])
@@ -102,10 +117,12 @@ import Testing
     }
 
     @Test func splitTargetColumnsAreJoined() throws {
-        var text = Self.project(funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: [
-            ["", "产出指标（20分）", "质量指标", "验收合格率", "≥", "95", "%", "97%", "20", "20", ""],
-            ["", "", "质量指标", "工作质量", "定性", "好", "", "好", "10", "10", ""],
-        ])
+        var text = Self.project(
+            funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]],
+            indicators: [
+                ["", "产出指标（20分）", "质量指标", "验收合格率", "≥", "95", "%", "97%", "20", "20", ""],
+                ["", "", "质量指标", "工作质量", "定性", "好", "", "好", "10", "10", ""],
+            ])
         text = text.replacingOccurrences(of: "\t指标值\n", with: "\t指标性质\n\t指标值\n\t度量单位\n")
         let inds = try FilingReader.read(Data(text.utf8), source: "split").projects[0].indicators
         #expect(inds.map(\.target) == ["≥95%", "好"])
@@ -113,21 +130,26 @@ import Testing
     }
 
     @Test func placeholderRowsAreSkippedAndNamesCarriedDown() throws {
-        let text = Self.project(funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: [
-            ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "10", "10", ""],
-            ["", "", "", "人次", "≥100", "120", "10", "10", ""],
-            ["", "", "质量指标", "——", "——", "——", "——", "——", "——"],
-            ["", "", "社会成本指标", "无", "", "", "", "", ""],
-        ])
+        let text = Self.project(
+            funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]],
+            indicators: [
+                ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "10", "10", ""],
+                ["", "", "", "人次", "≥100", "120", "10", "10", ""],
+                ["", "", "质量指标", "——", "——", "——", "——", "——", "——"],
+                ["", "", "社会成本指标", "无", "", "", "", "", ""],
+            ])
         let inds = try FilingReader.read(Data(text.utf8), source: "carry").projects[0].indicators
         #expect(inds.count == 2)
         #expect(inds[1].level1 == "产出指标" && inds[1].level2 == "数量指标")
     }
 
     @Test func unplaceableCellsBecomeLocatedWarnings() throws {
-        let text = Self.project(funds: [["", "年度资金总额", "十万", "10", "10", "10", "100%", "10"]], indicators: [
-            ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "二十", "20", ""],
-        ]) + "\n\t一行无法识别的表格内容\n\t另一格\n"
+        let text =
+            Self.project(
+                funds: [["", "年度资金总额", "十万", "10", "10", "10", "100%", "10"]],
+                indicators: [
+                    ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "二十", "20", ""]
+                ]) + "\n\t一行无法识别的表格内容\n\t另一格\n"
         let filing = try FilingReader.read(Data(text.utf8), source: "warn")
         let messages = filing.warnings.map(\.description)
         #expect(messages.contains { $0.contains("年初预算数 '十万' is not a number") })
@@ -165,10 +187,18 @@ import Testing
             var mangled = lines
             switch round % 5 {
             case 0: mangled = Array(mangled.prefix(Int(rng.next() % UInt64(mangled.count))))
-            case 1: for _ in 0..<20 { mangled.swapAt(Int(rng.next() % UInt64(mangled.count)), Int(rng.next() % UInt64(mangled.count))) }
+            case 1:
+                for _ in 0..<20 {
+                    mangled.swapAt(Int(rng.next() % UInt64(mangled.count)), Int(rng.next() % UInt64(mangled.count)))
+                }
             case 2: mangled = mangled.map { rng.next() % 7 == 0 ? "\t" + $0 : $0 }
             case 3: mangled = mangled.filter { _ in rng.next() % 5 != 0 }
-            default: mangled = mangled.map { rng.next() % 9 == 0 ? String($0.reversed()) : $0.replacingOccurrences(of: "\t", with: rng.next() % 2 == 0 ? "" : "\t\t") }
+            default:
+                mangled = mangled.map {
+                    rng.next() % 9 == 0
+                        ? String($0.reversed())
+                        : $0.replacingOccurrences(of: "\t", with: rng.next() % 2 == 0 ? "" : "\t\t")
+                }
             }
             _ = try? FilingReader.read(Data(mangled.joined(separator: "\n").utf8), source: "mangled")
         }

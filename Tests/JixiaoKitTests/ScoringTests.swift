@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JixiaoKit
 @testable import JixiaoModel
 @testable import JixiaoReading
@@ -12,40 +13,47 @@ import Testing
 
     static func d(_ s: String) -> Decimal { Decimal(string: s)! }
 
-    @Test("quantities are read from the target and actual text", arguments: [
-        ("≥90%", Quantity(comparison: .atLeast, value: 90, unit: "%")),
-        ("≤12万元", Quantity(comparison: .atMost, value: 12, unit: "万元")),
-        ("60场", Quantity(comparison: .atLeast, value: 60, unit: "场")),
-        ("不少于24场", Quantity(comparison: .atLeast, value: 24, unit: "场")),
-        ("≤0.3万元/场", Quantity(comparison: .atMost, value: d("0.3"), unit: "万元/场")),
-        ("全县12个乡镇", Quantity(comparison: .atLeast, value: 12, unit: "个乡镇")),
-        ("宣传次数大于等于5次得满分，下降一次扣一分", Quantity(comparison: .atLeast, value: 5, unit: "次得满分，下降一次扣一分")),
-    ])
+    @Test(
+        "quantities are read from the target and actual text",
+        arguments: [
+            ("≥90%", Quantity(comparison: .atLeast, value: 90, unit: "%")),
+            ("≤12万元", Quantity(comparison: .atMost, value: 12, unit: "万元")),
+            ("60场", Quantity(comparison: .atLeast, value: 60, unit: "场")),
+            ("不少于24场", Quantity(comparison: .atLeast, value: 24, unit: "场")),
+            ("≤0.3万元/场", Quantity(comparison: .atMost, value: d("0.3"), unit: "万元/场")),
+            ("全县12个乡镇", Quantity(comparison: .atLeast, value: 12, unit: "个乡镇")),
+            ("宣传次数大于等于5次得满分，下降一次扣一分", Quantity(comparison: .atLeast, value: 5, unit: "次得满分，下降一次扣一分")),
+        ])
     func quantity(_ text: String, _ expected: Quantity) {
         #expect(Quantity.parse(text) == expected)
     }
 
-    @Test("dates, periods and text are not quantities", arguments: ["2023年12月31日前", "12月底前", "5月至10月", "按时完成", "完成", "明显改善"])
+    @Test(
+        "dates, periods and text are not quantities",
+        arguments: ["2023年12月31日前", "12月底前", "5月至10月", "按时完成", "完成", "明显改善"])
     func notQuantity(_ text: String) {
         #expect(Quantity.parse(text) == nil)
     }
 
     static func indicator(_ target: String, _ actual: String, weight: String, score: String = "") -> Indicator {
-        Indicator(level1: "产出指标", level1Weight: nil, level2: "数量指标", level3: "x", target: target, actual: actual,
-                  weight: Figure(Decimal(string: weight)), score: Figure(Decimal(string: score)), deviation: nil, line: 1)
+        Indicator(
+            level1: "产出指标", level1Weight: nil, level2: "数量指标", level3: "x", target: target, actual: actual,
+            weight: Figure(Decimal(string: weight)), score: Figure(Decimal(string: score)), deviation: nil, line: 1)
     }
 
-    @Test("quantitative scoring by hand", arguments: [
-        ("≥120场", "131场", "15", "15"),          // met: full marks
-        ("60场", "54场", "5", "4.5"),             // 54/60 × 5
-        ("4期", "3期", "10", "7.5"),              // 3/4 × 10
-        ("≥2万人次", "1.8万人次", "40", "36"),     // 1.8/2 × 40
-        ("≥200人", "176人", "40", "35.2"),        // 176/200 × 40
-        ("≤12万元", "11.6万元", "10", "10"),      // reversed, met
-        ("≤500元", "504元", "20", "19.84"),       // reversed, missed: 500/504 × 20 = 19.841…
-        ("≥8万人次", "86000人次", "40", "40"),    // 万 converted
-        ("100%", "100%", "10", "10"),
-    ])
+    @Test(
+        "quantitative scoring by hand",
+        arguments: [
+            ("≥120场", "131场", "15", "15"),  // met: full marks
+            ("60场", "54场", "5", "4.5"),  // 54/60 × 5
+            ("4期", "3期", "10", "7.5"),  // 3/4 × 10
+            ("≥2万人次", "1.8万人次", "40", "36"),  // 1.8/2 × 40
+            ("≥200人", "176人", "40", "35.2"),  // 176/200 × 40
+            ("≤12万元", "11.6万元", "10", "10"),  // reversed, met
+            ("≤500元", "504元", "20", "19.84"),  // reversed, missed: 500/504 × 20 = 19.841…
+            ("≥8万人次", "86000人次", "40", "40"),  // 万 converted
+            ("100%", "100%", "10", "10"),
+        ])
     func scores(_ target: String, _ actual: String, _ weight: String, _ expected: String) {
         let s = Scorer.indicator(Self.indicator(target, actual, weight: weight), rules: Self.hunan)
         #expect(s.computed == Self.d(expected))
@@ -56,7 +64,8 @@ import Testing
         var rules = Self.hunan
         rules.reverse = .linear
         // 20 × (1 − (504 − 500)/500) = 20 × 0.992 = 19.84
-        #expect(Scorer.indicator(Self.indicator("≤500元", "504元", weight: "20"), rules: rules).computed == Self.d("19.84"))
+        #expect(
+            Scorer.indicator(Self.indicator("≤500元", "504元", weight: "20"), rules: rules).computed == Self.d("19.84"))
         // 20 × (1 − (15 − 10)/10) = 10
         #expect(Scorer.indicator(Self.indicator("≤10万元", "15万元", weight: "20"), rules: rules).computed == 10)
     }
@@ -78,7 +87,7 @@ import Testing
         let card = Scorer.score(filing.projects[0].table, rules: Self.hunan)
         #expect(card.execution.rate == Self.d("3.4") / 6)
         #expect(card.execution.rate?.percent == "56.67%")
-        #expect(card.execution.score == Self.d("5.67"))          // 10 × 0.5667 = 5.667
+        #expect(card.execution.score == Self.d("5.67"))  // 10 × 0.5667 = 5.667
         #expect(card.execution.reportedScore == nil)
         #expect(card.indicatorTotal == 90)
         #expect(card.total == Self.d("95.67"))
@@ -95,18 +104,19 @@ import Testing
         let adjusted = Scorer.score(d.table, rules: Self.hunan)
         #expect(adjusted.execution.rate == 1 && adjusted.execution.score == 10 && adjusted.total == 100)
         let initial = Scorer.score(d.table, rules: RuleSet.localInitial)
-        #expect(initial.execution.rate?.percent == "116.35%")   // 118.67 / 101.99 = 1.16354…
+        #expect(initial.execution.rate?.percent == "116.35%")  // 118.67 / 101.99 = 1.16354…
         #expect(initial.execution.score == 10)
         var uncapped = RuleSet.localInitial
         uncapped.capExecution = false
-        #expect(Scorer.score(d.table, rules: uncapped).execution.score == Self.d("11.64"))   // 10 × 1.16354 = 11.635
+        #expect(Scorer.score(d.table, rules: uncapped).execution.score == Self.d("11.64"))  // 10 × 1.16354 = 11.635
     }
 
     @Test("a zero or missing denominator is reported, never NaN")
     func zeroDenominator() {
         var funds = Funds()
         funds.rows = [
-            FundRow(label: "年度资金总额", kind: .total, line: 1, initial: Figure(0), fullYear: Figure(0), executed: Figure(5))
+            FundRow(
+                label: "年度资金总额", kind: .total, line: 1, initial: Figure(0), fullYear: Figure(0), executed: Figure(5))
         ]
         let e = Scorer.execution(funds, denominator: .fullYear, rules: Self.hunan)
         #expect(e.rate == nil && e.score == nil && e.problem == "全年预算数 is 0")
@@ -114,7 +124,9 @@ import Testing
         #expect(Scorer.execution(funds, denominator: .fullYear, rules: Self.hunan).problem == "全年预算数 is blank")
     }
 
-    @Test("grade bands are half-open", arguments: [("90", "优"), ("89.99", "良"), ("80", "良"), ("79.5", "中"), ("60", "中"), ("59.99", "差")])
+    @Test(
+        "grade bands are half-open",
+        arguments: [("90", "优"), ("89.99", "良"), ("80", "良"), ("79.5", "中"), ("60", "中"), ("59.99", "差")])
     func grades(_ total: String, _ grade: String) {
         #expect(Self.hunan.grade(Self.d(total)) == grade)
     }
@@ -123,11 +135,11 @@ import Testing
     func provincial() throws {
         let filing = try Fixtures.filing("000_4163b9005dfad92f.txt")
         let card = Scorer.score(filing.projects[1].table, rules: RuleSet.pmkpiHB)
-        #expect(card.execution.score == 20)          // 20 × 100%
-        #expect(card.total == 100 && card.capped)    // 20 + 90 = 110, capped
+        #expect(card.execution.score == 20)  // 20 × 100%
+        #expect(card.total == 100 && card.capped)  // 20 + 90 = 110, capped
         #expect(card.grade == nil)
         let laomo = Scorer.score(filing.projects[0].table, rules: RuleSet.pmkpiHB)
-        #expect(laomo.execution.score == Self.d("11.33"))   // 20 × 0.56667 = 11.333
+        #expect(laomo.execution.score == Self.d("11.33"))  // 20 × 0.56667 = 11.333
     }
 
     @Test func templateImpliesTheRules() throws {
@@ -138,7 +150,7 @@ import Testing
     func v1() throws {
         let filing = try Fixtures.filing("v1_seed_layout_4projects_2022.txt")
         let card = Scorer.score(try #require(filing.department?.table), rules: Self.hunan)
-        #expect(card.execution.rate?.percent == "97.58%")   // 305.18 / 312.75
+        #expect(card.execution.rate?.percent == "97.58%")  // 305.18 / 312.75
         #expect(card.execution.score == Self.d("9.76"))
         #expect(card.indicators[2].computed == Self.d("7.5"))
         // 文化下乡惠民演出: 16.2/18 = 90% → 9; 60场→54场 4.5; 1.8/2万人次 → 36; total 9 + 82.5 = 91.5 against 92.

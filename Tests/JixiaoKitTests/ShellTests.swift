@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JixiaoKit
 @testable import JixiaoModel
 @testable import JixiaoReading
@@ -8,12 +9,14 @@ import Testing
 
 /// The loop, the tokenizer, completion and display width, in-process.
 @Suite struct ShellTests {
-    @Test("words, quotes and escapes", arguments: [
-        ("show 劳模", ["show", "劳模"]),
-        ("load \"my filings/a b.txt\"", ["load", "my filings/a b.txt"]),
-        ("echo 'a  b' c\\ d", ["echo", "a  b", "c d"]),
-        ("set score 劳模　1 3", ["set", "score", "劳模", "1", "3"]),   // a full-width space separates too
-    ])
+    @Test(
+        "words, quotes and escapes",
+        arguments: [
+            ("show 劳模", ["show", "劳模"]),
+            ("load \"my filings/a b.txt\"", ["load", "my filings/a b.txt"]),
+            ("echo 'a  b' c\\ d", ["echo", "a  b", "c d"]),
+            ("set score 劳模　1 3", ["set", "score", "劳模", "1", "3"]),  // a full-width space separates too
+        ])
     func tokenize(_ line: String, _ words: [String]) throws {
         #expect(try Tokenizer.split(line) == words)
     }
@@ -45,16 +48,19 @@ import Testing
     func completion() {
         let (shell, _) = Fixtures.run("load Tests/Fixtures/filings/000_4163b9005dfad92f.txt\n")
         #expect(shell.completions(before: "pro") == ["projects"])
-        #expect(shell.completions(before: "re").contains("recompute") && shell.completions(before: "re").contains("report"))
+        #expect(
+            shell.completions(before: "re").contains("recompute") && shell.completions(before: "re").contains("report"))
         #expect(shell.completions(before: "show 劳") == ["劳模服务"])
         #expect(shell.completions(before: "rules u") == ["use"])
         #expect(shell.completions(before: "load Tests/Fix") == ["Tests/Fixtures/"])
         #expect(shell.completions(before: "echo x").isEmpty)
     }
 
-    @Test("display width: CJK 2, ASCII 1, combining 0, emoji 2", arguments: [
-        ("劳模服务", 8), ("abc", 3), ("e\u{301}", 1), ("😀", 2), ("≥90%", 4), ("㎡", 2), ("全年预算数 6.00", 15),
-    ])
+    @Test(
+        "display width: CJK 2, ASCII 1, combining 0, emoji 2",
+        arguments: [
+            ("劳模服务", 8), ("abc", 3), ("e\u{301}", 1), ("😀", 2), ("≥90%", 4), ("㎡", 2), ("全年预算数 6.00", 15),
+        ])
     func width(_ text: String, _ columns: Int) {
         #expect(DisplayWidth.of(text) == columns)
     }

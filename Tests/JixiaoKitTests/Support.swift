@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import JixiaoKit
 @testable import JixiaoModel
 @testable import JixiaoReading
@@ -7,7 +8,8 @@ import Foundation
 
 /// Paths of the package, found from this file so tests run from any directory.
 enum Fixtures {
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let filings = root.appendingPathComponent("Tests/Fixtures/filings")
     /// The project's shared folder beside the clone, when present.
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/filings")
@@ -24,7 +26,8 @@ enum Fixtures {
         var byName: [String: URL] = [:]
         for folder in [filings, shared] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names where name.hasSuffix(".txt") && names.contains(name + ".key.json") && byName[name] == nil {
+            for name in names where name.hasSuffix(".txt") && names.contains(name + ".key.json") && byName[name] == nil
+            {
                 byName[name] = folder.appendingPathComponent(name)
             }
         }
@@ -34,7 +37,8 @@ enum Fixtures {
     /// A new folder where a session runs as if from the package root: `Tests`, `sessions` and
     /// `Package.swift` are links to the package's own, and whatever the session writes stays here.
     static func sessionFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-session-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "jixiao-session-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["Tests", "sessions", "Package.swift"] {
             try FileManager.default.createSymbolicLink(
@@ -44,7 +48,9 @@ enum Fixtures {
     }
 
     /// Runs a script through an in-process shell and returns the console.
-    static func run(_ script: String, directory: URL = root, options: ShellOptions = ShellOptions()) -> (Shell, ScriptConsole) {
+    static func run(
+        _ script: String, directory: URL = root, options: ShellOptions = ShellOptions()
+    ) -> (Shell, ScriptConsole) {
         let console = ScriptConsole(script)
         let shell = Shell(console: console, options: options, directory: directory.path)
         shell.runConsole()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JixiaoKit
 @testable import JixiaoModel
 @testable import JixiaoReading
@@ -39,7 +40,9 @@ import Testing
             return
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(actual == expected, "sessions/\(name).jx differs from its transcript; first difference:\n\(firstDifference(actual, expected))")
+        #expect(
+            actual == expected,
+            "sessions/\(name).jx differs from its transcript; first difference:\n\(firstDifference(actual, expected))")
     }
 }
 
@@ -56,9 +59,11 @@ func compareWritten(in folder: URL) throws {
 
 /// The first differing line of two texts, for readable failures.
 func firstDifference(_ a: String, _ b: String) -> String {
-    let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
+    let x = a.components(separatedBy: "\n")
+    let y = b.components(separatedBy: "\n")
     for i in 0..<max(x.count, y.count) {
-        let l = i < x.count ? x[i] : "<end>", r = i < y.count ? y[i] : "<end>"
+        let l = i < x.count ? x[i] : "<end>"
+        let r = i < y.count ? y[i] : "<end>"
         if l != r { return "line \(i + 1):\n  actual:   \(l)\n  expected: \(r)" }
     }
     return "(none)"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JixiaoKit
 @testable import JixiaoModel
 @testable import JixiaoReading
@@ -18,18 +19,21 @@ import Testing
 
     @Test("an edit prints what it moves; a refused edit changes nothing")
     func editEffects() {
-        let (shell, console) = Fixtures.run(Self.load + "set score 劳模 1 3\nset score 劳模 1 9\nset budget 劳模 -2\nset weight 劳模 2 x\n")
+        let (shell, console) = Fixtures.run(
+            Self.load + "set score 劳模 1 3\nset score 劳模 1 9\nset budget 劳模 -2\nset weight 劳模 2 x\n")
         #expect(console.output.contains("得分 5 → 3"))
         #expect(console.output.contains("总分 95.67 → 93.67, 等级 优 → 优"))
         #expect(console.errors.contains("得分 9 is above the indicator's 分值 5"))
         #expect(console.errors.contains("全年预算数 must not be negative"))
         #expect(console.errors.contains("分值 must be a number, not 'x'"))
         #expect(shell.session.current?.scenario.edits.count == 1)
-        #expect(shell.session.current?.filing.projects[0].indicators[0].score.value == 5, "the loaded filing never changes")
+        #expect(
+            shell.session.current?.filing.projects[0].indicators[0].score.value == 5, "the loaded filing never changes")
     }
 
     @Test func undoRedoReset() {
-        let (shell, console) = Fixtures.run(Self.load + "set score 劳模 1 3\nset executed 劳模 6\nundo\nundo\nundo\nredo\nreset\nredo\n")
+        let (shell, console) = Fixtures.run(
+            Self.load + "set score 劳模 1 3\nset executed 劳模 6\nundo\nundo\nundo\nredo\nreset\nredo\n")
         #expect(console.errors.contains("nothing to undo"))
         #expect(console.errors.contains("nothing to redo"))
         #expect(console.output.contains("reset: dropped 1 edit"))
@@ -40,7 +44,10 @@ import Testing
     func roundTrip() throws {
         let dir = try Self.temp()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let script = Self.load + "set score 劳模 1 3\nset executed 劳模 5.2\nset actual 双联 1 36人\nset score dept 满意度 8\nsave s.json\nsave --script s.jxs\n"
+        let script =
+            Self.load
+            + "set score 劳模 1 3\nset executed 劳模 5.2\nset actual 双联 1 36人\nset score dept 满意度 8\nsave s.json\nsave "
+            + "--script s.jxs\n"
         let (first, _) = Fixtures.run(script, directory: dir)
         let loaded = try #require(first.session.current)
         let rules = first.session.rules(for: loaded).rules
@@ -72,8 +79,10 @@ import Testing
         let target = dir.appendingPathComponent("s.json")
         try "old content".write(to: target, atomically: true, encoding: .utf8)
         // The temporary file's name is taken by a folder, so the write cannot start.
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".s.json.\(getpid()).tmp"), withIntermediateDirectories: true)
-        let (_, console) = Fixtures.run(Self.load + "set score 劳模 1 3\nsave s.json --force\nsave nosuchdir/s.json\n", directory: dir)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent(".s.json.\(getpid()).tmp"), withIntermediateDirectories: true)
+        let (_, console) = Fixtures.run(
+            Self.load + "set score 劳模 1 3\nsave s.json --force\nsave nosuchdir/s.json\n", directory: dir)
         #expect(console.errors.contains("s.json: cannot write"))
         #expect(console.errors.contains("folder"))
         #expect(try String(contentsOf: target, encoding: .utf8) == "old content")
@@ -84,14 +93,16 @@ import Testing
         let dir = try Self.temp()
         defer { try? FileManager.default.removeItem(at: dir) }
         try "notes".write(to: dir.appendingPathComponent("notes.json"), atomically: true, encoding: .utf8)
-        let (_, console) = Fixtures.run(Self.load + "save notes.json\nsave notes.json --force\nsave notes.json\n", directory: dir)
+        let (_, console) = Fixtures.run(
+            Self.load + "save notes.json\nsave notes.json --force\nsave notes.json\n", directory: dir)
         #expect(console.errors.contains("notes.json exists; add --force"))
         #expect(console.output.components(separatedBy: "saved scenario").count == 3)
     }
 
     @Test("quit at a terminal with unsaved edits asks once; a script just stops")
     func quitAsks() {
-        let console = ScriptConsole(Self.load + "set score 劳模 1 3\nquit\necho still here\nquit\necho gone\n", interactive: true)
+        let console = ScriptConsole(
+            Self.load + "set score 劳模 1 3\nquit\necho still here\nquit\necho gone\n", interactive: true)
         console.answers = [false, true]
         let shell = Shell(console: console, directory: Fixtures.root.path)
         shell.runInteractive()
@@ -119,7 +130,8 @@ import Testing
         let dir = try WhatIfTests.temp()
         defer { try? FileManager.default.removeItem(at: dir) }
         let docx = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/000_4163b9005dfad92f.docx").path
-        let (_, console) = Fixtures.run("load \(docx)\nexport text layout.txt\n" + WhatIfTests.load + "export text\n", directory: dir)
+        let (_, console) = Fixtures.run(
+            "load \(docx)\nexport text layout.txt\n" + WhatIfTests.load + "export text\n", directory: dir)
         let layout = try String(contentsOf: dir.appendingPathComponent("layout.txt"), encoding: .utf8)
         #expect(layout.contains("\t劳模服务\n"))
         let again = try FilingReader.read(text: layout, source: "layout.txt")

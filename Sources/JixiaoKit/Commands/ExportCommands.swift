@@ -30,7 +30,7 @@ extension CommandSpec {
             let paths = rest.filter { TableExport.Name(rawValue: $0) == nil }
             guard paths.count <= 1, tables.count <= 1 else { throw call.usage("give at most one PATH and one table") }
             return ExportCommand(format: format, table: tables.first, path: paths.first, force: args.has("--force"))
-        },
+        }
     ]
 }
 

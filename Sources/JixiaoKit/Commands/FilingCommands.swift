@@ -29,7 +29,8 @@ extension CommandSpec {
             name: "filings", group: .filings,
             usage: "filings",
             summary: "List the loaded filings; * marks the current one",
-            details: "One row per loaded filing: number, 单位名称, 年度, projects, warnings, encoding and the file it came from.",
+            details:
+                "One row per loaded filing: number, 单位名称, 年度, projects, warnings, encoding and the file it came from.",
             example: "filings"
         ) { call throws(ShellError) in
             try call.expectNone()

@@ -77,10 +77,13 @@ extension Session {
             }
             return n - 1
         }
-        let hits = filings.indices.filter { filings[$0].filing.unit.hasPrefix(word) || filings[$0].path.hasSuffix(word) }
+        let hits = filings.indices.filter {
+            filings[$0].filing.unit.hasPrefix(word) || filings[$0].path.hasSuffix(word)
+        }
         if hits.count == 1 { return hits[0] }
         if hits.count > 1 {
-            throw .ambiguous(kind: "filing", name: word, candidates: hits.map { "\($0 + 1) \(filings[$0].filing.unit)" })
+            throw .ambiguous(
+                kind: "filing", name: word, candidates: hits.map { "\($0 + 1) \(filings[$0].filing.unit)" })
         }
         throw .notFound(kind: "filing", name: word, candidates: filings.map(\.filing.unit))
     }

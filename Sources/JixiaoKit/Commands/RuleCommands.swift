@@ -125,7 +125,8 @@ struct RulesCommand: Command, Equatable {
             throw .ruleFile(path: path, error)
         }
         if RuleSet.builtIn.contains(where: { $0.name == rules.name }) {
-            throw .invalidFile(location: path, reason: "'\(rules.name)' is a built-in rule set; give yours another name")
+            throw .invalidFile(
+                location: path, reason: "'\(rules.name)' is a built-in rule set; give yours another name")
         }
         return rules
     }

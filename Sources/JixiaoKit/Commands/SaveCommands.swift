@@ -121,8 +121,9 @@ struct OpenCommand: Command, Equatable {
         var loaded = session.filings[index]
         var notes: [String] = []
         if loaded.filing.sha256 != saved.sha256 {
-            notes.append("warning: \(loaded.path) has changed since the scenario was saved (SHA-256 differs); "
-                + "replaying what still applies")
+            notes.append(
+                "warning: \(loaded.path) has changed since the scenario was saved (SHA-256 differs); "
+                    + "replaying what still applies")
         }
         if let existing = loaded.scenarios.firstIndex(where: { $0.name == saved.name }) {
             loaded.scenarios[existing] = scenario
@@ -166,7 +167,8 @@ enum Scenarios {
             return c.filter { $0.0 != "indicatorScores" }
         }
         var results: [(String, JSON)] = []
-        results.append(("projects", .array(edited.projects.map { .object([("name", .string($0.name))] + result($0.table)) })))
+        results.append(
+            ("projects", .array(edited.projects.map { .object([("name", .string($0.name))] + result($0.table)) })))
         if let department = edited.department { results.append(("department", .object(result(department.table)))) }
         let filing: JSON = .object([
             ("path", .string(loaded.path)), ("sha256", .string(loaded.filing.sha256)),
@@ -231,7 +233,8 @@ enum Scenarios {
             edits.append(edit)
         }
         let sha256 = json["filing"]?["sha256"]?.stringValue ?? ""
-        return Saved(name: name, filingPath: filingPath, sha256: sha256, rules: json["rules"]?.stringValue, edits: edits)
+        return Saved(
+            name: name, filingPath: filingPath, sha256: sha256, rules: json["rules"]?.stringValue, edits: edits)
     }
 
     /// Replays the saved edits over `filing`: what applies is kept, what does not is listed.

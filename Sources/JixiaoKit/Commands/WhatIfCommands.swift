@@ -7,7 +7,8 @@ extension CommandSpec {
     static let whatIfCommands: [CommandSpec] = [
         CommandSpec(
             name: "set", group: .whatIf,
-            usage: "set score|actual|weight|tier PROJECT|dept INDICATOR VALUE | set executed|budget PROJECT|dept AMOUNT",
+            usage:
+                "set score|actual|weight|tier PROJECT|dept INDICATOR VALUE | set executed|budget PROJECT|dept AMOUNT",
             summary: "A what-if edit (模拟调整): change a score, actual, weight or amount and see what moves",
             details: """
                 Edits the current scenario, never the loaded filing. INDICATOR is its number in 'show' or a unique \
@@ -181,7 +182,8 @@ struct SetCommand: Command, Equatable {
         }
         let share = rules.qualitativeTiers[tier]
         let value = (weight * share).rounded(rules.rounding).plain
-        let note = "\(Tiers.names[tier]): \(share.percent) of \(weight.plain) under \(rules.name), recorded as: set score\n"
+        let note =
+            "\(Tiers.names[tier]): \(share.percent) of \(weight.plain) under \(rules.name), recorded as: set score\n"
         return (value, note)
     }
 }
@@ -266,7 +268,9 @@ struct ScenarioCommand: Command, Equatable {
             return Output("scenario \(name): current, \(loaded.scenario.edits.count) edits\n")
         case .drop(let name):
             let i = try index(of: name, in: loaded)
-            guard loaded.scenarios.count > 1 else { throw .refused("cannot drop the only scenario; 'reset' empties it") }
+            guard loaded.scenarios.count > 1 else {
+                throw .refused("cannot drop the only scenario; 'reset' empties it")
+            }
             loaded.scenarios.remove(at: i)
             if loaded.scenarioIndex >= i && loaded.scenarioIndex > 0 { loaded.scenarioIndex -= 1 }
             return Output("dropped scenario \(name); current: \(loaded.scenario.name)\n")

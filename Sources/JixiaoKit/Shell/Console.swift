@@ -47,8 +47,14 @@ public final class ScriptConsole: Console {
         if interruptAfterLines.contains(next) { return .interrupted }
         return .line(lines[next])
     }
-    public func write(_ text: String) { output += text; transcript += text }
-    public func writeError(_ text: String) { errors += text; transcript += text }
+    public func write(_ text: String) {
+        output += text
+        transcript += text
+    }
+    public func writeError(_ text: String) {
+        errors += text
+        transcript += text
+    }
     public func takeInterrupt() -> Bool { false }
     public func confirm(_ question: String) -> Bool {
         transcript += question

@@ -74,12 +74,17 @@ package enum Disk {
                 let n = Glibc.write(fd, start + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    ok = false; failure = String(cString: strerror(errno)); return
+                    ok = false
+                    failure = String(cString: strerror(errno))
+                    return
                 }
                 offset += n
             }
         }
-        if ok && fsync(fd) != 0 { ok = false; failure = String(cString: strerror(errno)) }
+        if ok && fsync(fd) != 0 {
+            ok = false
+            failure = String(cString: strerror(errno))
+        }
         close(fd)
         guard ok else {
             unlink(temp)
@@ -97,7 +102,9 @@ package enum Disk {
         let slash = partial.lastIndex(of: "/")
         let folderPart = slash.map { String(partial[...$0]) } ?? ""
         let base = folderPart.hasPrefix("/") ? folderPart : (directory as NSString).appendingPathComponent(folderPart)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base.isEmpty ? "." : base) else { return [] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base.isEmpty ? "." : base) else {
+            return []
+        }
         return names.filter { !$0.hasPrefix(".") }.map { name in
             folderPart + name + (isDirectory((base as NSString).appendingPathComponent(name)) ? "/" : "")
         }

@@ -7,7 +7,9 @@ public struct ShellOptions: Sendable {
     public var bail = false
     public var quiet = false
     public init(echo: Bool = false, bail: Bool = false, quiet: Bool = false) {
-        self.echo = echo; self.bail = bail; self.quiet = quiet
+        self.echo = echo
+        self.bail = bail
+        self.quiet = quiet
     }
 }
 
@@ -171,7 +173,10 @@ public final class Shell: Environment {
 
     /// Asks once before leaving a terminal session with unsaved what-if edits.
     func confirmLeaving() -> Bool {
-        guard console.isInteractive, session.hasUnsavedEdits else { finished = true; return true }
+        guard console.isInteractive, session.hasUnsavedEdits else {
+            finished = true
+            return true
+        }
         let leave = console.confirm("The scenario has unsaved edits. Quit anyway? [y/N] ")
         if leave { finished = true }
         return leave

@@ -28,7 +28,9 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
         switch self {
         case let .unknownCommand(name, suggestion):
             guard let suggestion else { return "unknown command '\(name)'; type 'help' for the list of commands" }
-            if suggestion.close { return "unknown command '\(name)'; did you mean '\(suggestion.name)'? (type 'help' for the list)" }
+            if suggestion.close {
+                return "unknown command '\(name)'; did you mean '\(suggestion.name)'? (type 'help' for the list)"
+            }
             return "unknown command '\(name)'; the nearest is '\(suggestion.name)' (type 'help' for the list)"
         case let .usage(command, usage, problem):
             return "\(command): \(problem)\nusage: \(usage)"

@@ -9,19 +9,37 @@ public enum Tokenizer {
         var escaped = false
         for ch in line {
             if escaped {
-                current.append(ch); escaped = false; inWord = true
+                current.append(ch)
+                escaped = false
+                inWord = true
                 continue
             }
             if let q = quote {
-                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escaped = true } else { current.append(ch) }
+                if ch == q {
+                    quote = nil
+                } else if ch == "\\" && q == "\"" {
+                    escaped = true
+                } else {
+                    current.append(ch)
+                }
                 continue
             }
             switch ch {
-            case "\\": escaped = true; inWord = true
-            case "\"", "'": quote = ch; inWord = true
+            case "\\":
+                escaped = true
+                inWord = true
+            case "\"", "'":
+                quote = ch
+                inWord = true
             case " ", "\t", "\u{3000}":
-                if inWord { words.append(current); current = ""; inWord = false }
-            default: current.append(ch); inWord = true
+                if inWord {
+                    words.append(current)
+                    current = ""
+                    inWord = false
+                }
+            default:
+                current.append(ch)
+                inWord = true
             }
         }
         if let q = quote { throw .syntax("unterminated \(q) quote") }
