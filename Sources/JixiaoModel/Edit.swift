@@ -102,26 +102,62 @@ public struct Edit: Equatable, Sendable {
     }
 }
 
+/// An immutable stack that copies share: pushing or popping costs the same at any depth, where
+/// a Swift array held in a copied value would be copied whole on its first change.
+final class Stack<Element: Sendable>: Sendable {
+    let top: Element
+    let below: Stack?
+    let count: Int
+
+    init(_ top: Element, on below: Stack?) {
+        self.top = top
+        self.below = below
+        self.count = (below?.count ?? 0) + 1
+    }
+
+    /// The elements from the bottom up.
+    var elements: [Element] {
+        var out: [Element] = []
+        out.reserveCapacity(count)
+        var node: Stack? = self
+        while let current = node {
+            out.append(current.top)
+            node = current.below
+        }
+        return out.reversed()
+    }
+}
+
 /// A named set of edits over one filing. The loaded filing itself never changes.
 ///
-/// The filing after every edit is kept, so an edit costs the same whether it is the first or
-/// the thousandth, and `undo` restores the state before it without replaying anything.
+/// The filing after every edit is kept with the edit, so an edit costs the same whether it is the
+/// first or the thousandth, and `undo` restores the state before it without replaying anything.
 /// Unchanged projects and indicators are shared between the states (value types copy on write).
 public struct Scenario: Sendable {
     public var name: String
-    public private(set) var edits: [Edit] = []
-    /// Edits taken back with `undo`, for `redo`, the most recent last.
-    public private(set) var undone: [Edit] = []
-    /// `states[i]` is the filing after `edits[i]`.
-    private var states: [Filing] = []
+    /// Each edit with the filing as it left it, the latest on top.
+    private var history: Stack<Step>?
+    /// Edits taken back with `undo`, for `redo`, the most recent on top.
+    private var redoable: Stack<Edit>?
     /// Where it was last saved or opened from, and whether it changed since.
     public var savedAs: String?
     public var isDirty = false
 
+    private struct Step: Sendable {
+        var edit: Edit
+        var filing: Filing
+    }
+
     public init(name: String) { self.name = name }
 
+    /// The edits in the order they were made.
+    public var edits: [Edit] { history?.elements.map(\.edit) ?? [] }
+    public var editCount: Int { history?.count ?? 0 }
+    /// Edits taken back with `undo`, the most recent last.
+    public var undone: [Edit] { redoable?.elements ?? [] }
+
     /// The filing as the edits leave it.
-    public func filing(over baseline: Filing) -> Filing { states.last ?? baseline }
+    public func filing(over baseline: Filing) -> Filing { history?.top.filing ?? baseline }
 
     /// Applies `edit` after the others; a new edit clears the redo list. Nothing changes if it fails.
     @discardableResult
@@ -131,41 +167,38 @@ public struct Scenario: Sendable {
         let before = filing(over: baseline)
         var after = before
         try edit.apply(to: &after)
-        edits.append(edit)
-        states.append(after)
-        undone = []
+        history = Stack(Step(edit: edit, filing: after), on: history)
+        redoable = nil
         isDirty = true
         return (before, after)
     }
 
     /// Takes back the last edit, restoring the filing before it.
     public mutating func undo() -> Edit? {
-        guard let edit = edits.popLast() else { return nil }
-        states.removeLast()
-        undone.append(edit)
+        guard let last = history else { return nil }
+        history = last.below
+        redoable = Stack(last.top.edit, on: redoable)
         isDirty = true
-        return edit
+        return last.top.edit
     }
 
     /// Applies again the edit last taken back. It applied to this very state before, so a failure
     /// means the model changed under it: reported, and the edit stays on the redo list.
     public mutating func redo(over baseline: Filing) throws(ModelError) -> Edit? {
-        guard let edit = undone.last else { return nil }
+        guard let next = redoable else { return nil }
         var after = filing(over: baseline)
-        try edit.apply(to: &after)
-        undone.removeLast()
-        edits.append(edit)
-        states.append(after)
+        try next.top.apply(to: &after)
+        history = Stack(Step(edit: next.top, filing: after), on: history)
+        redoable = next.below
         isDirty = true
-        return edit
+        return next.top
     }
 
     /// Drops every edit; returns how many there were.
     public mutating func reset() -> Int {
-        let count = edits.count
-        edits = []
-        states = []
-        undone = []
+        let count = editCount
+        history = nil
+        redoable = nil
         isDirty = count > 0
         return count
     }

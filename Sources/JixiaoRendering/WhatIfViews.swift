@@ -63,12 +63,13 @@ package enum WhatIfViews {
     static func scoreText(_ score: Decimal?) -> String { score.map(points) ?? "n/a" }
 
     package static func edits(_ s: Scenario, commands: [String]) -> String {
-        var out = "scenario \(s.name): \(s.edits.count) edit\(s.edits.count == 1 ? "" : "s")"
+        var out = "scenario \(s.name): \(s.editCount) edit\(s.editCount == 1 ? "" : "s")"
         if let saved = s.savedAs { out += ", saved as \(saved)" }
-        if s.isDirty && !s.edits.isEmpty { out += ", unsaved changes" }
+        if s.isDirty && s.editCount > 0 { out += ", unsaved changes" }
         out += "\n"
         for (i, command) in commands.enumerated() { out += "  \(i + 1). \(command)\n" }
-        if !s.undone.isEmpty { out += "  (\(s.undone.count) to redo)\n" }
+        let redo = s.undone.count
+        if redo > 0 { out += "  (\(redo) to redo)\n" }
         return out
     }
 

@@ -159,7 +159,7 @@ struct ProjectsCommand: Command, Equatable {
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         let loaded = try session.requireCurrent()
         let filing = loaded.edited
-        guard computed || !loaded.scenario.edits.isEmpty else { return Output(FilingViews.projects(filing)) }
+        guard computed || loaded.scenario.editCount > 0 else { return Output(FilingViews.projects(filing)) }
         let rules = session.rules(for: loaded).rules
         let cards = filing.projects.map { Scorer.score($0.table, rules: rules) }
         return Output(FilingViews.projects(filing, cards: cards, rules: rules.name))

@@ -132,14 +132,21 @@ struct RulesCommand: Command, Equatable {
     }
 }
 
+extension Session {
+    /// What `recompute` and `check` work on: the current filing (as filed, and as the scenario
+    /// leaves it), the rules in force, and the target resolved against it.
+    func scope(_ target: Target) throws(ShellError) -> (LoadedFiling, Filing, RuleSet, Target) {
+        let loaded = try requireCurrent()
+        let filing = loaded.edited
+        return (loaded, filing, rules(for: loaded).rules, try filing.resolve(target))
+    }
+}
+
 struct RecomputeCommand: Command, Equatable {
     var target: Target
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
-        let loaded = try session.requireCurrent()
-        let filing = loaded.edited
-        let rules = session.rules(for: loaded).rules
-        let resolved = try filing.resolve(target)
+        let (loaded, filing, rules, resolved) = try session.scope(target)
         guard let table = filing.table(for: resolved) else {
             var cards: [(target: Target, name: String, card: ScoreCard)] = []
             for (target, name, table) in filing.scoredTables {
@@ -159,10 +166,7 @@ struct CheckCommand: Command, Equatable {
     var target: Target
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
-        let loaded = try session.requireCurrent()
-        let filing = loaded.edited
-        let rules = session.rules(for: loaded).rules
-        let resolved = try filing.resolve(target)
+        let (loaded, filing, rules, resolved) = try session.scope(target)
         var findings = Scoring.findings(filing, rules: rules)
         var heading = "\(loaded.filing.unit) \(loaded.filing.year.map { "\($0)年度" } ?? "") under \(rules.name)"
         switch resolved {

@@ -91,7 +91,7 @@ struct SaveCommand: Command, Equatable {
                 loaded.scenario.isDirty = false
             }
         }
-        return Output("saved scenario \(loaded.scenario.name) (\(loaded.scenario.edits.count) edits) to \(path)\n")
+        return Output("saved scenario \(loaded.scenario.name) (\(loaded.scenario.editCount) edits) to \(path)\n")
     }
 }
 
@@ -143,7 +143,7 @@ struct OpenCommand: Command, Equatable {
             }
         }
         out += notes.map { $0 + "\n" }.joined()
-        out += "opened scenario \(saved.name): \(scenario.edits.count) of \(saved.edits.count) edits replayed\n"
+        out += "opened scenario \(saved.name): \(scenario.editCount) of \(saved.edits.count) edits replayed\n"
         if !skipped.isEmpty { out += "not replayed:\n" + skipped.joined(separator: "\n") + "\n" }
         return Output(out)
     }

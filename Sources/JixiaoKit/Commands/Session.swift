@@ -41,7 +41,7 @@ public struct Session: Sendable {
 
     /// Any scenario with edits that were not saved since they were made.
     public var hasUnsavedEdits: Bool {
-        filings.contains { $0.scenarios.contains { $0.isDirty && !$0.edits.isEmpty } }
+        filings.contains { $0.scenarios.contains { $0.isDirty && $0.editCount > 0 } }
     }
 
     /// The rule set in force for `loaded`, and why.

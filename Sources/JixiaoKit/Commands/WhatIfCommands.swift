@@ -252,8 +252,8 @@ struct ScenarioCommand: Command, Equatable {
             var table = Table(
                 ["", "scenario", "edits", "saved as", "unsaved"], align: [.left, .left, .right, .left, .left])
             for (i, s) in loaded.scenarios.enumerated() {
-                let unsaved = s.isDirty && !s.edits.isEmpty ? "yes" : ""
-                table.add([i == loaded.scenarioIndex ? "*" : "", s.name, "\(s.edits.count)", s.savedAs ?? "", unsaved])
+                let unsaved = s.isDirty && s.editCount > 0 ? "yes" : ""
+                table.add([i == loaded.scenarioIndex ? "*" : "", s.name, "\(s.editCount)", s.savedAs ?? "", unsaved])
             }
             return Output(table.render())
         case .new(let name):
@@ -265,7 +265,7 @@ struct ScenarioCommand: Command, Equatable {
             return Output("scenario \(name): new, current\n")
         case .use(let name):
             loaded.scenarioIndex = try index(of: name, in: loaded)
-            return Output("scenario \(name): current, \(loaded.scenario.edits.count) edits\n")
+            return Output("scenario \(name): current, \(loaded.scenario.editCount) edits\n")
         case .drop(let name):
             let i = try index(of: name, in: loaded)
             guard loaded.scenarios.count > 1 else {
