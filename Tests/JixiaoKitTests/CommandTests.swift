@@ -39,6 +39,7 @@ import Testing
         #expect(try parsed("rules use auto", as: RulesCommand.self) == RulesCommand(action: .use(nil)))
         #expect(try parsed("rules show", as: RulesCommand.self) == RulesCommand(action: .show(nil)))
         #expect(try parsed("projects --computed", as: ProjectsCommand.self) == ProjectsCommand(computed: true))
+        #expect(try parsed("load a b --strict", as: LoadCommand.self) == LoadCommand(paths: ["a", "b"], strict: true))
     }
 
     @Test(
@@ -69,6 +70,19 @@ import Testing
         #expect(shell.session.chosenRules == before.chosenRules)
         #expect(shell.session.current?.scenario.edits == before.current?.scenario.edits)
         #expect(shell.session.current?.edited == before.current?.edited)
+    }
+
+    @Test("a file that cannot be read no longer blocks the rest; the same file is not loaded twice")
+    func partialLoad() {
+        let bad = Fixtures.root.appendingPathComponent("Tests/Fixtures/bad/empty.txt").path
+        let (shell, console) = Fixtures.run("load \(Fixtures.real.path) \(bad)\nload \(Fixtures.real.path)\n")
+        #expect(shell.session.filings.count == 1)
+        #expect(console.output.contains("1 loaded, 1 failed"))
+        #expect(console.errors.contains("\(bad): error: the file is empty"))
+        #expect(console.errors.contains("note: already loaded as [1] (same SHA-256)"))
+        #expect(shell.exitStatus == 1)
+        let (strict, _) = Fixtures.run("load --strict \(Fixtures.real.path) \(bad)\n")
+        #expect(strict.session.filings.isEmpty)
     }
 
     @Test("projects prints what was asked for, whatever ran before it")

@@ -31,12 +31,24 @@ package struct Output: Equatable, Sendable {
         case source(String)
     }
 
+    /// A problem the command met without failing as a whole, or a note, for stderr.
+    package struct Diagnostic: Equatable, Sendable {
+        package enum Kind: String, Sendable { case error, note }
+        package var kind: Kind
+        /// What it concerns, such as a file as the analyst named it.
+        package var subject: String
+        package var message: String
+    }
+
     package var text: String
     package var effect: Effect = .none
+    /// Errors here make the command count as failed (exit status 1), but what it did stays done.
+    package var diagnostics: [Diagnostic] = []
 
-    package init(_ text: String = "", effect: Effect = .none) {
+    package init(_ text: String = "", effect: Effect = .none, diagnostics: [Diagnostic] = []) {
         self.text = text
         self.effect = effect
+        self.diagnostics = diagnostics
     }
 }
 

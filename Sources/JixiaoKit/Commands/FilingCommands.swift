@@ -7,23 +7,25 @@ extension CommandSpec {
     static let filingCommands: [CommandSpec] = [
         CommandSpec(
             name: "load", aliases: ["open-filing"], group: .filings,
-            usage: "load PATH... | load --example",
+            usage: "load PATH... [--strict] | load --example",
             summary: "Load filings (加载自评报告): files, folders, globs, or the bundled example",
             details: """
                 Reads each filing (a .docx, or a .docx dumped to text in UTF-8 or GB18030) and prints one line per \
                 filing: unit (单位名称), year, projects, warnings. A folder loads every .txt and .docx inside; a glob \
-                such as 'filings/*.txt' loads every match. If any file cannot be read, nothing is loaded and the \
-                filings already loaded stay as they were. The last filing loaded becomes the current one.
+                such as 'filings/*.txt' loads every match. A file that cannot be read is reported as FILE: error: \
+                reason and the others are loaded (the command then counts as failed); with --strict nothing is loaded \
+                if any file fails. A file already loaded (the same SHA-256) is skipped with a note. The filings \
+                already loaded stay as they were, and the last filing loaded becomes the current one.
                 """,
             example: "load ../shared/filings/000_4163b9005dfad92f.txt",
             completion: .paths
         ) { call throws(ShellError) in
-            let args = try call.arguments(allowing: ["--example"])
+            let args = try call.arguments(allowing: ["--example", "--strict"])
             if args.has("--example") == !args.positional.isEmpty {
                 let problem = args.positional.isEmpty ? "needs a PATH (or --example)" : "give either PATHs or --example"
                 throw call.usage(problem)
             }
-            return LoadCommand(paths: args.positional)
+            return LoadCommand(paths: args.positional, strict: args.has("--strict"))
         },
         CommandSpec(
             name: "filings", group: .filings,
@@ -111,15 +113,46 @@ extension CommandSpec {
 struct LoadCommand: Command, Equatable {
     /// Files, folders or globs; empty for the bundled example.
     var paths: [String]
+    /// All or nothing: any file that fails fails the whole load.
+    var strict = false
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
-        let loaded = paths.isEmpty ? [try Loader.example()] : try Loader.load(paths, environment)
+        var batch = Loader.Batch()
+        if paths.isEmpty {
+            batch.loaded = [try Loader.example()]
+        } else {
+            batch = try Loader.load(paths, environment, strict: strict)
+        }
+        // One file that fails, and nothing else named: the load's own error, as for any command.
+        if batch.loaded.isEmpty, batch.failed.count == 1 { throw batch.failed[0].error }
+        var notes: [Output.Diagnostic] = []
+        var known = Dictionary(session.filings.enumerated().map { ($1.filing.sha256, $0 + 1) }) { first, _ in first }
+        var fresh: [LoadedFiling] = []
+        for item in batch.loaded {
+            if let number = known[item.filing.sha256] {
+                notes.append(
+                    .init(kind: .note, subject: item.path, message: "already loaded as [\(number)] (same SHA-256)"))
+                continue
+            }
+            known[item.filing.sha256] = session.filings.count + fresh.count + 1
+            fresh.append(item)
+        }
         let first = session.filings.count + 1
-        session.add(loaded)
-        let lines = loaded.enumerated().map { i, item in
+        session.add(fresh)
+        var text = fresh.enumerated().map { i, item in
             FilingViews.summary(first + i, item.filing, path: item.path) + "\n"
         }
-        return Output(lines.joined())
+        .joined()
+        let errors = batch.failed.map { Output.Diagnostic(kind: .error, subject: $0.path, message: Self.reason($0)) }
+        if !errors.isEmpty { text += "\(fresh.count) loaded, \(errors.count) failed\n" }
+        return Output(text, diagnostics: errors + notes)
+    }
+
+    /// A failure's reason without the path it begins with, which the diagnostic names.
+    static func reason(_ failure: (path: String, error: ShellError)) -> String {
+        let message = failure.error.description
+        let prefix = failure.path + ": "
+        return message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
     }
 }
 

@@ -21,15 +21,34 @@ package enum Loader {
         }
     }
 
+    /// Reads every file the words name, all or nothing: the first file that fails fails the load.
     static func load(_ words: [String], _ environment: any Environment) throws(ShellError) -> [LoadedFiling] {
-        var result: [LoadedFiling] = []
+        let batch = try load(words, environment, strict: true)
+        return batch.loaded
+    }
+
+    /// What a load read, and the files it could not, each with its reason.
+    struct Batch {
+        var loaded: [LoadedFiling] = []
+        var failed: [(path: String, error: ShellError)] = []
+    }
+
+    /// Reads every file the words name. Unless `strict`, a file that cannot be read is recorded
+    /// and the rest are read; Ctrl-C and a word that names nothing still stop the whole load.
+    static func load(_ words: [String], _ environment: any Environment, strict: Bool) throws(ShellError) -> Batch {
+        var batch = Batch()
         for word in words {
             for (path, shown) in try files(for: word, environment) {
                 try environment.checkInterrupt()
-                result.append(try read(path, shownAs: shown))
+                do throws(ShellError) {
+                    batch.loaded.append(try read(path, shownAs: shown))
+                } catch {
+                    if strict { throw error }
+                    batch.failed.append((shown, error))
+                }
             }
         }
-        return result
+        return batch
     }
 
     /// The files one word names, each with the path to show: a glob's matches, a folder's

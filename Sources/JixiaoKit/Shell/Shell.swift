@@ -78,11 +78,17 @@ public final class Shell: Environment {
         written.insert(absolute)
     }
 
-    /// Counts a failed command and reports it as `LOCATION error: message`; with --bail a
-    /// script stops here.
-    func reportFailure(_ error: ShellError, location: String) {
+    /// Writes a command's diagnostics as `SUBJECT: error: message`; true when any is an error.
+    func report(_ diagnostics: [Output.Diagnostic]) -> Bool {
+        for d in diagnostics { console.writeError("\(d.subject): \(d.kind.rawValue): \(d.message)\n") }
+        return diagnostics.contains { $0.kind == .error }
+    }
+
+    /// Counts a failed command and reports it as `LOCATION error: message` (when there is an
+    /// error to report); with --bail a script stops here.
+    func reportFailure(_ error: ShellError?, location: String) {
         failures += 1
-        console.writeError(location + "error: " + error.description + "\n")
+        if let error { console.writeError(location + "error: " + error.description + "\n") }
         if options.bail && !console.isInteractive { bailed = true }
     }
 
@@ -145,12 +151,14 @@ public final class Shell: Environment {
             let output = try command.run(&next, self)
             session = next
             write(output.text)
+            let failed = report(output.diagnostics)
+            if failed { reportFailure(nil, location: "") }
             switch output.effect {
             case .none: break
             case .quit: quit()
             case .source(let path): try self.source(path: path)
             }
-            return true
+            return !failed
         } catch {
             reportFailure(error, location: source.map { "\($0):\(lineNumber): " } ?? "")
             return false
