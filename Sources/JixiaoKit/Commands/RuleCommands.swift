@@ -146,7 +146,7 @@ struct RecomputeCommand: Command, Equatable {
     var target: Target
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
-        let (loaded, filing, rules, resolved) = try session.scope(target)
+        let (_, filing, rules, resolved) = try session.scope(target)
         guard let table = filing.table(for: resolved) else {
             var cards: [(target: Target, name: String, card: ScoreCard)] = []
             for (target, name, table) in filing.scoredTables {
