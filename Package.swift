@@ -31,10 +31,14 @@ let package = Package(
         .target(name: "JixiaoRules", dependencies: ["JixiaoModel"]),
         // Values to text: tables, views, CSV, Markdown, JSON.
         .target(name: "JixiaoRendering", dependencies: ["JixiaoModel"]),
+        // SQLite's C library (libsqlite3-dev), for the SQL mirror of the loaded filings.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // Values to SQL rows: the in-memory database `sql` queries and `export sqlite` writes.
+        .target(name: "JixiaoSQL", dependencies: ["JixiaoModel", "CSQLite"]),
         // Commands, the session, the loop behind an injected Console, and Disk.
         .target(
             name: "JixiaoKit",
-            dependencies: ["JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering"],
+            dependencies: ["JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering", "JixiaoSQL"],
             resources: [.copy("Resources/example.txt")]
         ),
         // The only C in the package: fixed-signature wrappers over libedit's variadic calls.
@@ -55,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JixiaoKitTests",
-            dependencies: ["JixiaoKit", "JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering"]
+            dependencies: ["JixiaoKit", "JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering", "JixiaoSQL"]
         ),
         // Launches the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["jixiao"]),

@@ -6,6 +6,8 @@ set -euo pipefail
 need=()
 dpkg -s libedit-dev >/dev/null 2>&1 || need+=(libedit-dev)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "jixiao: the Swift toolchain (6.0 or later) is not on PATH; install it from swift.org first." >&2

@@ -142,6 +142,8 @@ public struct Scenario: Sendable {
     /// Where it was last saved or opened from, and whether it changed since.
     public var savedAs: String?
     public var isDirty = false
+    /// Counts every change, undo included, so a cache of results can tell a state it has not seen.
+    public private(set) var version = 0
 
     private struct Step: Sendable {
         var edit: Edit
@@ -170,6 +172,7 @@ public struct Scenario: Sendable {
         history = Stack(Step(edit: edit, filing: after), on: history)
         redoable = nil
         isDirty = true
+        version += 1
         return (before, after)
     }
 
@@ -179,6 +182,7 @@ public struct Scenario: Sendable {
         history = last.below
         redoable = Stack(last.top.edit, on: redoable)
         isDirty = true
+        version += 1
         return last.top.edit
     }
 
@@ -191,6 +195,7 @@ public struct Scenario: Sendable {
         history = Stack(Step(edit: next.top, filing: after), on: history)
         redoable = next.below
         isDirty = true
+        version += 1
         return next.top
     }
 
@@ -200,6 +205,7 @@ public struct Scenario: Sendable {
         history = nil
         redoable = nil
         isDirty = count > 0
+        version += 1
         return count
     }
 }

@@ -14,20 +14,6 @@ package enum FilingViews {
         return "[\(number)] \(f.unit), \(year): \(parts.joined(separator: ", ")) (\(path))"
     }
 
-    /// `filings`: one row per loaded filing, the current one marked.
-    package static func filings(_ list: [(filing: Filing, path: String)], current: Int?) -> String {
-        var table = Table(
-            ["", "#", "单位名称", "年度", "项目", "警告", "编码", "文件"],
-            align: [.left, .right, .left, .left, .right, .right, .left, .left])
-        for (i, (f, path)) in list.enumerated() {
-            table.add([
-                i == current ? "*" : "", "\(i + 1)", f.unit, f.year.map(String.init) ?? "", "\(f.projects.count)",
-                "\(f.warnings.count)", f.encoding.rawValue, path,
-            ])
-        }
-        return table.render()
-    }
-
     package static func warnings(_ f: Filing, path: String) -> String {
         if f.warnings.isEmpty { return "\(path): no warnings\n" }
         return f.warnings.map { "\(path):\($0.line): warning: \($0.message)\n" }.joined()

@@ -75,4 +75,39 @@ import Testing
         #expect(html.contains("sdval=\"95.67\""), "the computed total is a number")
         #expect(html.contains("sdval=\"0.5667\""), "56.67% is read as the number 0.5667")
     }
+
+    static var sqlite3: String? {
+        ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test("export sqlite writes a database the sqlite3 program reads", .enabled(if: sqlite3 != nil))
+    func exportSQLite() throws {
+        let dir = try Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let county = Binary.root.appendingPathComponent("Tests/Fixtures/county").path
+        let first = try Binary.run(["-q", county, "-c", "export sqlite county.db"], directory: dir)
+        #expect(first.stdout.hasPrefix("wrote county.db (29 filings"), "\(first.stderr)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.sqlite3 ?? "")
+        p.arguments = [
+            dir.appendingPathComponent("county.db").path,
+            "SELECT count(*) FROM filings; SELECT count(*) FROM projects; "
+                + "SELECT name FROM projects WHERE filing_id = 1 AND idx = 1; "
+                + "SELECT count(*) FROM findings WHERE check_id = 'deviation.shortfall';",
+        ]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(3)) == ["29", "81", "劳模服务"], "\(out)")
+        #expect(Int(lines.last ?? "") ?? 0 > 0)
+        // Another run does not replace the file without --force; with it, it does.
+        let again = try Binary.run(["-q", county, "-c", "export sqlite county.db"], directory: dir)
+        #expect(again.status == 1 && again.stderr.contains("county.db exists; add --force"))
+        let forced = try Binary.run(["-q", county, "-c", "export sqlite county.db --force"], directory: dir)
+        #expect(forced.status == 1, "the county's bad file still makes the load count as failed")
+        #expect(forced.stdout.hasPrefix("wrote county.db"))
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoRendering
 
 /// What the word after a command name completes to at the prompt.
 package enum Completion: Sendable {
@@ -16,9 +17,16 @@ package protocol Environment: AnyObject {
     func resolve(_ path: String) -> String
     /// Writes a result file atomically; an existing file is replaced only with `force` or when
     /// this session wrote it before.
-    func write(_ text: String, to path: String, force: Bool) throws(ShellError)
+    func write(_ data: Data, to path: String, force: Bool) throws(ShellError)
     /// Throws `.cancelled` once Ctrl-C was pressed; long commands call it between steps.
     func checkInterrupt() throws(ShellError)
+}
+
+extension Environment {
+    /// Writes text as UTF-8, as `write(_:to:force:)` writes bytes.
+    func write(_ text: String, to path: String, force: Bool) throws(ShellError) {
+        try write(Data(text.utf8), to: path, force: force)
+    }
 }
 
 /// What a command produced: its text for stdout, and what the shell itself must do next.
@@ -80,7 +88,7 @@ package struct CommandSpec: Sendable {
     }
 
     package static var all: [CommandSpec] {
-        shellCommands + filingCommands + exportCommands + ruleCommands + whatIfCommands + saveCommands
+        shellCommands + filingCommands + exportCommands + ruleCommands + sqlCommands + whatIfCommands + saveCommands
     }
 
     package static func named(_ word: String) -> CommandSpec? {
@@ -93,7 +101,9 @@ package struct CommandSpec: Sendable {
         let words = try Tokenizer.split(line)
         guard let name = words.first else { return nil }
         guard let spec = named(name) else { throw .unknownCommand(name, suggestion: suggestion(for: name)) }
-        return try spec.parse(Invocation(spec: spec, words: Array(words.dropFirst())))
+        let afterName = line.trimmingCharacters(in: .whitespaces).drop { !$0.isWhitespace }
+        let raw = String(afterName.drop { $0.isWhitespace })
+        return try spec.parse(Invocation(spec: spec, words: Array(words.dropFirst()), raw: raw))
     }
 
     /// The nearest command name: one it is a prefix of, else the fewest edits away.
@@ -127,6 +137,8 @@ package func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
 package struct Invocation: Sendable {
     package let spec: CommandSpec
     package let words: [String]
+    /// The text after the command's name as typed, quotes and all (for `sql`).
+    package var raw: String = ""
     package var first: String? { words.first }
     package var count: Int { words.count }
     package subscript(_ i: Int) -> String { words[i] }
@@ -142,15 +154,26 @@ package struct Invocation: Sendable {
         guard isEmpty else { throw usage("takes no arguments") }
     }
 
-    /// Splits `--flags` (which must be in `allowed`) from positional words.
-    package func arguments(allowing allowed: Set<String> = []) throws(ShellError) -> Arguments {
+    /// Splits `--flags` (which must be in `allowed`) and `--option VALUE` pairs (options in
+    /// `valued`) from positional words.
+    package func arguments(allowing allowed: Set<String> = [], valued: Set<String> = []) throws(ShellError) -> Arguments
+    {
         var arguments = Arguments()
-        for word in words {
-            if word.hasPrefix("--") && word.count > 2 {
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard word.hasPrefix("--") && word.count > 2 else {
+                arguments.positional.append(word)
+                continue
+            }
+            if valued.contains(word) {
+                guard index < words.count else { throw usage("\(word) needs a value") }
+                arguments.values[word] = words[index]
+                index += 1
+            } else {
                 guard allowed.contains(word) else { throw usage("unknown option '\(word)'") }
                 arguments.flags.insert(word)
-            } else {
-                arguments.positional.append(word)
             }
         }
         return arguments
@@ -161,6 +184,47 @@ package struct Invocation: Sendable {
 package struct Arguments: Sendable {
     package var positional: [String] = []
     package var flags: Set<String> = []
+    package var values: [String: String] = [:]
 
     package func has(_ flag: String) -> Bool { flags.contains(flag) }
+}
+
+/// How a table is ordered and cut: `--sort COLUMN`, `--desc`, `--limit N`.
+package struct Ordering: Equatable, Sendable {
+    package var column: String?
+    package var descending = false
+    package var limit: Int?
+
+    package static let flags: Set<String> = ["--desc"]
+    package static let options: Set<String> = ["--sort", "--limit"]
+
+    package init(column: String? = nil, descending: Bool = false, limit: Int? = nil) {
+        self.column = column
+        self.descending = descending
+        self.limit = limit
+    }
+
+    /// The ordering the arguments give, checked: a limit is a whole number above 0.
+    package init(_ arguments: Arguments, _ call: Invocation) throws(ShellError) {
+        column = arguments.values["--sort"]
+        descending = arguments.has("--desc")
+        if let text = arguments.values["--limit"] {
+            guard let n = Int(text), n > 0 else {
+                throw call.usage("--limit takes a whole number above 0, not '\(text)'")
+            }
+            limit = n
+        }
+    }
+
+    /// `listing` sorted and cut as asked; an unknown column is an error that lists the columns.
+    package func apply(to listing: Listing) throws(ShellError) -> Listing {
+        var result = listing
+        if let column {
+            guard let index = listing.column(named: column) else {
+                throw .notFound(kind: "column", name: column, candidates: listing.columnNames, all: true)
+            }
+            result = result.sorted(by: index, descending: descending)
+        }
+        return result.limited(to: limit)
+    }
 }

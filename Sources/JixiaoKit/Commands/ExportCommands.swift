@@ -2,12 +2,15 @@ import Foundation
 import JixiaoModel
 import JixiaoRendering
 import JixiaoRules
+import JixiaoSQL
 
 extension CommandSpec {
     static let exportCommands: [CommandSpec] = [
         CommandSpec(
             name: "export", group: .filings,
-            usage: "export json|csv|md|text [PATH] [projects|indicators|findings] [--force]",
+            usage:
+                "export json|csv|md|text [PATH] [projects|indicators|findings] [--force] "
+                + "| export sqlite PATH [--force]",
             summary: "Export (导出) the model as JSON, or a table as CSV, Markdown or JSON, to stdout or PATH",
             details: """
                 'export json' prints the whole model of the current filing (the schema is in the README) with the \
@@ -16,26 +19,33 @@ extension CommandSpec {
                 mark and RFC 4180 quoting (Excel and LibreOffice open the Chinese text correctly); md is a Markdown \
                 table. With PATH the file is written atomically; an existing file is replaced only with --force. \
                 'export text' writes the text layout a .docx was read as: the FILE:LINE of warnings and findings \
-                refer to its lines.
+                refer to its lines. 'export sqlite PATH' writes every loaded filing as an SQLite database file, the \
+                tables 'sql' queries, for sqlite3, DuckDB, Datasette or LibreOffice Base.
                 """,
             example: "export csv 项目.csv projects",
-            completion: .words(["json", "csv", "md", "text"] + TableExport.Name.allCases.map(\.rawValue))
+            completion: .words(["json", "csv", "md", "text", "sqlite"] + TableExport.Name.allCases.map(\.rawValue))
         ) { call throws(ShellError) in
             let args = try call.arguments(allowing: ["--force"])
             guard let first = args.positional.first, let format = ExportCommand.Format(rawValue: first) else {
-                throw call.usage("needs a format: json, csv, md or text")
+                throw call.usage("needs a format: json, csv, md, text or sqlite")
             }
             let rest = args.positional.dropFirst()
             let tables = rest.compactMap(TableExport.Name.init(rawValue:))
             let paths = rest.filter { TableExport.Name(rawValue: $0) == nil }
             guard paths.count <= 1, tables.count <= 1 else { throw call.usage("give at most one PATH and one table") }
+            if format == .sqlite {
+                guard let path = paths.first, tables.isEmpty else {
+                    throw call.usage("'export sqlite' needs a PATH, no table")
+                }
+                return ExportCommand(format: format, table: nil, path: path, force: args.has("--force"))
+            }
             return ExportCommand(format: format, table: tables.first, path: paths.first, force: args.has("--force"))
         }
     ]
 }
 
 struct ExportCommand: Command, Equatable {
-    enum Format: String, Sendable { case json, csv, md, text }
+    enum Format: String, Sendable { case json, csv, md, text, sqlite }
 
     var format: Format
     /// A table to export; nil for the whole model (json) or the layout (text).
@@ -44,6 +54,18 @@ struct ExportCommand: Command, Equatable {
     var force: Bool
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        if format == .sqlite, let path {
+            guard !session.filings.isEmpty else { throw .noFiling }
+            let mirror = try session.syncedMirror(environment)
+            let data: Data
+            do throws(SQLError) {
+                data = try mirror.database.serialized()
+            } catch {
+                throw .sql(error.message)
+            }
+            try environment.write(data, to: path, force: force)
+            return Output("wrote \(path) (\(session.filings.count) filings, \(data.count) bytes)\n")
+        }
         let text = try content(session)
         guard let path else { return Output(text) }
         try environment.write(text, to: path, force: force)

@@ -63,17 +63,24 @@ extension CommandSpec {
         },
         CommandSpec(
             name: "projects", group: .filings,
-            usage: "projects [--computed]",
+            usage: "projects [--computed] | projects --all [--sort COLUMN] [--desc] [--limit N]",
             summary: "One row per project (项目): budget, execution, 执行率, 分值, 得分, 总分",
             details: """
                 Lists the projects of the current filing with the figures as reported. With --computed, or in a \
                 scenario with edits (whose amounts the reported 执行率 no longer describes), the figures computed \
-                under the rules in force follow.
+                under the rules in force follow. --all lists the projects of every loaded filing: filing number, \
+                单位名称, 年度, 项目名称, amounts, 执行率 and 总分 reported and computed, 等级 (reported → computed \
+                where it moves) and the number of findings; --sort COLUMN (a header as printed, or its English name \
+                such as rate or total), --desc and --limit N order and cut it.
                 """,
-            example: "projects"
+            example: "projects --all --sort 执行率(计算) --limit 20"
         ) { call throws(ShellError) in
-            let args = try call.arguments(allowing: ["--computed"])
-            guard args.positional.isEmpty else { throw call.usage("takes no arguments besides --computed") }
+            let args = try call.arguments(
+                allowing: Ordering.flags.union(["--computed", "--all"]), valued: Ordering.options)
+            guard args.positional.isEmpty else { throw call.usage("takes no arguments besides its options") }
+            let ordering = try Ordering(args, call)
+            if args.has("--all") { return ProjectsCommand(computed: true, all: true, ordering: ordering) }
+            guard ordering == Ordering() else { throw call.usage("--sort, --desc and --limit go with --all") }
             return ProjectsCommand(computed: args.has("--computed"))
         },
         CommandSpec(
@@ -157,10 +164,12 @@ struct LoadCommand: Command, Equatable {
 }
 
 struct FilingsCommand: Command, Equatable {
+    var ordering = Ordering()
+
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         guard !session.filings.isEmpty else { throw .noFiling }
-        let list = session.filings.map { (filing: $0.filing, path: $0.path) }
-        return Output(FilingViews.filings(list, current: session.currentIndex))
+        let results = try session.results(environment)
+        return Output(try ordering.apply(to: CountyViews.filings(results, current: session.currentIndex)).render())
     }
 }
 
@@ -188,8 +197,16 @@ struct WarningsCommand: Command, Equatable {
 struct ProjectsCommand: Command, Equatable {
     /// Show the computed columns even when the scenario has no edits.
     var computed: Bool
+    /// Every loaded filing's projects, not the current filing's.
+    var all = false
+    var ordering = Ordering()
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        if all {
+            guard !session.filings.isEmpty else { throw .noFiling }
+            let listing = CountyViews.projects(try session.results(environment))
+            return Output(try ordering.apply(to: listing).render())
+        }
         let loaded = try session.requireCurrent()
         let filing = loaded.edited
         guard computed || loaded.scenario.editCount > 0 else { return Output(FilingViews.projects(filing)) }

@@ -86,11 +86,13 @@ extension Shell {
     /// Loads the filings named on the command line. Their summaries are notes (stderr, and
     /// only in a terminal), so `jixiao FILE -c 'export json'` prints nothing but the JSON.
     public func loadAtStartup(_ paths: [String]) {
+        let load = LoadCommand(paths: paths)
         do throws(ShellError) {
-            let loaded = try Loader.load(paths, self)
-            let first = session.filings.count + 1
-            session.add(loaded)
-            for (i, item) in loaded.enumerated() { note(FilingViews.summary(first + i, item.filing, path: item.path)) }
+            var next = session
+            let output = try load.run(&next, self)
+            session = next
+            for line in output.text.split(separator: "\n") { note(String(line)) }
+            if report(output.diagnostics) { reportFailure(nil, location: "") }
         } catch {
             reportFailure(error, location: "<command-line>: ")
         }

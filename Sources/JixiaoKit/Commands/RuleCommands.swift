@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoModel
 import JixiaoRendering
 import JixiaoRules
@@ -46,7 +47,7 @@ extension CommandSpec {
         },
         CommandSpec(
             name: "check", group: .rules,
-            usage: "check [PROJECT | dept | all]",
+            usage: "check [PROJECT | dept | all] | check --all [--list] [--sort COLUMN] [--desc] [--limit N]",
             summary: "List inconsistencies (审核): sums, rates, scores, deadlines, staffing, names, blanks",
             details: """
                 Each finding has an id, a severity (error, warning, info), the file:line it concerns, the check that \
@@ -55,12 +56,40 @@ extension CommandSpec {
                 first-level weight, 总分 against the scores, reported rates and scores against the recomputed ones, \
                 scores above their weight, full marks beside a shortfall with no 偏差原因, target dates outside the \
                 filing year, staffing in the narrative against the table, control ratios above 100%, one project \
-                named two ways, and missing cells. A clean filing gets a line saying so.
+                named two ways, and missing cells. A clean filing gets a line saying so. 'check --all' counts the \
+                findings of every loaded filing by severity, one row per filing; with --list it lists them all, the \
+                filing named on each row. --sort COLUMN, --desc and --limit N order and cut either table.
                 """,
-            example: "check",
+            example: "check --all --sort error --desc",
             completion: .projects
         ) { call throws(ShellError) in
-            CheckCommand(target: try scope(call))
+            let args = try call.arguments(
+                allowing: Ordering.flags.union(["--all", "--list"]), valued: Ordering.options)
+            let ordering = try Ordering(args, call)
+            if args.has("--all") {
+                guard args.positional.isEmpty else { throw call.usage("--all takes no PROJECT") }
+                return CheckCommand(target: .everyFiling, list: args.has("--list"), ordering: ordering)
+            }
+            guard ordering == Ordering(), !args.has("--list") else {
+                throw call.usage("--list, --sort, --desc and --limit go with --all")
+            }
+            return CheckCommand(target: try scope(call))
+        },
+        CommandSpec(
+            name: "summary", group: .rules,
+            usage: "summary",
+            summary: "Every loaded filing at a glance (汇总): spending, grades that move, checks that fire most",
+            details: """
+                For all loaded filings under the rules in force: how many filings (by year) and projects, the budget \
+                and spending of the project tables and the department tables with the spending-weighted 执行率, the \
+                projects' grades reported against computed (how many move, and where to), the ten checks that fire \
+                most, and the projects below 60% and between 60% and 80% execution that still give themselves full \
+                marks on every indicator.
+                """,
+            example: "summary"
+        ) { call throws(ShellError) in
+            try call.expectNone()
+            return SummaryCommand()
         },
     ]
 
@@ -101,6 +130,7 @@ struct RulesCommand: Command, Equatable {
             let loaded = try Self.read(path, environment)
             session.ruleSets.removeAll { $0.name == loaded.name }
             session.ruleSets.append(loaded)
+            session.ruleSetsRevision += 1
             return Output("loaded rule set \(loaded.name): \(loaded.title)\n")
         }
     }
@@ -164,8 +194,17 @@ struct RecomputeCommand: Command, Equatable {
 
 struct CheckCommand: Command, Equatable {
     var target: Target
+    /// With `.everyFiling`: every finding, not the counts per filing.
+    var list = false
+    var ordering = Ordering()
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        if target == .everyFiling {
+            guard !session.filings.isEmpty else { throw .noFiling }
+            let results = try session.results(environment)
+            let listing = list ? CountyViews.findingList(results) : CountyViews.checks(results)
+            return Output(try ordering.apply(to: listing).render())
+        }
         let (loaded, filing, rules, resolved) = try session.scope(target)
         var findings = Scoring.findings(filing, rules: rules)
         var heading = "\(loaded.filing.unit) \(loaded.filing.year.map { "\($0)年度" } ?? "") under \(rules.name)"
@@ -181,5 +220,35 @@ struct CheckCommand: Command, Equatable {
         }
         let file = loaded.path.split(separator: "/").last.map(String.init) ?? loaded.path
         return Output(ScoreViews.findings(findings, file: file, heading: heading))
+    }
+}
+
+struct SummaryCommand: Command, Equatable {
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        guard !session.filings.isEmpty else { throw .noFiling }
+        let results = try session.results(environment)
+        let note: String
+        if let chosen = session.chosenRules {
+            note = "\(chosen), chosen with 'rules use'"
+        } else {
+            var counts: [String: Int] = [:]
+            for r in results { counts[r.rules.name, default: 0] += 1 }
+            let list = counts.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+            note = "implied by each filing (\(list))"
+        }
+        return Output(CountyViews.summary(results, rulesNote: note))
+    }
+}
+
+extension Session {
+    /// Every loaded filing with its scores and findings under its rules, for the county views.
+    func results(_ environment: any Environment) throws(ShellError) -> [FilingResult] {
+        let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
+        return filings.indices.map { i in
+            let loaded = filings[i]
+            return FilingResult(
+                number: i + 1, filing: loaded.edited, path: loaded.path, rules: rules(for: loaded).rules,
+                projectCards: all[i].projects, departmentCard: all[i].department, findings: all[i].findings)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import JixiaoModel
 import JixiaoRules
 
@@ -34,6 +36,13 @@ public struct Session: Sendable {
     public var ruleSets: [RuleSet] = RuleSet.builtIn
     /// The rule set chosen with `rules use`; nil means the one each filing's template implies.
     public var chosenRules: String? = nil
+    /// Counts `rules load`, which may replace a rule set under the same name.
+    public var ruleSetsRevision = 0
+    /// Scores and findings of every filing, kept until the filing, its scenario or its rules change.
+    /// A reference shared by the session's copies: an entry is good for any copy whose stamp matches.
+    let analyses = AnalysisCache()
+    /// The SQL mirror of the filings, shared the same way and kept in step by stamps.
+    let mirrorBox = MirrorBox()
 
     public init() {}
 
@@ -70,10 +79,86 @@ public struct Session: Sendable {
         return currentIndex
     }
 
+    /// What the analysis of filing `index` depends on: its scenario's state and its rules.
+    func stamp(_ index: Int) -> AnalysisCache.Stamp {
+        let loaded = filings[index]
+        return AnalysisCache.Stamp(
+            sha256: loaded.filing.sha256, scenario: loaded.scenarioIndex, name: loaded.scenario.name,
+            version: loaded.scenario.version, rules: rules(for: loaded).rules.name, rulesRevision: ruleSetsRevision)
+    }
+
+    /// The scores and findings of filing `index` as its scenario leaves it, under its rules.
+    public func analysis(_ index: Int) -> Analysis {
+        let stamp = stamp(index)
+        if let cached = analyses.entry(index, stamp) { return cached }
+        let loaded = filings[index]
+        let analysis = Analysis(loaded.edited, rules: rules(for: loaded).rules)
+        analyses.store(analysis, index, stamp)
+        return analysis
+    }
+
+    /// Every filing's analysis, those not yet known computed on all cores.
+    public func analyses(checkingInterrupt check: () throws(ShellError) -> Void = {}) throws(ShellError) -> [Analysis] {
+        let stale = filings.indices.filter { analyses.entry($0, stamp($0)) == nil }
+        // In slices, so Ctrl-C is heard between them.
+        for slice in stride(from: 0, to: stale.count, by: 256) {
+            try check()
+            let part = Array(stale[slice..<min(slice + 256, stale.count)])
+            let inputs = part.map { (filings[$0].edited, rules(for: filings[$0]).rules) }
+            let results = AnalysisCache.compute(inputs)
+            for (index, analysis) in zip(part, results) { analyses.store(analysis, index, stamp(index)) }
+        }
+        return filings.indices.map(analysis)
+    }
+
     /// Adds filings; the last one added becomes current.
     public mutating func add(_ loaded: [LoadedFiling]) {
         guard !loaded.isEmpty else { return }
         filings += loaded
         currentIndex = filings.count - 1
+    }
+}
+
+/// Analyses by filing index, each with the stamp of the state it was computed for.
+final class AnalysisCache: @unchecked Sendable {
+    struct Stamp: Hashable {
+        var sha256: String
+        var scenario: Int
+        var name: String
+        var version: Int
+        var rules: String
+        var rulesRevision: Int
+    }
+
+    // The shell runs one command at a time on one thread; the lock makes that an invariant.
+    private let lock = NSLock()
+    private var entries: [Int: (stamp: Stamp, analysis: Analysis)] = [:]
+
+    func entry(_ index: Int, _ stamp: Stamp) -> Analysis? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[index], entry.stamp == stamp else { return nil }
+        return entry.analysis
+    }
+
+    func store(_ analysis: Analysis, _ index: Int, _ stamp: Stamp) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[index] = (stamp, analysis)
+    }
+
+    /// Analyses of independent filings, computed on every core.
+    static func compute(_ inputs: [(Filing, RuleSet)]) -> [Analysis] {
+        let results = UnsafeMutableBufferPointer<Analysis?>.allocate(capacity: inputs.count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+            slots[i] = Analysis(inputs[i].0, rules: inputs[i].1)
+        }
+        return results.map { $0! }
     }
 }

@@ -12,7 +12,8 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
     case io(path: String, reason: String)
     case invalidFile(location: String, reason: String)
     case noFiling
-    case notFound(kind: String, name: String, candidates: [String])
+    /// `all` lists every candidate (a table's columns), not only the first eight.
+    case notFound(kind: String, name: String, candidates: [String], all: Bool = false)
     case ambiguous(kind: String, name: String, candidates: [String])
     case invalidValue(String)
     case refused(String)
@@ -23,6 +24,8 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
     case unreadable(path: String, ReadError)
     case ruleFile(path: String, RuleFileError)
     case jsonSyntax(path: String, JSONSyntaxError)
+    /// SQLite's own message for a query it refused.
+    case sql(String)
 
     public var description: String {
         switch self {
@@ -42,8 +45,8 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
             return "\(location): \(reason)"
         case .noFiling:
             return "no filing loaded; use 'load PATH' or 'load --example'"
-        case let .notFound(kind, name, candidates):
-            let list = candidates.prefix(8).joined(separator: ", ")
+        case let .notFound(kind, name, candidates, all):
+            let list = candidates.prefix(all ? candidates.count : 8).joined(separator: ", ")
             return candidates.isEmpty ? "no \(kind) '\(name)'" : "no \(kind) '\(name)'; choose one of: \(list)"
         case let .ambiguous(kind, name, candidates):
             return "'\(name)' matches several \(kind)s: \(candidates.joined(separator: ", "))"
@@ -61,6 +64,8 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
             return "\(path):\(error.line): \(error.reason)"
         case let .jsonSyntax(path, error):
             return "\(path):\(error.line): \(error.message)"
+        case let .sql(message):
+            return "sql: \(message)"
         }
     }
 }

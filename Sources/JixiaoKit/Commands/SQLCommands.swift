@@ -1,0 +1,118 @@
+import Foundation
+import JixiaoModel
+import JixiaoRendering
+import JixiaoRules
+import JixiaoSQL
+
+extension CommandSpec {
+    static let sqlCommands: [CommandSpec] = [
+        CommandSpec(
+            name: "sql", group: .rules,
+            usage: "sql QUERY",
+            summary: "Ask any question of every loaded filing in SQL (SQLite), read-only",
+            details: """
+                Runs one read-only SQLite query over a database that mirrors the loaded filings: the tables \\
+                filings, projects, department, indicators and findings (the columns are in the README and in \\
+                'sql SELECT sql FROM sqlite_schema'). Scores are computed under the rules in force with each \\
+                filing's current scenario applied; after a load, an edit, undo or 'rules use' the next query sees \\
+                the new state. Amounts are in 万元, rates are fractions. A query that would change anything is \\
+                refused; Ctrl-C stops a long one.
+                """,
+            example: "sql SELECT unit, name, rate FROM projects JOIN filings ON id = filing_id WHERE rate < 0.8"
+        ) { call throws(ShellError) in
+            guard !call.raw.isEmpty else { throw call.usage("needs a QUERY") }
+            return SQLCommand(query: call.raw)
+        }
+    ]
+}
+
+struct SQLCommand: Command, Equatable {
+    var query: String
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let mirror = try session.syncedMirror(environment)
+        var cancelled = false
+        let result: (columns: [String], rows: [[SQLValue]])
+        do {
+            result = try mirror.database.query(query) {
+                do {
+                    try environment.checkInterrupt()
+                    return false
+                } catch {
+                    cancelled = true
+                    return true
+                }
+            }
+        } catch {
+            if cancelled { throw .cancelled }
+            throw .sql(error.message)
+        }
+        return Output(Self.listing(result.columns, result.rows).render())
+    }
+
+    /// Query results as a table: numbers right-aligned, REAL shown with up to 15 significant
+    /// digits (so 0.1 + 0.2 shows as 0.3, never a binary-float artefact), NULL blank.
+    static func listing(_ columns: [String], _ rows: [[SQLValue]]) -> Listing {
+        let numeric = columns.indices.map { i in
+            rows.allSatisfy { row in
+                switch row[i] {
+                case .integer, .real, .null: return true
+                case .text, .blob: return false
+                }
+            }
+        }
+        var listing = Listing(columns.indices.map { Listing.Column(columns[$0], [], numeric[$0] ? .right : .left) })
+        for row in rows { listing.rows.append(row.map { Listing.Cell(text($0)) }) }
+        return listing
+    }
+
+    static func text(_ value: SQLValue) -> String {
+        switch value {
+        case .null: return ""
+        case .integer(let n): return "\(n)"
+        case .real(let x): return String(format: "%.15g", x)
+        case .text(let s): return s
+        case .blob(let n): return "<blob, \(n) bytes>"
+        }
+    }
+}
+
+/// The SQL mirror the session's copies share; made on the first `sql` or `export sqlite`.
+final class MirrorBox: @unchecked Sendable {
+    private var mirror: Mirror?
+
+    func get() throws(ShellError) -> Mirror {
+        if let mirror { return mirror }
+        do {
+            let made = try Mirror()
+            mirror = made
+            return made
+        } catch {
+            throw .sql(error.message)
+        }
+    }
+}
+
+extension Session {
+    /// The mirror with every filing's rows as the session now has them: only filings whose
+    /// scenario or rules changed since the last query are written again.
+    func syncedMirror(_ environment: any Environment) throws(ShellError) -> Mirror {
+        let mirror = try mirrorBox.get()
+        let stale = filings.indices.filter { mirror.isStale($0 + 1, AnyHashable(stamp($0))) }
+        guard !stale.isEmpty else { return mirror }
+        let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
+        let records = stale.map { i in
+            let loaded = filings[i]
+            let record = FilingRecord(
+                id: i + 1, path: loaded.path, filing: loaded.edited, rules: all[i].rules,
+                projectCards: all[i].projects, departmentCard: all[i].department, findings: all[i].findings)
+            return (record, AnyHashable(stamp(i)))
+        }
+        do {
+            try mirror.update(records)
+        } catch {
+            throw .sql(error.message)
+        }
+        return mirror
+    }
+}

@@ -1,0 +1,40 @@
+import JixiaoModel
+
+/// Everything the county views and the SQL mirror need of one filing under one rule set: a
+/// score card per scored table and the findings, in the order `check` lists them.
+public struct Analysis: Sendable {
+    public var rules: String
+    /// One card per project, in the filing's order.
+    public var projects: [ScoreCard]
+    public var department: ScoreCard?
+    public var findings: [Finding]
+
+    public init(_ filing: Filing, rules: RuleSet) {
+        self.rules = rules.name
+        projects = filing.projects.map { Scorer.score($0.table, rules: rules) }
+        department = filing.department.map { Scorer.score($0.table, rules: rules) }
+        findings = Checker.check(filing, rules: rules).sorted {
+            ($0.severity, $0.line ?? 0) < ($1.severity, $1.line ?? 0)
+        }
+    }
+
+    /// Findings by severity: errors, warnings, info.
+    public var counts: (errors: Int, warnings: Int, info: Int) {
+        var counts = (errors: 0, warnings: 0, info: 0)
+        for finding in findings {
+            switch finding.severity {
+            case .error: counts.errors += 1
+            case .warning: counts.warnings += 1
+            case .info: counts.info += 1
+            }
+        }
+        return counts
+    }
+
+    /// The findings about one project (by its index) or, for nil, about the department and the filing.
+    public func findings(ofProject index: Int?, in filing: Filing) -> [Finding] {
+        guard let index else { return findings.filter { $0.target.projectName == nil } }
+        let target = Target.project(filing.projects[index].name)
+        return findings.filter { $0.target == target }
+    }
+}

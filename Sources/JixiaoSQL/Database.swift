@@ -1,0 +1,182 @@
+import CSQLite
+import Foundation
+
+/// Why SQLite refused a statement: its own message, as `near "SELEC": syntax error`.
+public struct SQLError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// One SQLite value of a result row.
+public enum SQLValue: Equatable, Sendable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob(Int)
+}
+
+/// A thin owner of one SQLite connection: statements, bindings, rows, and the two hooks a
+/// shell needs (an authorizer that keeps the analyst's queries read-only, and a progress
+/// handler that lets Ctrl-C stop a long query). Written over the C API because that is all
+/// jixiao needs of SQLite; a full wrapper such as GRDB would bring far more than is used.
+public final class Database {
+    let handle: OpaquePointer
+    private let hooks = Hooks()
+
+    /// State the C callbacks reach through their context pointer.
+    final class Hooks {
+        var readOnly = false
+        var interrupted: () -> Bool = { false }
+    }
+
+    /// A new, empty database in memory.
+    public init() throws(SQLError) {
+        var db: OpaquePointer?
+        guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK,
+            let db
+        else { throw SQLError(message: "cannot open an in-memory database") }
+        handle = db
+        let context = Unmanaged.passUnretained(hooks).toOpaque()
+        sqlite3_set_authorizer(handle, Database.authorize, context)
+        sqlite3_progress_handler(handle, 10_000, Database.progress, context)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Lets only reading through while `readOnly` is set: SELECT, reading columns, functions,
+    /// recursive queries. Writes, ATTACH, PRAGMA and schema changes are denied at prepare time.
+    private static let authorize:
+        @convention(c) (
+            UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+            UnsafePointer<CChar>?
+        ) -> Int32 = { context, action, _, _, _, _ in
+            guard let context else { return SQLITE_OK }
+            let hooks = Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue()
+            guard hooks.readOnly else { return SQLITE_OK }
+            let allowed = [SQLITE_SELECT, SQLITE_READ, SQLITE_FUNCTION, SQLITE_RECURSIVE]
+            return allowed.contains(action) ? SQLITE_OK : SQLITE_DENY
+        }
+
+    private static let progress: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { context in
+        guard let context else { return 0 }
+        return Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue().interrupted() ? 1 : 0
+    }
+
+    var lastError: SQLError { SQLError(message: String(cString: sqlite3_errmsg(handle))) }
+
+    /// Runs statements that return no rows (schema, transactions).
+    public func execute(_ sql: String) throws(SQLError) {
+        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw lastError }
+    }
+
+    /// A prepared statement, to bind and step many times.
+    public func prepare(_ sql: String) throws(SQLError) -> Statement {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw lastError }
+        return Statement(statement, database: self)
+    }
+
+    /// The result of a read-only query: column names and rows. A statement that would change
+    /// anything is refused before it runs; `interrupted` is asked now and then while it runs.
+    public func query(
+        _ sql: String, interrupted: @escaping () -> Bool
+    ) throws(SQLError) -> (columns: [String], rows: [[SQLValue]]) {
+        hooks.readOnly = true
+        hooks.interrupted = interrupted
+        defer {
+            hooks.readOnly = false
+            hooks.interrupted = { false }
+        }
+        let (status, statement, rest) = sql.withCString { text in
+            var statement: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let status = sqlite3_prepare_v2(handle, text, -1, &statement, &tail)
+            // The tail points into `text`, which lives only inside this closure.
+            return (status, statement, tail.map { String(cString: $0) } ?? "")
+        }
+        if status == SQLITE_AUTH {
+            sqlite3_finalize(statement)
+            throw SQLError(message: "only reading queries are allowed (SELECT, WITH …); the mirror is read-only")
+        }
+        guard status == SQLITE_OK else { throw lastError }
+        guard let statement else { throw SQLError(message: "the query is empty") }
+        let prepared = Statement(statement, database: self)
+        if !rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: ";"))).isEmpty {
+            throw SQLError(message: "one statement at a time")
+        }
+        guard sqlite3_stmt_readonly(statement) != 0 else {
+            throw SQLError(message: "only reading queries are allowed; the mirror is read-only")
+        }
+        let columns = (0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) }
+        var rows: [[SQLValue]] = []
+        while try prepared.step() { rows.append(prepared.row()) }
+        return (columns, rows)
+    }
+
+    /// The whole database as the bytes of a database file, for `export sqlite`.
+    public func serialized() throws(SQLError) -> Data {
+        var size: sqlite3_int64 = 0
+        guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else { throw lastError }
+        defer { sqlite3_free(bytes) }
+        return Data(bytes: bytes, count: Int(size))
+    }
+}
+
+/// A prepared statement: bind by position (from 1), step, read the row.
+public final class Statement {
+    let handle: OpaquePointer
+    let database: Database
+
+    init(_ handle: OpaquePointer, database: Database) {
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// SQLITE_TRANSIENT: SQLite copies the bound text before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    public func bind(_ values: [SQLValue]) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, value) in values.enumerated() {
+            let position = Int32(i + 1)
+            switch value {
+            case .null, .blob: sqlite3_bind_null(handle, position)
+            case .integer(let n): sqlite3_bind_int64(handle, position, n)
+            case .real(let x): sqlite3_bind_double(handle, position, x)
+            case .text(let s): sqlite3_bind_text(handle, position, s, -1, Self.transient)
+            }
+        }
+    }
+
+    /// Runs the statement with `values` bound, for statements that return no rows.
+    public func run(_ values: [SQLValue]) throws(SQLError) {
+        bind(values)
+        while try step() {}
+    }
+
+    /// Advances to the next row; false when there is none.
+    func step() throws(SQLError) -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case SQLITE_INTERRUPT: throw SQLError(message: "interrupted")
+        default: throw database.lastError
+        }
+    }
+
+    func row() -> [SQLValue] {
+        (0..<sqlite3_column_count(handle)).map { i in
+            switch sqlite3_column_type(handle, i) {
+            case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
+            case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
+            case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(handle, i)))
+            case SQLITE_BLOB: return .blob(Int(sqlite3_column_bytes(handle, i)))
+            default: return .null
+            }
+        }
+    }
+}

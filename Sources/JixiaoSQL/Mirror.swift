@@ -1,0 +1,170 @@
+import Foundation
+import JixiaoModel
+
+/// One loaded filing as the mirror stores it: the filing as its scenario leaves it, with its
+/// score cards and findings under the rules in force.
+public struct FilingRecord {
+    public var id: Int
+    public var path: String
+    public var filing: Filing
+    public var rules: String
+    public var projectCards: [ScoreCard]
+    public var departmentCard: ScoreCard?
+    public var findings: [Finding]
+
+    public init(
+        id: Int, path: String, filing: Filing, rules: String, projectCards: [ScoreCard], departmentCard: ScoreCard?,
+        findings: [Finding]
+    ) {
+        self.id = id
+        self.path = path
+        self.filing = filing
+        self.rules = rules
+        self.projectCards = projectCards
+        self.departmentCard = departmentCard
+        self.findings = findings
+    }
+}
+
+/// The loaded filings as SQL tables (the schema is in the README). Each filing's rows are
+/// replaced only when its state changed, told by a stamp the caller gives.
+public final class Mirror {
+    public let database: Database
+    private var stamps: [Int: AnyHashable] = [:]
+    private let statements: [String: Statement]
+
+    public static let schema = """
+        CREATE TABLE filings(id INTEGER PRIMARY KEY, path TEXT, unit TEXT, year INTEGER, sha256 TEXT,
+          encoding TEXT, warnings INTEGER, rules TEXT);
+        CREATE TABLE projects(filing_id INTEGER, idx INTEGER, name TEXT, initial REAL, full_year REAL,
+          executed REAL, weight REAL, reported_rate REAL, reported_score REAL, reported_total REAL, rate REAL,
+          execution_score REAL, total REAL, grade TEXT, reported_grade TEXT, PRIMARY KEY(filing_id, idx));
+        CREATE TABLE department(filing_id INTEGER PRIMARY KEY, initial REAL, adjusted REAL, executed REAL,
+          reported_rate REAL, reported_score REAL, reported_total REAL, rate REAL, execution_score REAL, total REAL,
+          grade TEXT, reported_grade TEXT);
+        CREATE TABLE indicators(filing_id INTEGER, project_idx INTEGER, idx INTEGER, level1 TEXT, level2 TEXT,
+          level3 TEXT, target TEXT, actual TEXT, weight REAL, score REAL, computed_score REAL, line INTEGER);
+        CREATE TABLE findings(filing_id INTEGER, project_idx INTEGER, check_id TEXT, severity TEXT, line INTEGER,
+          message TEXT);
+        CREATE INDEX indicators_filing ON indicators(filing_id);
+        CREATE INDEX findings_filing ON findings(filing_id);
+        """
+
+    static let tables = ["filings", "projects", "department", "indicators", "findings"]
+
+    public init() throws(SQLError) {
+        database = try Database()
+        try database.execute(Self.schema)
+        var statements: [String: Statement] = [:]
+        for table in Self.tables {
+            let key = table == "filings" ? "id" : "filing_id"
+            statements["delete " + table] = try database.prepare("DELETE FROM \(table) WHERE \(key) = ?")
+        }
+        statements["filings"] = try database.prepare("INSERT INTO filings VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        statements["projects"] = try database.prepare(
+            "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        statements["department"] = try database.prepare(
+            "INSERT INTO department VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        statements["indicators"] = try database.prepare(
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        statements["findings"] = try database.prepare("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)")
+        self.statements = statements
+    }
+
+    /// Whether filing `id` must be written again for the state `stamp` names.
+    public func isStale(_ id: Int, _ stamp: AnyHashable) -> Bool { stamps[id] != stamp }
+
+    /// Replaces the rows of the given filings, in one transaction: all of them or none.
+    public func update(_ records: [(FilingRecord, AnyHashable)]) throws(SQLError) {
+        guard !records.isEmpty else { return }
+        try database.execute("BEGIN")
+        do throws(SQLError) {
+            for (record, _) in records { try replace(record) }
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            for (record, _) in records { stamps[record.id] = nil }
+            throw error
+        }
+        for (record, stamp) in records { stamps[record.id] = stamp }
+    }
+
+    func run(_ name: String, _ values: [SQLValue]) throws(SQLError) {
+        guard let statement = statements[name] else { return }
+        try statement.run(values)
+    }
+
+    func replace(_ r: FilingRecord) throws(SQLError) {
+        let id = SQLValue.integer(Int64(r.id))
+        for table in Self.tables { try run("delete " + table, [id]) }
+        let f = r.filing
+        try run(
+            "filings",
+            [
+                id, .text(r.path), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null, .text(f.sha256),
+                .text(f.encoding.rawValue), .integer(Int64(f.warnings.count)), .text(r.rules),
+            ])
+        for (i, (project, card)) in zip(f.projects, r.projectCards).enumerated() {
+            let funds = project.funds
+            try run(
+                "projects",
+                [
+                    id, .integer(Int64(i + 1)), .text(project.name), .real(funds.initial.value),
+                    .real(funds.fullYear.value),
+                ]
+                    + [.real(funds.executed.value), .real(funds.weight.value)]
+                    + scores(card, funds, project.reportedTotal))
+            try indicators(project.indicators, card, id: id, project: .integer(Int64(i + 1)))
+        }
+        if let department = f.department, let card = r.departmentCard {
+            let funds = department.funds
+            try run(
+                "department",
+                [id, .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value)]
+                    + scores(card, funds, department.reportedTotal))
+            try indicators(department.indicators, card, id: id, project: .null)
+        }
+        let projectNumbers = Dictionary(f.projects.enumerated().map { ($1.name, $0 + 1) }) { first, _ in first }
+        for finding in r.findings {
+            let project = finding.target.projectName.flatMap { projectNumbers[$0] }
+            try run(
+                "findings",
+                [
+                    id, project.map { .integer(Int64($0)) } ?? .null, .text(finding.check.rawValue),
+                    .text(finding.severity.rawValue), finding.line.map { .integer(Int64($0)) } ?? .null,
+                    .text(finding.message),
+                ])
+        }
+    }
+
+    /// reported_rate, reported_score, reported_total, rate, execution_score, total, grade, reported_grade.
+    func scores(_ card: ScoreCard, _ funds: Funds, _ total: Figure) -> [SQLValue] {
+        [
+            .real(funds.reportedRate.value), .real(funds.reportedScore.value), .real(total.value),
+            .real(card.execution.rate?.rounded(4)), .real(card.execution.score), .real(card.total),
+            card.grade.map(SQLValue.text) ?? .null, card.reportedGrade.map(SQLValue.text) ?? .null,
+        ]
+    }
+
+    func indicators(_ indicators: [Indicator], _ card: ScoreCard, id: SQLValue, project: SQLValue) throws(SQLError) {
+        for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
+            try run(
+                "indicators",
+                [
+                    id, project, .integer(Int64(i + 1)), .text(ind.level1), .text(ind.level2), .text(ind.level3),
+                    ind.target.map(SQLValue.text) ?? .null, ind.actual.map(SQLValue.text) ?? .null,
+                    .real(ind.weight.value), .real(ind.score.value), .real(score.computed),
+                    .integer(Int64(ind.line)),
+                ])
+        }
+    }
+}
+
+extension SQLValue {
+    /// A decimal figure as SQLite's REAL: the double nearest to it, which prints back as the same
+    /// decimal with up to 15 significant digits; NULL for a blank.
+    static func real(_ value: Decimal?) -> SQLValue {
+        guard let value, let double = Double(value.plain) else { return .null }
+        return .real(double)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+@testable import JixiaoKit
+@testable import JixiaoModel
+@testable import JixiaoSQL
+
+/// Every loaded filing at once: the county tables, `summary` and SQL over the mirror.
+@Suite struct CountyTests {
+    static let county = Fixtures.root.appendingPathComponent("Tests/Fixtures/county")
+
+    /// A shell with the generated county loaded.
+    func shell() -> Shell {
+        let (shell, _) = Fixtures.run("load \(Self.county.path)\n")
+        return shell
+    }
+
+    func run(_ shell: Shell, _ line: String) -> (ok: Bool, output: String, errors: String) {
+        let console = shell.console as! ScriptConsole
+        let (out, err) = (console.output.count, console.errors.count)
+        let ok = shell.execute(line: line, source: "t", line: 1)
+        return (ok, String(console.output.dropFirst(out)), String(console.errors.dropFirst(err)))
+    }
+
+    @Test("the county loads past its bad file: 29 filings")
+    func loads() {
+        let shell = shell()
+        #expect(shell.session.filings.count == 29)
+        #expect(shell.exitStatus == 1, "a failed file makes the load count as failed")
+    }
+
+    @Test("SQL answers what the built-in tables do, from the same figures")
+    func sqlAgreesWithTheTables() throws {
+        let shell = shell()
+        let projects = run(shell, "sql SELECT count(*) FROM projects").output
+        let listed = run(shell, "projects --all").output
+        let rows = listed.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(projects.contains(" 81\n") && rows == "(81 rows)")
+        let sums = run(shell, "sql SELECT round(sum(full_year), 2), round(sum(executed), 2) FROM projects").output
+        let summary = run(shell, "summary").output
+        let line = try #require(summary.split(separator: "\n").first { $0.contains("项目支出 (project tables)") })
+        let figures = line.split(separator: "|").dropFirst().prefix(2).map {
+            Decimal(string: $0.trimmingCharacters(in: .whitespaces))
+        }
+        let row = try #require(sums.split(separator: "\n").dropFirst(2).first)
+        let sql = row.split(separator: "|").map { Decimal(string: $0.trimmingCharacters(in: .whitespaces)) }
+        #expect(figures == sql, "\(sums) vs \(line)")
+    }
+
+    @Test(
+        "the mirror is read-only",
+        arguments: [
+            "DELETE FROM projects", "DROP TABLE projects", "INSERT INTO filings(id) VALUES (99)",
+            "UPDATE projects SET total = 100", "ATTACH 'x.db' AS x", "PRAGMA writable_schema = 1",
+            "CREATE TABLE t(x)",
+        ])
+    func readOnly(_ query: String) {
+        let shell = shell()
+        let result = run(shell, "sql " + query)
+        #expect(!result.ok)
+        #expect(result.errors.contains("error: sql: only reading queries are allowed"), "\(result.errors)")
+        #expect(run(shell, "sql SELECT count(*) FROM projects").output.contains(" 81\n"))
+    }
+
+    @Test("SQL errors are SQLite's own, at their line")
+    func sqlErrors() {
+        let shell = shell()
+        #expect(run(shell, "sql SELEC 1").errors == "t:1: error: sql: near \"SELEC\": syntax error\n")
+        #expect(run(shell, "sql SELECT 1; SELECT 2").errors.contains("one statement at a time"))
+        #expect(run(shell, "sql SELECT nosuch FROM projects").errors.contains("no such column: nosuch"))
+    }
+
+    @Test("after an edit, undo or another rule set, the next query sees the new state")
+    func incremental() {
+        let shell = shell()
+        let query = "sql SELECT executed, total FROM projects WHERE filing_id = 1 AND idx = 1"
+        #expect(run(shell, query).output.contains("3.4 | 95.67"))
+        _ = run(shell, "use 1")
+        _ = run(shell, "set executed 1 6")
+        #expect(run(shell, query).output.contains("6 |   100"))
+        _ = run(shell, "undo")
+        #expect(run(shell, query).output.contains("3.4 | 95.67"))
+        _ = run(shell, "rules use PMKPI-HB")
+        #expect(run(shell, "sql SELECT grade FROM projects WHERE grade IS NOT NULL").output.contains("(0 rows)"))
+    }
+
+    @Test("Ctrl-C stops a long query and the shell keeps its state")
+    func cancel() throws {
+        var session = shell().session
+        let environment = Interrupting()
+        _ = try SQLCommand(query: "SELECT 1").run(&session, environment)
+        environment.armed = true
+        let forever = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+        let error = #expect(throws: ShellError.self) { try SQLCommand(query: forever).run(&session, environment) }
+        #expect(error?.description == "cancelled by Ctrl-C")
+        environment.armed = false
+        let output = try SQLCommand(query: "SELECT count(*) FROM filings").run(&session, environment)
+        #expect(output.text.contains(" 29\n"))
+    }
+
+    @Test("--sort takes a header as printed or its English name; a wrong one lists the columns")
+    func sorting() {
+        let shell = shell()
+        let byRate = run(shell, "projects --all --sort 执行率(计算) --limit 3").output
+        let byAlias = run(shell, "projects --all --sort rate --limit 3").output
+        #expect(byRate == byAlias && byRate.contains("55.00%") && byRate.hasSuffix("(3 rows)\n"))
+        let descending = run(shell, "check --all --sort error --desc --limit 1").output
+        #expect(descending.contains("| 18 | 示范县柳溪文化馆") || descending.contains(" 18 | 示范县柳溪文化馆"))
+        let wrong = run(shell, "projects --all --sort nosuch")
+        #expect(
+            wrong.errors.contains("no column 'nosuch'; choose one of: #/filing_id")
+                && wrong.errors.contains("发现/findings"))
+        #expect(run(shell, "projects --all --limit 0").errors.contains("--limit takes a whole number above 0"))
+    }
+
+    @Test("the generator makes the same county again, byte for byte", .enabled(if: python3 != nil))
+    func generatorIsDeterministic() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-county-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python3 ?? "")
+        process.arguments = [Fixtures.root.appendingPathComponent("scripts/make-county.py").path, "30", out.path]
+        try process.run()
+        process.waitUntilExit()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.county.path).sorted()
+        #expect(names.count == 30)
+        for name in names {
+            let made = try Data(contentsOf: out.appendingPathComponent(name))
+            #expect(made == (try Data(contentsOf: Self.county.appendingPathComponent(name))), "\(name) differs")
+        }
+    }
+
+    static var python3: String? {
+        ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+/// An environment whose Ctrl-C comes as soon as it is armed.
+final class Interrupting: Environment {
+    var armed = false
+    func resolve(_ path: String) -> String { path }
+    func write(_ data: Data, to path: String, force: Bool) throws(ShellError) {}
+    func checkInterrupt() throws(ShellError) { if armed { throw .cancelled } }
+}
