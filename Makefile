@@ -25,10 +25,13 @@ lint:
 	@! LC_ALL=C.UTF-8 grep -nE '^.{121,}' -r Sources Tests --include='*.swift' \
 		|| { echo "lint: the lines above are over 120 columns" >&2; exit 1; }
 
-## Prints how fast the reader, the scoring and the what-if edits run (figures only, never asserted).
+## Prints how fast the reader, the scoring, the what-if edits and a 10,000-filing county run
+## (figures only, never asserted). The county is made once by scripts/make-county.py.
+COUNTY := .build/bench-county-10000
 bench: deps
 	$(SWIFT) build -c release
-	.build/release/jixiao-bench
+	@test -d $(COUNTY) || python3 scripts/make-county.py 10000 $(COUNTY)
+	.build/release/jixiao-bench --county $(COUNTY)
 
 clean:
 	rm -rf .build

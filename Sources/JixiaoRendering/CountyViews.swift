@@ -69,8 +69,10 @@ package enum CountyViews {
             .init("总分(计算)", ["total"], .right), .init("等级", ["grade"]), .init("发现", ["findings"], .right),
         ])
         for r in results {
+            var counts: [String: Int] = [:]
+            for finding in r.findings { if let name = finding.target.projectName { counts[name, default: 0] += 1 } }
             for (p, card) in zip(r.filing.projects, r.projectCards) {
-                let findings = r.findings.filter { $0.target == .project(p.name) }.count
+                let findings = counts[p.name] ?? 0
                 listing.rows.append([
                     .count(r.number), .init(r.filing.unit),
                     .init(r.filing.year.map(String.init) ?? "", number: r.filing.year.map { Decimal($0) }),

@@ -53,14 +53,20 @@ package struct Listing {
     /// Rows in the order of column `index`: numbers by value with blanks last, text by its text.
     /// Ties keep their order, so a sort is repeatable.
     package func sorted(by index: Int, descending: Bool) -> Listing {
+        // The sort keys of one column, worked out once: doubles order filed figures exactly as
+        // their decimals do (they have at most 15 significant digits) and compare far faster.
+        let keyed = rows.enumerated().map { position, row in
+            (position: position, number: row[index].number?.doubleValue, text: row[index].text, row: row)
+        }
         var copy = self
-        let keyed = rows.enumerated().map { (position: $0.offset, row: $0.element) }
         copy.rows = keyed.sorted { a, b in
-            let (x, y) = (a.row[index], b.row[index])
-            if let p = x.number, let q = y.number, p != q { return descending ? p > q : p < q }
-            if (x.number == nil) != (y.number == nil) { return x.number != nil }
-            if x.number == nil, x.text != y.text { return descending ? x.text > y.text : x.text < y.text }
-            return a.position < b.position
+            switch (a.number, b.number) {
+            case let (x?, y?) where x != y: return descending ? x > y : x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil) where a.text != b.text: return descending ? a.text > b.text : a.text < b.text
+            default: return a.position < b.position
+            }
         }.map(\.row)
         return copy
     }

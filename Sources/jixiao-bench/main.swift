@@ -34,7 +34,74 @@ func editTime(_ count: Int, filing path: String) -> Double {
     return seconds { shell.runConsole() }
 }
 
+/// The time one shell command takes, run as a script line would be.
+func commandTime(_ shell: Shell, _ line: String) -> Double {
+    seconds {
+        if !shell.execute(line: line, source: "bench", line: 0) { print("  (\(line): reported errors)") }
+    }
+}
+
+/// Wall time of `cat` over the same files: the reference for reading at disk speed.
+func catTime(_ folder: String) -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "cat \"$0\"/* > /dev/null", folder]
+    return seconds {
+        try? process.run()
+        process.waitUntilExit()
+    }
+}
+
+/// Peak resident memory of this process, in bytes.
+func peakMemory() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+}
+
+/// A county of filings loaded through the shell, and the county commands over it.
+func county(_ folder: String) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let bytes = names.reduce(0) {
+        $0 + ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + $1)[.size] as? Int) ?? 0)
+    }
+    print("county: \(names.count) files, \(bytes / 1_048_576) MB in \(folder)")
+    let reference = catTime(folder)
+    let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true))
+    let load = commandTime(shell, "load \(folder)")
+    report("cat of the same files", String(format: "%9.1f ms", reference * 1000))
+    report("load", String(format: "%9.1f ms  (%.1f× cat)", load * 1000, load / reference))
+    let steps = [
+        ("summary, first (scores and checks every filing)", "summary"),
+        ("summary, again", "summary"),
+        (
+            "sql count(*), first (builds the mirror)",
+            "sql SELECT count(*) FROM indicators WHERE computed_score < weight"
+        ),
+        ("sql count(*), again", "sql SELECT count(*) FROM indicators WHERE computed_score < weight"),
+        ("projects --all --sort 执行率(计算) --limit 20", "projects --all --sort 执行率(计算) --limit 20"),
+        ("use 1", "use 1"),
+        ("a what-if edit", "set executed 1 5"),
+        ("sql after the edit (one filing rewritten)", "sql SELECT count(*) FROM projects WHERE rate < 0.8"),
+        ("rules use CN-2020, then summary (all rescored)", "rules use CN-2020"),
+    ]
+    for (label, line) in steps {
+        var time = commandTime(shell, line)
+        if line.hasPrefix("rules use") { time += commandTime(shell, "summary") }
+        report(label, String(format: "%9.1f ms", time * 1000))
+    }
+    let peak = peakMemory()
+    report(
+        "peak memory",
+        String(format: "%9.0f MB  (%.1f× the bytes loaded)", Double(peak) / 1_048_576, Double(peak) / Double(bytes)))
+}
+
 var paths = Array(CommandLine.arguments.dropFirst())
+var countyFolder: String? = nil
+if let flag = paths.firstIndex(of: "--county"), flag + 1 < paths.count {
+    countyFolder = paths[flag + 1]
+    paths.removeSubrange(flag...(flag + 1))
+}
 if paths.isEmpty {
     let folder = "Tests/Fixtures/filings"
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -76,3 +143,5 @@ if let real = paths.first(where: { $0.hasSuffix("000_4163b9005dfad92f.txt") }) {
     report("2,000 edits", String(format: "%9.3f ms in all, %7.3f ms an edit", many * 1000, many / 2000 * 1000))
     report("2,000 edits / 200 edits", String(format: "%9.2f× the time (10× is constant cost per edit)", many / few))
 }
+
+if let countyFolder { county(countyFolder) }

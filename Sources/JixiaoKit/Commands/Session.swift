@@ -12,10 +12,13 @@ public struct LoadedFiling: Sendable {
     /// What-if scenarios over this filing; `scenario` is the current one.
     public var scenarios: [Scenario] = [Scenario(name: "default")]
     public var scenarioIndex = 0
+    /// The rule set the filing's template implies, and why: worked out once, as the filing never changes.
+    public let implied: (rules: RuleSet, reason: String)
 
     public init(filing: Filing, path: String) {
         self.filing = filing
         self.path = path
+        self.implied = RuleSet.implied(by: filing)
     }
 
     public var scenario: Scenario {
@@ -58,8 +61,7 @@ public struct Session: Sendable {
         if let name = chosenRules, let chosen = ruleSets.first(where: { $0.name == name }) {
             return (chosen, "chosen with 'rules use'")
         }
-        let implied = RuleSet.implied(by: loaded.filing)
-        return (implied.rules, "implied by the filing: " + implied.reason)
+        return (loaded.implied.rules, "implied by the filing: " + loaded.implied.reason)
     }
 
     public func ruleSet(named name: String) throws(ShellError) -> RuleSet {
