@@ -136,14 +136,33 @@ public struct Indicator: Hashable, Sendable {
 /// A narrative section (一、项目支出概况 …) of a 自评报告.
 public struct NarrativeSection: Hashable, Sendable {
     public var heading: String
-    public var body: [Located]
     public var line: Int
-    public var text: String { body.map(\.text).joined(separator: "\n") }
+    /// The body's lines joined by newlines. One string a section rather than one a line: a
+    /// county holds hundreds of thousands of narrative lines.
+    public private(set) var text: String = ""
+    /// The file line of each body line, in order (0 where unknown).
+    private var lines: [Int32] = []
 
     public init(heading: String, body: [Located], line: Int) {
         self.heading = heading
-        self.body = body
         self.line = line
+        text = body.map(\.text).joined(separator: "\n")
+        lines = body.map { Int32(clamping: $0.line ?? 0) }
+    }
+
+    /// The body, a line at a time, each with its file line.
+    public var body: [Located] {
+        let texts = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return zip(texts, lines).map { Located(String($0), line: $1 == 0 ? nil : Int($1)) }
+    }
+
+    public var isEmpty: Bool { lines.isEmpty }
+
+    /// Adds a line of the body (a line of prose, without line breaks).
+    public mutating func append(_ located: Located) {
+        if !lines.isEmpty { text += "\n" }
+        text += located.text
+        lines.append(Int32(clamping: located.line ?? 0))
     }
 }
 

@@ -5,18 +5,25 @@ import JixiaoModel
 package enum Narratives {
     static func read(_ section: Section) -> Narrative {
         var narrative = Narrative(title: section.title, line: section.line)
-        var current = NarrativeSection(heading: "", body: [], line: section.line)
-        for line in section.prose {
-            if isHeading(line.text) {
-                if !current.heading.isEmpty || !current.body.isEmpty { narrative.sections.append(current) }
-                let (heading, rest) = splitHeading(line.text)
-                current = NarrativeSection(
-                    heading: heading, body: rest.isEmpty ? [] : [Located(rest, line: line.line)], line: line.line ?? 0)
-            } else {
-                current.body.append(line)
+        // The lines of the section being read; made into a NarrativeSection once it is whole.
+        var heading = ""
+        var line = section.line
+        var body: [Located] = []
+        func close() {
+            if !heading.isEmpty || !body.isEmpty {
+                narrative.sections.append(NarrativeSection(heading: heading, body: body, line: line))
             }
         }
-        if !current.heading.isEmpty || !current.body.isEmpty { narrative.sections.append(current) }
+        for prose in section.prose {
+            guard isHeading(prose.text) else {
+                body.append(prose)
+                continue
+            }
+            close()
+            let (title, rest) = splitHeading(prose.text)
+            (heading, line, body) = (title, prose.line ?? 0, rest.isEmpty ? [] : [Located(rest, line: prose.line)])
+        }
+        close()
         return narrative
     }
 

@@ -30,12 +30,14 @@ public final class Database {
         var interrupted: () -> Bool = { false }
     }
 
-    /// A new, empty database in memory.
+    /// A new, empty, private database. SQLite keeps a temporary database (an empty file name)
+    /// in its page cache and spills it to an anonymous file it deletes on close, so a county's
+    /// mirror does not double the shell's memory.
     public init() throws(SQLError) {
         var db: OpaquePointer?
-        guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK,
+        guard sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK,
             let db
-        else { throw SQLError(message: "cannot open an in-memory database") }
+        else { throw SQLError(message: "cannot open a temporary database") }
         handle = db
         let context = Unmanaged.passUnretained(hooks).toOpaque()
         sqlite3_set_authorizer(handle, Database.authorize, context)

@@ -52,11 +52,24 @@ func catTime(_ folder: String) -> Double {
     }
 }
 
+/// Resident memory of this process now, in bytes.
+func currentMemory() -> Int {
+    let fields = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+}
+
 /// Peak resident memory of this process, in bytes.
 func peakMemory() -> Int {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return usage.ru_maxrss * 1024
+}
+
+/// Memory now and at the peak, against the bytes loaded.
+func memory(_ bytes: Int) -> String {
+    let now = Double(currentMemory()) / Double(bytes)
+    let peak = Double(peakMemory()) / Double(bytes)
+    return String(format: "  [memory %.1f× the bytes, peak %.1f×]", now, peak)
 }
 
 /// A county of filings loaded through the shell, and the county commands over it.
@@ -70,7 +83,7 @@ func county(_ folder: String) {
     let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true))
     let load = commandTime(shell, "load \(folder)")
     report("cat of the same files", String(format: "%9.1f ms", reference * 1000))
-    report("load", String(format: "%9.1f ms  (%.1f× cat)", load * 1000, load / reference))
+    report("load", String(format: "%9.1f ms  (%.1f× cat)", load * 1000, load / reference) + memory(bytes))
     let steps = [
         ("summary, first (scores and checks every filing)", "summary"),
         ("summary, again", "summary"),
@@ -88,7 +101,7 @@ func county(_ folder: String) {
     for (label, line) in steps {
         var time = commandTime(shell, line)
         if line.hasPrefix("rules use") { time += commandTime(shell, "summary") }
-        report(label, String(format: "%9.1f ms", time * 1000))
+        report(label, String(format: "%9.1f ms", time * 1000) + memory(bytes))
     }
     let peak = peakMemory()
     report(
