@@ -87,6 +87,16 @@ import Testing
         try term.keys("Enter")
         try term.waitFor { $0.contains("usage: show PROJECT") }
 
+        // Ctrl-C stops a query that would run for ever; the shell and its filings stay.
+        try term.type("sql WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
+        try term.keys("Enter")
+        usleep(300_000)
+        try term.keys("C-c")
+        try term.waitFor { $0.contains("error: cancelled by Ctrl-C") }
+        try term.type("sql SELECT count(*) AS loaded FROM filings")
+        try term.keys("Enter")
+        try term.waitFor { $0.contains("loaded") && $0.contains("(1 row)") }
+
         // Ctrl-C discards a half-typed line and leaves the shell at a fresh prompt.
         try term.type("projects half-typed")
         try term.keys("C-c")
