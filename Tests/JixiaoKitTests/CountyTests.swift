@@ -29,6 +29,18 @@ import Testing
         #expect(shell.exitStatus == 1, "a failed file makes the load count as failed")
     }
 
+    @Test("a folder read on every core gives what reading its files one by one gives, in path order")
+    func parallelLoadIsSerialLoad() throws {
+        let folder = shell()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.county.path).sorted()
+        let script = names.map { "load \(Self.county.appendingPathComponent($0).path)" }.joined(separator: "\n")
+        let (serial, _) = Fixtures.run(script + "\n")
+        #expect(folder.session.filings.map(\.filing) == serial.session.filings.map(\.filing))
+        #expect(
+            folder.session.filings.map { ($0.path as NSString).lastPathComponent } == names.filter { $0 != "00025.txt" }
+        )
+    }
+
     @Test("SQL answers what the built-in tables do, from the same figures")
     func sqlAgreesWithTheTables() throws {
         let shell = shell()

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import JixiaoModel
 import JixiaoRules
@@ -107,7 +106,7 @@ public struct Session: Sendable {
             try check()
             let part = Array(stale[slice..<min(slice + 256, stale.count)])
             let inputs = part.map { (filings[$0].edited, rules(for: filings[$0]).rules) }
-            let results = AnalysisCache.compute(inputs)
+            let results = inputs.parallelMap { filing, rules in Analysis(filing, rules: rules) }
             for (index, analysis) in zip(part, results) { analyses.store(analysis, index, stamp(index)) }
         }
         return filings.indices.map(analysis)
@@ -147,20 +146,5 @@ final class AnalysisCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         entries[index] = (stamp, analysis)
-    }
-
-    /// Analyses of independent filings, computed on every core.
-    static func compute(_ inputs: [(Filing, RuleSet)]) -> [Analysis] {
-        let results = UnsafeMutableBufferPointer<Analysis?>.allocate(capacity: inputs.count)
-        results.initialize(repeating: nil)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-            slots[i] = Analysis(inputs[i].0, rules: inputs[i].1)
-        }
-        return results.map { $0! }
     }
 }
