@@ -29,14 +29,18 @@ extension CommandSpec {
         },
         CommandSpec(
             name: "filings", group: .filings,
-            usage: "filings",
-            summary: "List the loaded filings; * marks the current one",
-            details:
-                "One row per loaded filing: number, 单位名称, 年度, projects, warnings, encoding and the file it came from.",
-            example: "filings"
+            usage: "filings [--sort COLUMN] [--desc] [--limit N]",
+            summary: "List the loaded filings with their findings by severity; * marks the current one",
+            details: """
+                One row per loaded filing: number, 单位名称, 年度, projects, the reader's warnings, the findings of \
+                'check' by severity, the encoding and the file it came from. --sort orders by a column (its header \
+                as printed, or its English name), --desc reverses, --limit N keeps the first N rows.
+                """,
+            example: "filings --sort error --desc --limit 10"
         ) { call throws(ShellError) in
-            try call.expectNone()
-            return FilingsCommand()
+            let args = try call.arguments(allowing: Ordering.flags, valued: Ordering.options)
+            guard args.positional.isEmpty else { throw call.usage("takes no arguments besides its options") }
+            return FilingsCommand(ordering: try Ordering(args, call))
         },
         CommandSpec(
             name: "use", group: .filings,
