@@ -1,35 +1,6 @@
 import Foundation
 import JixiaoModel
 
-/// One loaded filing as the county views see it: its number, the filing as the scenario leaves
-/// it, where it came from, and its score cards and findings under the rules in force.
-package struct FilingResult {
-    package var number: Int
-    package var filing: Filing
-    package var path: String
-    package var rules: RuleSet
-    package var projectCards: [ScoreCard]
-    package var departmentCard: ScoreCard?
-    package var findings: [Finding]
-
-    package init(
-        number: Int, filing: Filing, path: String, rules: RuleSet, projectCards: [ScoreCard],
-        departmentCard: ScoreCard?, findings: [Finding]
-    ) {
-        self.number = number
-        self.filing = filing
-        self.path = path
-        self.rules = rules
-        self.projectCards = projectCards
-        self.departmentCard = departmentCard
-        self.findings = findings
-    }
-
-    func count(_ severity: Finding.Severity) -> Int { findings.filter { $0.severity == severity }.count }
-
-    var file: String { path.split(separator: "/").last.map(String.init) ?? path }
-}
-
 /// The views across every loaded filing: `filings`, `projects --all`, `check --all` and `summary`.
 package enum CountyViews {
     /// `filings`: one row per loaded filing with its findings by severity; `*` marks the current one.
@@ -97,7 +68,7 @@ package enum CountyViews {
                 .count(r.number), .init(r.filing.unit),
                 .init(r.filing.year.map(String.init) ?? "", number: r.filing.year.map { Decimal($0) }),
                 .count(r.count(.error)), .count(r.count(.warning)), .count(r.count(.info)), .count(r.findings.count),
-                .init(r.rules.name), .init(r.path),
+                .init(r.rules), .init(r.path),
             ])
         }
         return listing

@@ -17,24 +17,4 @@ public struct Analysis: Sendable {
             ($0.severity, $0.line ?? 0) < ($1.severity, $1.line ?? 0)
         }
     }
-
-    /// Findings by severity: errors, warnings, info.
-    public var counts: (errors: Int, warnings: Int, info: Int) {
-        var counts = (errors: 0, warnings: 0, info: 0)
-        for finding in findings {
-            switch finding.severity {
-            case .error: counts.errors += 1
-            case .warning: counts.warnings += 1
-            case .info: counts.info += 1
-            }
-        }
-        return counts
-    }
-
-    /// The findings about one project (by its index) or, for nil, about the department and the filing.
-    public func findings(ofProject index: Int?, in filing: Filing) -> [Finding] {
-        guard let index else { return findings.filter { $0.target.projectName == nil } }
-        let target = Target.project(filing.projects[index].name)
-        return findings.filter { $0.target == target }
-    }
 }

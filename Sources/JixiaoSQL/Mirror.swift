@@ -1,31 +1,6 @@
 import Foundation
 import JixiaoModel
 
-/// One loaded filing as the mirror stores it: the filing as its scenario leaves it, with its
-/// score cards and findings under the rules in force.
-public struct FilingRecord {
-    public var id: Int
-    public var path: String
-    public var filing: Filing
-    public var rules: String
-    public var projectCards: [ScoreCard]
-    public var departmentCard: ScoreCard?
-    public var findings: [Finding]
-
-    public init(
-        id: Int, path: String, filing: Filing, rules: String, projectCards: [ScoreCard], departmentCard: ScoreCard?,
-        findings: [Finding]
-    ) {
-        self.id = id
-        self.path = path
-        self.filing = filing
-        self.rules = rules
-        self.projectCards = projectCards
-        self.departmentCard = departmentCard
-        self.findings = findings
-    }
-}
-
 /// The loaded filings as SQL tables (the schema is in the README). Each filing's rows are
 /// replaced only when its state changed, told by a stamp the caller gives.
 public final class Mirror {
@@ -75,7 +50,7 @@ public final class Mirror {
     public func isStale(_ id: Int, _ stamp: AnyHashable) -> Bool { stamps[id] != stamp }
 
     /// Replaces the rows of the given filings, in one transaction: all of them or none.
-    public func update(_ records: [(FilingRecord, AnyHashable)]) throws(SQLError) {
+    public func update(_ records: [(FilingResult, AnyHashable)]) throws(SQLError) {
         guard !records.isEmpty else { return }
         try database.execute("BEGIN")
         do throws(SQLError) {
@@ -83,10 +58,10 @@ public final class Mirror {
             try database.execute("COMMIT")
         } catch {
             try? database.execute("ROLLBACK")
-            for (record, _) in records { stamps[record.id] = nil }
+            for (record, _) in records { stamps[record.number] = nil }
             throw error
         }
-        for (record, stamp) in records { stamps[record.id] = stamp }
+        for (record, stamp) in records { stamps[record.number] = stamp }
     }
 
     func run(_ name: String, _ values: [SQLValue]) throws(SQLError) {
@@ -94,8 +69,8 @@ public final class Mirror {
         try statement.run(values)
     }
 
-    func replace(_ r: FilingRecord) throws(SQLError) {
-        let id = SQLValue.integer(Int64(r.id))
+    func replace(_ r: FilingResult) throws(SQLError) {
+        let id = SQLValue.integer(Int64(r.number))
         for table in Self.tables { try run("delete " + table, [id]) }
         let f = r.filing
         try run(

@@ -232,7 +232,7 @@ struct SummaryCommand: Command, Equatable {
             note = "\(chosen), chosen with 'rules use'"
         } else {
             var counts: [String: Int] = [:]
-            for r in results { counts[r.rules.name, default: 0] += 1 }
+            for r in results { counts[r.rules, default: 0] += 1 }
             let list = counts.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
             note = "implied by each filing (\(list))"
         }
@@ -244,11 +244,14 @@ extension Session {
     /// Every loaded filing with its scores and findings under its rules, for the county views.
     func results(_ environment: any Environment) throws(ShellError) -> [FilingResult] {
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
-        return filings.indices.map { i in
-            let loaded = filings[i]
-            return FilingResult(
-                number: i + 1, filing: loaded.edited, path: loaded.path, rules: rules(for: loaded).rules,
-                projectCards: all[i].projects, departmentCard: all[i].department, findings: all[i].findings)
-        }
+        return filings.indices.map { result($0, all[$0]) }
+    }
+
+    /// Filing `index` with its analysis, as the county views and the SQL mirror take it.
+    func result(_ index: Int, _ analysis: Analysis) -> FilingResult {
+        let loaded = filings[index]
+        return FilingResult(
+            number: index + 1, path: loaded.path, filing: loaded.edited, rules: analysis.rules,
+            projectCards: analysis.projects, departmentCard: analysis.department, findings: analysis.findings)
     }
 }

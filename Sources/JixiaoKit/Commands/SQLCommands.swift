@@ -101,13 +101,7 @@ extension Session {
         let stale = filings.indices.filter { mirror.isStale($0 + 1, AnyHashable(stamp($0))) }
         guard !stale.isEmpty else { return mirror }
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
-        let records = stale.map { i in
-            let loaded = filings[i]
-            let record = FilingRecord(
-                id: i + 1, path: loaded.path, filing: loaded.edited, rules: all[i].rules,
-                projectCards: all[i].projects, departmentCard: all[i].department, findings: all[i].findings)
-            return (record, AnyHashable(stamp(i)))
-        }
+        let records = stale.map { i in (result(i, all[i]), AnyHashable(stamp(i))) }
         do {
             try mirror.update(records)
         } catch {
