@@ -17,4 +17,7 @@ public struct Analysis: Sendable {
             ($0.severity, $0.line ?? 0) < ($1.severity, $1.line ?? 0)
         }
     }
+
+    /// The cards in the order of `Filing.scoredTables`: the projects, then the department.
+    public var cards: [ScoreCard] { projects + (department.map { [$0] } ?? []) }
 }

@@ -73,9 +73,10 @@ struct ExportCommand: Command, Equatable {
     }
 
     func content(_ session: Session) throws(ShellError) -> String {
-        let loaded = try session.requireCurrent()
-        let rules = session.rules(for: loaded).rules
+        let index = try session.requireCurrentIndex()
+        let loaded = session.filings[index]
         let filing = loaded.edited
+        let analysis = session.analysis(index)
         switch (format, table) {
         case (.text, _):
             guard let layout = loaded.filing.layoutText else {
@@ -83,9 +84,10 @@ struct ExportCommand: Command, Equatable {
             }
             return layout
         case (.json, nil):
-            return FilingExport.json(filing, computed: Scoring.computed(filing, rules: rules)).rendered()
+            let cards = Dictionary(zip(filing.scoredTables.map(\.target), analysis.cards)) { first, _ in first }
+            return FilingExport.json(filing, computed: .init(rules: analysis.rules, cards: cards)).rendered()
         case (_, let name):
-            let grid = Scoring.grid(name ?? .projects, filing, rules: rules)
+            let grid = Self.grid(name ?? .projects, filing, analysis)
             switch format {
             case .csv: return TableExport.csv(grid)
             case .md: return TableExport.markdown(grid)
@@ -93,33 +95,18 @@ struct ExportCommand: Command, Equatable {
             }
         }
     }
-}
 
-/// Scores and findings of a filing, computed here for the views and exports that show them:
-/// the rendering layer only turns the values it is given into text.
-enum Scoring {
-    static func computed(_ filing: Filing, rules: RuleSet) -> FilingExport.Computed {
-        var cards: [Target: ScoreCard] = [:]
-        for (target, _, table) in filing.scoredTables { cards[target] = Scorer.score(table, rules: rules) }
-        return FilingExport.Computed(rules: rules.name, cards: cards)
-    }
-
-    static func findings(_ filing: Filing, rules: RuleSet) -> [Finding] {
-        Checker.check(filing, rules: rules).sorted { ($0.severity, $0.line ?? 0) < ($1.severity, $1.line ?? 0) }
-    }
-
-    static func grid(_ name: TableExport.Name, _ filing: Filing, rules: RuleSet) -> TableExport.Grid {
+    /// A table of the filing, reported beside computed as `analysis` scored it.
+    static func grid(_ name: TableExport.Name, _ filing: Filing, _ analysis: Analysis) -> TableExport.Grid {
         switch name {
         case .projects:
-            let scored = filing.projects.map { (project: $0, card: Scorer.score($0.table, rules: rules)) }
-            return TableExport.projects(scored, rules: rules.name)
+            let scored = zip(filing.projects, analysis.projects).map { (project: $0, card: $1) }
+            return TableExport.projects(scored, rules: analysis.rules)
         case .indicators:
-            let tables = filing.scoredTables.map { t in
-                (name: t.name, table: t.table, card: Scorer.score(t.table, rules: rules))
-            }
+            let tables = zip(filing.scoredTables, analysis.cards).map { (name: $0.name, table: $0.table, card: $1) }
             return TableExport.indicators(tables)
         case .findings:
-            return TableExport.findings(findings(filing, rules: rules))
+            return TableExport.findings(analysis.findings)
         }
     }
 }

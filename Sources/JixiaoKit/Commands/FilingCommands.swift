@@ -211,12 +211,12 @@ struct ProjectsCommand: Command, Equatable {
             let listing = CountyViews.projects(try session.results(environment))
             return Output(try ordering.apply(to: listing).render())
         }
-        let loaded = try session.requireCurrent()
+        let index = try session.requireCurrentIndex()
+        let loaded = session.filings[index]
         let filing = loaded.edited
         guard computed || loaded.scenario.editCount > 0 else { return Output(FilingViews.projects(filing)) }
-        let rules = session.rules(for: loaded).rules
-        let cards = filing.projects.map { Scorer.score($0.table, rules: rules) }
-        return Output(FilingViews.projects(filing, cards: cards, rules: rules.name))
+        let analysis = session.analysis(index)
+        return Output(FilingViews.projects(filing, cards: analysis.projects, rules: analysis.rules))
     }
 }
 

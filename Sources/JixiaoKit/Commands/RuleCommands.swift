@@ -206,7 +206,7 @@ struct CheckCommand: Command, Equatable {
             return Output(try ordering.apply(to: listing).render())
         }
         let (loaded, filing, rules, resolved) = try session.scope(target)
-        var findings = Scoring.findings(filing, rules: rules)
+        var findings = session.analysis(try session.requireCurrentIndex()).findings
         var heading = "\(loaded.filing.unit) \(loaded.filing.year.map { "\($0)年度" } ?? "") under \(rules.name)"
         switch resolved {
         case .department:

@@ -166,7 +166,7 @@ struct SetCommand: Command, Equatable {
                 throw .model(error)
             }
         }
-        let change = Scoring.change(target, before: old, after: new, rules: rules)
+        let change = TableChange(target, before: old, after: new, rules: rules)
         return Output(note + WhatIfViews.effect(of: edit, change, rules: rules.name))
     }
 
@@ -226,7 +226,7 @@ struct DiffCommand: Command, Equatable {
         let loaded = try session.requireCurrent()
         let rules = session.rules(for: loaded).rules
         let changes = loaded.filing.scoredTables.map { table in
-            Scoring.change(table.target, before: loaded.filing, after: loaded.edited, rules: rules)
+            TableChange(table.target, before: loaded.filing, after: loaded.edited, rules: rules)
         }
         return Output(WhatIfViews.diff(changes, scenario: loaded.scenario.name, rules: rules.name))
     }
@@ -285,12 +285,13 @@ struct ScenarioCommand: Command, Equatable {
     }
 }
 
-extension Scoring {
-    /// One table as `before` and `after` have it, each scored under `rules`.
-    static func change(_ target: Target, before: Filing, after: Filing, rules: RuleSet) -> TableChange {
+extension TableChange {
+    /// One table as `before` and `after` have it, each scored under `rules` here, since the
+    /// rendering layer only turns the values it is given into text.
+    init(_ target: Target, before: Filing, after: Filing, rules: RuleSet) {
         let old = before.table(for: target) ?? ScoredTable(kind: .project, line: 0)
         let new = after.table(for: target) ?? old
-        return TableChange(
+        self.init(
             name: before.name(of: target), before: old, after: new,
             cardBefore: Scorer.score(old, rules: rules), cardAfter: Scorer.score(new, rules: rules))
     }
