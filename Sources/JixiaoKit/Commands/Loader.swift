@@ -94,11 +94,8 @@ extension Shell {
     /// Loads the filings named on the command line. Their summaries are notes (stderr, and
     /// only in a terminal), so `jixiao FILE -c 'export json'` prints nothing but the JSON.
     public func loadAtStartup(_ paths: [String]) {
-        let load = LoadCommand(paths: paths)
         do throws(ShellError) {
-            var next = session
-            let output = try load.run(&next, self)
-            session = next
+            let output = try perform(LoadCommand(paths: paths))
             for line in output.text.split(separator: "\n") { note(String(line)) }
             if report(output.diagnostics) { reportFailure(nil, location: "") }
         } catch {

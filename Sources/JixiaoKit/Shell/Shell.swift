@@ -147,9 +147,7 @@ public final class Shell: Environment {
         if options.echo && scripted { console.write("jixiao> " + trimmed + "\n") }
         do throws(ShellError) {
             guard let command = try CommandSpec.parse(trimmed) else { return true }
-            var next = session
-            let output = try command.run(&next, self)
-            session = next
+            let output = try perform(command)
             write(output.text)
             let failed = report(output.diagnostics)
             if failed { reportFailure(nil, location: "") }
@@ -163,6 +161,15 @@ public final class Shell: Environment {
             reportFailure(error, location: source.map { "\($0):\(lineNumber): " } ?? "")
             return false
         }
+    }
+
+    /// Runs a command on a copy of the session, which replaces the session only when the
+    /// command succeeds: a failed command changes nothing.
+    func perform(_ command: any Command) throws(ShellError) -> Output {
+        var next = session
+        let output = try command.run(&next, self)
+        session = next
+        return output
     }
 
     /// `source FILE`: runs a script file's lines, reporting errors against that file.
