@@ -43,8 +43,9 @@ extension Filing {
             }
             try change(&projects[index].table)
         case .department:
-            guard department != nil else { throw .noDepartment }
-            try change(&department!.table)
+            guard var changed = department else { throw .noDepartment }
+            try change(&changed.table)
+            department = changed
         case .filing, .everyFiling:
             throw .notATable
         }

@@ -5,6 +5,10 @@ import Foundation
 public struct SQLError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    /// A statement that would change the mirror, refused by the authorizer or as not read-only.
+    static let readOnly = SQLError(
+        message: "only reading queries are allowed (SELECT, WITH …); the mirror is read-only")
 }
 
 /// One SQLite value of a result row.
@@ -99,7 +103,7 @@ public final class Database {
         }
         if status == SQLITE_AUTH {
             sqlite3_finalize(statement)
-            throw SQLError(message: "only reading queries are allowed (SELECT, WITH …); the mirror is read-only")
+            throw SQLError.readOnly
         }
         guard status == SQLITE_OK else { throw lastError }
         guard let statement else { throw SQLError(message: "the query is empty") }
@@ -108,7 +112,7 @@ public final class Database {
             throw SQLError(message: "one statement at a time")
         }
         guard sqlite3_stmt_readonly(statement) != 0 else {
-            throw SQLError(message: "only reading queries are allowed; the mirror is read-only")
+            throw SQLError.readOnly
         }
         let columns = (0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) }
         var rows: [[SQLValue]] = []

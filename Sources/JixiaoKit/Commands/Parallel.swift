@@ -13,6 +13,7 @@ extension Array where Element: Sendable {
         // Each iteration writes only its own slot.
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: count) { i in slots[i] = transform(self[i]) }
+        // Every slot was written above: concurrentPerform returns after the last iteration.
         return results.map { $0! }
     }
 }

@@ -131,7 +131,8 @@ final class AnalysisCache: @unchecked Sendable {
         var rulesRevision: Int
     }
 
-    // The shell runs one command at a time on one thread; the lock makes that an invariant.
+    // Copies of the session share the cache; the lock keeps it whole should two copies ever be
+    // used from different threads.
     private let lock = NSLock()
     private var entries: [Int: (stamp: Stamp, analysis: Analysis)] = [:]
 
