@@ -27,7 +27,8 @@ public struct Located: Hashable, Sendable {
     public var isEmpty: Bool { text.isEmpty }
 }
 
-/// One fund row of a 项目支出绩效自评表 or 部门整体支出绩效自评表: 年度资金总额, 当年财政拨款, …
+/// One fund row of a 项目支出绩效自评表 or 部门整体支出绩效自评表: 年度资金总额,
+/// 当年财政拨款, …
 public struct FundRow: Hashable, Sendable {
     public enum Kind: String, Sendable { case total, current, carryOver, other }
     public var label: String
@@ -260,7 +261,8 @@ public struct Department: Hashable, Sendable, HasScoredTable {
 /// 部门整体支出绩效评价基础数据表.
 public struct BasicData: Hashable, Sendable {
     public enum Group: String, Sendable {
-        case sanGong = "三公经费", projects = "项目支出", publicFunds = "公用经费", procurement = "政府采购金额", adjustment =
+        case sanGong = "三公经费", projects = "项目支出", publicFunds = "公用经费", procurement =
+            "政府采购金额", adjustment =
             "部门基本支出预算调整", other = ""
     }
 
@@ -296,7 +298,8 @@ public struct BasicData: Hashable, Sendable {
     public var controlRate: Figure = .blank  // 控制率
     public var columnLabels: [String] = []  // e.g. 2022决算数, 2023预算数, 2023决算数
     public var rows: [Row] = []
-    /// 楼堂馆所控制情况: 批复规模, 实际规模, 规模控制率, 预算投资, 实际投资, 投资概算控制率.
+    /// 楼堂馆所控制情况: 批复规模, 实际规模, 规模控制率, 预算投资, 实际投资,
+    /// 投资概算控制率.
     public var buildings: [LabeledFigure] = []
     /// 厉行节约保障措施, when the filing wrote any.
     public var savingMeasures: Located?

@@ -4,7 +4,8 @@ import Foundation
 /// empty cell, and how a figure's text is read as an exact decimal.
 package enum Labels {
     static let posix = Locale(identifier: "en_US_POSIX")
-    nonisolated(unsafe) static let listNumbering = /^(?:[0-9]+[、.．]|[一二三四五六七八九十]+、|\([0-9]+\))/
+    nonisolated(unsafe) static let listNumbering =
+        /^(?:[0-9]+[、.．]|[一二三四五六七八九十]+、|\([0-9]+\))/
 
     /// A label reduced for matching: no white space (ASCII or U+3000), ASCII brackets and
     /// colons, and the `—般` typo (U+2014 for 一) repaired.
@@ -37,7 +38,9 @@ package enum Labels {
     }
 
     /// Cell texts that mean "nothing here".
-    package static let placeholders: Set<String> = ["", "——", "—", "-", "--", "/", "／", "……", "…", "无", "\\"]
+    package static let placeholders: Set<String> = [
+        "", "——", "—", "-", "--", "/", "／", "……", "…", "无", "\\",
+    ]
 
     package static func isPlaceholder(_ text: String) -> Bool { placeholders.contains(norm(text)) }
 
@@ -87,11 +90,13 @@ package enum Labels {
         return Decimal(string: digits, locale: posix)
     }
 
-    /// Removes list numbering and prefixes: `3、专项资金：劳模服务` → `劳模服务`, `其中：公车购置` → `公车购置`.
+    /// Removes list numbering and prefixes: `3、专项资金：劳模服务` → `劳模服务`,
+    /// `其中：公车购置` → `公车购置`.
     package static func bareName(_ text: String) -> String {
         var t = norm(text)
         if let m = t.firstMatch(of: listNumbering), m.0.count < t.count { t = String(t[m.range.upperBound...]) }
-        for prefix in ["其中:", "其中", "专项资金:", "省级专项资金:"] where t.hasPrefix(prefix) && t.count > prefix.count {
+        for prefix in ["其中:", "其中", "专项资金:", "省级专项资金:"]
+        where t.hasPrefix(prefix) && t.count > prefix.count {
             t = String(t.dropFirst(prefix.count))
         }
         while t.hasSuffix(":") { t.removeLast() }

@@ -70,7 +70,9 @@ package enum BasicDataReader {
             func figure(_ i: Int) -> Figure {
                 guard i < values.count else { return .blank }
                 let parsed = Labels.amount(values[i].text, line: values[i].line, divisor: divisor)
-                if let p = parsed.problem { reader.warn(values[i].line, "基础数据表 \(key) '\(values[i].text)' is \(p)") }
+                if let p = parsed.problem {
+                    reader.warn(values[i].line, "基础数据表 \(key) '\(values[i].text)' is \(p)")
+                }
                 return parsed.0
             }
             basic.rows.append(

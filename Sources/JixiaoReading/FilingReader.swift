@@ -100,7 +100,8 @@ public enum FilingReader {
     }
 
     static func isProjectNameLabel(_ key: String) -> Bool {
-        key == "项目名称" || key == "项目支出名称" || key.hasPrefix("项目名称:") || key.hasPrefix("项目支出名称:")
+        key == "项目名称" || key == "项目支出名称" || key.hasPrefix("项目名称:")
+            || key.hasPrefix("项目支出名称:")
     }
 
     /// Decides what a table is from its content (the title only breaks ties), then reads it.
@@ -116,7 +117,8 @@ public enum FilingReader {
             filing.projects.append(project)
         } else if hasDeptName || (table.kind == .departmentTable && hasFunds) {
             if filing.department != nil {
-                filing.warnings.append(ReadWarning(line: table.line, message: "a second 部门整体支出绩效自评表 was skipped"))
+                filing.warnings.append(
+                    ReadWarning(line: table.line, message: "a second 部门整体支出绩效自评表 was skipped"))
             } else {
                 filing.department = readDepartment(table, warnings: &filing.warnings)
             }
@@ -145,7 +147,9 @@ public enum FilingReader {
         if project.funds.rows.isEmpty {
             reader.warn(project.line, "\(project.name): no fund rows (年初预算数 / 全年执行数) found")
         }
-        if project.indicators.isEmpty { reader.warn(project.line, "\(project.name): no indicators (绩效指标) found") }
+        if project.indicators.isEmpty {
+            reader.warn(project.line, "\(project.name): no indicators (绩效指标) found")
+        }
         reader.reportUnused(in: project.name)
         warnings += reader.warnings
         return project
@@ -166,7 +170,8 @@ public enum FilingReader {
     /// 按收入性质分 / 按支出性质分: label–value pairs between the funds and the goal, written
     /// as neighbouring cells or as `label:value` in one cell.
     static func breakdown(_ reader: inout TableReader) -> (income: [LabeledFigure], expenditure: [LabeledFigure]) {
-        guard let start = reader.rows.firstIndex(where: { $0.has("按收入性质") || $0.has("按支出性质") }) else { return ([], []) }
+        guard let start = reader.rows.firstIndex(where: { $0.has("按收入性质") || $0.has("按支出性质") })
+        else { return ([], []) }
         var income: [LabeledFigure] = []
         var expenditure: [LabeledFigure] = []
         func add(_ label: String, _ figure: Figure) {

@@ -34,7 +34,8 @@ extension Labels {
         }
     }
 
-    /// Splits `产出指标（20分）` into its name and weight; also `（20` + `分）`, a dropped bracket, no bracket.
+    /// Splits `产出指标（20分）` into its name and weight; also `（20` + `分）`, a dropped bracket,
+    /// no bracket.
     package static func level1(_ text: String) -> (name: String, weight: Decimal?) {
         let t = norm(text)
         guard let match = t.firstMatch(of: Patterns.level1Weight) else { return (trim(text), nil) }

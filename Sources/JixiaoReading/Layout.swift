@@ -149,7 +149,9 @@ package enum Layout {
 
     /// `一、`, `（二）`, `3、`: a narrative heading, which never continues a table cell.
     static func isNarrativeHeading(_ text: String) -> Bool {
-        guard let first = text.first, "一二三四五六七八九十（(0123456789".contains(first) else { return false }
+        guard let first = text.first, "一二三四五六七八九十（(0123456789".contains(first) else {
+            return false
+        }
         return text.firstMatch(of: Patterns.narrativeHeading) != nil && text.count > 8
     }
 }

@@ -8,7 +8,8 @@ enum Patterns {
     nonisolated(unsafe) static let bookmark = /\[bookmark:[^\]]*\]/
     nonisolated(unsafe) static let lineBreakTag = /<br\s*\/?>/
     nonisolated(unsafe) static let pageMarker = /^[—\-－]\s*[0-9]+\s*[—\-－]$/
-    nonisolated(unsafe) static let narrativeHeading = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+、)/
+    nonisolated(unsafe) static let narrativeHeading =
+        /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+、)/
     nonisolated(unsafe) static let headingGap = /[ \u{3000}]{2,}/
     nonisolated(unsafe) static let unitBeforeYear = /^(.+?)[0-9]{4}年度/
     nonisolated(unsafe) static let yearOfReport = /(20[0-9]{2}|19[0-9]{2})年度/

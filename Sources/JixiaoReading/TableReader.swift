@@ -55,7 +55,9 @@ package struct TableReader {
     static func fundColumn(_ key: String) -> FundColumn? {
         if key.has("年初预算") { return .initial }
         if key.has("调整后预算") || key.has("全年预算") || key.has("调整预算") { return .fullYear }
-        if key.hasPrefix("预算数") || key.hasPrefix("预算金额") || key.hasPrefix("预算资金") { return .fullYear }
+        if key.hasPrefix("预算数") || key.hasPrefix("预算金额") || key.hasPrefix("预算资金") {
+            return .fullYear
+        }
         if key.has("执行数") || key.has("实际支出") || key.has("决算数") { return .executed }
         if key.has("执行率") { return .rate }
         if key == "分值" || key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
@@ -99,7 +101,11 @@ package struct TableReader {
         var r = h + 1
         while r < rows.count {
             let row = rows[r]
-            if row.has("年度总体目标") || row.has("一级指标") || row.has("按收入性质") || row.has("预期目标") { break }
+            if row.has("年度总体目标") || row.has("一级指标") || row.has("按收入性质")
+                || row.has("预期目标")
+            {
+                break
+            }
             guard let li = row.cells.firstIndex(where: { Self.fundKind($0.key) != nil }),
                 let kind = Self.fundKind(row.cells[li].key)
             else {
@@ -204,7 +210,11 @@ package struct TableReader {
     /// Reads the indicator header and every row below it up to 总分, carrying 一级 and
     /// 二级 names down from merged cells. Placeholder rows (三级 blank, 无, ——) are skipped.
     mutating func indicators() -> (indicators: [Indicator], total: Figure) {
-        guard let h = rows.firstIndex(where: { $0.has("一级指标") && ($0.has("三级指标") || $0.has("二级指标")) }) else {
+        guard
+            let h = rows.firstIndex(where: {
+                $0.has("一级指标") && ($0.has("三级指标") || $0.has("二级指标"))
+            })
+        else {
             return ([], .blank)
         }
         used.insert(h)
@@ -216,7 +226,9 @@ package struct TableReader {
         var level2 = ""
         for r in (h + 1)..<rows.count {
             let row = rows[r]
-            if let t = row.cells.firstIndex(where: { ["总分", "合计", "总计", "自评总分", "综合得分"].contains($0.key) }) {
+            if let t = row.cells.firstIndex(where: {
+                ["总分", "合计", "总计", "自评总分", "综合得分"].contains($0.key)
+            }) {
                 used.insert(r)
                 if let cell = row.cells[(t + 1)...].first(where: { !$0.isEmpty }) {
                     let parsed = Labels.number(cell.text, line: cell.line)

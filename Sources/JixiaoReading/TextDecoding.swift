@@ -16,7 +16,10 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .binary(let offset):
             return "not a text file (binary data at byte \(offset)); export the filing to text first"
         case .undecodable: return "cannot decode the text: it is neither UTF-8, UTF-16 nor GB18030"
-        case .notAFiling: return "no self-evaluation table (部门整体支出绩效自评表 or 项目支出绩效自评表) found in this file"
+        case .notAFiling:
+            return
+                "no self-evaluation table (部门整体支出绩效自评表 or 项目支出绩效自评表) found in "
+                + "this file"
         case .notDocx(let why): return "not a readable .docx: \(why)"
         case .oldWord: return "an old binary Word .doc; save it as .docx (or as text) first"
         }

@@ -6,7 +6,8 @@ package enum CountyViews {
     /// `filings`: one row per loaded filing with its findings by severity; `*` marks the current one.
     package static func filings(_ results: [FilingResult], current: Int?) -> Listing {
         var listing = Listing([
-            .init("", []), .init("#", ["filing_id"], .right), .init("单位名称", ["unit"]), .init("年度", ["year"]),
+            .init("", []), .init("#", ["filing_id"], .right), .init("单位名称", ["unit"]),
+            .init("年度", ["year"]),
             .init("项目", ["projects"], .right), .init("读取警告", ["warnings"], .right),
             .init("error", ["errors"], .right), .init("warning", [], .right), .init("info", [], .right),
             .init("编码", ["encoding"]), .init("文件", ["path"]),
@@ -37,7 +38,8 @@ package enum CountyViews {
             .init("项目名称", ["name", "project"]), .init("全年预算数", ["full_year", "budget"], .right),
             .init("全年执行数", ["executed"], .right), .init("执行率", ["reported_rate"], .right),
             .init("执行率(计算)", ["rate"], .right), .init("总分", ["reported_total"], .right),
-            .init("总分(计算)", ["total"], .right), .init("等级", ["grade"]), .init("发现", ["findings"], .right),
+            .init("总分(计算)", ["total"], .right), .init("等级", ["grade"]),
+            .init("发现", ["findings"], .right),
         ])
         for r in results {
             var counts: [String: Int] = [:]
@@ -77,7 +79,8 @@ package enum CountyViews {
     /// `check --all --list`: every finding of every filing, the filing named on each row.
     package static func findingList(_ results: [FilingResult]) -> Listing {
         var listing = Listing([
-            .init("#", ["filing_id"], .right), .init("单位名称", ["unit"]), .init("severity"), .init("位置", ["location"]),
+            .init("#", ["filing_id"], .right), .init("单位名称", ["unit"]), .init("severity"),
+            .init("位置", ["location"]),
             .init("check", ["check_id"]), .init("说明", ["message"]),
         ])
         for r in results {
@@ -101,7 +104,8 @@ package enum CountyViews {
         var out = "\(results.count) filing\(results.count == 1 ? "" : "s") (\(years(results))), "
         out += "\(projects.count) project\(projects.count == 1 ? "" : "s"); rules: \(rulesNote)\n"
         out += "\n" + spending(results)
-        out += "\nGrades of the projects, reported → computed (等级, 填报 → 计算):\n" + grades(projects.map(\.2))
+        out +=
+            "\nGrades of the projects, reported → computed (等级, 填报 → 计算):\n" + grades(projects.map(\.2))
         out += "\nThe checks that fire most:\n" + topChecks(results)
         for bound in [Decimal(60), Decimal(80)] {
             out += "\n" + fullMarks(projects, below: bound / 100, above: bound == 80 ? Decimal(60) / 100 : nil)
@@ -117,11 +121,14 @@ package enum CountyViews {
 
     /// Budgets and spending of the projects and the departments, and the spending-weighted rate.
     static func spending(_ results: [FilingResult]) -> String {
-        var table = Table(["万元", "全年预算数", "全年执行数", "执行率"], align: [.left, .right, .right, .right])
+        var table = Table(
+            ["万元", "全年预算数", "全年执行数", "执行率"], align: [.left, .right, .right, .right])
         table.footer = false
         let projectFunds = results.flatMap { $0.filing.projects.map(\.funds) }
         let departmentFunds = results.compactMap { $0.filing.department?.funds }
-        for (label, funds) in [("项目支出 (project tables)", projectFunds), ("部门整体 (department tables)", departmentFunds)] {
+        for (label, funds) in [
+            ("项目支出 (project tables)", projectFunds), ("部门整体 (department tables)", departmentFunds),
+        ] {
             let counted = funds.filter { $0.fullYear.value != nil && $0.executed.value != nil }
             let budget = counted.reduce(Decimal(0)) { $0 + ($1.fullYear.value ?? 0) }
             let spent = counted.reduce(Decimal(0)) { $0 + ($1.executed.value ?? 0) }
@@ -192,7 +199,9 @@ package enum CountyViews {
         let range = floor.map { "between \(percent($0)) and \(percent(bound))" } ?? "below \(percent(bound))"
         var out = "Projects with 执行率 \(range) and full marks on every indicator: \(hits.count)\n"
         guard !hits.isEmpty else { return out }
-        var table = Table(["#", "单位名称", "项目名称", "执行率(计算)", "指标得分"], align: [.right, .left, .left, .right, .right])
+        var table = Table(
+            ["#", "单位名称", "项目名称", "执行率(计算)", "指标得分"],
+            align: [.right, .left, .left, .right, .right])
         table.footer = false
         for (r, p, card) in hits {
             table.add([

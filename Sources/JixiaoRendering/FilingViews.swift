@@ -30,13 +30,17 @@ package enum FilingViews {
                 points(p.funds.weight.value), points(p.funds.reportedScore.value), points(p.reportedTotal.value),
             ])
         }
-        return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元, as reported)\n" + table.render()
+        return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元, as reported)\n"
+            + table.render()
     }
 
     /// `projects` after `recompute`: the reported columns, then the computed ones; * marks a difference.
     package static func projects(_ filing: Filing, cards: [ScoreCard], rules: String) -> String {
         var table = Table(
-            ["#", "项目名称", "全年预算数", "全年执行数", "执行率", "得分", "总分", "执行率(计算)", "得分(计算)", "总分(计算)", "等级", "Δ"],
+            [
+                "#", "项目名称", "全年预算数", "全年执行数", "执行率", "得分", "总分",
+                "执行率(计算)", "得分(计算)", "总分(计算)", "等级", "Δ",
+            ],
             align: [.right, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left, .left])
         for (i, (p, card)) in zip(filing.projects, cards).enumerated() {
             let differs = card.total != p.reportedTotal.value || card.execution.score != p.funds.reportedScore.value
@@ -49,14 +53,18 @@ package enum FilingViews {
             ])
         }
         return
-            "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): reported, and computed (计算) under "
+            "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): reported, and computed ("
+            + "计算) under "
             + "\(rules); Δ marks a difference\n"
             + table.render()
     }
 
     static func funds(_ funds: Funds) -> String {
         var table = Table(
-            ["资金来源", "年初预算数", funds.budgetLabel, "全年执行数", "分值", "执行率", "得分", "line"],
+            [
+                "资金来源", "年初预算数", funds.budgetLabel, "全年执行数", "分值", "执行率",
+                "得分", "line",
+            ],
             align: [.left, .right, .right, .right, .right, .right, .right, .right])
         table.footer = false
         for r in funds.rows {
@@ -71,12 +79,16 @@ package enum FilingViews {
 
     static func goal(_ goal: Goal?) -> String {
         guard let goal else { return "Goal (年度总体目标): not found\n" }
-        return "Goal (年度总体目标):\n" + keyValues([("预期目标", goal.expected.text), ("实际完成情况", goal.actual.text)])
+        return "Goal (年度总体目标):\n"
+            + keyValues([("预期目标", goal.expected.text), ("实际完成情况", goal.actual.text)])
     }
 
     package static func indicators(_ indicators: [Indicator], total: Figure) -> String {
         var table = Table(
-            ["#", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "line"],
+            [
+                "#", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+                "line",
+            ],
             align: [.right, .left, .left, .left, .left, .left, .right, .right, .right])
         table.maxCellWidth = textWidth
         table.footer = false
@@ -107,9 +119,11 @@ package enum FilingViews {
 
     package static func indicator(_ ind: Indicator, number: Int, of owner: String) -> String {
         var pairs: [(String, String)] = [
-            ("一级指标", ind.level1 + (ind.level1Weight.map { "（\($0.plain)分）" } ?? "")), ("二级指标", ind.level2),
+            ("一级指标", ind.level1 + (ind.level1Weight.map { "（\($0.plain)分）" } ?? "")),
+            ("二级指标", ind.level2),
             ("三级指标", ind.level3), ("指标值", ind.target ?? ""), ("实际完成值", ind.actual ?? ""),
-            ("分值", points(ind.weight.value)), ("得分", points(ind.score.value)), ("偏差原因分析及改进措施", ind.deviation ?? ""),
+            ("分值", points(ind.weight.value)), ("得分", points(ind.score.value)),
+            ("偏差原因分析及改进措施", ind.deviation ?? ""),
         ]
         pairs.append(("line", "\(ind.line)"))
         return "\(owner), indicator \(number):\n" + keyValues(pairs)
@@ -139,8 +153,10 @@ package enum FilingViews {
             ("编制数", points(b.authorized.value)), ("实际在职人数", points(b.staff.value)),
             ("控制率", b.controlRate.isBlank ? "(blank)" : rate(b.controlRate.value)),
         ])
-        let labels = b.columnLabels.count >= 3 ? Array(b.columnLabels.prefix(3)) : ["上年决算数", "预算数", "决算数"]
-        var table = Table(["经费控制情况 (万元)"] + labels + ["line"], align: [.left, .right, .right, .right, .right])
+        let labels =
+            b.columnLabels.count >= 3 ? Array(b.columnLabels.prefix(3)) : ["上年决算数", "预算数", "决算数"]
+        var table = Table(
+            ["经费控制情况 (万元)"] + labels + ["line"], align: [.left, .right, .right, .right, .right])
         table.footer = false
         for r in b.rows {
             let label = r.isGroupTotal ? r.name : "  " + r.name

@@ -23,7 +23,8 @@ package enum ScoreViews {
                 + (e.reportedWeight.map { $0 != e.weight ? " (filed 分值 \(points($0)))" : "" }
                     ?? " (分值 blank: the rules' \(points(e.weight)))")
         table.add([
-            mark(e.score != e.reportedScore), "执行得分", shown(e.reportedScore), e.score.map(points) ?? "n/a", scoreBasis,
+            mark(e.score != e.reportedScore), "执行得分", shown(e.reportedScore), e.score.map(points) ?? "n/a",
+            scoreBasis,
         ])
         let verifiable = card.indicators.filter(\.isVerifiable).count
         let reportedIndicators = indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
@@ -102,7 +103,8 @@ package enum ScoreViews {
             ("execution weight", points(r.executionWeight)),
             (
                 "execution rate",
-                "全年执行数 / \(r.projectDenominator.label) (projects), / \(r.departmentDenominator.label) (department)"
+                "全年执行数 / \(r.projectDenominator.label) (projects), / \(r.departmentDenominator.label) "
+                    + "(department)"
             ),
             ("cap at 100%", r.capExecution ? "yes" : "no"),
             ("project weights", weights(r.projectWeights)), ("department weights", weights(r.departmentWeights)),
@@ -113,7 +115,8 @@ package enum ScoreViews {
             ),
             (
                 "qualitative tiers",
-                r.qualitativeTiers.map { $0.percent }.joined(separator: " / ") + " of the weight (达成 / 部分达成 / 未达成)"
+                r.qualitativeTiers.map { $0.percent }.joined(separator: " / ")
+                    + " of the weight (达成 / 部分达成 / 未达成)"
             ),
             ("rounding", "\(r.rounding) decimals, half up"),
             (

@@ -16,7 +16,8 @@ package enum TableExport {
     /// One row per project: reported beside computed under `rules`.
     package static func projects(_ scored: [(project: Project, card: ScoreCard)], rules: String) -> Grid {
         let header = [
-            "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分", "总分",
+            "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分",
+            "总分",
             "执行率(计算)", "得分(计算)", "总分(计算)", "等级(\(rules))",
         ]
         let rows = scored.map { p, c in
@@ -33,7 +34,8 @@ package enum TableExport {
     /// One row per indicator of every scored table, with its computed score and the basis.
     package static func indicators(_ tables: [(name: String, table: ScoredTable, card: ScoreCard)]) -> Grid {
         let header = [
-            "项目", "#", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "得分(计算)", "basis",
+            "项目", "#", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值",
+            "得分", "得分(计算)", "basis",
             "偏差原因分析及改进措施", "line",
         ]
         var rows: [[String]] = []

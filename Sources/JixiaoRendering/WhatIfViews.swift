@@ -30,7 +30,8 @@ package enum WhatIfViews {
             let (old, new) = (change.before.funds, change.after.funds)
             let executed = edit.field == .executed
             let (x, y) = executed ? (old.executed.value, new.executed.value) : (old.fullYear.value, new.fullYear.value)
-            lines.append("\(change.name): \(executed ? "全年执行数" : new.budgetLabel) \(money(x)) → \(money(y))")
+            lines.append(
+                "\(change.name): \(executed ? "全年执行数" : new.budgetLabel) \(money(x)) → \(money(y))")
             lines.append("  执行率 \(rateText(a.execution.rate)) → \(rateText(b.execution.rate))")
             lines.append("  执行得分 \(scoreText(a.execution.score)) → \(scoreText(b.execution.score))")
         }

@@ -19,7 +19,8 @@ extension Checker {
                 if sum != t {
                     add(
                         .basicSum, .error, total.line, .filing,
-                        "基础数据表: \(total.name) \(label) \(money(t)) ≠ \(money(sum)), the sum of its rows (gap "
+                        "基础数据表: \(total.name) \(label) \(money(t)) ≠ \(money(sum)), the sum of its rows "
+                            + "(gap "
                             + "\(money(t - sum)))"
                     )
                 }
@@ -31,7 +32,8 @@ extension Checker {
                 if let t = total[keyPath: get].value, parts > t {
                     add(
                         .basicSum, .error, total.line, .filing,
-                        "基础数据表: 公用经费 \(label) \(money(t)) is less than its 其中 rows (\(money(parts)))")
+                        "基础数据表: 公用经费 \(label) \(money(t)) is less than its 其中 rows "
+                            + "(\(money(parts)))")
                 }
             }
         }
@@ -41,12 +43,14 @@ extension Checker {
             if rate > 1 {
                 add(
                     .controlStaff, .warning, b.staff.line, .filing,
-                    "基础数据表: 在职人数 \(points(s)) above 编制数 \(points(a)): 控制率 \(rate.percent)")
+                    "基础数据表: 在职人数 \(points(s)) above 编制数 \(points(a)): 控制率 "
+                        + "\(rate.percent)")
             }
             if let reported = b.controlRate.value, reported.rounded(4) != rate.rounded(4) {
                 add(
                     .controlStaff, .error, b.controlRate.line, .filing,
-                    "基础数据表: 控制率 reported \(reported.percent) ≠ \(rate.percent) = \(points(s)) / \(points(a))")
+                    "基础数据表: 控制率 reported \(reported.percent) ≠ \(rate.percent) = \(points(s)) / "
+                        + "\(points(a))")
             } else if b.controlRate.isBlank {
                 add(
                     .cellMissing, .info, b.controlRate.line ?? b.staff.line, .filing,
@@ -60,7 +64,8 @@ extension Checker {
                 if actual > budget {
                     add(
                         group == .procurement ? .controlProcurement : .controlSpend, .warning, row.line, .filing,
-                        "基础数据表: \(name) \((actual / budget).percent) (决算 \(money(actual)) against 预算 \(money(budget)))")
+                        "基础数据表: \(name) \((actual / budget).percent) (决算 \(money(actual)) against 预算 "
+                            + "\(money(budget)))")
                 }
             } else if actual > 0 {
                 add(
@@ -71,7 +76,8 @@ extension Checker {
         if let s = b.total(.sanGong), let prior = s.prior.value, let actual = s.actual.value, prior == 0 {
             add(
                 .controlChange, .info, s.line, .filing,
-                "基础数据表: 三公经费变动率 is undefined: the prior year's 决算 is 0 (this year \(money(actual)))")
+                "基础数据表: 三公经费变动率 is undefined: the prior year's 决算 is 0 (this year "
+                    + "\(money(actual)))")
         }
         projectRows(b)
     }
@@ -90,12 +96,15 @@ extension Checker {
             if let (row, score) = scored, score >= 0.5 {
                 add(
                     .nameMismatch, .warning, row.line, .project(p.name),
-                    "\(p.name): named '\(row.name)' in the 基础数据表 (line \(row.line)) but '\(p.name)' in its project "
+                    "\(p.name): named '\(row.name)' in the 基础数据表 (line \(row.line)) but '\(p.name)' in its "
+                        + "project "
                         + "table (line \(p.line))"
                 )
                 compare(p, row, target: .project(p.name))
             } else {
-                add(.basicMissingProject, .warning, p.line, .project(p.name), "\(p.name): no row in the 基础数据表's 项目支出")
+                add(
+                    .basicMissingProject, .warning, p.line, .project(p.name),
+                    "\(p.name): no row in the 基础数据表's 项目支出")
             }
         }
     }
@@ -104,12 +113,14 @@ extension Checker {
         if let budget = row.budget.value, let full = p.funds.fullYear.value, budget != full {
             add(
                 .basicProject, .warning, row.line, target,
-                "\(p.name): 基础数据表 预算 \(money(budget)) ≠ project table \(p.funds.budgetLabel) \(money(full))")
+                "\(p.name): 基础数据表 预算 \(money(budget)) ≠ project table \(p.funds.budgetLabel) "
+                    + "\(money(full))")
         }
         if let actual = row.actual.value, let executed = p.funds.executed.value, actual != executed {
             add(
                 .basicProject, .warning, row.line, target,
-                "\(p.name): 基础数据表 决算 \(money(actual)) ≠ project table 全年执行数 \(money(executed))")
+                "\(p.name): 基础数据表 决算 \(money(actual)) ≠ project table 全年执行数 "
+                    + "\(money(executed))")
         }
     }
 

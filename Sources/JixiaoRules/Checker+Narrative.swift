@@ -21,7 +21,8 @@ extension Checker {
             {
                 add(
                     .staffNarrative, .warning, line, .filing,
-                    "在职 is \(n.plain) in the narrative but \(points(s)) in the 基础数据表 (line \(b.staff.line ?? b.line))")
+                    "在职 is \(n.plain) in the narrative but \(points(s)) in the 基础数据表 (line "
+                        + "\(b.staff.line ?? b.line))")
             }
         }
         // A 基本支出 paragraph that quotes the whole year's spending.
@@ -37,7 +38,8 @@ extension Checker {
         {
             add(
                 .narrativeBasicSpend, .warning, section.line, .filing,
-                "部门整体报告: the 基本支出 paragraph quotes \(money(quoted)), the whole year's spending; the table's 基本支出 is "
+                "部门整体报告: the 基本支出 paragraph quotes \(money(quoted)), the whole year's spending; "
+                    + "the table's 基本支出 is "
                     + "\(money(basicSpend))"
             )
         }
@@ -67,7 +69,9 @@ extension Checker {
             }
         }
         if !unsigned.isEmpty {
-            add(.cellMissing, .info, report.line, .filing, "\(unsigned.count) report cover(s) have a blank 主要负责人签字")
+            add(
+                .cellMissing, .info, report.line, .filing,
+                "\(unsigned.count) report cover(s) have a blank 主要负责人签字")
         }
         let serious = findings.contains { $0.severity != .info }
         if serious, let problems = report.sections.first(where: { $0.heading.has("存在的问题") }),
@@ -75,7 +79,8 @@ extension Checker {
         {
             add(
                 .narrativeNoProblems, .info, problems.line, .filing,
-                "部门整体报告 says 存在的问题 \(problems.text.isEmpty ? "(empty)" : problems.text) although this check finds "
+                "部门整体报告 says 存在的问题 \(problems.text.isEmpty ? "(empty)" : problems.text) although "
+                    + "this check finds "
                     + "problems"
             )
         }

@@ -108,7 +108,8 @@ public struct Checker {
         let parts = funds.rows.filter { $0.kind != .total }
         guard parts.contains(where: \.hasAmounts) else { return }
         for (label, get) in [
-            ("年初预算数", \FundRow.initial), (funds.budgetLabel, \FundRow.fullYear), ("全年执行数", \FundRow.executed),
+            ("年初预算数", \FundRow.initial), (funds.budgetLabel, \FundRow.fullYear),
+            ("全年执行数", \FundRow.executed),
         ] {
             guard let t = total[keyPath: get].value else { continue }
             let sum = parts.reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
@@ -158,7 +159,8 @@ public struct Checker {
                 add(
                     full ? .scoreFullDespiteShortfall : .scoreDiffers, full ? .error : .warning,
                     ind.score.line ?? ind.line, project,
-                    "\(label): 指标值 \(ind.target ?? "") vs 实际 \(ind.actual ?? ""): scored \(points(ind.score.value)), "
+                    "\(label): 指标值 \(ind.target ?? "") vs 实际 \(ind.actual ?? ""): scored "
+                        + "\(points(ind.score.value)), "
                         + "computed \(points(computed)) (\(basis))"
                 )
             }
@@ -179,11 +181,13 @@ public struct Checker {
             Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable
         }
         if !quantitativeText.isEmpty {
-            let names = quantitativeText.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }.joined(
-                separator: "; ")
+            let names = quantitativeText.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }
+                .joined(
+                    separator: "; ")
             add(
                 .actualText, .info, quantitativeText.first?.0.line, project,
-                "\(name): \(quantitativeText.count) quantitative indicator(s) have a text 实际完成值 and cannot be "
+                "\(name): \(quantitativeText.count) quantitative indicator(s) have a text 实际完成值 and cannot "
+                    + "be "
                     + "verified: \(names)"
             )
         }
@@ -208,7 +212,8 @@ public struct Checker {
         {
             add(
                 .gradeBoundary, .info, reportedTotal.line ?? line, project,
-                "\(name): computed total \(points(card.total)) falls between the 预算司 integer bands (优 90–100, 良 80–89, "
+                "\(name): computed total \(points(card.total)) falls between the 预算司 integer bands (优 "
+                    + "90–100, 良 80–89, "
                     + "中 60–79); under the half-open bands it is \(card.grade ?? "—")"
             )
         }
@@ -225,17 +230,20 @@ public struct Checker {
         if reportedSum != reported {
             add(
                 .totalSum, .error, reportedTotal.line, project,
-                "\(name): 总分 \(points(reported)) ≠ \(points(reportedSum)), the sum of the reported 得分 (execution "
+                "\(name): 总分 \(points(reported)) ≠ \(points(reportedSum)), the sum of the reported 得分 "
+                    + "(execution "
                     + "\(points(card.execution.reportedScore ?? 0)) + indicators "
                     + "\(points(reportedSum - (card.execution.reportedScore ?? 0))))"
             )
         }
         if card.total != reported {
             let grades =
-                card.grade != card.reportedGrade ? "; grade \(card.reportedGrade ?? "—") → \(card.grade ?? "—")" : ""
+                card.grade != card.reportedGrade
+                ? "; grade \(card.reportedGrade ?? "—") → \(card.grade ?? "—")" : ""
             add(
                 .totalDiffers, .error, reportedTotal.line, project,
-                "\(name): 总分 reported \(points(reported)), computed \(points(card.total)) under \(rules.name)\(grades)")
+                "\(name): 总分 reported \(points(reported)), computed \(points(card.total)) under "
+                    + "\(rules.name)\(grades)")
         }
     }
 
@@ -251,7 +259,8 @@ public struct Checker {
             let unspent = (card.execution.denominator ?? 0) - (card.execution.executed ?? 0)
             add(
                 .deviationShortfall, .warning, line, project,
-                "\(name): 执行率 \(rate.percent) (\(money(unspent)) unspent) yet every indicator has full marks and no "
+                "\(name): 执行率 \(rate.percent) (\(money(unspent)) unspent) yet every indicator has full marks and "
+                    + "no "
                     + "偏差原因 is given"
             )
         }
@@ -267,7 +276,8 @@ public struct Checker {
         if let b = basicSpend, let p = projectSpend?.figure.value, let e = executed, b + p != e {
             add(
                 .deptExpenditure, .error, projectSpend?.figure.line, .department,
-                "部门整体: 基本支出 \(money(b)) + 项目支出 \(money(p)) = \(money(b + p)) ≠ 全年执行数 \(money(e))")
+                "部门整体: 基本支出 \(money(b)) + 项目支出 \(money(p)) = \(money(b + p)) ≠ 全年执行"
+                    + "数 \(money(e))")
         }
         let incomeParts = d.income.filter { !$0.label.has("性质") }
         let incomeTotal = d.income.first { $0.label.has("性质") }?.figure.value ?? d.funds.fullYear.value
@@ -290,14 +300,16 @@ public struct Checker {
             if !filing.projects.isEmpty && sum != p {
                 add(
                     .deptProjects, .warning, projectSpend?.figure.line, .department,
-                    "部门整体: 项目支出 \(money(p)) but the \(filing.projects.count) project tables spent \(money(sum))")
+                    "部门整体: 项目支出 \(money(p)) but the \(filing.projects.count) project tables spent "
+                        + "\(money(sum))")
             }
         }
         if let i = d.funds.initial.value, let a = d.funds.fullYear.value, a > i, i > 0 {
             let unexplained = filing.basic?.total(.adjustment).map { $0.budget.isBlank && $0.actual.isBlank } ?? false
             add(
                 .budgetAdjusted, .info, d.funds.amountRow?.line, .department,
-                "部门整体: \(d.funds.budgetLabel) \(money(a)) above 年初预算数 \(money(i)) (+\(money(a - i))); against 年初 the "
+                "部门整体: \(d.funds.budgetLabel) \(money(a)) above 年初预算数 \(money(i)) "
+                    + "(+\(money(a - i))); against 年初 the "
                     + "rate would be \(((d.funds.executed.value ?? 0) / i).percent)"
                     + (unexplained ? "; the 基础数据表's 部门基本支出预算调整 row is blank" : ""))
         }
@@ -308,8 +320,10 @@ public struct Checker {
         {
             let budget = full - projectBudget
             add(
-                .deptBasicOverspend, .warning, d.expenditure.first { $0.label.has("基本支出") }?.figure.line, .department,
-                "部门整体: 基本支出 \(money(b)) against an implied budget of \(money(budget)) (\(money(full)) less 项目支出 预算 "
+                .deptBasicOverspend, .warning, d.expenditure.first { $0.label.has("基本支出") }?.figure.line,
+                .department,
+                "部门整体: 基本支出 \(money(b)) against an implied budget of \(money(budget)) (\(money(full)) "
+                    + "less 项目支出 预算 "
                     + "\(money(projectBudget))): \((b / budget).percent)"
             )
         }
@@ -322,7 +336,8 @@ public struct Checker {
         {
             add(
                 .costClaim, .warning, claim.line, .department,
-                "部门整体: 成本指标 \(claim.level3) says '\(claim.actual ?? "")' with full marks, but 公用经费 ran to "
+                "部门整体: 成本指标 \(claim.level3) says '\(claim.actual ?? "")' with full marks, but 公用经"
+                    + "费 ran to "
                     + "\((actual / budget).percent) of its budget (\(money(actual)) / \(money(budget)))"
             )
         }
@@ -341,7 +356,9 @@ public struct Checker {
         if let impl = p.implementer, impl.text.isEmpty {
             add(.cellMissing, .info, impl.line, index, "\(p.name): 实施单位 is blank")
         }
-        if p.department?.text.isEmpty ?? true { add(.cellMissing, .warning, p.line, index, "\(p.name): 主管部门 is blank") }
+        if p.department?.text.isEmpty ?? true {
+            add(.cellMissing, .warning, p.line, index, "\(p.name): 主管部门 is blank")
+        }
         if let carry = p.funds.carriedOver, let amount = carry.executed.value, amount > 0,
             p.indicators.allSatisfy({ $0.deviation == nil })
         {

@@ -15,8 +15,16 @@ public struct Quantity: Equatable, Sendable {
         let t = Labels.norm(text)
         var comparison = Comparison.atLeast
         for (words, c) in [
-            (["≥", "≧", ">=", "大于等于", "不低于", "不少于", "至少", "以上", ">", "＞"], Comparison.atLeast),
-            (["≤", "≦", "<=", "小于等于", "不高于", "不超过", "不多于", "以内", "以下", "控制在", "<", "＜"], Comparison.atMost),
+            (
+                ["≥", "≧", ">=", "大于等于", "不低于", "不少于", "至少", "以上", ">", "＞"],
+                Comparison.atLeast
+            ),
+            (
+                [
+                    "≤", "≦", "<=", "小于等于", "不高于", "不超过", "不多于", "以内", "以下",
+                    "控制在", "<", "＜",
+                ], Comparison.atMost
+            ),
             (["=", "＝"], Comparison.equal),
         ] where words.contains(where: { t.has($0) }) {
             comparison = c
@@ -62,7 +70,9 @@ struct DeductionRule: Equatable {
     }
 
     static func chineseDigit(_ s: String) -> Decimal? {
-        let digits: [String: Decimal] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "半": Decimal(5) / 10]
+        let digits: [String: Decimal] = [
+            "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "半": Decimal(5) / 10,
+        ]
         return digits[s]
     }
 }

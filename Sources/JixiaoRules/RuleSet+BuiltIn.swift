@@ -6,7 +6,8 @@ extension RuleSet {
     public static let cn2020 = RuleSet(
         name: "CN-2020",
         title: "财政部 财预〔2020〕10号 central self-evaluation rules",
-        source: "domain rules §1: execution 10, 产出50 (成本 inside) / 效益30 / 满意度10, grades 优良中差",
+        source:
+            "domain rules §1: execution 10, 产出50 (成本 inside) / 效益30 / 满意度10, grades 优良中差",
         projectWeights: ["产出指标": 50, "效益指标": 30, "满意度指标": 10],
         departmentWeights: ["产出指标": 50, "效益指标": 30, "满意度指标": 10]
     )

@@ -32,7 +32,9 @@ extension RuleSet {
             return n
         }
         func weights(_ key: String, _ value: JSON) throws(RuleFileError) -> [String: Decimal] {
-            guard case .object(let items) = value else { throw fail(key, "\(key) must be an object of 一级指标 → points") }
+            guard case .object(let items) = value else {
+                throw fail(key, "\(key) must be an object of 一级指标 → points")
+            }
             var out: [String: Decimal] = [:]
             for (name, v) in items { out[name] = try number(key + "." + name, v) }
             return out

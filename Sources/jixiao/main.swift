@@ -38,7 +38,8 @@ let shell = Shell(
 console.attach(shell)
 
 if interactive {
-    shell.note("jixiao \(jixiaoVersion): analysis shell for 绩效自评报告. Type 'help' for commands, Ctrl-D to leave.")
+    shell.note(
+        "jixiao \(jixiaoVersion): analysis shell for 绩效自评报告. Type 'help' for commands, Ctrl-D to leave.")
 }
 if !options.filings.isEmpty {
     shell.loadAtStartup(options.filings)

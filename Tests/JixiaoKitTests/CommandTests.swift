@@ -134,7 +134,9 @@ import Testing
         var scenario = Scenario(name: "s")
         try scenario.apply(executed("4"), over: baseline)
         _ = scenario.undo()
-        #expect(throws: ModelError.negative(what: "全年执行数")) { try scenario.apply(executed("-1"), over: baseline) }
+        #expect(throws: ModelError.negative(what: "全年执行数")) {
+            try scenario.apply(executed("-1"), over: baseline)
+        }
         #expect(scenario.edits.isEmpty && scenario.undone.count == 1)
         let gone = Edit(field: .score, target: .project("nosuch"), indicator: 1, level3: nil, value: "1")
         #expect(throws: ModelError.self) { try scenario.apply(gone, over: baseline) }

@@ -117,7 +117,9 @@ import Testing
         let byAlias = run(shell, "projects --all --sort rate --limit 3").output
         #expect(byRate == byAlias && byRate.contains("55.00%") && byRate.hasSuffix("(3 rows)\n"))
         let descending = run(shell, "check --all --sort error --desc --limit 1").output
-        #expect(descending.contains("| 18 | 示范县柳溪文化馆") || descending.contains(" 18 | 示范县柳溪文化馆"))
+        #expect(
+            descending.contains("| 18 | 示范县柳溪文化馆")
+                || descending.contains(" 18 | 示范县柳溪文化馆"))
         let wrong = run(shell, "projects --all --sort nosuch")
         #expect(
             wrong.errors.contains("no column 'nosuch'; choose one of: #/filing_id")

@@ -19,15 +19,23 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static let header = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    static let header = [
+        "绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值",
+        "得分", "偏差原因分析及改进措施",
+    ]
 
     static func project(funds: [[String]], indicators: [[String]], fundHeader: [String]? = nil) -> String {
         table(
             [
                 ["项目名称", "测试项目"], ["主管部门", "示范单位", "实施单位", ""],
-                fundHeader ?? ["项目资金(万元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                fundHeader ?? [
+                    "项目资金(万元)", "资金来源", "年初预算数", "全年预算数", "全年执行数",
+                    "分值", "执行率", "得分",
+                ],
             ]
-                + funds + [["年度总体目标", "预期目标", "实际完成情况"], ["", "目标", "完成"], header] + indicators + [["总分", "95"]])
+                + funds + [
+                    ["年度总体目标", "预期目标", "实际完成情况"], ["", "目标", "完成"], header,
+                ] + indicators + [["总分", "95"]])
     }
 
     @Test func emptyFileIsAnError() {
@@ -49,7 +57,9 @@ import Testing
     }
 
     @Test func textWithoutATableIsNotAFiling() {
-        #expect(throws: ReadError.notAFiling) { try FilingReader.read(Data("会议纪要\n今天开会。\n".utf8), source: "x") }
+        #expect(throws: ReadError.notAFiling) {
+            try FilingReader.read(Data("会议纪要\n今天开会。\n".utf8), source: "x")
+        }
     }
 
     @Test func undecodableBytesAreAnError() {
@@ -84,7 +94,10 @@ import Testing
         let text = Self.project(
             funds: [["", "年度资金总额", "60,000", "60,000", "34,000.50", "10", "56.67%", ""]],
             indicators: [["", "产出指标（90分）", "数量指标", "人数", "34人", "34人", "90", "90", ""]],
-            fundHeader: ["项目资金(元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+            fundHeader: [
+                "项目资金(元)", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值",
+                "执行率", "得分",
+            ])
         let funds = try FilingReader.read(Data(text.utf8), source: "yuan").projects[0].funds
         #expect(funds.convertedFromYuan)
         #expect(funds.fullYear.value == 6)
@@ -96,8 +109,12 @@ import Testing
     func twoAmountColumns() throws {
         let text = Self.project(
             funds: [["", "年度资金总额", "8", "10", "10", "80%", "8"]],
-            indicators: [["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", ""]],
-            fundHeader: ["项目资金(万元)", "资金来源", "执行数", "预算数", "分值", "执行率", "得分"])
+            indicators: [
+                ["", "产出指标（90分）", "数量指标", "场次", "≥10场", "8场", "90", "72", ""]
+            ],
+            fundHeader: [
+                "项目资金(万元)", "资金来源", "执行数", "预算数", "分值", "执行率", "得分",
+            ])
         let funds = try FilingReader.read(Data(text.utf8), source: "two").projects[0].funds
         #expect(funds.fullYear.value == 10 && funds.executed.value == 8 && funds.initial.isBlank)
         #expect(funds.reportedRate.value == Decimal(string: "0.8") && funds.reportedScore.value == 8)
@@ -108,7 +125,10 @@ import Testing
             funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]],
             indicators: [
                 ["产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "20", "20", ""],
-                ["", "满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", "10", "10"],
+                [
+                    "", "满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", "10",
+                    "10",
+                ],
             ])
         let inds = try FilingReader.read(Data(text.utf8), source: "shift").projects[0].indicators
         #expect(inds.map(\.level1) == ["产出指标", "满意度指标"])
@@ -120,7 +140,10 @@ import Testing
         var text = Self.project(
             funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]],
             indicators: [
-                ["", "产出指标（20分）", "质量指标", "验收合格率", "≥", "95", "%", "97%", "20", "20", ""],
+                [
+                    "", "产出指标（20分）", "质量指标", "验收合格率", "≥", "95", "%", "97%", "20",
+                    "20", "",
+                ],
                 ["", "", "质量指标", "工作质量", "定性", "好", "", "好", "10", "10", ""],
             ])
         text = text.replacingOccurrences(of: "\t指标值\n", with: "\t指标性质\n\t指标值\n\t度量单位\n")
@@ -162,7 +185,9 @@ import Testing
         let filing = try Fixtures.filing("v2_hengshan_label_variants_2023.txt")
         let income = filing.department?.income.map(\.label) ?? []
         #expect(income.contains("一般公共预算"))
-        #expect(filing.department?.expenditure.first { $0.label == "基本支出" }?.figure.value == Decimal(string: "1037.66"))
+        #expect(
+            filing.department?.expenditure.first { $0.label == "基本支出" }?.figure.value
+                == Decimal(string: "1037.66"))
     }
 
     @Test func realFilingDetails() throws {

@@ -22,7 +22,10 @@ import Testing
             ("不少于24场", Quantity(comparison: .atLeast, value: 24, unit: "场")),
             ("≤0.3万元/场", Quantity(comparison: .atMost, value: d("0.3"), unit: "万元/场")),
             ("全县12个乡镇", Quantity(comparison: .atLeast, value: 12, unit: "个乡镇")),
-            ("宣传次数大于等于5次得满分，下降一次扣一分", Quantity(comparison: .atLeast, value: 5, unit: "次得满分，下降一次扣一分")),
+            (
+                "宣传次数大于等于5次得满分，下降一次扣一分",
+                Quantity(comparison: .atLeast, value: 5, unit: "次得满分，下降一次扣一分")
+            ),
         ])
     func quantity(_ text: String, _ expected: Quantity) {
         #expect(Quantity.parse(text) == expected)
@@ -37,7 +40,8 @@ import Testing
 
     static func indicator(_ target: String, _ actual: String, weight: String, score: String = "") -> Indicator {
         Indicator(
-            level1: "产出指标", level1Weight: nil, level2: "数量指标", level3: "x", target: target, actual: actual,
+            level1: "产出指标", level1Weight: nil, level2: "数量指标", level3: "x", target: target,
+            actual: actual,
             weight: Figure(Decimal(string: weight)), score: Figure(Decimal(string: score)), deviation: nil, line: 1)
     }
 
@@ -65,14 +69,17 @@ import Testing
         rules.reverse = .linear
         // 20 × (1 − (504 − 500)/500) = 20 × 0.992 = 19.84
         #expect(
-            Scorer.indicator(Self.indicator("≤500元", "504元", weight: "20"), rules: rules).computed == Self.d("19.84"))
+            Scorer.indicator(Self.indicator("≤500元", "504元", weight: "20"), rules: rules).computed
+                == Self.d("19.84"))
         // 20 × (1 − (15 − 10)/10) = 10
         #expect(Scorer.indicator(Self.indicator("≤10万元", "15万元", weight: "20"), rules: rules).computed == 10)
     }
 
     @Test func targetRuleDeduction() {
         // 宣传次数大于等于5次得满分，下降一次扣一分: 3 of 5 → 10 − 2 × 1 = 8
-        let s = Scorer.indicator(Self.indicator("宣传次数大于等于5次得满分，下降一次扣一分", "3次", weight: "10"), rules: Self.hunan)
+        let s = Scorer.indicator(
+            Self.indicator("宣传次数大于等于5次得满分，下降一次扣一分", "3次", weight: "10"),
+            rules: Self.hunan)
         #expect(s.computed == 8)
     }
 
@@ -116,12 +123,14 @@ import Testing
         var funds = Funds()
         funds.rows = [
             FundRow(
-                label: "年度资金总额", kind: .total, line: 1, initial: Figure(0), fullYear: Figure(0), executed: Figure(5))
+                label: "年度资金总额", kind: .total, line: 1, initial: Figure(0), fullYear: Figure(0),
+                executed: Figure(5))
         ]
         let e = Scorer.execution(funds, denominator: .fullYear, rules: Self.hunan)
         #expect(e.rate == nil && e.score == nil && e.problem == "全年预算数 is 0")
         funds.rows[0].fullYear = .blank
-        #expect(Scorer.execution(funds, denominator: .fullYear, rules: Self.hunan).problem == "全年预算数 is blank")
+        #expect(
+            Scorer.execution(funds, denominator: .fullYear, rules: Self.hunan).problem == "全年预算数 is blank")
     }
 
     @Test(
@@ -153,7 +162,8 @@ import Testing
         #expect(card.execution.rate?.percent == "97.58%")  // 305.18 / 312.75
         #expect(card.execution.score == Self.d("9.76"))
         #expect(card.indicators[2].computed == Self.d("7.5"))
-        // 文化下乡惠民演出: 16.2/18 = 90% → 9; 60场→54场 4.5; 1.8/2万人次 → 36; total 9 + 82.5 = 91.5 against 92.
+        // 文化下乡惠民演出: 16.2/18 = 90% → 9; 60场→54场 4.5; 1.8/2万人次 → 36;
+        // total 9 + 82.5 = 91.5 against 92.
         let xiaxiang = Scorer.score(filing.projects[3].table, rules: Self.hunan)
         #expect(xiaxiang.execution.score == 9)
         #expect(xiaxiang.indicators[0].computed == Self.d("4.5") && xiaxiang.indicators[3].computed == 36)

@@ -59,7 +59,8 @@ import Testing
     @Test(
         "display width: CJK 2, ASCII 1, combining 0, emoji 2",
         arguments: [
-            ("劳模服务", 8), ("abc", 3), ("e\u{301}", 1), ("😀", 2), ("≥90%", 4), ("㎡", 2), ("全年预算数 6.00", 15),
+            ("劳模服务", 8), ("abc", 3), ("e\u{301}", 1), ("😀", 2), ("≥90%", 4), ("㎡", 2),
+            ("全年预算数 6.00", 15),
         ])
     func width(_ text: String, _ columns: Int) {
         #expect(DisplayWidth.of(text) == columns)

@@ -46,7 +46,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let script =
             Self.load
-            + "set score 劳模 1 3\nset executed 劳模 5.2\nset actual 双联 1 36人\nset score dept 满意度 8\nsave s.json\nsave "
+            + "set score 劳模 1 3\nset executed 劳模 5.2\nset actual 双联 1 36人\nset score dept 满意度 "
+            + "8\nsave s.json\nsave "
             + "--script s.jxs\n"
         let (first, _) = Fixtures.run(script, directory: dir)
         let loaded = try #require(first.session.current)
@@ -115,7 +116,8 @@ import Testing
 
     @Test("CSV: byte-order mark, RFC 4180 quoting, CRLF")
     func csv() {
-        let grid = TableExport.Grid(header: ["项目", "说明"], rows: [["劳模服务", "含,逗号"], ["双联", "引号\"和\n换行"]])
+        let grid = TableExport.Grid(
+            header: ["项目", "说明"], rows: [["劳模服务", "含,逗号"], ["双联", "引号\"和\n换行"]])
         let text = TableExport.csv(grid)
         #expect(text.hasPrefix("\u{FEFF}项目,说明\r\n"))
         #expect(text.contains("劳模服务,\"含,逗号\"\r\n"))

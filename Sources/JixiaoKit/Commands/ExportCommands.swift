@@ -14,13 +14,13 @@ extension CommandSpec {
             summary: "Export (导出) the model as JSON, or a table as CSV, Markdown or JSON, to stdout or PATH",
             details: """
                 'export json' prints the whole model of the current filing (the schema is in the README) with the \
-                values computed under the rules in force. With a table name — projects, indicators or findings — it \
-                exports that table of the current scenario, reported beside computed. CSV is UTF-8 with a byte-order \
-                mark and RFC 4180 quoting (Excel and LibreOffice open the Chinese text correctly); md is a Markdown \
-                table. With PATH the file is written atomically; an existing file is replaced only with --force. \
-                'export text' writes the text layout a .docx was read as: the FILE:LINE of warnings and findings \
-                refer to its lines. 'export sqlite PATH' writes every loaded filing as an SQLite database file, the \
-                tables 'sql' queries, for sqlite3, DuckDB, Datasette or LibreOffice Base.
+                values computed under the rules in force. With a table name — projects, indicators or findings — \
+                it exports that table of the current scenario, reported beside computed. CSV is UTF-8 with a \
+                byte-order mark and RFC 4180 quoting (Excel and LibreOffice open the Chinese text correctly); md is a \
+                Markdown table. With PATH the file is written atomically; an existing file is replaced only with \
+                --force. 'export text' writes the text layout a .docx was read as: the FILE:LINE of warnings and \
+                findings refer to its lines. 'export sqlite PATH' writes every loaded filing as an SQLite database \
+                file, the tables 'sql' queries, for sqlite3, DuckDB, Datasette or LibreOffice Base.
                 """,
             example: "export csv 项目.csv projects",
             completion: .words(["json", "csv", "md", "text", "sqlite"] + TableExport.Name.allCases.map(\.rawValue))

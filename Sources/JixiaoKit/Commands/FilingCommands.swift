@@ -11,8 +11,8 @@ extension CommandSpec {
             summary: "Load filings (加载自评报告): files, folders, globs, or the bundled example",
             details: """
                 Reads each filing (a .docx, or a .docx dumped to text in UTF-8 or GB18030) and prints one line per \
-                filing: unit (单位名称), year, projects, warnings. A folder loads every .txt and .docx inside; a glob \
-                such as 'filings/*.txt' loads every match. A file that cannot be read is reported as FILE: error: \
+                filing: unit (单位名称), year, projects, warnings. A folder loads every .txt and .docx inside; a \
+                glob such as 'filings/*.txt' loads every match. A file that cannot be read is reported as FILE: error: \
                 reason and the others are loaded (the command then counts as failed); with --strict nothing is loaded \
                 if any file fails. A file already loaded (the same SHA-256) is skipped with a note. The filings \
                 already loaded stay as they were, and the last filing loaded becomes the current one.
@@ -32,8 +32,8 @@ extension CommandSpec {
             usage: "filings [--sort COLUMN] [--desc] [--limit N]",
             summary: "List the loaded filings with their findings by severity; * marks the current one",
             details: """
-                One row per loaded filing: number, 单位名称, 年度, projects, the reader's warnings, the findings of \
-                'check' by severity, the encoding and the file it came from. --sort orders by a column (its header \
+                One row per loaded filing: number, 单位名称, 年度, projects, the reader's warnings, the findings \
+                of 'check' by severity, the encoding and the file it came from. --sort orders by a column (its header \
                 as printed, or its English name), --desc reverses, --limit N keeps the first N rows.
                 """,
             example: "filings --sort error --desc --limit 10"
@@ -73,9 +73,9 @@ extension CommandSpec {
                 Lists the projects of the current filing with the figures as reported. With --computed, or in a \
                 scenario with edits (whose amounts the reported 执行率 no longer describes), the figures computed \
                 under the rules in force follow. --all lists the projects of every loaded filing: filing number, \
-                单位名称, 年度, 项目名称, amounts, 执行率 and 总分 reported and computed, 等级 (reported → computed \
-                where it moves) and the number of findings; --sort COLUMN (a header as printed, or its English name \
-                such as rate or total), --desc and --limit N order and cut it.
+                单位名称, 年度, 项目名称, amounts, 执行率 and 总分 reported and computed, 等级 \
+                (reported → computed where it moves) and the number of findings; --sort COLUMN (a header as printed, \
+                or its English name such as rate or total), --desc and --limit N order and cut it.
                 """,
             example: "projects --all --sort 执行率(计算) --limit 20"
         ) { call throws(ShellError) in
@@ -108,8 +108,8 @@ extension CommandSpec {
             usage: "report PROJECT | report dept | report other",
             summary: "Print the narrative (自评报告) of a project, the department, or the other reports",
             details: """
-                Prints the 项目支出绩效自评报告 that follows a project's table, section by section; 'dept' the \
-                部门整体支出绩效自评报告; 'other' the 汇总报告 and 情况说明.
+                Prints the 项目支出绩效自评报告 that follows a project's table, section by section; 'dept' \
+                the 部门整体支出绩效自评报告; 'other' the 汇总报告 and 情况说明.
                 """,
             example: "report 1",
             completion: .projects

@@ -33,12 +33,14 @@ extension CommandSpec {
         CommandSpec(
             name: "recompute", group: .rules,
             usage: "recompute [PROJECT | dept | all]",
-            summary: "Recompute 执行率, scores, 总分 and 等级 under the rules; show them beside the reported ones",
+            summary:
+                "Recompute 执行率, scores, 总分 and 等级 under the rules; show them beside the reported ones",
             details: """
-                For a project (or 'dept'): 执行率 from the amounts, the execution score, each indicator's score where \
-                target and actual are numbers (≥ ≤ = and units read from the text; a text actual such as 完成 keeps \
-                its reported score and is marked not verifiable), the total and the grade. Figures that differ from \
-                the filing are marked with *. 'all' (the default) prints one row per project and the department.
+                For a project (or 'dept'): 执行率 from the amounts, the execution score, each indicator's score \
+                where target and actual are numbers (≥ ≤ = and units read from the text; a text actual such as \
+                完成 keeps its reported score and is marked not verifiable), the total and the grade. Figures that \
+                differ from the filing are marked with *. 'all' (the default) prints one row per project and the \
+                department.
                 """,
             example: "recompute 劳模",
             completion: .projects
@@ -52,13 +54,13 @@ extension CommandSpec {
             details: """
                 Each finding has an id, a severity (error, warning, info), the file:line it concerns, the check that \
                 found it and one line with the numbers involved. The checks: fund rows and breakdowns that do not add \
-                up, 基础数据表 rows against their totals and against the project tables, indicator weights against the \
-                first-level weight, 总分 against the scores, reported rates and scores against the recomputed ones, \
-                scores above their weight, full marks beside a shortfall with no 偏差原因, target dates outside the \
-                filing year, staffing in the narrative against the table, control ratios above 100%, one project \
-                named two ways, and missing cells. A clean filing gets a line saying so. 'check --all' counts the \
-                findings of every loaded filing by severity, one row per filing; with --list it lists them all, the \
-                filing named on each row. --sort COLUMN, --desc and --limit N order and cut either table.
+                up, 基础数据表 rows against their totals and against the project tables, indicator weights \
+                against the first-level weight, 总分 against the scores, reported rates and scores against the \
+                recomputed ones, scores above their weight, full marks beside a shortfall with no 偏差原因, target \
+                dates outside the filing year, staffing in the narrative against the table, control ratios above 100%, \
+                one project named two ways, and missing cells. A clean filing gets a line saying so. 'check --all' \
+                counts the findings of every loaded filing by severity, one row per filing; with --list it lists them \
+                all, the filing named on each row. --sort COLUMN, --desc and --limit N order and cut either table.
                 """,
             example: "check --all --sort error --desc",
             completion: .projects

@@ -12,11 +12,12 @@ extension CommandSpec {
             summary: "A what-if edit (模拟调整): change a score, actual, weight or amount and see what moves",
             details: """
                 Edits the current scenario, never the loaded filing. INDICATOR is its number in 'show' or a unique \
-                part of its 三级指标 name. The edit prints the old and new value and every figure it moves under the \
-                rules in force: execution rate and score, the total and the grade. A score above the weight, a \
+                part of its 三级指标 name. The edit prints the old and new value and every figure it moves under \
+                the rules in force: execution rate and score, the total and the grade. A score above the weight, a \
                 negative amount or a value that is not a number is refused and changes nothing. 'set score' fixes the \
                 score: it stands even where jixiao could recompute it. 'set tier' scores a qualitative indicator by \
-                its tier (达成, 部分达成, 未达成): the rule set's share of the weight, recorded as a 'set score'.
+                its tier (达成, 部分达成, 未达成): the rule set's share of the weight, recorded as a 'set \
+                score'.
                 """,
             example: "set score 劳模 1 3",
             completion: .words(Edit.Field.allCases.map(\.rawValue) + ["tier"])
@@ -299,8 +300,12 @@ extension TableChange {
 
 /// The three qualitative tiers of 财预〔2020〕10号 第十二条, in the order of `RuleSet.qualitativeTiers`.
 enum Tiers {
-    static let names = ["达成预期指标", "部分达成预期指标并具有一定效果", "未达成预期指标且效果较差"]
-    static let words: [[String]] = [["达成", "full"], ["部分达成", "partial"], ["未达成", "未完成", "none"]]
+    static let names = [
+        "达成预期指标", "部分达成预期指标并具有一定效果", "未达成预期指标且效果较差",
+    ]
+    static let words: [[String]] = [
+        ["达成", "full"], ["部分达成", "partial"], ["未达成", "未完成", "none"],
+    ]
 
     static func index(of word: String) -> Int? {
         words.firstIndex { $0.contains(word) } ?? names.firstIndex(of: word)
