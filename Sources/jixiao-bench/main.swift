@@ -139,7 +139,7 @@ try measure("batch of \(batch.count * 250) filings", bytes: batchBytes * 250, it
 
 // Scoring and checking: every fixture recomputed and checked under the rules it implies.
 let filings = try batch.map { try FilingReader.read($0, source: "bench") }
-try measure("recompute + check, \(filings.count) filings", bytes: batchBytes, iterations: 200) {
+measure("recompute + check, \(filings.count) filings", bytes: batchBytes, iterations: 200) {
     for filing in filings {
         let rules = RuleSet.implied(by: filing).rules
         for (_, _, table) in filing.scoredTables { _ = Scorer.score(table, rules: rules) }
