@@ -69,6 +69,8 @@ public struct Funds: Hashable, Sendable {
     public var budgetLabel = "全年预算数"
     /// Amounts in the source were 元 and were divided by 10000.
     public var convertedFromYuan = false
+    /// The funds block's own 偏差原因, where the table has that column.
+    public var deviation: Located?
 
     /// The row holding the amounts: 年度资金总额 when it has non-zero amounts, else the first row that does.
     public var amountRow: FundRow? {
@@ -192,6 +194,8 @@ public struct ScoredTable: Hashable, Sendable {
     public var goal: Goal?
     public var indicators: [Indicator] = []
     public var reportedTotal: Figure = .blank
+    /// Text rows around the scored blocks: 评价结论, 存在问题, 改进措施, signatures, tasks.
+    public var remarks: [Remark] = []
 
     public init(kind: Kind, line: Int) {
         self.kind = kind
@@ -229,6 +233,17 @@ public struct Project: Hashable, Sendable, HasScoredTable {
     public init(name: String, line: Int) {
         self.name = name
         self.table = ScoredTable(kind: .project, line: line)
+    }
+}
+
+/// A labelled text row of a table: 评价结论, 存在问题, 填表人, a 年度主要任务 and its content.
+public struct Remark: Hashable, Sendable {
+    public var label: String
+    public var text: Located
+
+    public init(label: String, text: Located) {
+        self.label = label
+        self.text = text
     }
 }
 

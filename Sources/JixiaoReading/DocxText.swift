@@ -6,14 +6,27 @@ import ZIPFoundation
 import FoundationXML
 #endif
 
-/// Turns a .docx into the text layout the reader knows (the layout of a .docx dumped to
-/// text): a paragraph is a line; a table row starts after a blank line; a cell's first
-/// paragraph is a tab-led line and its further paragraphs follow untabbed.
+/// The front end for .docx: it hands the reader Word's own rows and cells, so an empty
+/// paragraph, a line break or a blank line inside a cell cannot move a cell. Only the body
+/// is read: headers, footers and text boxes are not part of it. A nested table's text joins
+/// the cell it sits in. Alongside, it writes the document as the text layout (a tab-led line
+/// per cell, a blank line per row), which `export text` shows and line numbers point into.
 package enum DocxText {
     static func isZip(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
     static func isOldWord(_ data: Data) -> Bool { data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) }
 
-    package static func text(from data: Data) throws(ReadError) -> String {
+    package static func read(_ data: Data) throws(ReadError) -> (layout: Layout.Result, text: String) {
+        let walker = Walker()
+        let parser = XMLParser(data: try documentXML(data))
+        parser.delegate = walker
+        guard parser.parse() else {
+            throw .notDocx("word/document.xml is not well-formed XML (line \(parser.lineNumber))")
+        }
+        let layout = Layout.Result(sections: walker.builder.sections, lineCount: walker.lines.count, family: .docx)
+        return (layout, walker.lines.joined(separator: "\n") + "\n")
+    }
+
+    static func documentXML(_ data: Data) throws(ReadError) -> Data {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw .notDocx("the zip archive cannot be opened")
@@ -25,62 +38,90 @@ package enum DocxText {
         do { _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) } } catch {
             throw .notDocx("word/document.xml cannot be extracted")
         }
-        let walker = Walker()
-        let parser = XMLParser(data: xml)
-        parser.delegate = walker
-        guard parser.parse() else {
-            throw .notDocx("word/document.xml is not well-formed XML (line \(parser.lineNumber))")
-        }
-        return walker.lines.joined(separator: "\n") + "\n"
+        return xml
     }
 
-    /// Walks WordprocessingML, writing lines as it closes paragraphs.
+    /// Walks WordprocessingML: paragraphs outside tables are prose, rows of the outermost
+    /// tables are rows, and everything inside a cell is that cell's text.
     final class Walker: NSObject, XMLParserDelegate {
+        var builder = SectionBuilder()
+        /// The text layout, one entry per line.
         var lines: [String] = []
         var paragraph = ""
         var inText = false
-        var cellDepth = 0
+        var tableDepth = 0
+        /// Inside a text box or a fallback copy of one, whose text is not body text.
+        var skipDepth = 0
+        var row: [Cell] = []
+        var cellText = ""
+        var cellLine: Int? = nil
+        var cellStart = 0
         var firstInCell = false
 
         func parser(
             _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
             attributes: [String: String] = [:]
         ) {
+            if name == "w:txbxContent" || name == "mc:Fallback" { skipDepth += 1 }
+            guard skipDepth == 0 else { return }
             switch name {
-            case "w:tr": lines.append("")
-            case "w:tc":
-                cellDepth += 1
+            case "w:tbl": tableDepth += 1
+            case "w:tr" where tableDepth == 1:
+                lines.append("")
+                row = []
+            case "w:tc" where tableDepth == 1:
+                cellText = ""
+                cellLine = nil
+                cellStart = lines.count + 1
                 firstInCell = true
             case "w:p": paragraph = ""
             case "w:t": inText = true
             case "w:tab": paragraph += " "
-            case "w:br", "w:cr": endLine()
+            case "w:br", "w:cr": endParagraph()
             default: break
             }
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "w:txbxContent" || name == "mc:Fallback" {
+                skipDepth -= 1
+                return
+            }
+            guard skipDepth == 0 else { return }
             switch name {
             case "w:t": inText = false
-            case "w:p": endLine()
-            case "w:tc":
-                if firstInCell { lines.append("\t") }  // a cell with no paragraph at all
-                cellDepth -= 1
-                firstInCell = false
+            case "w:p": endParagraph()
+            case "w:tc" where tableDepth == 1: endCell()
+            case "w:tc" where tableDepth > 1: if !cellText.isEmpty && !cellText.hasSuffix(" ") { cellText += " " }
+            case "w:tr" where tableDepth == 1: builder.row(row)
+            case "w:tbl": tableDepth -= 1
             default: break
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { paragraph += string } }
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText && skipDepth == 0 { paragraph += string }
+        }
 
-        func endLine() {
-            if cellDepth > 0 && firstInCell {
-                lines.append("\t" + paragraph)
-                firstInCell = false
-            } else {
+        func endParagraph() {
+            defer { paragraph = "" }
+            guard tableDepth > 0 else {
                 lines.append(paragraph)
+                builder.prose(paragraph, line: lines.count)
+                return
             }
-            paragraph = ""
+            lines.append(firstInCell ? "\t" + paragraph : paragraph)
+            firstInCell = false
+            let text = Labels.trim(paragraph)
+            guard !text.isEmpty else { return }
+            if cellLine == nil { cellLine = lines.count }
+            cellText += text
+        }
+
+        func endCell() {
+            if firstInCell { lines.append("\t") }  // a cell with no paragraph at all
+            firstInCell = false
+            row.append(Cell(text: Labels.trim(cellText), line: cellLine ?? cellStart))
         }
     }
 }

@@ -8,17 +8,30 @@ import JixiaoModel
 public enum FilingReader {
     /// Reads `data`, the bytes of the file shown to the analyst as `source`.
     public static func read(_ data: Data, source: String) throws(ReadError) -> Filing {
-        let (text, encoding) = try TextDecoding.decode(data)
-        var filing = try read(text: text, source: source)
-        filing.encoding = encoding
-        if encoding == .docx { filing.layoutText = text }
+        var filing: Filing
+        if DocxText.isZip(data) {
+            let docx = try DocxText.read(data)
+            filing = try read(docx.layout, source: source)
+            filing.encoding = .docx
+            filing.layoutText = docx.text
+        } else {
+            let (text, encoding) = try TextDecoding.decode(data)
+            filing = try read(Layout.sections(of: text), source: source)
+            filing.encoding = encoding
+        }
         filing.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         return filing
     }
 
     /// Reads already-decoded text.
     public static func read(text: String, source: String) throws(ReadError) -> Filing {
-        let (sections, lineCount) = Layout.sections(of: text)
+        try read(Layout.sections(of: text), source: source)
+    }
+
+    /// Reads the sections a front end found.
+    static func read(_ layout: Layout.Result, source: String) throws(ReadError) -> Filing {
+        let sections = layout.sections
+        let lineCount = layout.lineCount
         var filing = Filing(unit: "", year: nil, source: source, sha256: "", encoding: .utf8)
         filing.lineCount = lineCount
         var pendingReports: [Narrative] = []
@@ -35,6 +48,7 @@ public enum FilingReader {
                 }
                 if section.kind.isTable {
                     for line in section.prose {
+                        if Vocabulary.isRemarkLine(Labels.norm(line.text)), keepRemark(line, in: &filing) { continue }
                         filing.warnings.append(
                             ReadWarning(
                                 line: line.line ?? section.line,
@@ -69,11 +83,43 @@ public enum FilingReader {
             }
         }
         for report in pendingReports { filing.otherReports.append(report) }
-        guard filing.department != nil || !filing.projects.isEmpty else { throw .notAFiling }
+        guard filing.department != nil || !filing.projects.isEmpty else {
+            throw .notAFiling(saw: description(of: layout))
+        }
         filing.unit = unit(of: filing, sections: sections)
         filing.year = year(of: filing, sections: sections)
         filing.warnings.sort { $0.line < $1.line }
         return filing
+    }
+
+    /// A signature or note under a table (`填表人：…  联系电话：…`) belongs to the table above it.
+    static func keepRemark(_ line: Located, in filing: inout Filing) -> Bool {
+        let remark = Remark(label: "", text: line)
+        if let last = filing.projects.indices.last {
+            filing.projects[last].table.remarks.append(remark)
+        } else if filing.department != nil {
+            filing.department?.table.remarks.append(remark)
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// What an unreadable file looked like, for the error: the layout and what was missing.
+    static func description(of layout: Layout.Result) -> String {
+        let rows = layout.sections.flatMap(\.rows)
+        let lines = "\(layout.lineCount) line\(layout.lineCount == 1 ? "" : "s")"
+        guard !rows.isEmpty else { return "\(lines) of prose, no table" }
+        let cells = rows.reduce(0) { $0 + $1.cells.count }
+        let has = { (label: String) in rows.contains { $0.has(label) } }
+        var missing: [String] = []
+        if !has("项目名称") && !has("预算部门名称") && !has("单位)名称") {
+            missing.append("no row with 项目名称 or 预算部门名称")
+        }
+        if !has("一级指标") { missing.append("no 一级指标 header") }
+        if !has("执行数") { missing.append("no 执行数 column") }
+        let what = missing.isEmpty ? "its tables match no 自评表 layout" : missing.joined(separator: ", ")
+        return "\(layout.family.rawValue), \(lines), \(rows.count) rows of \(cells) cells; \(what)"
     }
 
     /// A report that holds only its cover (单位名称, signature) and waits for its body.
@@ -87,9 +133,11 @@ public enum FilingReader {
     static func split(_ section: Section) -> [Section] {
         var parts: [Section] = []
         var current = Section(kind: section.kind, title: section.title, line: section.line)
+        current.amountsInYuan = section.amountsInYuan
         for row in section.rows {
             let startsProject = row.cells.contains { isProjectNameLabel($0.key) }
-            if startsProject && current.rows.contains(where: { $0.cells.contains { isProjectNameLabel($0.key) } }) {
+            let hasProject = current.rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
+            if startsProject && hasProject {
                 parts.append(current)
                 current = Section(kind: .projectTable, title: section.title, line: row.line)
             }
@@ -99,17 +147,16 @@ public enum FilingReader {
         return parts.filter { !$0.rows.isEmpty }
     }
 
-    static func isProjectNameLabel(_ key: String) -> Bool {
-        key == "项目名称" || key == "项目支出名称" || key.hasPrefix("项目名称:")
-            || key.hasPrefix("项目支出名称:")
-    }
+    static func isProjectNameLabel(_ key: String) -> Bool { Vocabulary.isProjectNameLabel(key) }
 
     /// Decides what a table is from its content (the title only breaks ties), then reads it.
     static func readTable(_ table: Section, into filing: inout Filing, pendingReports: inout [Narrative]) {
         let rows = table.rows
         let hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
         let hasStaffing = rows.contains { $0.has("编制数") } || rows.contains { $0.has("经费控制情况") }
-        let hasDeptName = rows.contains { $0.has("预算部门名称") } || rows.contains { $0.has("按收入性质") }
+        let hasDeptName = rows.contains {
+            $0.has("预算部门名称") || $0.has("部门(单位)名称") || $0.has("按收入性质")
+        }
         let hasFunds = rows.contains { $0.has("年初预算") || $0.has("预算数") }
         if hasProjectName || (table.kind == .projectTable && hasFunds) {
             var project = readProject(table, warnings: &filing.warnings)
@@ -134,7 +181,7 @@ public enum FilingReader {
     }
 
     static func readProject(_ table: Section, warnings: inout [ReadWarning]) -> Project {
-        var reader = TableReader(rows: table.rows)
+        var reader = TableReader(rows: table.rows, amountsInYuan: table.amountsInYuan)
         let name = reader.value(after: isProjectNameLabel)
         var project = Project(name: name?.text ?? "", line: name?.line ?? table.line)
         if project.name.isEmpty {
@@ -142,7 +189,7 @@ public enum FilingReader {
             reader.warn(project.line, "project table without a 项目名称")
         }
         project.department = reader.value { $0 == "主管部门" || $0.hasPrefix("主管部门:") }
-        project.implementer = reader.value { $0 == "实施单位" || $0.hasPrefix("实施单位:") }
+        project.implementer = reader.value { $0.hasPrefix("实施单位") }
         project.table = reader.scoredTable(.project, line: project.line)
         if project.funds.rows.isEmpty {
             reader.warn(project.line, "\(project.name): no fund rows (年初预算数 / 全年执行数) found")
@@ -156,9 +203,11 @@ public enum FilingReader {
     }
 
     static func readDepartment(_ table: Section, warnings: inout [ReadWarning]) -> Department {
-        var reader = TableReader(rows: table.rows)
+        var reader = TableReader(rows: table.rows, amountsInYuan: table.amountsInYuan)
         var department = Department(line: table.line)
-        department.unit = reader.value { $0.has("预算部门名称") || $0 == "单位名称" }
+        department.unit = reader.value {
+            $0.has("预算部门名称") || $0 == "单位名称" || $0 == "部门(单位)名称"
+        }
         department.table = reader.scoredTable(.department, line: table.line) { reader in
             (department.income, department.expenditure) = breakdown(&reader)
         }

@@ -1,7 +1,7 @@
 import JixiaoModel
 
-/// A table cell as the .docx dump writes it: a tab-led line, plus the untabbed lines
-/// after it (joined with no separator), starting at `line`.
+/// A table cell: its text (lines of one cell joined with no separator, as the filings'
+/// converters split them) and the line it starts on.
 package struct Cell: Hashable, Sendable {
     package let text: String
     package let line: Int
@@ -16,7 +16,7 @@ package struct Cell: Hashable, Sendable {
     }
 }
 
-/// A table row: the cells between two blank-line breaks.
+/// A table row, as the front end found it.
 package struct Row: Hashable, Sendable {
     package var cells: [Cell]
     package var line: Int { cells.first?.line ?? 0 }
@@ -32,17 +32,21 @@ package struct Row: Hashable, Sendable {
 /// What a title line announces.
 package enum SectionKind: Equatable, Sendable {
     case departmentReport, basicData, departmentTable, projectTable, projectReport, summaryReport, otherReport
-    case attachment  // 附件5: a boundary only
+    case attachment  // 附件5, 附表2: a boundary only
     case preamble  // lines before any title
 
     var isTable: Bool { self == .basicData || self == .departmentTable || self == .projectTable }
 
-    /// Recognises a title line by its wording, tolerating spaces and a leading unit name or year.
+    /// Recognises a title line by its wording, tolerating spaces, a leading unit name or
+    /// year, an 附表N prefix and a trailing `(2023年度)`.
     static func of(title text: String) -> SectionKind? {
         guard text.has("表") || text.has("报告") || text.has("说明") || text.has("附件") else { return nil }
-        let t = Labels.norm(text)
-        if t.hasPrefix("附件"), t.firstMatch(of: Patterns.attachment) != nil { return .attachment }
-        guard t.count <= 48, !t.has("，"), !t.has("。"), !t.has(",") else { return nil }
+        var t = Labels.norm(text)
+        if t.hasPrefix("附件") || t.hasPrefix("附表"), t.firstMatch(of: Patterns.attachment) != nil {
+            return .attachment
+        }
+        guard t.utf8.count <= 150, !t.has("，"), !t.has("。"), !t.has(",") else { return nil }
+        t = withoutYearSuffix(t)
         let endings: [(String, SectionKind)] = [
             ("基础数据表", .basicData),
             ("部门整体支出绩效自评表", .departmentTable), ("整体支出绩效自评表", .departmentTable),
@@ -55,6 +59,14 @@ package enum SectionKind: Equatable, Sendable {
         for (ending, kind) in endings where t.hasSuffix(ending) { return kind }
         return nil
     }
+
+    /// `部门整体支出绩效自评表(2023年度)` → `部门整体支出绩效自评表`.
+    static func withoutYearSuffix(_ key: String) -> String {
+        guard key.hasSuffix(")"), let open = key.lastIndex(of: "(") else { return key }
+        let inside = String(key[open...])
+        guard inside.has("年"), inside.utf8.count <= 16 else { return key }
+        return String(key[..<open])
+    }
 }
 
 /// A run of the file between two titles: its rows (tables) and its prose lines.
@@ -64,73 +76,109 @@ package struct Section: Sendable {
     package var line: Int
     package var rows: [Row] = []
     package var prose: [Located] = []
+    /// `单位：元` written above the table: amounts without a unit in their header are in 元.
+    package var amountsInYuan = false
 }
 
-/// Splits a dumped document into titled sections of rows and prose. It relies on the
-/// dump's conventions, not on line counts: a tab starts a cell, an untabbed line
-/// continues the cell before it, a blank line before a tab starts a new row, and a
-/// title line (…自评表, …基础数据表, …报告, 附件N) ends whatever came before it.
+/// Collects what a front end finds — titles, prose lines and table rows — into sections.
+/// Every layout goes through it, so titles, page markers and unit lines are handled once.
+package struct SectionBuilder {
+    package private(set) var sections: [Section] = [Section(kind: .preamble, title: "", line: 1)]
+
+    package init() {}
+
+    private var current: Section {
+        get { sections[sections.count - 1] }
+        set { sections[sections.count - 1] = newValue }
+    }
+
+    package mutating func row(_ cells: [Cell]) {
+        guard !cells.isEmpty else { return }
+        current.rows.append(Row(cells: cells))
+    }
+
+    /// A line outside any table cell: a title, a unit line, a page marker, or prose.
+    package mutating func prose(_ text: String, line: Int) {
+        let trimmed = Labels.trim(text)
+        guard !trimmed.isEmpty, !Layout.isPageMarker(trimmed) else { return }
+        if let kind = SectionKind.of(title: trimmed) {
+            title(kind, trimmed, line: line)
+            return
+        }
+        if Layout.isYearSubtitle(trimmed), current.kind.isTable, current.rows.isEmpty, current.prose.isEmpty {
+            current.title += trimmed
+            return
+        }
+        if let yuan = Layout.amountUnit(trimmed) {
+            current.amountsInYuan = yuan
+            return
+        }
+        current.prose.append(Located(trimmed, line: line))
+    }
+
+    package mutating func title(_ kind: SectionKind, _ text: String, line: Int) {
+        sections.append(Section(kind: kind, title: text, line: line))
+    }
+}
+
+/// The text layouts filings arrive in, each read by its own front end into the same
+/// sections of rows and prose.
+package enum LayoutFamily: String, Sendable {
+    /// One tab-led line per cell, untabbed continuation lines, blank lines between rows
+    /// (Word's own text export and the dumps made from it).
+    case tabCells = "tab-led cells"
+    /// One cell per line ending in ` |`, nothing between rows (Sichuan's published pages).
+    case pipeCells = "pipe-ended cells"
+    /// `| a | b |` rows with a `|---|` separator (converters to markdown).
+    case markdownRows = "markdown rows"
+    case docx = "Word tables"
+}
+
+/// Splits a document into titled sections of rows and prose, choosing the front end by
+/// what its lines look like.
 package enum Layout {
-    package static func sections(of text: String) -> (sections: [Section], lineCount: Int) {
-        var sections: [Section] = [Section(kind: .preamble, title: "", line: 1)]
-        var row: [Cell] = []
-        var cell: (text: String, line: Int)? = nil
-        var blankBefore = false
-        var inTable = false
+    package struct Result {
+        package var sections: [Section]
+        package var lineCount: Int
+        package var family: LayoutFamily
+    }
 
-        func closeCell() {
-            if let c = cell {
-                row.append(Cell(text: c.text, line: c.line))
-                cell = nil
-            }
+    package static func sections(of text: String) -> Result {
+        let lines = TextLines.split(text)
+        let family = family(of: lines)
+        var builder = SectionBuilder()
+        switch family {
+        case .pipeCells: PipeCells.read(lines, into: &builder)
+        case .markdownRows: MarkdownRows.read(lines, into: &builder)
+        case .tabCells, .docx: TabCells.read(lines, into: &builder)
         }
-        func closeRow() {
-            closeCell()
-            if !row.isEmpty {
-                sections[sections.count - 1].rows.append(Row(cells: row))
-                row = []
-            }
-        }
+        return Result(sections: builder.sections, lineCount: lines.count, family: family)
+    }
 
-        var lineNumber = 0
-        for rawLine in text.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        {
-            lineNumber += 1
-            let line = clean(String(rawLine))
-            if line.hasPrefix("\t") {
-                closeCell()
-                if blankBefore || row.isEmpty { closeRow() }
-                cell = (Labels.trim(String(line.dropFirst())), lineNumber)
-                blankBefore = false
-                inTable = true
+    /// The family whose table lines are most numerous; tab-led cells when there are none.
+    static func family(of lines: [Substring]) -> LayoutFamily {
+        var tabs = 0
+        var markdown = 0
+        var pipes = 0
+        for line in lines {
+            let utf8 = line.utf8
+            guard let first = utf8.first else { continue }
+            if first == UInt8(ascii: "\t") {
+                tabs += 1
                 continue
             }
-            let trimmed = Labels.trim(line)
-            if trimmed.isEmpty {
-                blankBefore = true
+            guard let last = utf8.last(where: { $0 != 0x20 && $0 != 0x0D }), last == UInt8(ascii: "|") else {
                 continue
             }
-            if isPageMarker(trimmed) { continue }
-            if let kind = SectionKind.of(title: trimmed) {
-                closeRow()
-                inTable = false
-                blankBefore = false
-                sections.append(Section(kind: kind, title: trimmed, line: lineNumber))
-                continue
+            if first == UInt8(ascii: "|") && utf8.count > 1 && utf8.dropFirst().contains(UInt8(ascii: "|")) {
+                markdown += 1
+            } else {
+                pipes += 1
             }
-            if inTable, cell != nil, !(blankBefore && isNarrativeHeading(trimmed)) {
-                cell?.text += trimmed
-                blankBefore = false
-                continue
-            }
-            closeRow()
-            inTable = false
-            blankBefore = false
-            sections[sections.count - 1].prose.append(Located(trimmed, line: lineNumber))
         }
-        closeRow()
-        return (sections, lineNumber)
+        if markdown > tabs && markdown >= pipes && markdown > 0 { return .markdownRows }
+        if pipes > tabs && pipes > 0 { return .pipeCells }
+        return .tabCells
     }
 
     /// Removes dump debris from a line: `[bookmark: …]` tokens and `<br>` tags.
@@ -141,10 +189,27 @@ package enum Layout {
         return out
     }
 
-    /// `— 5 —`, `- 12 -`: page numbers from the printed document.
+    /// `— 5 —`, `- 12 -`, `第 4 页 共 6 页`: page numbers from the printed document.
     static func isPageMarker(_ text: String) -> Bool {
-        guard let first = text.first, "—-－".contains(first) else { return false }
+        guard let first = text.unicodeScalars.first else { return false }
+        if first == "第" { return text.firstMatch(of: Patterns.pageFooter) != nil }
+        guard "—-－".unicodeScalars.contains(first) else { return false }
         return text.firstMatch(of: Patterns.pageMarker) != nil
+    }
+
+    /// `（2022年度）` on the line under a title.
+    static func isYearSubtitle(_ text: String) -> Bool {
+        let key = Labels.norm(text)
+        return key.hasPrefix("(") && key.hasSuffix(")") && key.utf8.count <= 16 && key.has("年")
+    }
+
+    /// `单位：元` → true, `单位：万元` → false, anything else → nil.
+    static func amountUnit(_ text: String) -> Bool? {
+        let key = Labels.norm(text)
+        guard key.utf8.count <= 24, key.hasPrefix("单位:") || key.hasPrefix("金额单位:") else { return nil }
+        if key.hasSuffix("万元") { return false }
+        if key.hasSuffix(":元") { return true }
+        return nil
     }
 
     /// `一、`, `（二）`, `3、`: a narrative heading, which never continues a table cell.
@@ -153,5 +218,32 @@ package enum Layout {
             return false
         }
         return text.firstMatch(of: Patterns.narrativeHeading) != nil && text.count > 8
+    }
+}
+
+/// Splits text into lines on its UTF-8 bytes: LF, CRLF, or lone CR where a file has no LF.
+/// (Splitting a `String` by `Character` runs grapheme breaking over every byte of the file.)
+enum TextLines {
+    static func split(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        let separator: UInt8 = utf8.contains(0x0A) ? 0x0A : 0x0D
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == separator {
+                lines.append(line(text, from: start, to: index))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { lines.append(line(text, from: start, to: utf8.endIndex)) }
+        return lines
+    }
+
+    private static func line(_ text: String, from start: String.Index, to end: String.Index) -> Substring {
+        var end = end
+        if end > start, text.utf8[text.utf8.index(before: end)] == 0x0D { end = text.utf8.index(before: end) }
+        return text[start..<end]
     }
 }

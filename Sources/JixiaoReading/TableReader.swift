@@ -9,7 +9,13 @@ package struct TableReader {
     package var used: Set<Int> = []
     package var warnings: [ReadWarning] = []
 
-    package init(rows: [Row]) { self.rows = rows }
+    /// Amounts whose header names no unit are in 元 (a `单位：元` line above the table).
+    package var amountsInYuan = false
+
+    package init(rows: [Row], amountsInYuan: Bool = false) {
+        self.rows = rows
+        self.amountsInYuan = amountsInYuan
+    }
 
     mutating func warn(_ line: Int, _ message: String) { warnings.append(ReadWarning(line: line, message: message)) }
 
@@ -45,12 +51,13 @@ package struct TableReader {
         let tree = indicators()
         table.indicators = tree.indicators
         table.reportedTotal = tree.total
+        table.remarks = remarks()
         return table
     }
 
     // MARK: Funds
 
-    enum FundColumn { case initial, fullYear, executed, weight, rate, score }
+    enum FundColumn { case initial, fullYear, executed, weight, rate, score, deviation }
 
     static func fundColumn(_ key: String) -> FundColumn? {
         if key.has("年初预算") { return .initial }
@@ -62,14 +69,16 @@ package struct TableReader {
         if key.has("执行率") { return .rate }
         if key == "分值" || key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
         if key.has("得分") { return .score }
+        if key.hasPrefix("偏差原因") { return .deviation }
         return nil
     }
 
     static func fundKind(_ key: String) -> FundRow.Kind? {
-        if key.has("资金总额") || key == "合计" || key == "总计" { return .total }
+        if key.has("资金总额") || key == "合计" || key == "总计" || key == "总额" { return .total }
         if key.has("上年结转") || key.has("结转资金") { return .carryOver }
         if key.has("财政拨款") || key.has("当年拨款") || key.has("本级财政") { return .current }
-        if key.hasPrefix("其他资金") { return .other }
+        if key == "财政资金" || key == "其中:财政资金" { return .current }
+        if key.hasPrefix("其他资金") || key == "单位资金" || key == "财政专户管理资金" { return .other }
         return nil
     }
 
@@ -93,9 +102,9 @@ package struct TableReader {
                 funds.budgetLabel = cell.key.has("调整后") ? "调整后预算数" : "全年预算数"
             }
         }
-        let inYuan =
-            header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") }
-            && !header.cells.contains { $0.key.has("万元") }
+        let saysYuan = header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") }
+        let saysWanYuan = header.cells.contains { $0.key.has("万元") }
+        let inYuan = !saysWanYuan && (saysYuan || amountsInYuan)
         funds.convertedFromYuan = inYuan
         let divisor: Decimal = inYuan ? 10000 : 1
         var r = h + 1
@@ -143,6 +152,10 @@ package struct TableReader {
                     parsed = Labels.number(cell.text, line: cell.line)
                     name = "得分"
                     fund.score = parsed.0
+                case .deviation:
+                    parsed = (Figure(nil, text: cell.text, line: cell.line), nil)
+                    name = "偏差原因"
+                    if !cell.isEmpty, funds.deviation == nil { funds.deviation = Located(cell.text, line: cell.line) }
                 }
                 if let problem = parsed.problem {
                     warn(cell.line, "\(fund.label) \(name) '\(cell.text)' is \(problem); read as blank")
@@ -162,10 +175,11 @@ package struct TableReader {
 
     /// 年度总体目标: under a 预期目标 | 实际完成情况 header, or beside the label itself.
     mutating func goal() -> Goal? {
-        if let h = rows.firstIndex(where: { $0.has("预期目标") }) {
+        let isGoalHeader = { (row: Row) in row.has("预期目标") || row.index { $0 == "项目年度目标" } != nil }
+        if let h = rows.firstIndex(where: isGoalHeader) {
             used.insert(h)
             let header = rows[h]
-            let e = header.index { $0.has("预期目标") } ?? 1
+            let e = header.index { $0.has("预期目标") || $0 == "项目年度目标" } ?? 1
             let a = header.index { $0.has("实际完成") || $0.has("完成情况") } ?? e + 1
             guard h + 1 < rows.count else { return nil }
             let data = rows[h + 1]
@@ -197,7 +211,7 @@ package struct TableReader {
         if key.has("一级指标") { return .level1 }
         if key.has("二级指标") { return .level2 }
         if key.has("三级指标") { return .level3 }
-        if key.has("偏差") { return .deviation }
+        if key.has("偏差") || key.has("原因") { return .deviation }
         if key.has("实际完") || key.has("完成值") || key.has("实际值") { return .actual }
         if key.has("指标性质") || key.has("指标方向") || key == "符号" { return .sign }
         if key.has("度量单位") || key.has("计量单位") { return .unit }
@@ -252,6 +266,9 @@ package struct TableReader {
             guard text(.level3) != nil || text(.level2) != nil else { continue }
             used.insert(r)
             if let c = text(.level1), !c.isEmpty {
+                if case .number = Labels.value(c.text) {
+                    warn(c.line, "一级指标 '\(c.text)' is a number, not a name: the row's cells may be shifted")
+                }
                 let parsed = Labels.level1(c.text)
                 if parsed.name != "绩效指标" {
                     level1 = parsed.name
@@ -317,6 +334,40 @@ package struct TableReader {
             }
         }
         return best
+    }
+
+    // MARK: Remarks
+
+    /// Rows of text around the scored blocks (评价结论 …, signatures) and the 年度主要任务
+    /// block, each as a label and its text.
+    mutating func remarks() -> [Remark] {
+        var remarks: [Remark] = []
+        var inTasks = false
+        for (r, row) in rows.enumerated() {
+            if used.contains(r) {
+                inTasks = false
+                continue
+            }
+            guard let first = row.cells.first(where: { !$0.isEmpty }) else { continue }
+            if first.key == "年度主要任务" || row.has("任务名称") && row.has("主要内容") {
+                used.insert(r)
+                inTasks = true
+                continue
+            }
+            let rest = row.cells.drop { $0 != first }.dropFirst().filter { !$0.isEmpty }
+            let text = Located(rest.map(\.text).joined(separator: " "), line: rest.first?.line ?? first.line)
+            if Vocabulary.isRemarkLabel(first.key) || Vocabulary.isRemarkLine(first.key) {
+                inTasks = false
+                used.insert(r)
+                remarks.append(Remark(label: Vocabulary.bareLabel(first.key), text: text))
+            } else if inTasks, row.cells.count <= 3 {
+                used.insert(r)
+                remarks.append(Remark(label: first.text, text: text))
+            } else {
+                inTasks = false
+            }
+        }
+        return remarks
     }
 
     /// Rows no reader used and that hold something, reported so nothing is dropped silently.

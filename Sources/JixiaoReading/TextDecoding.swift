@@ -6,7 +6,7 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     case binary(offset: Int)
     case undecodable
-    case notAFiling
+    case notAFiling(saw: String)
     case notDocx(String)
     case oldWord
 
@@ -16,10 +16,10 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .binary(let offset):
             return "not a text file (binary data at byte \(offset)); export the filing to text first"
         case .undecodable: return "cannot decode the text: it is neither UTF-8, UTF-16 nor GB18030"
-        case .notAFiling:
+        case .notAFiling(let saw):
             return
                 "no self-evaluation table (部门整体支出绩效自评表 or 项目支出绩效自评表) found in "
-                + "this file"
+                + "this file: saw \(saw)"
         case .notDocx(let why): return "not a readable .docx: \(why)"
         case .oldWord: return "an old binary Word .doc; save it as .docx (or as text) first"
         }
@@ -31,7 +31,6 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
 package enum TextDecoding {
     package static func decode(_ data: Data) throws(ReadError) -> (text: String, encoding: TextEncoding) {
         if data.isEmpty { throw .empty }
-        if DocxText.isZip(data) { return (try DocxText.text(from: data), .docx) }
         if DocxText.isOldWord(data) { throw .oldWord }
         let bytes = [UInt8](data.prefix(4))
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {

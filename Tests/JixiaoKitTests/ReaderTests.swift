@@ -57,8 +57,21 @@ import Testing
     }
 
     @Test func textWithoutATableIsNotAFiling() {
-        #expect(throws: ReadError.notAFiling) {
+        #expect(throws: ReadError.notAFiling(saw: "2 lines of prose, no table")) {
             try FilingReader.read(Data("会议纪要\n今天开会。\n".utf8), source: "x")
+        }
+    }
+
+    /// A file with tables the reader cannot classify says which layout it saw and what it missed.
+    @Test(arguments: [
+        ("| 姓名 | 电话 |\n|---|---|\n| 王某 | 略 |\n", "markdown rows, 3 lines, 2 rows of 4 cells"),
+        ("姓名 |\n电话 |\n王某 |\n略 |\n", "pipe-ended cells, 4 lines, 1 rows of 4 cells"),
+        ("名单\n\t姓名\n\t电话\n\n\t王某\n\t略\n", "tab-led cells, 6 lines, 2 rows of 4 cells"),
+    ])
+    func unknownLayoutsSayWhatTheySaw(_ text: String, _ saw: String) {
+        let missing = "no row with 项目名称 or 预算部门名称, no 一级指标 header, no 执行数 column"
+        #expect(throws: ReadError.notAFiling(saw: "\(saw); \(missing)")) {
+            try FilingReader.read(Data(text.utf8), source: "x")
         }
     }
 
@@ -179,6 +192,55 @@ import Testing
         #expect(messages.contains { $0.contains("分值 '二十' is not a number") })
         #expect(messages.contains { $0.contains("row not recognised") && $0.contains("一行无法识别") })
         #expect(filing.warnings.allSatisfy { $0.line > 0 })
+    }
+
+    @Test func aFirstLevelNameThatIsANumberIsAWarning() throws {
+        let text = Self.project(
+            funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]],
+            indicators: [["", "20", "数量指标", "场次", "≥10场", "12场", "20", "20", ""]])
+        let filing = try FilingReader.read(Data(text.utf8), source: "shifted")
+        #expect(filing.warnings.map(\.description).contains { $0.contains("一级指标 '20' is a number") })
+    }
+
+    /// After a table's last cell and a blank line, a line that is not a cell ends the table:
+    /// `附表2` is a boundary, a signature is a remark, a page footer is dropped.
+    @Test(arguments: ["附表2", "填表人：王某某  联系电话：略", "第 4 页 共 6 页", "— 7 —"])
+    func aLineAfterTheTableIsNotPartOfItsLastCell(_ after: String) throws {
+        let text = Self.project(
+            funds: [["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]],
+            indicators: [
+                ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "20", "20", ""]
+            ])
+        let filing = try FilingReader.read(Data((text + "\n" + after + "\n").utf8), source: "boundary")
+        #expect(filing.projects.first?.reportedTotal.value == 95)
+        #expect(filing.warnings.isEmpty, "\(filing.warnings)")
+    }
+
+    /// Rows rebuilt from a stream of pipe-ended cells: the merged 一级 and 二级 cells appear only
+    /// on their first row, so the three indicator rows have 10, 8 and 9 cells.
+    @Test func pipeCellRowsFollowTheHeadersShape() throws {
+        let cells = [
+            "项目支出绩效自评表", "项目名称", "测试", "预算执行情况(10分)", "年初预算数",
+            "调整后预算数",
+            "预算执行数", "预算执行率", "权重", "得分", "偏差原因", "总额", "10", "10", "10",
+            "100%",
+            "10", "10", "", "绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质",
+            "指标值",
+            "度量单位", "完成值", "权重", "得分", "原因", "产出指标", "数量指标", "场次", "≥",
+            "10", "场",
+            "12", "50", "50", "", "人数", "≥", "5", "人", "5", "10", "10", "", "满意度指标", "满意度",
+            "≥", "90",
+            "%", "95", "30", "30", "", "总分", "100",
+        ]
+        let text = cells.map { $0.isEmpty ? "|" : $0 + " |" }.joined(separator: "\n") + "\n"
+        let filing = try FilingReader.read(Data(text.utf8), source: "pipes")
+        let indicators = try #require(filing.projects.first?.indicators)
+        #expect(indicators.map(\.level1) == ["产出指标", "产出指标", "产出指标"])
+        #expect(indicators.map(\.level2) == ["数量指标", "数量指标", "满意度指标"])
+        #expect(indicators.map(\.target) == ["≥10场", "≥5人", "≥90%"])
+        #expect(indicators.map(\.weight.value) == [50, 10, 30])
+        #expect(filing.projects.first?.reportedTotal.value == 100)
+        #expect(filing.warnings.isEmpty, "\(filing.warnings)")
     }
 
     @Test func labelAndValueInOneCell() throws {

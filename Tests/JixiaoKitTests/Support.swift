@@ -21,14 +21,16 @@ enum Fixtures {
         try FilingReader.read(data(name), source: name)
     }
 
-    /// Every filing with an answer key: the bundled copies, plus any new ones in ../shared/filings.
+    /// Every filing with an answer key, in any subfolder: the bundled copies, plus any new
+    /// ones in ../shared/filings. A filing is named by its path under its folder (`wild/v4…`).
     static func keyedFilings() -> [URL] {
         var byName: [String: URL] = [:]
         for folder in [filings, shared] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names where name.hasSuffix(".txt") && names.contains(name + ".key.json") && byName[name] == nil
-            {
-                byName[name] = folder.appendingPathComponent(name)
+            guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
+            let paths = Set(walker.compactMap { $0 as? String })
+            for path in paths where path.hasSuffix(".key.json") && byName[path] == nil {
+                let filing = String(path.dropLast(".key.json".count))
+                if paths.contains(filing) { byName[filing] = folder.appendingPathComponent(filing) }
             }
         }
         return byName.keys.sorted().compactMap { byName[$0] }

@@ -1,0 +1,76 @@
+import JixiaoModel
+
+/// The labels that start the rows of a 自评表, shared by the front ends that rebuild rows
+/// and by the readers that consume them. Keys are `Labels.norm` forms.
+enum Vocabulary {
+    /// 项目名称, 主管部门, 实施单位 (盖章), 预算部门名称, 部门（单位）名称: a name and
+    /// its value.
+    static func isNameLabel(_ key: String) -> Bool {
+        isProjectNameLabel(key) || key.hasPrefix("主管部门") || key.hasPrefix("实施单位")
+            || key.hasPrefix("预算部门名称") || key == "部门(单位)名称" || key == "单位名称"
+    }
+
+    static func isProjectNameLabel(_ key: String) -> Bool {
+        key == "项目名称" || key == "项目支出名称" || key.hasPrefix("项目名称:")
+            || key.hasPrefix("项目支出名称:")
+    }
+
+    /// The row that closes the indicator block.
+    static func isTotalLabel(_ key: String) -> Bool {
+        ["总分", "合计", "总计", "自评总分", "综合得分", "自评得分合计"].contains(key)
+    }
+
+    /// Rows around the scored blocks that hold text for the reader, not figures: the
+    /// conclusion, problems, signatures, and the Sichuan table's 项目基本情况 headings.
+    static let remarkLabels: [String] = [
+        "评价结论", "存在问题", "存在的问题", "改进措施", "整改措施",
+        "项目负责人", "财务负责人", "单位负责人", "填表人", "填报人",
+        "审核人", "联系电话", "填报日期", "备注", "项目基本情况",
+        "项目年度目标完成情况", "项目实施内容及过程概述", "项目实施内容",
+    ]
+
+    /// A cell that is exactly a remark label (`评价结论`, `1.项目年度目标完成情况`, `项目负责人:`).
+    static func isRemarkLabel(_ key: String) -> Bool {
+        remarkLabels.contains(bareLabel(key))
+    }
+
+    /// A line outside the tables that is a remark (`填表人：王某某  联系电话：略`, `注：…`).
+    static func isRemarkLine(_ key: String) -> Bool {
+        if key.hasPrefix("注:") || key.hasPrefix("说明:") { return true }
+        let bare = bareLabel(key)
+        return remarkLabels.contains { bare.hasPrefix($0) }
+    }
+
+    /// The label without list numbering or a closing colon: `2.项目实施内容及过程概述` →
+    /// `项目实施内容及过程概述`.
+    static func bareLabel(_ key: String) -> String {
+        var scalars = Substring(key).unicodeScalars
+        while let first = scalars.first, ("0"..."9").contains(first) { scalars.removeFirst() }
+        if scalars.count < key.unicodeScalars.count, let mark = scalars.first, ".．、".unicodeScalars.contains(mark) {
+            scalars.removeFirst()
+        } else {
+            scalars = Substring(key).unicodeScalars
+        }
+        while let last = scalars.last, last == ":" { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// 年度总体目标 and its column heads.
+    static func isGoalLabel(_ key: String) -> Bool {
+        let labels = [
+            "年度总体目标", "预期目标", "实际完成情况", "项目年度目标",
+            "年度目标完成情况", "年度目标", "目标完成情况",
+        ]
+        return labels.contains(key)
+    }
+
+    /// 年度主要任务 and its column heads.
+    static func isTaskLabel(_ key: String) -> Bool {
+        ["年度主要任务", "任务名称", "主要内容"].contains(key)
+    }
+
+    /// `≥ ≤ = 定性`: the 指标性质 column of split targets.
+    static func isSign(_ key: String) -> Bool {
+        ["≥", "≤", "=", ">", "<", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "定性", "定量"].contains(key)
+    }
+}
