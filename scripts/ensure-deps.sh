@@ -7,6 +7,7 @@ need=()
 dpkg -s libedit-dev >/dev/null 2>&1 || need+=(libedit-dev)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 
 if ! command -v swift >/dev/null 2>&1; then

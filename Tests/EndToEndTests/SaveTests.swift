@@ -43,8 +43,11 @@ import Testing
         #expect(checked > 0, "no kill came after the first save, so nothing was checked")
     }
 
+    /// LibreOffice with Calc, which the CSV import needs (Writer alone cannot load a CSV).
     static var soffice: String? {
-        ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first {
+        let calc = ["/usr/lib/libreoffice/program/libsclo.so", "/opt/libreoffice/program/libsclo.so"]
+        guard calc.contains(where: { FileManager.default.fileExists(atPath: $0) }) else { return nil }
+        return ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first {
             FileManager.default.isExecutableFile(atPath: $0)
         }
     }

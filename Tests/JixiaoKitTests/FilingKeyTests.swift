@@ -20,22 +20,31 @@ import Testing
         try compare(url, key: URL(fileURLWithPath: url.path + ".key.json"))
     }
 
-    /// The .docx fixtures hold the same filings as the text dumps, so they answer to the same keys.
-    /// `*.libreoffice.docx` is the same document re-saved by LibreOffice as Word 2007 XML, with
-    /// the styles, relationships, bookmarks and run splits an office suite writes.
-    @Test(
-        "a .docx matches the key of the dump it holds",
-        arguments: [
-            "000_4163b9005dfad92f", "v1_seed_layout_4projects_2022", "000_4163b9005dfad92f.libreoffice",
-        ])
+    /// Every .docx fixture holds the filing of a text dump and answers to that dump's key. They
+    /// come from real producers (`make-real-docx.py`): python-docx with real merges, empty
+    /// paragraphs in every cell, a line break, a nested table, a text box, header, footer and a
+    /// content control; LibreOffice from HTML with rowspan/colspan; and our own `make-docx.py`.
+    static let docxFiles: [String] = {
+        let folder = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".docx") }.sorted()
+    }()
+
+    @Test("there are .docx fixtures from each producer") func docxProducers() {
+        #expect(Self.docxFiles.contains { $0.hasSuffix(".python-docx.docx") })
+        #expect(Self.docxFiles.contains { $0.hasSuffix(".libreoffice.docx") })
+    }
+
+    @Test("a .docx matches the key of the dump it holds", arguments: docxFiles)
     func docx(_ file: String) throws {
-        let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/\(file).docx")
-        let name = String(file.prefix { $0 != "." })
-        try compare(url, key: Fixtures.filings.appendingPathComponent("\(name).txt.key.json"))
-        let filing = try FilingReader.read(Data(contentsOf: url), source: name)
+        let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/\(file)")
+        let stem = String(file.prefix { $0 != "." })
+        let dump = try #require(Self.files.first { $0.lastPathComponent == stem + ".txt" })
+        try compare(url, key: URL(fileURLWithPath: dump.path + ".key.json"))
+        let filing = try FilingReader.read(Data(contentsOf: url), source: stem)
         #expect(filing.encoding == .docx)
         let firstProject = try #require(filing.projects.first?.name)
-        #expect(filing.layoutText?.contains("\t" + firstProject) == true)
+        #expect(filing.layoutText?.contains(firstProject) == true)
     }
 
     func compare(_ url: URL, key keyURL: URL) throws {

@@ -2,8 +2,7 @@
 paragraphs, tab-led lines start table cells, a blank line before a tab starts a new row.
 Used once to make the .docx fixtures here from Tests/Fixtures/filings/*.txt:
     python3 make-docx.py ../filings/000_4163b9005dfad92f.txt 000_4163b9005dfad92f.docx
-000_4163b9005dfad92f.libreoffice.docx is that file opened and saved again by LibreOffice
-(soffice --headless --convert-to docx:"MS Word 2007 XML").
+The fixtures made by real producers (python-docx, LibreOffice) come from make-real-docx.py.
 """
 import sys, zipfile
 from xml.sax.saxutils import escape
