@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/jixiao
 
-.PHONY: run test build deps bench lint clean
+.PHONY: run test build deps bench lint clean fuzz release install
 
 deps:
 	@scripts/ensure-deps.sh
@@ -34,6 +34,18 @@ bench: deps
 	$(SWIFT) build -c release
 	@test -d $(COUNTY) || python3 scripts/make-county.py 10000 $(COUNTY)
 	.build/release/jixiao-bench --county $(COUNTY)
+
+## Runs the reader under libFuzzer (AddressSanitizer on), seeded with every fixture, for
+## FUZZ_RUNS inputs. New inputs go to .build/fuzz-corpus; a crash or hang is written to
+## .build/fuzz-artifacts and reproduced with `swift run jixiao-fuzz FILE`.
+FUZZ_RUNS ?= 1000000
+FUZZ_SEEDS := Tests/Fixtures/filings Tests/Fixtures/filings/wild Tests/Fixtures/docx Tests/Fixtures/bad Tests/Fixtures/fuzz
+fuzz: deps
+	$(SWIFT) build -c release --product jixiao-fuzz --build-path .build/fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@mkdir -p .build/fuzz-corpus .build/fuzz-artifacts
+	LSAN_OPTIONS=suppressions=scripts/lsan.supp .build/fuzz/release/jixiao-fuzz -runs=$(FUZZ_RUNS) -timeout=10 -print_final_stats=1 \
+		-artifact_prefix=.build/fuzz-artifacts/ .build/fuzz-corpus $(FUZZ_SEEDS)
 
 clean:
 	rm -rf .build

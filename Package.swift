@@ -24,9 +24,11 @@ let package = Package(
             dependencies: [
                 "JixiaoModel",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CInflate",
             ]
         ),
+        // zlib's C library (zlib1g-dev), for the members of a .docx.
+        .systemLibrary(name: "CInflate", providers: [.apt(["zlib1g-dev"])]),
         // Scoring and consistency checks under rule sets held as data.
         .target(name: "JixiaoRules", dependencies: ["JixiaoModel"]),
         // Values to text: tables, views, CSV, Markdown, JSON.
@@ -57,9 +59,14 @@ let package = Package(
         .executableTarget(
             name: "jixiao-bench", dependencies: ["JixiaoKit", "JixiaoModel", "JixiaoReading", "JixiaoRules"]
         ),
+        // `make fuzz`: the reader under libFuzzer; in a plain build it replays the files it is given.
+        .executableTarget(name: "jixiao-fuzz", dependencies: ["JixiaoReading"]),
         .testTarget(
             name: "JixiaoKitTests",
-            dependencies: ["JixiaoKit", "JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering", "JixiaoSQL"]
+            dependencies: [
+                "JixiaoKit", "JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering", "JixiaoSQL",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Launches the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["jixiao"]),

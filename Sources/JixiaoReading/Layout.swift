@@ -244,6 +244,8 @@ enum TextLines {
     private static func line(_ text: String, from start: String.Index, to end: String.Index) -> Substring {
         var end = end
         if end > start, text.utf8[text.utf8.index(before: end)] == 0x0D { end = text.utf8.index(before: end) }
-        return text[start..<end]
+        // Through the UTF-8 view: `String`'s own subscript rounds to Character boundaries, and a
+        // CR LF pair is one Character.
+        return Substring(text.utf8[start..<end])
     }
 }
