@@ -4,25 +4,53 @@ import Foundation
 /// empty cell, and how a figure's text is read as an exact decimal.
 package enum Labels {
     static let posix = Locale(identifier: "en_US_POSIX")
-    nonisolated(unsafe) static let listNumbering =
-        /^(?:[0-9]+[、.．]|[一二三四五六七八九十]+、|\([0-9]+\))/
 
     /// A label reduced for matching: no white space (ASCII or U+3000), ASCII brackets and
-    /// colons, and the `—般` typo (U+2014 for 一) repaired.
+    /// colons, and the `—般` typo (U+2014 for 一) repaired. Works on UTF-8 bytes and returns the
+    /// text itself when nothing changes, as most cells need nothing.
     package static func norm(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x20, 0x09, 0x0D, 0x3000, 0xA0: continue
-            case 0xFF08: out.append("(")
-            case 0xFF09: out.append(")")
-            case 0xFF1A: out.append(":")
-            default: out.append(scalar)
+        var result = text
+        if text.utf8.contains(where: needsNorm) {
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var bytes = text.utf8.makeIterator()
+            var pending: [UInt8] = []
+            while let byte = pending.isEmpty ? bytes.next() : pending.removeFirst() {
+                switch byte {
+                case 0x20, 0x09, 0x0D: continue
+                case 0xC2, 0xE3, 0xEF:
+                    let second = bytes.next()
+                    let third = byte == 0xC2 ? nil : bytes.next()
+                    let triple = (byte, second, third)
+                    if let mapped = replacement(triple) {
+                        out += mapped
+                    } else {
+                        out.append(byte)
+                        pending = [second, third].compactMap { $0 }
+                    }
+                default: out.append(byte)
+                }
             }
+            result = String(decoding: out, as: UTF8.self)
         }
-        var result = String(out)
-        if result.hasPrefix("—般") { result = "一般" + result.dropFirst(2) }
+        if result.utf8.starts(with: "—般".utf8) { result = "一般" + result.dropFirst(2) }
         return result
+    }
+
+    private static func needsNorm(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3 || byte == 0xEF
+    }
+
+    /// NBSP (C2 A0) and U+3000 (E3 80 80) go; full-width （ ） ： (EF BC 88/89/9A) become ASCII.
+    private static func replacement(_ bytes: (UInt8, UInt8?, UInt8?)) -> [UInt8]? {
+        switch bytes {
+        case (0xC2, 0xA0, nil): return []
+        case (0xE3, 0x80, 0x80): return []
+        case (0xEF, 0xBC, 0x88): return [UInt8(ascii: "(")]
+        case (0xEF, 0xBC, 0x89): return [UInt8(ascii: ")")]
+        case (0xEF, 0xBC, 0x9A): return [UInt8(ascii: ":")]
+        default: return nil
+        }
     }
 
     /// Trims ASCII spaces, tabs, CR, U+3000 and NBSP from both ends.
@@ -42,7 +70,13 @@ package enum Labels {
         "", "——", "—", "-", "--", "/", "／", "……", "…", "无", "\\",
     ]
 
-    package static func isPlaceholder(_ text: String) -> Bool { placeholders.contains(norm(text)) }
+    package static func isPlaceholder(_ text: String) -> Bool { isPlaceholderKey(norm(text)) }
+
+    /// A normalised text that means "nothing here"; placeholders are short, so longer keys are
+    /// answered without hashing.
+    package static func isPlaceholderKey(_ key: String) -> Bool {
+        key.utf8.count <= 6 && placeholders.contains(key)
+    }
 
     /// A cell's value: blank, a number (with a `%` flag), or text.
     package enum Value: Equatable {
@@ -51,9 +85,11 @@ package enum Labels {
         case text(String)
     }
 
-    package static func value(_ text: String) -> Value {
-        let t = norm(text)
-        if placeholders.contains(t) { return .blank }
+    package static func value(_ text: String) -> Value { value(text, key: norm(text)) }
+
+    /// The value of a cell whose normalised `key` is already known.
+    package static func value(_ text: String, key t: String) -> Value {
+        if isPlaceholderKey(t) { return .blank }
         var body = Substring(t)
         var percent = false
         if body.hasSuffix("%") || body.hasSuffix("％") {
@@ -65,36 +101,81 @@ package enum Labels {
         return .number(number, percent: percent)
     }
 
-    /// Parses `1,234.50`, `-3`, `.5` exactly as decimal; nil for anything else.
+    /// Parses `1,234.50`, `-3`, `.5` exactly as decimal; nil for anything else. Works on the
+    /// UTF-8 bytes: every character it accepts is ASCII.
     package static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
-        var digits = ""
+        var digits: [UInt8] = []
         var seenDigit = false
         var seenDot = false
-        for (i, ch) in text.enumerated() {
-            switch ch {
-            case "0"..."9":
-                digits.append(ch)
+        for (i, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte)
                 seenDigit = true
-            case ".":
+            case UInt8(ascii: "."):
                 if seenDot { return nil }
                 seenDot = true
-                digits.append(ch)
-            case ",": if !seenDigit || seenDot { return nil }
-            case "-", "+":
+                digits.append(byte)
+            case UInt8(ascii: ","): if !seenDigit || seenDot { return nil }
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
                 if i != 0 { return nil }
-                if ch == "-" { digits.append(ch) }
+                if byte == UInt8(ascii: "-") { digits.append(byte) }
             default: return nil
             }
         }
         guard seenDigit else { return nil }
-        return Decimal(string: digits, locale: posix)
+        return exact(digits) ?? Decimal(string: String(decoding: digits, as: UTF8.self), locale: posix)
+    }
+
+    /// The text after `3、` `3.` `3．` `三、` `(3)` at its start, or nil when it has none.
+    static func withoutListNumber(_ t: String) -> String? {
+        let scalars = t.unicodeScalars
+        if scalars.first == "(" {
+            let digits = scalars.dropFirst().prefix { ("0"..."9").contains($0) }
+            let close = scalars.dropFirst(1 + digits.count).first
+            guard !digits.isEmpty, close == ")" else { return nil }
+            return String(scalars.dropFirst(2 + digits.count))
+        }
+        let arabic = scalars.prefix { ("0"..."9").contains($0) }
+        if !arabic.isEmpty {
+            guard let mark = scalars.dropFirst(arabic.count).first, "、.．".unicodeScalars.contains(mark) else {
+                return nil
+            }
+            return String(scalars.dropFirst(arabic.count + 1))
+        }
+        let chinese = scalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
+        guard !chinese.isEmpty, scalars.dropFirst(chinese.count).first == "、" else { return nil }
+        return String(scalars.dropFirst(chinese.count + 1))
+    }
+
+    /// `-12.50` as significand × 10^exponent, exactly, when the digits fit a UInt64
+    /// (Foundation's string parser is the slow part of reading a number).
+    static func exact(_ digits: [UInt8]) -> Decimal? {
+        var significand: UInt64 = 0
+        var exponent = 0
+        var afterDot = false
+        var negative = false
+        var count = 0
+        for byte in digits {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): afterDot = true
+            default:
+                count += 1
+                guard count <= 18 else { return nil }
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if afterDot { exponent -= 1 }
+            }
+        }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        return value
     }
 
     /// Removes list numbering and prefixes: `3、专项资金：劳模服务` → `劳模服务`,
     /// `其中：公车购置` → `公车购置`.
     package static func bareName(_ text: String) -> String {
         var t = norm(text)
-        if let m = t.firstMatch(of: listNumbering), m.0.count < t.count { t = String(t[m.range.upperBound...]) }
+        if let numbered = withoutListNumber(t), !numbered.isEmpty { t = numbered }
         for prefix in ["其中:", "其中", "专项资金:", "省级专项资金:"]
         where t.hasPrefix(prefix) && t.count > prefix.count {
             t = String(t.dropFirst(prefix.count))
@@ -105,6 +186,30 @@ package enum Labels {
 }
 
 extension String {
+    /// Prefix test on UTF-8 bytes: `hasPrefix` compares Characters, with grapheme breaking and
+    /// normalisation, which dominated reading time. Labels are compared as written.
+    package func begins(with prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// Equality of UTF-8 bytes: `==` on non-ASCII strings checks canonical equivalence, which
+    /// labels written as filed do not need.
+    package func isExactly(_ other: String) -> Bool {
+        utf8.elementsEqual(other.utf8)
+    }
+
+    /// Whether the string is exactly one of `labels`, byte for byte.
+    package func isOne(of labels: [String]) -> Bool {
+        labels.contains { isExactly($0) }
+    }
+
+    /// Suffix test on UTF-8 bytes, for the same reason.
+    package func ends(with suffix: String) -> Bool {
+        let count = suffix.utf8.count
+        guard count <= utf8.count else { return false }
+        return utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+
     /// Substring test on UTF-8 bytes, without Foundation's locale-aware search or the generic
     /// collection search, both of which dominated reading time.
     package func has(_ part: String) -> Bool {

@@ -35,7 +35,7 @@ package enum BasicDataReader {
         reader.used.insert(h)
         let header = rows[h]
         basic.columnLabels = header.cells.filter { !$0.key.has("经费控制") && !$0.isEmpty }.map(\.text)
-        let divisor: Decimal = header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") } ? 10000 : 1
+        let divisor: Decimal = header.cells.contains { $0.key.has("(元)") || $0.key.ends(with: "(元") } ? 10000 : 1
         var group = BasicData.Group.other
         var end = rows.count
         for r in (h + 1)..<rows.count {
@@ -53,13 +53,13 @@ package enum BasicDataReader {
             let key = Labels.bareName(labelCell.text)
             if key == "……" || key == "…" { continue }
             var isTotal = true
-            if key.hasPrefix("三公经费") {
+            if key.begins(with: "三公经费") {
                 group = .sanGong
-            } else if key.hasPrefix("项目支出") {
+            } else if key.begins(with: "项目支出") {
                 group = .projects
-            } else if key.hasPrefix("公用经费") {
+            } else if key.begins(with: "公用经费") {
                 group = .publicFunds
-            } else if key.hasPrefix("政府采购") {
+            } else if key.begins(with: "政府采购") {
                 group = .procurement
             } else if key.has("预算调整") {
                 group = .adjustment

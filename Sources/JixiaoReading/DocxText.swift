@@ -93,7 +93,7 @@ package enum DocxText {
             case "w:t": inText = false
             case "w:p": endParagraph()
             case "w:tc" where tableDepth == 1: endCell()
-            case "w:tc" where tableDepth > 1: if !cellText.isEmpty && !cellText.hasSuffix(" ") { cellText += " " }
+            case "w:tc" where tableDepth > 1: if !cellText.isEmpty && !cellText.ends(with: " ") { cellText += " " }
             case "w:tr" where tableDepth == 1: builder.row(row)
             case "w:tbl": tableDepth -= 1
             default: break

@@ -19,8 +19,19 @@ public enum FilingReader {
             filing = try read(Layout.sections(of: text), source: source)
             filing.encoding = encoding
         }
-        filing.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        filing.sha256 = hex(SHA256.hash(data: data))
         return filing
+    }
+
+    /// Lower-case hex digits of a digest.
+    static func hex<D: Sequence<UInt8>>(_ digest: D) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reads already-decoded text.
@@ -134,13 +145,14 @@ public enum FilingReader {
         var parts: [Section] = []
         var current = Section(kind: section.kind, title: section.title, line: section.line)
         current.amountsInYuan = section.amountsInYuan
+        var currentHasProject = false
         for row in section.rows {
             let startsProject = row.cells.contains { isProjectNameLabel($0.key) }
-            let hasProject = current.rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
-            if startsProject && hasProject {
+            if startsProject && currentHasProject {
                 parts.append(current)
                 current = Section(kind: .projectTable, title: section.title, line: row.line)
             }
+            currentHasProject = currentHasProject || startsProject
             current.rows.append(row)
         }
         parts.append(current)
@@ -188,8 +200,8 @@ public enum FilingReader {
             project.name = "(unnamed project, line \(project.line))"
             reader.warn(project.line, "project table without a 项目名称")
         }
-        project.department = reader.value { $0 == "主管部门" || $0.hasPrefix("主管部门:") }
-        project.implementer = reader.value { $0.hasPrefix("实施单位") }
+        project.department = reader.value { $0 == "主管部门" || $0.begins(with: "主管部门:") }
+        project.implementer = reader.value { $0.begins(with: "实施单位") }
         project.table = reader.scoredTable(.project, line: project.line)
         if project.funds.rows.isEmpty {
             reader.warn(project.line, "\(project.name): no fund rows (年初预算数 / 全年执行数) found")
@@ -272,8 +284,8 @@ public enum FilingReader {
         let prose = sections.flatMap(\.prose)
         for line in prose {
             let t = Labels.norm(line.text)
-            if t.hasPrefix("单位名称:") || t.hasPrefix("单位名称") && t.count > 4 {
-                let name = t.dropFirst(t.hasPrefix("单位名称:") ? 5 : 4)
+            if t.begins(with: "单位名称:") || t.begins(with: "单位名称") && t.count > 4 {
+                let name = t.dropFirst(t.begins(with: "单位名称:") ? 5 : 4)
                 if !name.isEmpty { return String(name) }
             }
         }

@@ -9,7 +9,7 @@ extension Labels {
         case .blank: return (Figure(nil, text: trim(text), line: line), nil)
         case .number(let n, let percent):
             if percent { return (Figure(nil, text: trim(text), line: line), "a percentage where an amount belongs") }
-            return (Figure(n / divisor, text: trim(text), line: line), nil)
+            return (Figure(divisor == 1 ? n : n / divisor, text: trim(text), line: line), nil)
         case .text: return (Figure(nil, text: trim(text), line: line), "not a number")
         }
     }
@@ -35,12 +35,19 @@ extension Labels {
     }
 
     /// Splits `产出指标（20分）` into its name and weight; also `（20` + `分）`, a dropped bracket,
-    /// no bracket.
+    /// no bracket. Read from the end on scalars: this runs for every indicator row.
     package static func level1(_ text: String) -> (name: String, weight: Decimal?) {
-        let t = norm(text)
-        guard let match = t.firstMatch(of: Patterns.level1Weight) else { return (trim(text), nil) }
-        let name = String(match.1)
-        guard !name.isEmpty, let weight = decimal(match.2) else { return (trim(text), nil) }
+        var scalars = Substring(norm(text)).unicodeScalars
+        if scalars.last == ")" { scalars.removeLast() }
+        if scalars.last == "分" { scalars.removeLast() }
+        let number = scalars.reversed().prefix { ("0"..."9").contains($0) || $0 == "." }
+        guard let first = number.last, ("0"..."9").contains(first) else { return (trim(text), nil) }
+        scalars.removeLast(number.count)
+        if scalars.last == "(" { scalars.removeLast() }
+        let name = String(scalars)
+        guard !name.isEmpty, let weight = decimal(String(String.UnicodeScalarView(number.reversed()))) else {
+            return (trim(text), nil)
+        }
         return (name, weight)
     }
 }

@@ -7,13 +7,18 @@ package struct Cell: Hashable, Sendable {
     package let line: Int
     /// The text normalised for label matching, computed once.
     package let key: String
-    package var isEmpty: Bool { Labels.placeholders.contains(key) }
+    /// Blank, `——`, `/`, `无`: decided once, as every reader asks.
+    package let isEmpty: Bool
 
     package init(text: String, line: Int) {
         self.text = text
         self.line = line
         self.key = Labels.norm(text)
+        self.isEmpty = Labels.isPlaceholderKey(key)
     }
+
+    /// The cell's value, from its key.
+    var value: Labels.Value { Labels.value(text, key: key) }
 }
 
 /// A table row, as the front end found it.
@@ -42,7 +47,7 @@ package enum SectionKind: Equatable, Sendable {
     static func of(title text: String) -> SectionKind? {
         guard text.has("表") || text.has("报告") || text.has("说明") || text.has("附件") else { return nil }
         var t = Labels.norm(text)
-        if t.hasPrefix("附件") || t.hasPrefix("附表"), t.firstMatch(of: Patterns.attachment) != nil {
+        if t.begins(with: "附件") || t.begins(with: "附表"), t.firstMatch(of: Patterns.attachment) != nil {
             return .attachment
         }
         guard t.utf8.count <= 150, !t.has("，"), !t.has("。"), !t.has(",") else { return nil }
@@ -56,16 +61,16 @@ package enum SectionKind: Equatable, Sendable {
             ("整体支出绩效自评报告", .departmentReport), ("部门绩效自评报告", .departmentReport),
             ("自评情况说明", .otherReport), ("自评报告", .otherReport),
         ]
-        for (ending, kind) in endings where t.hasSuffix(ending) { return kind }
+        for (ending, kind) in endings where t.ends(with: ending) { return kind }
         return nil
     }
 
     /// `部门整体支出绩效自评表(2023年度)` → `部门整体支出绩效自评表`.
     static func withoutYearSuffix(_ key: String) -> String {
-        guard key.hasSuffix(")"), let open = key.lastIndex(of: "(") else { return key }
-        let inside = String(key[open...])
+        guard key.ends(with: ")"), let open = key.utf8.lastIndex(of: UInt8(ascii: "(")) else { return key }
+        let inside = String(Substring(key.utf8[open...]))
         guard inside.has("年"), inside.utf8.count <= 16 else { return key }
-        return String(key[..<open])
+        return String(Substring(key.utf8[..<open]))
     }
 }
 
@@ -183,9 +188,10 @@ package enum Layout {
 
     /// Removes dump debris from a line: `[bookmark: …]` tokens and `<br>` tags.
     static func clean(_ line: String) -> String {
-        guard line.has("[") || line.has("<") else { return line }
-        var out = line.replacing(Patterns.bookmark, with: "")
-        out = out.replacing(Patterns.lineBreakTag, with: "")
+        guard line.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) else { return line }
+        var out = line
+        if out.has("[bookmark:") { out = out.replacing(Patterns.bookmark, with: "") }
+        if out.has("<br") { out = out.replacing(Patterns.lineBreakTag, with: "") }
         return out
     }
 
@@ -199,25 +205,24 @@ package enum Layout {
 
     /// `（2022年度）` on the line under a title.
     static func isYearSubtitle(_ text: String) -> Bool {
+        guard text.begins(with: "（") || text.begins(with: "(") else { return false }
         let key = Labels.norm(text)
-        return key.hasPrefix("(") && key.hasSuffix(")") && key.utf8.count <= 16 && key.has("年")
+        return key.begins(with: "(") && key.ends(with: ")") && key.utf8.count <= 16 && key.has("年")
     }
 
     /// `单位：元` → true, `单位：万元` → false, anything else → nil.
     static func amountUnit(_ text: String) -> Bool? {
+        guard text.utf8.count <= 60, text.has("单位") else { return nil }
         let key = Labels.norm(text)
-        guard key.utf8.count <= 24, key.hasPrefix("单位:") || key.hasPrefix("金额单位:") else { return nil }
-        if key.hasSuffix("万元") { return false }
-        if key.hasSuffix(":元") { return true }
+        guard key.utf8.count <= 24, key.begins(with: "单位:") || key.begins(with: "金额单位:") else { return nil }
+        if key.ends(with: "万元") { return false }
+        if key.ends(with: ":元") { return true }
         return nil
     }
 
     /// `一、`, `（二）`, `3、`: a narrative heading, which never continues a table cell.
     static func isNarrativeHeading(_ text: String) -> Bool {
-        guard let first = text.first, "一二三四五六七八九十（(0123456789".contains(first) else {
-            return false
-        }
-        return text.firstMatch(of: Patterns.narrativeHeading) != nil && text.count > 8
+        Narratives.isHeading(text) && text.unicodeScalars.count > 8
     }
 }
 

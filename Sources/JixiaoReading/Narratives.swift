@@ -27,14 +27,29 @@ package enum Narratives {
         return narrative
     }
 
+    /// The characters a heading can start with; the pattern runs only on lines that do.
+    static let headingStarts: Set<Unicode.Scalar> = Set("一二三四五六七八九十（(0123456789".unicodeScalars)
+
     static func isHeading(_ text: String) -> Bool {
-        text.firstMatch(of: Patterns.narrativeHeading) != nil
+        guard let first = text.unicodeScalars.first, headingStarts.contains(first) else { return false }
+        return text.firstMatch(of: Patterns.narrativeHeading) != nil
     }
 
+    /// Splits at the first run of two or more spaces (ASCII or U+3000).
     static func splitHeading(_ text: String) -> (String, String) {
-        guard let gap = text.firstMatch(of: Patterns.headingGap) else { return (text, "") }
-        let heading = Labels.trim(String(text[..<gap.range.lowerBound]))
-        let rest = Labels.trim(String(text[gap.range.upperBound...]))
-        return (heading, rest)
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            var end = index
+            while end != scalars.endIndex, scalars[end] == " " || scalars[end] == "\u{3000}" {
+                end = scalars.index(after: end)
+            }
+            if scalars.distance(from: index, to: end) >= 2 {
+                let heading = Labels.trim(String(scalars[..<index]))
+                return (heading, Labels.trim(String(scalars[end...])))
+            }
+            index = end == index ? scalars.index(after: index) : end
+        }
+        return (text, "")
     }
 }

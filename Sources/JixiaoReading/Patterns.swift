@@ -11,9 +11,7 @@ enum Patterns {
     nonisolated(unsafe) static let pageFooter = /^第\s*[0-9]+\s*页(\s*[,，]?\s*共\s*[0-9]+\s*页)?$/
     nonisolated(unsafe) static let narrativeHeading =
         /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+、)/
-    nonisolated(unsafe) static let headingGap = /[ \u{3000}]{2,}/
     nonisolated(unsafe) static let unitBeforeYear = /^(.+?)[0-9]{4}年度/
     nonisolated(unsafe) static let yearOfReport = /(20[0-9]{2}|19[0-9]{2})年度/
     nonisolated(unsafe) static let anyYear = /(20[0-9]{2})/
-    nonisolated(unsafe) static let level1Weight = /^(.*?)\(?([0-9]+(?:\.[0-9]+)?)分?\)?$/
 }

@@ -54,5 +54,5 @@ enum PipeCells {
     }
 
     /// `报表编号:510000_0013zp`: the form's code, not part of any table.
-    static func isFormCode(_ text: String) -> Bool { Labels.norm(text).hasPrefix("报表编号") }
+    static func isFormCode(_ text: String) -> Bool { Labels.norm(text).begins(with: "报表编号") }
 }

@@ -53,8 +53,8 @@ enum RowRebuilder {
     // MARK: Funds
 
     static func isFundHeaderCell(_ key: String) -> Bool {
-        TableReader.fundColumn(key) != nil || key.hasPrefix("预算执行情况") || key.hasPrefix("年度预算")
-            || key.hasPrefix("项目资金") || key == "资金来源" || key.hasPrefix("偏差原因")
+        TableReader.fundColumn(key) != nil || key.begins(with: "预算执行情况") || key.begins(with: "年度预算")
+            || key.begins(with: "项目资金") || key == "资金来源" || key.begins(with: "偏差原因")
     }
 
     /// The end of a funds header starting at `i`: a run of column heads with 执行数 and a budget.
@@ -113,7 +113,7 @@ enum RowRebuilder {
     // MARK: Indicators
 
     static func isIndicatorHeaderCell(_ key: String) -> Bool {
-        TableReader.indicatorColumn(key) != .lead || key.hasPrefix("绩效指标")
+        TableReader.indicatorColumn(key) != .lead || key.begins(with: "绩效指标")
     }
 
     /// The end of an indicator header starting at `i`: column heads including 一级指标 and
@@ -228,7 +228,7 @@ enum IndicatorRows {
             if sign { return -6 }
             if number { return -4 }
             if cell.isEmpty { return -1 }
-            return key.hasSuffix("指标") || key.has("指标(") ? 2 : 0
+            return key.ends(with: "指标") || key.has("指标(") ? 2 : 0
         case .level3:
             if sign { return -6 }
             return cell.isEmpty ? -1 : (number ? -1 : 1)
@@ -244,7 +244,7 @@ enum IndicatorRows {
         case .deviation:
             if sign { return -4 }
             if number { return -2 }
-            return key.hasSuffix("指标") ? -2 : 0
+            return key.ends(with: "指标") ? -2 : 0
         case .lead: return 0
         }
     }

@@ -62,23 +62,31 @@ package struct TableReader {
     static func fundColumn(_ key: String) -> FundColumn? {
         if key.has("年初预算") { return .initial }
         if key.has("调整后预算") || key.has("全年预算") || key.has("调整预算") { return .fullYear }
-        if key.hasPrefix("预算数") || key.hasPrefix("预算金额") || key.hasPrefix("预算资金") {
+        if key.begins(with: "预算数") || key.begins(with: "预算金额") || key.begins(with: "预算资金") {
             return .fullYear
         }
         if key.has("执行数") || key.has("实际支出") || key.has("决算数") { return .executed }
         if key.has("执行率") { return .rate }
-        if key == "分值" || key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
+        if key.isExactly("分值") || key.begins(with: "分值") || key.isExactly("权重") || key.isExactly("满分") {
+            return .weight
+        }
         if key.has("得分") { return .score }
-        if key.hasPrefix("偏差原因") { return .deviation }
+        if key.begins(with: "偏差原因") { return .deviation }
         return nil
     }
 
     static func fundKind(_ key: String) -> FundRow.Kind? {
-        if key.has("资金总额") || key == "合计" || key == "总计" || key == "总额" { return .total }
+        if key.has("资金总额") || key.isExactly("合计") || key.isExactly("总计") || key.isExactly("总额") {
+            return .total
+        }
         if key.has("上年结转") || key.has("结转资金") { return .carryOver }
         if key.has("财政拨款") || key.has("当年拨款") || key.has("本级财政") { return .current }
-        if key == "财政资金" || key == "其中:财政资金" { return .current }
-        if key.hasPrefix("其他资金") || key == "单位资金" || key == "财政专户管理资金" { return .other }
+        if key.isExactly("财政资金") || key.isExactly("其中:财政资金") { return .current }
+        if key.begins(with: "其他资金") || key.isExactly("单位资金")
+            || key.isExactly("财政专户管理资金")
+        {
+            return .other
+        }
         return nil
     }
 
@@ -102,7 +110,7 @@ package struct TableReader {
                 funds.budgetLabel = cell.key.has("调整后") ? "调整后预算数" : "全年预算数"
             }
         }
-        let saysYuan = header.cells.contains { $0.key.has("(元)") || $0.key.hasSuffix("(元") }
+        let saysYuan = header.cells.contains { $0.key.has("(元)") || $0.key.ends(with: "(元") }
         let saysWanYuan = header.cells.contains { $0.key.has("万元") }
         let inYuan = !saysWanYuan && (saysYuan || amountsInYuan)
         funds.convertedFromYuan = inYuan
@@ -213,11 +221,11 @@ package struct TableReader {
         if key.has("三级指标") { return .level3 }
         if key.has("偏差") || key.has("原因") { return .deviation }
         if key.has("实际完") || key.has("完成值") || key.has("实际值") { return .actual }
-        if key.has("指标性质") || key.has("指标方向") || key == "符号" { return .sign }
+        if key.has("指标性质") || key.has("指标方向") || key.isExactly("符号") { return .sign }
         if key.has("度量单位") || key.has("计量单位") { return .unit }
         if key.has("指标值") || key.has("目标值") { return .target }
         if key.has("得分") { return .score }
-        if key.hasPrefix("分值") || key == "权重" || key == "满分" { return .weight }
+        if key.begins(with: "分值") || key.isExactly("权重") || key.isExactly("满分") { return .weight }
         return .lead
     }
 
@@ -241,7 +249,7 @@ package struct TableReader {
         for r in (h + 1)..<rows.count {
             let row = rows[r]
             if let t = row.cells.firstIndex(where: {
-                ["总分", "合计", "总计", "自评总分", "综合得分"].contains($0.key)
+                Vocabulary.isTotalLabel($0.key)
             }) {
                 used.insert(r)
                 if let cell = row.cells[(t + 1)...].first(where: { !$0.isEmpty }) {
@@ -281,7 +289,7 @@ package struct TableReader {
             var target = text(.target).flatMap { $0.isEmpty ? nil : $0.text }
             if columns.contains(.sign) || columns.contains(.unit) {
                 var sign = text(.sign)?.text ?? ""
-                if ["定性", "定量", "——", "/"].contains(Labels.norm(sign)) { sign = "" }
+                if Labels.norm(sign).isOne(of: ["定性", "定量", "——", "/"]) { sign = "" }
                 let unit = text(.unit).flatMap { $0.isEmpty ? nil : $0.text } ?? ""
                 if let value = target { target = sign + value + unit }
             }
@@ -315,7 +323,7 @@ package struct TableReader {
                 let cell = i >= 0 && i < row.cells.count ? row.cells[i] : nil
                 switch column {
                 case .weight, .score:
-                    switch Labels.value(cell?.text ?? "") {
+                    switch cell?.value ?? .blank {
                     case .number: score += 3
                     case .blank: score += cell == nil ? 0 : 1
                     case .text: score -= 3
@@ -349,7 +357,7 @@ package struct TableReader {
                 continue
             }
             guard let first = row.cells.first(where: { !$0.isEmpty }) else { continue }
-            if first.key == "年度主要任务" || row.has("任务名称") && row.has("主要内容") {
+            if first.key.isExactly("年度主要任务") || row.has("任务名称") && row.has("主要内容") {
                 used.insert(r)
                 inTasks = true
                 continue

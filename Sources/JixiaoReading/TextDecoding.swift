@@ -37,8 +37,14 @@ package enum TextDecoding {
             guard let text = String(data: data, encoding: .utf16) else { throw .undecodable }
             return (strip(text), .utf16)
         }
-        if let nul = data.firstIndex(of: 0) { throw .binary(offset: nul - data.startIndex) }
-        if let text = String(data: data, encoding: .utf8) {
+        // Over the raw bytes: iterating `Data` element by element pays an exclusivity check per byte.
+        let utf8: String?? = data.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            if buffer.contains(0) { return nil }
+            return .some(String(validating: buffer, as: UTF8.self))
+        }
+        guard let utf8 else { throw .binary(offset: data.firstIndex(of: 0).map { $0 - data.startIndex } ?? 0) }
+        if let text = utf8 {
             return (strip(text), bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? .utf8WithBOM : .utf8)
         }
         if looksBinary(data) { throw .binary(offset: firstControl(data)) }
@@ -50,7 +56,7 @@ package enum TextDecoding {
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     package static func strip(_ text: String) -> String {
-        text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+        text.begins(with: "\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
     }
 
     /// Control bytes other than tab, CR, LF and form feed mark a binary file.

@@ -6,18 +6,19 @@ enum Vocabulary {
     /// 项目名称, 主管部门, 实施单位 (盖章), 预算部门名称, 部门（单位）名称: a name and
     /// its value.
     static func isNameLabel(_ key: String) -> Bool {
-        isProjectNameLabel(key) || key.hasPrefix("主管部门") || key.hasPrefix("实施单位")
-            || key.hasPrefix("预算部门名称") || key == "部门(单位)名称" || key == "单位名称"
+        isProjectNameLabel(key) || key.begins(with: "主管部门") || key.begins(with: "实施单位")
+            || key.begins(with: "预算部门名称") || key.isExactly("部门(单位)名称")
+            || key.isExactly("单位名称")
     }
 
     static func isProjectNameLabel(_ key: String) -> Bool {
-        key == "项目名称" || key == "项目支出名称" || key.hasPrefix("项目名称:")
-            || key.hasPrefix("项目支出名称:")
+        key.isExactly("项目名称") || key.isExactly("项目支出名称") || key.begins(with: "项目名称:")
+            || key.begins(with: "项目支出名称:")
     }
 
     /// The row that closes the indicator block.
     static func isTotalLabel(_ key: String) -> Bool {
-        ["总分", "合计", "总计", "自评总分", "综合得分", "自评得分合计"].contains(key)
+        key.isOne(of: ["总分", "合计", "总计", "自评总分", "综合得分", "自评得分合计"])
     }
 
     /// Rows around the scored blocks that hold text for the reader, not figures: the
@@ -31,14 +32,14 @@ enum Vocabulary {
 
     /// A cell that is exactly a remark label (`评价结论`, `1.项目年度目标完成情况`, `项目负责人:`).
     static func isRemarkLabel(_ key: String) -> Bool {
-        remarkLabels.contains(bareLabel(key))
+        bareLabel(key).isOne(of: remarkLabels)
     }
 
     /// A line outside the tables that is a remark (`填表人：王某某  联系电话：略`, `注：…`).
     static func isRemarkLine(_ key: String) -> Bool {
-        if key.hasPrefix("注:") || key.hasPrefix("说明:") { return true }
+        if key.begins(with: "注:") || key.begins(with: "说明:") { return true }
         let bare = bareLabel(key)
-        return remarkLabels.contains { bare.hasPrefix($0) }
+        return remarkLabels.contains { bare.begins(with: $0) }
     }
 
     /// The label without list numbering or a closing colon: `2.项目实施内容及过程概述` →
@@ -61,16 +62,16 @@ enum Vocabulary {
             "年度总体目标", "预期目标", "实际完成情况", "项目年度目标",
             "年度目标完成情况", "年度目标", "目标完成情况",
         ]
-        return labels.contains(key)
+        return key.isOne(of: labels)
     }
 
     /// 年度主要任务 and its column heads.
     static func isTaskLabel(_ key: String) -> Bool {
-        ["年度主要任务", "任务名称", "主要内容"].contains(key)
+        key.isOne(of: ["年度主要任务", "任务名称", "主要内容"])
     }
 
     /// `≥ ≤ = 定性`: the 指标性质 column of split targets.
     static func isSign(_ key: String) -> Bool {
-        ["≥", "≤", "=", ">", "<", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "定性", "定量"].contains(key)
+        key.isOne(of: ["≥", "≤", "=", ">", "<", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "定性", "定量"])
     }
 }
