@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoKit", "CEditLine",
+                "JixiaoKit", "JixiaoModel", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

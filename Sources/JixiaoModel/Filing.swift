@@ -359,6 +359,8 @@ public struct Filing: Hashable, Sendable {
     public var report: Narrative?  // 部门整体支出绩效自评报告
     public var otherReports: [Narrative] = []  // 汇总报告, 情况说明 …
     public var warnings: [ReadWarning] = []
+    /// The size of the file as read, in bytes.
+    public var byteCount = 0
     public var lineCount: Int = 0
     /// For a .docx: the text layout it was read as, which line numbers refer to (`export text`).
     public var layoutText: String?

@@ -20,6 +20,7 @@ public enum FilingReader {
             filing.encoding = encoding
         }
         filing.sha256 = hex(SHA256.hash(data: data))
+        filing.byteCount = data.count
         return filing
     }
 

@@ -1,6 +1,7 @@
 import CEditLine
 import Foundation
 import JixiaoKit
+import JixiaoModel
 
 /// The real console: libedit at a terminal, buffered `readLine` on a pipe. Errors go to
 /// stderr after stdout is flushed, so the two streams stay in order.
@@ -52,6 +53,35 @@ final class TerminalConsole: Console {
     }
 
     func takeInterrupt() -> Bool { isInteractive && cle_take_sigint() == 1 }
+
+    /// Whether a progress line is on stderr now, to be erased.
+    private var progressShown = false
+    private let progressOnTerminal = isatty(STDERR_FILENO) == 1
+
+    /// One line on stderr, redrawn in place: files done of total, MB/s, the file being read.
+    /// Only at a terminal, and only once a load has run half a second; erased at the end.
+    func showProgress(_ progress: LoadProgress?) {
+        guard progressOnTerminal else { return }
+        guard let progress else {
+            if progressShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            progressShown = false
+            return
+        }
+        guard progress.seconds >= 0.5 else { return }
+        let rate = Double(progress.bytes) / 1_048_576 / max(progress.seconds, 0.001)
+        let text =
+            "loading \(progress.done)/\(progress.total) files, "
+            + String(format: "%.1f MB/s", rate) + ", \(progress.current)"
+        let line = DisplayWidth.truncate(text, to: max(20, terminalColumns() - 1))
+        FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
+        progressShown = true
+    }
+
+    private func terminalColumns() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
 
     func confirm(_ question: String) -> Bool {
         guard let editor else { return true }

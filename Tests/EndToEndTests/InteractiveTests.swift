@@ -142,4 +142,33 @@ import Testing
         for _ in 0..<100 where try term.running() { usleep(50_000) }
         #expect(try !term.running())
     }
+
+    /// A long load at a terminal shows one progress line, redrawn in place; Ctrl-C cancels it
+    /// and leaves the loaded set as it was (only the bundled example).
+    @Test("a long load shows its progress and Ctrl-C cancels it, changing nothing")
+    func progressAndCancel() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        let folder = term.home.appendingPathComponent("county")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let filing = try Data(
+            contentsOf: Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt"))
+        for i in 0..<3000 {
+            // Each copy differs by its trailing spaces, so none is skipped as already loaded.
+            try (filing + Data(("\n" + String(repeating: " ", count: i + 1) + "\n").utf8))
+                .write(to: folder.appendingPathComponent(String(format: "f%04d.txt", i)))
+        }
+        try term.start()
+        try term.type("load \(folder.path)")
+        try term.keys("Enter")
+        let shown = try term.waitFor { $0.contains("files, ") && $0.contains("MB/s") }
+        #expect(shown.contains("/3000 files, "), "the progress line counts files of the total")
+        try term.keys("C-c")
+        try term.waitFor { $0.contains("cancelled by Ctrl-C") }
+        try term.type("filings")
+        try term.keys("Enter")
+        let after = try term.waitFor { $0.contains("(1 row)") }
+        #expect(after.contains("example") && !after.contains("f0000.txt"))
+        #expect(!after.contains("MB/s, "), "the progress line is erased")
+    }
 }

@@ -22,6 +22,16 @@ import Testing
         return (ok, String(console.output.dropFirst(out)), String(console.errors.dropFirst(err)))
     }
 
+    /// A load reports its progress after each slice of files, in order, and erases it at the end.
+    @Test func loadReportsProgressThenErasesIt() {
+        let (_, console) = Fixtures.run("load Tests/Fixtures/county")
+        let reports = console.progressReports
+        let shown = reports.compactMap { $0 }
+        #expect(reports.last == .some(nil), "the last report erases the line")
+        #expect(shown.map(\.done) == shown.map(\.done).sorted() && shown.last?.done == shown.last?.total)
+        #expect(shown.last?.total == 30 && (shown.last?.bytes ?? 0) > 0)
+    }
+
     @Test("the county loads past its bad file: 29 filings")
     func loads() {
         let shell = shell()
@@ -155,4 +165,5 @@ final class Interrupting: Environment {
     func resolve(_ path: String) -> String { path }
     func write(_ data: Data, to path: String, force: Bool) throws(ShellError) {}
     func checkInterrupt() throws(ShellError) { if armed { throw .cancelled } }
+    func progress(_ progress: LoadProgress?) {}
 }

@@ -20,6 +20,8 @@ package protocol Environment: AnyObject {
     func write(_ data: Data, to path: String, force: Bool) throws(ShellError)
     /// Throws `.cancelled` once Ctrl-C was pressed; long commands call it between steps.
     func checkInterrupt() throws(ShellError)
+    /// Reports how far a load has got; `nil` when it is over.
+    func progress(_ progress: LoadProgress?)
 }
 
 extension Environment {

@@ -36,28 +36,41 @@ package enum Loader {
     /// Reads every file the words name. Unless `strict`, a file that cannot be read is recorded
     /// and the rest are read; Ctrl-C and a word that names nothing still stop the whole load.
     static func load(_ words: [String], _ environment: any Environment, strict: Bool) throws(ShellError) -> Batch {
+        var files: [(String, String)] = []
+        for word in words { files += try self.files(for: word, environment) }
         var batch = Batch()
-        for word in words {
-            let files = try files(for: word, environment)
-            // In slices read on every core, so Ctrl-C is heard between them; the results are
-            // taken in path order, so the outcome is the same as reading one file after another.
-            for start in stride(from: 0, to: files.count, by: 64) {
-                try environment.checkInterrupt()
-                let slice = Array(files[start..<min(start + 64, files.count)])
-                let results = slice.parallelMap { path, shown in
-                    Result { () throws(ShellError) in try read(path, shownAs: shown) }
-                }
-                for (result, (_, shown)) in zip(results, slice) {
-                    switch result {
-                    case .success(let loaded): batch.loaded.append(loaded)
-                    case .failure(let error) where strict: throw error
-                    case .failure(let error): batch.failed.append((shown, error))
-                    }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var bytes = 0
+        defer { environment.progress(nil) }
+        // In slices read on every core, so Ctrl-C is heard and progress shown between them; the
+        // results are taken in path order, so the outcome is that of reading one file after another.
+        for first in stride(from: 0, to: files.count, by: sliceSize) {
+            try environment.checkInterrupt()
+            let slice = Array(files[first..<min(first + sliceSize, files.count)])
+            let results = slice.parallelMap { path, shown in
+                Result { () throws(ShellError) in try read(path, shownAs: shown) }
+            }
+            for (result, (_, shown)) in zip(results, slice) {
+                switch result {
+                case .success(let loaded):
+                    bytes += loaded.filing.byteCount
+                    batch.loaded.append(loaded)
+                case .failure(let error) where strict: throw error
+                case .failure(let error): batch.failed.append((shown, error))
                 }
             }
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let done = first + slice.count
+            environment.progress(
+                LoadProgress(done: done, total: files.count, bytes: bytes, seconds: seconds, current: slice[0].1))
         }
         return batch
     }
+
+    /// Files read between two looks at Ctrl-C and the progress line: a few milliseconds' work.
+    static let sliceSize = 32
 
     /// The files one word names, each with the path to show: a glob's matches, a folder's
     /// filings, or the file itself.

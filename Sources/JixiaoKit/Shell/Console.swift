@@ -7,6 +7,25 @@ public enum ConsoleInput: Equatable, Sendable {
     case end
 }
 
+/// How far a long load has got: what a console may show as a progress line.
+public struct LoadProgress: Equatable, Sendable {
+    public var done: Int
+    public var total: Int
+    public var bytes: Int
+    /// Seconds since the load began.
+    public var seconds: Double
+    /// The file being read.
+    public var current: String
+
+    public init(done: Int, total: Int, bytes: Int, seconds: Double, current: String) {
+        self.done = done
+        self.total = total
+        self.bytes = bytes
+        self.seconds = seconds
+        self.current = current
+    }
+}
+
 /// The shell's only seam to the world: the executable supplies a terminal console,
 /// the tests a scripted one. The library never prints, reads stdin or exits.
 public protocol Console: AnyObject {
@@ -20,6 +39,9 @@ public protocol Console: AnyObject {
     func takeInterrupt() -> Bool
     /// Asks a yes/no question at the terminal; scripted consoles answer `true`.
     func confirm(_ question: String) -> Bool
+    /// Shows how far a load has got, or erases what was shown (`nil`). A terminal console draws
+    /// one line on stderr once a load runs long; others ignore it.
+    func showProgress(_ progress: LoadProgress?)
 }
 
 /// A console over fixed input that records stdout and stderr into one transcript,
@@ -56,6 +78,9 @@ public final class ScriptConsole: Console {
         transcript += text
     }
     public func takeInterrupt() -> Bool { false }
+    /// Every progress report, in order, for tests; never part of the transcript.
+    public private(set) var progressReports: [LoadProgress?] = []
+    public func showProgress(_ progress: LoadProgress?) { progressReports.append(progress) }
     public func confirm(_ question: String) -> Bool {
         transcript += question
         return answers.isEmpty ? true : answers.removeFirst()

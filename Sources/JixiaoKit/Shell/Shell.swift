@@ -66,6 +66,8 @@ public final class Shell: Environment {
     /// Throws `.cancelled` if Ctrl-C was pressed; long commands call it between steps.
     public func checkInterrupt() throws(ShellError) { if console.takeInterrupt() { throw .cancelled } }
 
+    public func progress(_ progress: LoadProgress?) { console.showProgress(progress) }
+
     /// Writes a result file atomically. An existing file is replaced only with `force`
     /// or when jixiao wrote it before in this session.
     public func write(_ data: Data, to path: String, force: Bool) throws(ShellError) {
