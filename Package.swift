@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "JixiaoKit",
             dependencies: ["JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering", "JixiaoSQL"],
-            resources: [.copy("Resources/example.txt")]
+            resources: [.embedInCode("Resources/example.txt")]
         ),
         // The only C in the package: fixed-signature wrappers over libedit's variadic calls.
         .target(

@@ -7,7 +7,9 @@ extension Checker {
         let text = report.fullText
         if let b = filing.basic {
             let line = report.sections.first { $0.text.has("编制") || $0.heading.has("编制") }?.line
-            if let m = text.firstMatch(of: Patterns.staffAuthorized), let n = Decimal(string: String(m.1)),
+            // Each pattern runs only on a report that has its key word: the reports are long.
+            if text.has("编制"), let m = text.firstMatch(of: Patterns.staffAuthorized),
+                let n = Decimal(string: String(m.1)),
                 let a = b.authorized.value, n != a
             {
                 add(
@@ -16,7 +18,8 @@ extension Checker {
                         + "\(b.authorized.line ?? b.line))"
                 )
             }
-            if let m = text.firstMatch(of: Patterns.staffActual), let n = Decimal(string: String(m.1)),
+            if text.has("在职") || text.has("实有"), let m = text.firstMatch(of: Patterns.staffActual),
+                let n = Decimal(string: String(m.1)),
                 let s = b.staff.value, n != s
             {
                 add(
@@ -50,7 +53,8 @@ extension Checker {
             for other in filing.otherReports {
                 guard
                     let section = other.sections.first(where: {
-                        ($0.heading + $0.text).firstMatch(of: Patterns.completeClaim) != nil
+                        let text = $0.heading + $0.text
+                        return text.has("100%") && text.firstMatch(of: Patterns.completeClaim) != nil
                     })
                 else { continue }
                 add(

@@ -1,7 +1,6 @@
 /// The rules' regular expressions, compiled once (an inline regex literal is compiled at every call).
 /// Digits are written [0-9]: Swift's \\d also matches 一 and 万, which have numeric values.
 enum Patterns {
-    nonisolated(unsafe) static let quantity = /([0-9]+(?:\.[0-9]+)?)([^0-9]*)$/
     nonisolated(unsafe) static let number = /[0-9]+(?:\.[0-9]+)?/
     // An extended literal, so the pattern can span lines: white space in it is not matched.
     nonisolated(unsafe) static let deduction =

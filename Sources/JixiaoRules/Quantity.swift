@@ -30,8 +30,8 @@ public struct Quantity: Equatable, Sendable {
             comparison = c
             break
         }
-        guard let match = t.firstMatch(of: Patterns.quantity), let value = Labels.decimal(match.1) else { return nil }
-        var unit = String(match.2)
+        guard let (number, rest) = lastNumber(t), let value = Labels.decimal(number) else { return nil }
+        var unit = rest
         for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.hasSuffix(suffix) {
             unit = String(unit.dropLast(suffix.count))
         }
@@ -40,9 +40,46 @@ public struct Quantity: Equatable, Sendable {
         {
             return nil
         }
-        let numbers = t.matches(of: Patterns.number).count
-        if numbers > 1 { return nil }  // ranges, dates, rules with several figures
+        if numberCount(t) > 1 { return nil }  // ranges, dates, rules with several figures
         return Quantity(comparison: comparison, value: value, unit: unit)
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// The last number (`12` or `12.5`) that only non-digits follow, and what follows it: what
+    /// `([0-9]+(?:\.[0-9]+)?)([^0-9]*)$` matches, found from the end (this runs for every
+    /// indicator, and a regex tries every start position).
+    static func lastNumber(_ text: String) -> (String, String)? {
+        let scalars = Array(text.unicodeScalars)
+        guard let last = scalars.lastIndex(where: isDigit) else { return nil }
+        var start = last
+        while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
+        if start >= 2 && scalars[start - 1] == "." && isDigit(scalars[start - 2]) {
+            start -= 1
+            while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
+        }
+        let number = String(String.UnicodeScalarView(scalars[start...last]))
+        return (number, String(String.UnicodeScalarView(scalars[(last + 1)...])))
+    }
+
+    /// How many numbers (`12`, `12.5`) the text holds.
+    static func numberCount(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars)
+        var count = 0
+        var i = 0
+        while i < scalars.count {
+            guard isDigit(scalars[i]) else {
+                i += 1
+                continue
+            }
+            count += 1
+            while i < scalars.count && isDigit(scalars[i]) { i += 1 }
+            if i + 1 < scalars.count && scalars[i] == "." && isDigit(scalars[i + 1]) {
+                i += 1
+                while i < scalars.count && isDigit(scalars[i]) { i += 1 }
+            }
+        }
+        return count
     }
 
     /// `value` converted to `unit`'s scale when the two differ only by 万 (万人次 vs 人次).
@@ -62,7 +99,9 @@ struct DeductionRule: Equatable {
     var perUnit: Decimal
 
     static func parse(_ text: String?) -> DeductionRule? {
-        guard let text, let m = Labels.norm(text).firstMatch(of: Patterns.deduction) else { return nil }
+        guard let text, text.has("满分"), let m = Labels.norm(text).firstMatch(of: Patterns.deduction) else {
+            return nil
+        }
         guard let target = Labels.decimal(m.1) else { return nil }
         let k = Labels.decimal(m.2) ?? chineseDigit(String(m.2))
         guard let k else { return nil }

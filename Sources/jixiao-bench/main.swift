@@ -72,6 +72,91 @@ func memory(_ bytes: Int) -> String {
     return String(format: "  [memory %.1f× the bytes, peak %.1f×]", now, peak)
 }
 
+/// User plus system CPU seconds this process has used.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+}
+
+/// A command's wall time and the cores it kept busy (CPU time over wall time).
+func commandTimeAndCores(_ shell: Shell, _ line: String) -> (seconds: Double, cores: Double) {
+    let cpu = cpuSeconds()
+    let wall = commandTime(shell, line)
+    return (wall, (cpuSeconds() - cpu) / wall)
+}
+
+/// 2,000 copies of the real filing, each made distinct by trailing spaces (a load skips a file
+/// already loaded), written once into `folder`.
+func copies(of path: String, into folder: String, count: Int) -> Int {
+    guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    var bytes = 0
+    for i in 0..<count {
+        let copy = data + Data(("\n" + String(repeating: " ", count: i + 1) + "\n").utf8)
+        let file = folder + String(format: "/f%04d.txt", i)
+        if !FileManager.default.fileExists(atPath: file) {
+            FileManager.default.createFile(atPath: file, contents: copy)
+        }
+        bytes += copy.count
+    }
+    return bytes
+}
+
+/// Loading 2,000 copies of the real filing against `cat` on the same bytes, then scoring them all.
+func twoThousand(_ real: String) {
+    let folder = ".build/bench-real-2000"
+    let bytes = copies(of: real, into: folder, count: 2000)
+    print("2,000 copies of the real filing: \(bytes / 1_048_576) MB in \(folder)")
+    let reference = catTime(folder)
+    let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true))
+    let before = currentMemory()
+    let load = commandTimeAndCores(shell, "load \(folder)")
+    let held = Double(currentMemory() - before) / Double(bytes)
+    report("cat of the same files", String(format: "%9.1f ms", reference * 1000))
+    report(
+        "load",
+        String(
+            format: "%9.1f ms  (%.1f× cat, %.2f cores busy, memory %.1f× the bytes)",
+            load.seconds * 1000, load.seconds / reference, load.cores, held))
+    let score = commandTimeAndCores(shell, "summary")
+    report(
+        "score and check all 2,000 (summary)",
+        String(format: "%9.1f ms  (%.2f cores busy)", score.seconds * 1000, score.cores))
+}
+
+/// Median wall time of running `arguments`, over `runs` starts.
+func startTime(_ arguments: [String], runs: Int = 60) -> Double? {
+    guard FileManager.default.isExecutableFile(atPath: arguments[0]) else { return nil }
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        times.append(
+            seconds {
+                try? process.run()
+                process.waitUntilExit()
+            })
+    }
+    return times.sorted()[runs / 2]
+}
+
+/// `jixiao -q -c quit` against `sqlite3 :memory: .quit`, each the median of 60 starts.
+func startUp() {
+    guard let mine = startTime([".build/release/jixiao", "-q", "-c", "quit"]) else { return }
+    var line = String(format: "%9.2f ms", mine * 1000)
+    if let sqlite = startTime(["/usr/bin/sqlite3", ":memory:", ".quit"]) {
+        line += String(format: "  (sqlite3 %.2f ms; %.1f× sqlite3)", sqlite * 1000, mine / sqlite)
+    }
+    report("start: jixiao -q -c quit", line)
+}
+
 /// A county of filings loaded through the shell, and the county commands over it.
 func county(_ folder: String) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -81,9 +166,14 @@ func county(_ folder: String) {
     print("county: \(names.count) files, \(bytes / 1_048_576) MB in \(folder)")
     let reference = catTime(folder)
     let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true))
-    let load = commandTime(shell, "load \(folder)")
+    let load = commandTimeAndCores(shell, "load \(folder)")
     report("cat of the same files", String(format: "%9.1f ms", reference * 1000))
-    report("load", String(format: "%9.1f ms  (%.1f× cat)", load * 1000, load / reference) + memory(bytes))
+    report(
+        "load",
+        String(
+            format: "%9.1f ms  (%.1f× cat, %.2f cores busy)", load.seconds * 1000, load.seconds / reference, load.cores
+        )
+            + memory(bytes))
     let steps = [
         ("summary, first (scores and checks every filing)", "summary"),
         ("summary, again", "summary"),
@@ -99,9 +189,13 @@ func county(_ folder: String) {
         ("rules use CN-2020, then summary (all rescored)", "rules use CN-2020"),
     ]
     for (label, line) in steps {
-        var time = commandTime(shell, line)
-        if line.hasPrefix("rules use") { time += commandTime(shell, "summary") }
-        report(label, String(format: "%9.1f ms", time * 1000) + memory(bytes))
+        var (time, cores) = commandTimeAndCores(shell, line)
+        if line.hasPrefix("rules use") {
+            let summary = commandTimeAndCores(shell, "summary")
+            cores = (time * cores + summary.seconds * summary.cores) / (time + summary.seconds)
+            time += summary.seconds
+        }
+        report(label, String(format: "%9.1f ms  (%.2f cores)", time * 1000, cores) + memory(bytes))
     }
     let peak = peakMemory()
     report(
@@ -157,4 +251,6 @@ if let real = paths.first(where: { $0.hasSuffix("000_4163b9005dfad92f.txt") }) {
     report("2,000 edits / 200 edits", String(format: "%9.2f× the time (10× is constant cost per edit)", many / few))
 }
 
+startUp()
+if let real = paths.first(where: { $0.hasSuffix("000_4163b9005dfad92f.txt") }) { twoThousand(real) }
 if let countyFolder { county(countyFolder) }

@@ -5,11 +5,15 @@ import JixiaoRendering
 
 /// Turns what the analyst typed after `load` into filings, all or nothing.
 package enum Loader {
+    /// The bundled example, compiled into the binary so an installed `jixiao` needs no files
+    /// beside it.
     static func example() throws(ShellError) -> LoadedFiling {
-        guard let url = Bundle.module.url(forResource: "example", withExtension: "txt") else {
-            throw .io(path: "example", reason: "the bundled example filing is missing from this build")
+        let data = Data(PackageResources.example_txt)
+        do {
+            return LoadedFiling(filing: try FilingReader.read(data, source: "example"), path: "example")
+        } catch {
+            throw .unreadable(path: "example", error)
         }
-        return try read(url.path, shownAs: "example")
     }
 
     static func read(_ path: String, shownAs shown: String) throws(ShellError) -> LoadedFiling {

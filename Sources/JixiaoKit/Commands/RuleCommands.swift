@@ -130,9 +130,7 @@ struct RulesCommand: Command, Equatable {
             return Output(ScoreViews.ruleSet(session.rules(for: try session.requireCurrent()).rules))
         case .load(let path):
             let loaded = try Self.read(path, environment)
-            session.ruleSets.removeAll { $0.name == loaded.name }
-            session.ruleSets.append(loaded)
-            session.ruleSetsRevision += 1
+            session.add(loaded)
             return Output("loaded rule set \(loaded.name): \(loaded.title)\n")
         }
     }

@@ -34,8 +34,20 @@ public struct LoadedFiling: Sendable {
 public struct Session: Sendable {
     public var filings: [LoadedFiling] = []
     public var currentIndex: Int? = nil
-    /// Built-in rule sets plus those loaded with `rules load`.
-    public var ruleSets: [RuleSet] = RuleSet.builtIn
+    /// Rule sets loaded with `rules load`, in load order; one may replace a built-in by name.
+    public private(set) var loadedRuleSets: [RuleSet] = []
+    /// Built-in rule sets plus those loaded with `rules load`. Computed, so the built-ins are
+    /// decoded on first use, not at start-up.
+    public var ruleSets: [RuleSet] {
+        RuleSet.builtIn.filter { builtIn in !loadedRuleSets.contains { $0.name == builtIn.name } } + loadedRuleSets
+    }
+
+    /// Adds a loaded rule set, replacing any of the same name.
+    public mutating func add(_ rules: RuleSet) {
+        loadedRuleSets.removeAll { $0.name == rules.name }
+        loadedRuleSets.append(rules)
+        ruleSetsRevision += 1
+    }
     /// The rule set chosen with `rules use`; nil means the one each filing's template implies.
     public var chosenRules: String? = nil
     /// Counts `rules load`, which may replace a rule set under the same name.

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import JixiaoModel
+@testable import JixiaoReading
+@testable import JixiaoRules
+
+/// The hand-written byte and scalar scans that replaced regexes and `Character` work in hot
+/// paths, each checked against the general form it replaced, on the cases where they could
+/// disagree: brackets full- and half-width, dropped brackets, several numbers, dots, spaces
+/// of every kind, CJK and combining marks.
+@Suite struct FastPathTests {
+    static let texts = [
+        "产出指标（20分）", "产出指标(20分", "满意度指标（10", "效益指标30分", "成本指标",
+        "20", "（20分）",
+        "指标1.5.3", "12.5万元", "≥95%", "≤12万元以内", "2023年10月底前", "5元/生·天",
+        "1,380人次", "a.5",
+        "第 1 季度", " 项目　名称 ", "—般公共预算", "e\u{301}值", "（一）",
+        "3、专项资金：劳模服务", "(12)其中:x",
+        "", "。", "1.2", "12.", ".5分",
+    ]
+
+    /// What `norm` did before it worked on bytes: scalar by scalar.
+    static func scalarNorm(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0D, 0x3000, 0xA0: continue
+            case 0xFF08: out.append("(")
+            case 0xFF09: out.append(")")
+            case 0xFF1A: out.append(":")
+            default: out.append(scalar)
+            }
+        }
+        var result = String(out)
+        if result.hasPrefix("—般") { result = "一般" + result.dropFirst(2) }
+        return result
+    }
+
+    @Test(arguments: texts) func normMatchesTheScalarForm(_ text: String) {
+        #expect(Labels.norm(text).isExactly(Self.scalarNorm(text)))
+    }
+
+    @Test(arguments: texts) func level1MatchesTheRegex(_ text: String) {
+        let t = Labels.norm(text)
+        var expected: (String, Decimal?) = (Labels.trim(text), nil)
+        if let m = t.firstMatch(of: /^(.*?)\(?([0-9]+(?:\.[0-9]+)?)分?\)?$/), !m.1.isEmpty,
+            let weight = Labels.decimal(m.2)
+        {
+            expected = (String(m.1), weight)
+        }
+        let mine = Labels.level1(text)
+        #expect(mine.name == expected.0 && mine.weight == expected.1, "\(text)")
+    }
+
+    @Test(arguments: texts) func numbersMatchTheRegex(_ text: String) {
+        let t = Labels.norm(text)
+        let match = t.firstMatch(of: /([0-9]+(?:\.[0-9]+)?)([^0-9]*)$/).map { (String($0.1), String($0.2)) }
+        let mine = Quantity.lastNumber(t)
+        #expect(mine?.0 == match?.0 && mine?.1 == match?.1, "\(text)")
+        #expect(Quantity.numberCount(t) == t.matches(of: /[0-9]+(?:\.[0-9]+)?/).count, "\(text)")
+    }
+
+    @Test(arguments: texts) func decimalsAreExact(_ text: String) {
+        let t = Labels.norm(text)
+        let viaFoundation: Decimal? = {
+            guard Labels.decimal(t) != nil else { return nil }
+            let digits = t.filter { $0 != "," && $0 != "+" }
+            return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        }()
+        #expect(Labels.decimal(t) == viaFoundation, "\(text)")
+    }
+
+    @Test(arguments: texts) func listNumbersMatchTheRegex(_ text: String) {
+        let t = Labels.norm(text)
+        let regex = t.firstMatch(of: /^(?:[0-9]+[、.．]|[一二三四五六七八九十]+、|\([0-9]+\))/)
+        let expected = regex.map { String(t[$0.range.upperBound...]) }
+        #expect(Labels.withoutListNumber(t) == expected, "\(text)")
+    }
+
+    @Test func headingsSplitAtARunOfSpaces() {
+        #expect(
+            Narratives.splitHeading("三、政府性基金预算支出情况  无") == (
+                "三、政府性基金预算支出情况", "无"
+            ))
+        #expect(Narratives.splitHeading("三、情况\u{3000}\u{3000}无") == ("三、情况", "无"))
+        #expect(Narratives.splitHeading("一、 基本情况 说明") == ("一、 基本情况 说明", ""))
+    }
+}
