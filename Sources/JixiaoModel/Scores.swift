@@ -62,12 +62,29 @@ public struct IndicatorScore: Equatable, Sendable {
     }
 }
 
+/// Indicator scores carried over to a rule set whose indicator points differ from the filing's
+/// (a 90-point indicator tree under rules that give indicators 80): each score × rule / filed.
+public struct Rescale: Equatable, Sendable {
+    /// The first-level group (`产出指标`, `效益指标+满意度指标`), or empty for all indicators.
+    public var group: String
+    public var filed: Decimal
+    public var rule: Decimal
+
+    public init(group: String, filed: Decimal, rule: Decimal) {
+        self.group = group
+        self.filed = filed
+        self.rule = rule
+    }
+}
+
 /// A project's or the department's recomputed score beside what was reported.
 public struct ScoreCard: Equatable, Sendable {
     public var rules: String
     public var execution: ExecutionScore
     public var indicators: [IndicatorScore]
+    /// The indicators' points, rescaled to the rules' indicator total when `rescaled` says so.
     public var indicatorTotal: Decimal
+    public var rescaled: [Rescale] = []
     public var total: Decimal
     public var grade: String?
     public var reportedTotal: Decimal?

@@ -30,9 +30,23 @@ package enum Narratives {
     /// The characters a heading can start with; the pattern runs only on lines that do.
     static let headingStarts: Set<Unicode.Scalar> = Set("一二三四五六七八九十（(0123456789".unicodeScalars)
 
+    static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十".unicodeScalars)
+
+    /// `一、` `（二）` `(3)` `3、` at the start: what `Patterns.narrativeHeading` matches, read by
+    /// hand because it runs on every prose line.
     static func isHeading(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, headingStarts.contains(first) else { return false }
-        return text.firstMatch(of: Patterns.narrativeHeading) != nil
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, headingStarts.contains(first) else { return false }
+        let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
+        if first == "（" || first == "(" {
+            let inside = scalars.dropFirst().prefix { chineseNumerals.contains($0) || isDigit($0) }
+            guard !inside.isEmpty, let close = scalars.dropFirst(1 + inside.count).first else { return false }
+            return close == "）" || close == ")"
+        }
+        let numerals = scalars.prefix { chineseNumerals.contains($0) }
+        let digits = scalars.prefix(while: isDigit)
+        let run = max(numerals.count, digits.count)
+        return run > 0 && scalars.dropFirst(run).first == "、"
     }
 
     /// Splits at the first run of two or more spaces (ASCII or U+3000).

@@ -28,11 +28,18 @@ package enum ScoreViews {
         ])
         let verifiable = card.indicators.filter(\.isVerifiable).count
         let reportedIndicators = indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
+        var indicatorBasis =
+            "\(card.indicators.count) indicators: \(verifiable) recomputed, \(card.indicators.count - verifiable) kept "
+            + "as reported"
+        if !card.rescaled.isEmpty {
+            let parts = card.rescaled.map { r in
+                (r.group.isEmpty ? "" : r.group + " ") + "\(points(r.filed)) → \(points(r.rule))"
+            }
+            indicatorBasis += "; rescaled to the rules' points: " + parts.joined(separator: ", ")
+        }
         table.add([
             mark(reportedIndicators != card.indicatorTotal), "指标得分", points(reportedIndicators),
-            points(card.indicatorTotal),
-            "\(card.indicators.count) indicators: \(verifiable) recomputed, \(card.indicators.count - verifiable) kept "
-                + "as reported",
+            points(card.indicatorTotal), indicatorBasis,
         ])
         table.add([
             mark(card.total != card.reportedTotal), "总分", shown(card.reportedTotal), points(card.total),

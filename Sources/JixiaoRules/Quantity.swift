@@ -11,9 +11,39 @@ public struct Quantity: Equatable, Sendable {
     /// Reads `≥90%`, `≤12万元`, `60场`, `不少于24场`, `全县12个乡镇`. Dates and periods
     /// (`2023年12月31日前`, `5月至10月`) are not quantities.
     public static func parse(_ text: String?) -> Quantity? {
+        parseStated(text)?.quantity
+    }
+
+    /// Words naming an adverse event, whose count is better low: 0起 of them is an upper bound.
+    static let adverseWords = [
+        "事故", "投诉", "违规", "违纪", "违法", "差错", "纠纷", "案件", "伤亡", "上访", "信访",
+        "事件",
+    ]
+
+    /// An indicator's target: as written, except that a target of zero adverse events
+    /// (`0起`, `零事故`, `无重大安全事故`) is met only at or below zero, whatever no word says.
+    public static func target(of indicator: Indicator) -> Quantity? {
+        let about = indicator.level3 + (indicator.target ?? "")
+        let adverse = adverseWords.contains { about.has($0) }
+        if adverse, let target = indicator.target {
+            let t = Labels.norm(target)
+            if t.begins(with: "零") || t.begins(with: "无") || t == "0" {
+                return Quantity(comparison: .atMost, value: 0, unit: "")
+            }
+        }
+        guard let stated = parseStated(indicator.target) else { return nil }
+        if adverse, !stated.explicit, stated.quantity.value == 0 {
+            return Quantity(comparison: .atMost, value: 0, unit: stated.quantity.unit)
+        }
+        return stated.quantity
+    }
+
+    /// The quantity and whether a word (≥, 不少于, 以内, …) stated its comparison.
+    static func parseStated(_ text: String?) -> (quantity: Quantity, explicit: Bool)? {
         guard let text else { return nil }
         let t = Labels.norm(text)
         var comparison = Comparison.atLeast
+        var explicit = false
         for (words, c) in [
             (
                 ["≥", "≧", ">=", "大于等于", "不低于", "不少于", "至少", "以上", ">", "＞"],
@@ -28,6 +58,7 @@ public struct Quantity: Equatable, Sendable {
             (["=", "＝"], Comparison.equal),
         ] where words.contains(where: { t.has($0) }) {
             comparison = c
+            explicit = true
             break
         }
         guard let (number, rest) = lastNumber(t), let value = Labels.decimal(number) else { return nil }
@@ -41,7 +72,7 @@ public struct Quantity: Equatable, Sendable {
             return nil
         }
         if numberCount(t) > 1 { return nil }  // ranges, dates, rules with several figures
-        return Quantity(comparison: comparison, value: value, unit: unit)
+        return (Quantity(comparison: comparison, value: value, unit: unit), explicit)
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }

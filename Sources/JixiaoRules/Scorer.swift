@@ -8,7 +8,13 @@ public enum Scorer {
         let execution = self.execution(table.funds, denominator: rules.denominator(for: table.kind), rules: rules)
         let scores = table.indicators.map { indicator($0, rules: rules) }
         let reportedTotal = table.reportedTotal.value
-        let indicatorTotal = scores.reduce(Decimal(0)) { $0 + $1.effective }
+        let rescaled = rescaling(table, rules: rules)
+        var indicatorTotal = Decimal(0)
+        for (ind, score) in zip(table.indicators, scores) {
+            let scale = rescaled.first { group($0.group, holds: ind.level1) }
+            indicatorTotal += scale.map { score.effective * $0.rule / $0.filed } ?? score.effective
+        }
+        indicatorTotal = indicatorTotal.rounded(rules.rounding)
         var total = (execution.score ?? 0) + indicatorTotal
         var capped = false
         if let cap = rules.totalCap, total > cap {
@@ -16,10 +22,41 @@ public enum Scorer {
             capped = true
         }
         total = total.rounded(rules.rounding)
-        return ScoreCard(
+        var card = ScoreCard(
             rules: rules.name, execution: execution, indicators: scores, indicatorTotal: indicatorTotal,
             total: total, grade: rules.grade(total), reportedTotal: reportedTotal,
             reportedGrade: reportedTotal.flatMap(rules.grade), capped: capped)
+        card.rescaled = rescaled
+        return card
+    }
+
+    /// Whether a rescale group (`效益指标+满意度指标`, or empty for all) holds a first-level name.
+    static func group(_ group: String, holds level1: String) -> Bool {
+        group.isEmpty || group.split(separator: "+").contains { $0 == level1 }
+    }
+
+    /// How a table's indicator points map onto the rules' when the two differ: a filing built
+    /// for 90 indicator points (10 for execution) scored under rules that give indicators 80
+    /// has each score × 80/90, per first-level group where the rules weigh the groups. Weights
+    /// that do not add up to a template's total are left alone: the checks report them.
+    static func rescaling(_ table: ScoredTable, rules: RuleSet) -> [Rescale] {
+        let ruleTotal = (rules.totalCap ?? 100) - rules.executionWeight
+        let filed = table.indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+        guard filed > 0, filed != ruleTotal else { return [] }
+        let filedExecution = table.funds.weight.value
+        guard filed + (filedExecution ?? 100 - filed) == 100, filed == 90 || filed == 80 || filedExecution != nil
+        else { return [] }
+        let weights = table.kind == .project ? rules.projectWeights : rules.departmentWeights
+        let everyGrouped = table.indicators.allSatisfy { ind in
+            weights.keys.contains { $0 != "" && group($0, holds: ind.level1) }
+        }
+        guard everyGrouped, !weights.isEmpty else { return [Rescale(group: "", filed: filed, rule: ruleTotal)] }
+        return weights.keys.sorted().compactMap { name in
+            let groupFiled = table.indicators.filter { group(name, holds: $0.level1) }
+                .reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+            guard let rule = weights[name], groupFiled > 0, groupFiled != rule else { return nil }
+            return Rescale(group: name, filed: groupFiled, rule: rule)
+        }
     }
 
     /// 执行率 = 全年执行数 / the rule's denominator; score = weight × rate (capped at the weight).
@@ -60,7 +97,7 @@ public enum Scorer {
             result.basis = .computed("target rule: −\(rule.perUnit.plain) per unit below \(rule.target.plain)")
             return result
         }
-        guard let target = Quantity.parse(ind.target) else {
+        guard let target = Quantity.target(of: ind) else {
             result.basis = .notVerifiable("指标值 is text")
             return result
         }
@@ -90,6 +127,9 @@ public enum Scorer {
             } else if rules.reverse == .mirror {
                 score = w * t / a
                 basis = "≤ missed: \(t.plain)/\(a.plain) × \(w.plain)"
+            } else if t == 0 {
+                score = 0
+                basis = "≤ 0 missed"
             } else {
                 score = max(0, w * (1 - (a - t) / t))
                 basis = "≤ missed: linear deduction"

@@ -78,6 +78,15 @@ import Testing
         #expect(Labels.withoutListNumber(t) == expected, "\(text)")
     }
 
+    @Test(
+        arguments: texts + [
+            "一、基本情况", "（二）绩效", "(3)说明", "12、结论", "十一、问题", "一二", "（）",
+            "(a)", "2023年",
+        ])
+    func headingsMatchTheRegex(_ text: String) {
+        #expect(Narratives.isHeading(text) == (text.firstMatch(of: Patterns.narrativeHeading) != nil), "\(text)")
+    }
+
     @Test func headingsSplitAtARunOfSpaces() {
         #expect(
             Narratives.splitHeading("三、政府性基金预算支出情况  无") == (

@@ -140,15 +140,60 @@ import Testing
         #expect(Self.hunan.grade(Self.d(total)) == grade)
     }
 
-    @Test("the 20-point provincial rules cap the total at 100 and set no grade")
+    /// Under PMKPI-HB (20 for execution, 80 for indicators) a 90-point indicator tree is rescaled
+    /// to 80, so 劳模服务 at 56.67% no longer ties 双联工作 at 100%.
+    @Test("the 20-point provincial rules rescale a 90-point indicator tree to 80 and set no grade")
     func provincial() throws {
         let filing = try Fixtures.filing("000_4163b9005dfad92f.txt")
         let card = Scorer.score(filing.projects[1].table, rules: RuleSet.pmkpiHB)
         #expect(card.execution.score == 20)  // 20 × 100%
-        #expect(card.total == 100 && card.capped)  // 20 + 90 = 110, capped
+        #expect(card.indicatorTotal == 80 && card.total == 100 && !card.capped)  // 20 + 90 × 80/90
+        #expect(card.rescaled.map(\.filed) == [90] && card.rescaled.map(\.rule) == [80])
         #expect(card.grade == nil)
         let laomo = Scorer.score(filing.projects[0].table, rules: RuleSet.pmkpiHB)
         #expect(laomo.execution.score == Self.d("11.33"))  // 20 × 0.56667 = 11.333
+        #expect(laomo.total == Self.d("91.33"))  // 11.33 + 80
+        let hunan = Scorer.score(filing.projects[0].table, rules: RuleSet.hunanHengyang2023)
+        #expect(hunan.rescaled.isEmpty, "a 90-point tree under 90-point rules is left alone")
+    }
+
+    /// Weights grouped by the rules are rescaled group by group.
+    @Test func rescalingFollowsTheRulesGroups() throws {
+        var table = ScoredTable(kind: .project, line: 1)
+        func indicator(_ level1: String, _ weight: Decimal) -> Indicator {
+            Indicator(
+                level1: level1, level1Weight: nil, level2: "", level3: level1, target: nil, actual: nil,
+                weight: Figure(weight), score: Figure(weight), deviation: nil, line: 1)
+        }
+        table.indicators = [
+            indicator("产出指标", 50), indicator("效益指标", 30), indicator("满意度指标", 10),
+        ]
+        let card = Scorer.score(table, rules: RuleSet.pmkpiHB)
+        #expect(card.rescaled == [Rescale(group: "产出指标", filed: 50, rule: 40)])
+        #expect(card.indicatorTotal == 80)  // 50 × 40/50 + 30 + 10
+    }
+
+    /// A target of zero adverse events is an upper bound: two accidents miss it.
+    @Test(arguments: ["0起", "零事故", "无重大安全事故"])
+    func zeroAdverseEventsIsAnUpperBound(_ target: String) {
+        let ind = Indicator(
+            level1: "产出指标", level1Weight: nil, level2: "质量指标", level3: "开放期间安全责任事故",
+            target: target,
+            actual: "2起", weight: Figure(10), score: Figure(10), deviation: nil, line: 1)
+        let score = Scorer.indicator(ind, rules: RuleSet.hunanHengyang2023)
+        #expect(score.computed == 0)
+        let met = Scorer.indicator(
+            Indicator(
+                level1: "产出指标", level1Weight: nil, level2: "质量指标",
+                level3: "开放期间安全责任事故",
+                target: target, actual: "0起", weight: Figure(10), score: Figure(10), deviation: nil, line: 1),
+            rules: RuleSet.hunanHengyang2023)
+        #expect(met.computed == 10)
+        let people = Indicator(
+            level1: "产出指标", level1Weight: nil, level2: "数量指标", level3: "培训人数", target: "0人",
+            actual: "2人",
+            weight: Figure(10), score: Figure(10), deviation: nil, line: 1)
+        #expect(Scorer.indicator(people, rules: RuleSet.hunanHengyang2023).computed == 10, "not an adverse event")
     }
 
     @Test func templateImpliesTheRules() throws {
