@@ -161,6 +161,11 @@ public struct NarrativeSection: Hashable, Sendable {
 
     public var isEmpty: Bool { lines.isEmpty }
 
+    /// The file line of the first body line that passes `test`, else of the heading.
+    public func line(where test: (String) -> Bool) -> Int {
+        body.first { test($0.text) }?.line ?? line
+    }
+
     /// Adds a line of the body (a line of prose, without line breaks).
     public mutating func append(_ located: Located) {
         if !lines.isEmpty { text += "\n" }

@@ -1,11 +1,13 @@
 /// The name of a kind of consistency check, as findings print it: `total.sum`.
 public enum CheckID: String, CaseIterable, Comparable, Sendable {
+    case actualShortfall = "actual.shortfall"
     case actualText = "actual.text"
     case basicMissingProject = "basic.missingProject"
     case basicProject = "basic.project"
     case basicSum = "basic.sum"
     case budgetAdjusted = "budget.adjusted"
     case cellMissing = "cell.missing"
+    case cellUnreadable = "cell.unreadable"
     case controlChange = "control.change"
     case controlProcurement = "control.procurement"
     case controlSpend = "control.spend"
@@ -29,6 +31,7 @@ public enum CheckID: String, CaseIterable, Comparable, Sendable {
     case narrativeClaim = "narrative.claim"
     case narrativeNoProblems = "narrative.noProblems"
     case rateDiffers = "rate.differs"
+    case satisfactionUnsurveyed = "satisfaction.unsurveyed"
     case rateOver = "rate.over"
     case rateUndefined = "rate.undefined"
     case scoreDiffers = "score.differs"

@@ -57,8 +57,9 @@ extension Checker {
                         return text.has("100%") && text.firstMatch(of: Patterns.completeClaim) != nil
                     })
                 else { continue }
+                let claimLine = section.line { $0.has("100%") && $0.firstMatch(of: Patterns.completeClaim) != nil }
                 add(
-                    .narrativeClaim, .warning, section.line, .filing,
+                    .narrativeClaim, .warning, claimLine, .filing,
                     "\(other.title): claims 100% completion, but the projects spent \(money(spent)) of "
                         + "\(money(budget)) (\((spent / budget).percent))"
                 )

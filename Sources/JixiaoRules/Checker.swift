@@ -147,8 +147,16 @@ public struct Checker {
         }
         for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
             let label = "\(name) indicator \(i + 1) \(ind.level3)"
-            if ind.weight.isBlank { add(.cellMissing, .warning, ind.line, project, "\(label): 分值 is blank") }
-            if ind.score.isBlank { add(.cellMissing, .warning, ind.line, project, "\(label): 得分 is blank") }
+            for (figure, name) in [(ind.weight, "分值"), (ind.score, "得分")] where figure.isBlank {
+                if Labels.isPlaceholder(figure.text) {
+                    add(.cellMissing, .warning, ind.line, project, "\(label): \(name) is blank")
+                } else {
+                    add(
+                        .cellUnreadable, .warning, figure.line ?? ind.line, project,
+                        "\(label): \(name) is unreadable, holds '\(figure.text)'")
+                }
+            }
+            shortfallChecks(label: label, ind, card: card, project: project)
             if let s = ind.score.value, let w = ind.weight.value, s > w {
                 add(
                     .scoreOverWeight, .error, ind.score.line ?? ind.line, project,
@@ -193,6 +201,49 @@ public struct Checker {
         }
     }
 
+    /// Words in a text 实际完成值 that report a shortfall.
+    static let shortfallWords = ["超支", "超出", "未完成", "未达到", "延期", "滞后", "部分完成"]
+    /// Words that show a 满意度 figure was measured.
+    static let surveyWords = ["问卷", "调查", "调研", "抽样", "抽查", "回收", "测评", "访谈", "样本"]
+
+    /// Full marks beside a text actual that reports a shortfall, a 成本指标 at full marks in a
+    /// table that overspent, and a 满意度 claimed with no survey behind it.
+    mutating func shortfallChecks(label: String, _ ind: Indicator, card: ScoreCard, project: Target) {
+        guard let w = ind.weight.value, ind.score.value == w else { return }
+        let actual = ind.actual ?? ""
+        let isCost = ind.level1.has("成本") || ind.level2.has("成本")
+        if let word = Self.shortfallWords.first(where: { actual.has($0) && !actual.has("无" + $0) }) {
+            let overspent = card.execution.rate.map { isCost && $0 > 1 ? ", in a table that spent \($0.percent)" : "" }
+            add(
+                .actualShortfall, .warning, ind.score.line ?? ind.line, project,
+                "\(label): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks \(points(w))"
+                    + (overspent ?? ""))
+        } else if isCost, let rate = card.execution.rate, rate > 1 {
+            add(
+                .actualShortfall, .warning, ind.score.line ?? ind.line, project,
+                "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) of its budget"
+            )
+        }
+        let isSatisfaction = ind.level1.has("满意") || ind.level2.has("满意") || ind.level3.has("满意")
+        let evidence = actual + (ind.deviation ?? "") + (ind.target ?? "")
+        if isSatisfaction, !Self.surveyWords.contains(where: { evidence.has($0) }),
+            !surveyedInReports(), Quantity.numberCount(Labels.norm(actual)) == 0 || actual.has("100")
+        {
+            add(
+                .satisfactionUnsurveyed, .info, ind.line, project,
+                "\(label): 满意度 '\(actual)' at full marks, but neither the table nor the reports say how it was "
+                    + "surveyed or how many answered")
+        }
+    }
+
+    /// Whether any report of the filing mentions a survey.
+    func surveyedInReports() -> Bool {
+        let reports = [filing.report].compactMap { $0 } + filing.projects.compactMap(\.report) + filing.otherReports
+        return reports.contains { report in
+            report.sections.contains { s in Self.surveyWords.contains { s.text.has($0) } }
+        }
+    }
+
     /// 总分: reported against the sum of the reported scores, and against the computed total.
     mutating func totals(
         name: String, indicators: [Indicator], reportedTotal: Figure, card: ScoreCard, project: Target, line: Int
@@ -218,6 +269,13 @@ public struct Checker {
             )
         }
         guard let reported = reportedTotal.value else {
+            if !Labels.isPlaceholder(reportedTotal.text) {
+                add(
+                    .cellUnreadable, .warning, reportedTotal.line ?? line, project,
+                    "\(name): 总分 is unreadable, holds '\(reportedTotal.text)'; total.sum and total.differs could "
+                        + "not run (computed total \(points(card.total)))")
+                return
+            }
             add(
                 .cellMissing, project == .department ? .info : .warning, reportedTotal.line ?? line, project,
                 "\(name): no 总分 \(reportedTotal.line == nil ? "row" : "value"); computed total "

@@ -47,7 +47,7 @@ import Testing
             ("control.change", 52, "三公经费变动率 is undefined"),  // 12. zero denominators
             ("name.mismatch", 102, "省级困难职工补助和送温暖"),  // 13. project named twice
             ("layout.fundRows", 682, "当年财政拨款"),  // 14. execution columns
-            ("narrative.claim", 1126, "81.43%"),  // 15. summary contradicts tables
+            ("narrative.claim", 1127, "81.43%"),  // 15. the sentence that claims it, not its heading
             ("actual.text", 480, "按年初计划完成劳模服务任务34人"),  // 16. quantitative with text actual
             ("cell.missing", 165, "no 总分 row; computed total 100"),  // 17. 部门表 has no 总分
             ("narrative.noProblems", 30, "存在的问题 无"),  // 18. problems section empty
@@ -56,6 +56,74 @@ import Testing
         ])
     func known(_ check: String, _ line: Int, _ text: String) {
         #expect(has(check, line: line, text), "missing \(check) at line \(line): \(text)")
+    }
+
+    /// A project table built in the reader's tab layout, checked under the Hunan rules.
+    static func checked(_ indicators: [[String]], total: String = "95", funds: [String]? = nil) throws -> [Finding] {
+        let text = ReaderTests.project(
+            funds: [funds ?? ["", "年度资金总额", "10", "10", "10", "10", "100%", "10"]], indicators: indicators
+        )
+        .replacingOccurrences(of: "\t总分\n\t95", with: "\t总分\n\t" + total)
+        let filing = try FilingReader.read(Data(text.utf8), source: "t")
+        return Checker.check(filing, rules: RuleSet.hunanHengyang2023)
+    }
+
+    static let fullRow = ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "20", "20", ""]
+
+    @Test func anUnreadableTotalIsSaidAndTheTotalChecksSayTheyCouldNotRun() throws {
+        let findings = try Self.checked([Self.fullRow], total: "95附表2")
+        let unreadable = findings.filter { $0.check == .cellUnreadable }
+        #expect(unreadable.count == 1 && unreadable[0].message.contains("holds '95附表2'"))
+        #expect(unreadable[0].message.contains("could not run") && unreadable[0].line != nil)
+        #expect(!findings.contains { $0.message.contains("no 总分") })
+    }
+
+    @Test(arguments: ["超支0.85万元", "部分完成", "延期1个月"])
+    func aTextActualReportingAShortfallBesideFullMarks(_ actual: String) throws {
+        let row = [
+            "", "产出指标（20分）", "时效指标", "完成时间", "按期完成", actual, "20", "20", "",
+        ]
+        let findings = try Self.checked([row])
+        #expect(findings.contains { $0.check == .actualShortfall && $0.message.contains(actual) })
+        let fine = [
+            "", "产出指标（20分）", "时效指标", "完成时间", "按期完成", "无延期", "20", "20", "",
+        ]
+        #expect(!(try Self.checked([fine])).contains { $0.check == .actualShortfall })
+    }
+
+    @Test func aCostIndicatorAtFullMarksInATableThatOverspent() throws {
+        let cost = [
+            "", "产出指标（20分）", "成本指标", "项目支出控制", "不超预算", "控制在预算内",
+            "20", "20", "",
+        ]
+        let over = try Self.checked([cost], funds: ["", "年度资金总额", "10", "10", "11", "10", "110%", "10"])
+        #expect(over.contains { $0.check == .actualShortfall && $0.message.contains("110.00%") })
+        #expect(!(try Self.checked([cost])).contains { $0.check == .actualShortfall })
+    }
+
+    @Test func aSatisfactionClaimWithoutASurveyIsInfo() throws {
+        let claim = [
+            "", "满意度指标（10分）", "服务对象满意度", "群众满意度", "≥90%", "100%", "10", "10",
+            "",
+        ]
+        let findings = try Self.checked([claim])
+        #expect(findings.contains { $0.check == .satisfactionUnsurveyed && $0.severity == .info })
+        let surveyed = [
+            "", "满意度指标（10分）", "服务对象满意度", "群众满意度", "≥90%", "100%", "10", "10",
+            "问卷调查200份",
+        ]
+        #expect(!(try Self.checked([surveyed])).contains { $0.check == .satisfactionUnsurveyed })
+        let measured = [
+            "", "满意度指标（10分）", "服务对象满意度", "群众满意度", "≥90%", "95.1%", "10", "10",
+            "",
+        ]
+        #expect(!(try Self.checked([measured])).contains { $0.check == .satisfactionUnsurveyed })
+    }
+
+    @Test func v1sOverspentCostIndicatorIsFound() throws {
+        let v1 = try Fixtures.filing("v1_seed_layout_4projects_2022.txt")
+        let findings = Checker.check(v1, rules: RuleSet.hunanHengyang2023)
+        #expect(findings.contains { $0.check == .actualShortfall && $0.message.contains("超支0.85万元") })
     }
 
     @Test func noFalseNameMismatchForASuffix() {
