@@ -221,7 +221,8 @@ public struct Checker {
         } else if isCost, let rate = card.execution.rate, rate > 1 {
             add(
                 .actualShortfall, .warning, ind.score.line ?? ind.line, project,
-                "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) of its budget"
+                "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) "
+                    + "of its budget"
             )
         }
         let isSatisfaction = ind.level1.has("满意") || ind.level2.has("满意") || ind.level3.has("满意")
