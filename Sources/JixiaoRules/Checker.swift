@@ -7,6 +7,13 @@ public struct Checker {
     public let filing: Filing
     public let rules: RuleSet
     var findings: [Finding] = []
+    /// Whether any report names a survey: worked out once, on first need.
+    lazy var reportsNameASurvey: Bool = {
+        let reports = [filing.report].compactMap { $0 } + filing.projects.compactMap(\.report) + filing.otherReports
+        return reports.contains { report in
+            report.sections.contains { s in Self.surveyWords.contains { s.text.has($0) } }
+        }
+    }()
 
     public static func check(_ filing: Filing, rules: RuleSet) -> [Finding] {
         var checker = Checker(filing: filing, rules: rules)
@@ -228,20 +235,12 @@ public struct Checker {
         let isSatisfaction = ind.level1.has("满意") || ind.level2.has("满意") || ind.level3.has("满意")
         let evidence = actual + (ind.deviation ?? "") + (ind.target ?? "")
         if isSatisfaction, !Self.surveyWords.contains(where: { evidence.has($0) }),
-            !surveyedInReports(), Quantity.numberCount(Labels.norm(actual)) == 0 || actual.has("100")
+            !reportsNameASurvey, Quantity.numberCount(Labels.norm(actual)) == 0 || actual.has("100")
         {
             add(
                 .satisfactionUnsurveyed, .info, ind.line, project,
                 "\(label): 满意度 '\(actual)' at full marks, but neither the table nor the reports say how it was "
                     + "surveyed or how many answered")
-        }
-    }
-
-    /// Whether any report of the filing mentions a survey.
-    func surveyedInReports() -> Bool {
-        let reports = [filing.report].compactMap { $0 } + filing.projects.compactMap(\.report) + filing.otherReports
-        return reports.contains { report in
-            report.sections.contains { s in Self.surveyWords.contains { s.text.has($0) } }
         }
     }
 

@@ -38,39 +38,35 @@ public struct Quantity: Equatable, Sendable {
         return stated.quantity
     }
 
+    /// The words that state a comparison, strongest first.
+    static let comparisonWords: [([String], Comparison)] = [
+        (["≥", "≧", ">=", "大于等于", "不低于", "不少于", "至少", "以上", ">", "＞"], .atLeast),
+        (
+            [
+                "≤", "≦", "<=", "小于等于", "不高于", "不超过", "不多于", "以内", "以下",
+                "控制在", "<", "＜",
+            ], .atMost
+        ),
+        (["=", "＝"], .equal),
+    ]
+
     /// The quantity and whether a word (≥, 不少于, 以内, …) stated its comparison.
     static func parseStated(_ text: String?) -> (quantity: Quantity, explicit: Bool)? {
         guard let text else { return nil }
         let t = Labels.norm(text)
+        guard let (number, rest) = lastNumber(t), let value = Labels.decimal(number) else { return nil }
         var comparison = Comparison.atLeast
         var explicit = false
-        for (words, c) in [
-            (
-                ["≥", "≧", ">=", "大于等于", "不低于", "不少于", "至少", "以上", ">", "＞"],
-                Comparison.atLeast
-            ),
-            (
-                [
-                    "≤", "≦", "<=", "小于等于", "不高于", "不超过", "不多于", "以内", "以下",
-                    "控制在", "<", "＜",
-                ], Comparison.atMost
-            ),
-            (["=", "＝"], Comparison.equal),
-        ] where words.contains(where: { t.has($0) }) {
+        for (words, c) in comparisonWords where words.contains(where: { t.has($0) }) {
             comparison = c
             explicit = true
             break
         }
-        guard let (number, rest) = lastNumber(t), let value = Labels.decimal(number) else { return nil }
         var unit = rest
-        for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.hasSuffix(suffix) {
+        for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.ends(with: suffix) {
             unit = String(unit.dropLast(suffix.count))
         }
-        if unit.hasPrefix("年") || unit.hasPrefix("月") || unit.hasPrefix("日") || unit.hasPrefix("号")
-            || unit.hasPrefix("季度")
-        {
-            return nil
-        }
+        if ["年", "月", "日", "号", "季度"].contains(where: { unit.begins(with: $0) }) { return nil }
         if numberCount(t) > 1 { return nil }  // ranges, dates, rules with several figures
         return (Quantity(comparison: comparison, value: value, unit: unit), explicit)
     }

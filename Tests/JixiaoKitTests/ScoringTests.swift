@@ -157,6 +157,10 @@ import Testing
         #expect(hunan.rescaled.isEmpty, "a 90-point tree under 90-point rules is left alone")
     }
 
+    @Test func builtInNamesAreTheBuiltInsNames() {
+        #expect(RuleSet.builtInNames == RuleSet.builtIn.map(\.name))
+    }
+
     /// Weights grouped by the rules are rescaled group by group.
     @Test func rescalingFollowsTheRulesGroups() throws {
         var table = ScoredTable(kind: .project, line: 1)

@@ -17,7 +17,7 @@ extension CommandSpec {
                 nothing.
                 """,
             example: "rules use CN-2020",
-            completion: .words(["use", "show", "load", "auto"] + RuleSet.builtIn.map(\.name))
+            completion: .words(["use", "show", "load", "auto"] + RuleSet.builtInNames)
         ) { call throws(ShellError) in
             switch (call.first, call.count) {
             case (nil, _): return RulesCommand(action: .list)

@@ -139,7 +139,7 @@ public final class Shell: Environment {
     public func execute(line rawLine: String, source: String?, line lineNumber: Int) -> Bool {
         var line = rawLine
         if line.hasSuffix("\r") { line.removeLast() }
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = Labels.trim(line)
         if trimmed.isEmpty { return true }
         let scripted = source != nil
         if trimmed.hasPrefix("#") {
