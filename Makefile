@@ -49,16 +49,20 @@ bench: release
 	.build/release/jixiao-bench --county $(COUNTY)
 
 ## Runs the reader under libFuzzer (AddressSanitizer on), seeded with every fixture, for
-## FUZZ_RUNS inputs. New inputs go to .build/fuzz-corpus; a crash or hang is written to
-## .build/fuzz-artifacts and reproduced with `swift run jixiao-fuzz FILE`.
+## FUZZ_RUNS inputs in each of FUZZ_JOBS processes (FUZZ_JOBS=2 FUZZ_RUNS=500000 is a million
+## on two cores; each job logs to .build/fuzz-N.log). New inputs go to .build/fuzz-corpus; a
+## crash or hang is written to .build/fuzz-artifacts and replays with `swift run jixiao-fuzz FILE`.
 FUZZ_RUNS ?= 1000000
+FUZZ_JOBS ?= 1
+FUZZ_PARALLEL := $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS))
 FUZZ_SEEDS := Tests/Fixtures/filings Tests/Fixtures/filings/wild Tests/Fixtures/docx Tests/Fixtures/bad Tests/Fixtures/fuzz
 fuzz: deps
 	$(SWIFT) build -c release --product jixiao-fuzz --build-path .build/fuzz \
 		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 	@mkdir -p .build/fuzz-corpus .build/fuzz-artifacts
-	LSAN_OPTIONS=suppressions=scripts/lsan.supp .build/fuzz/release/jixiao-fuzz -runs=$(FUZZ_RUNS) -timeout=10 -print_final_stats=1 \
-		-artifact_prefix=.build/fuzz-artifacts/ .build/fuzz-corpus $(FUZZ_SEEDS)
+	cd .build && LSAN_OPTIONS=suppressions=../scripts/lsan.supp fuzz/release/jixiao-fuzz -runs=$(FUZZ_RUNS) \
+		$(FUZZ_PARALLEL) -timeout=10 -print_final_stats=1 -artifact_prefix=fuzz-artifacts/ fuzz-corpus \
+		$(addprefix ../,$(FUZZ_SEEDS))
 
 clean:
 	rm -rf .build

@@ -120,6 +120,17 @@ import Testing
         #expect(!(try Self.checked([measured])).contains { $0.check == .satisfactionUnsurveyed })
     }
 
+    /// Only some projects are evaluated: the 基础数据表's other 项目支出 rows explain part of the
+    /// department's 项目支出, and the rest is info.
+    @Test func departmentProjectSpendingCountsTheRowsTheFilingLists() throws {
+        let v2 = try Fixtures.filing("v2_hengshan_label_variants_2023.txt")
+        let findings = Checker.check(v2, rules: RuleSet.hunanHengyang2023).filter { $0.check == .deptProjects }
+        #expect(findings.count == 1 && findings[0].severity == .info)
+        #expect(
+            findings[0].message.contains("业务工作经费, 运行维护经费")
+                && findings[0].message.contains("86.32"))
+    }
+
     @Test func v1sOverspentCostIndicatorIsFound() throws {
         let v1 = try Fixtures.filing("v1_seed_layout_4projects_2022.txt")
         let findings = Checker.check(v1, rules: RuleSet.hunanHengyang2023)
