@@ -33,6 +33,12 @@ public struct RuleSet: Sendable, Equatable {
     public var departmentDenominator: Denominator = .fullYear
     /// Execution scores at most its weight (执行率 capped at 100%).
     public var capExecution = true
+    /// The execution score multiplies the rate as the table shows it (to 0.01%, 99.945% → 99.95%)
+    /// rather than the unrounded quotient. On by default: filers compute the score from the rate
+    /// they have just written, so 10 × 99.95% = 10.00 is what a careful filer reports; a figure
+    /// that the other order explains is never an error (`check` says which order it follows).
+    /// A table that shows no rate has its score computed from the unrounded quotient.
+    public var roundRateFirst = true
     /// Default 一级指标 weights, for checking a filing's split.
     public var projectWeights: [String: Decimal] = [:]
     public var departmentWeights: [String: Decimal] = [:]

@@ -9,6 +9,8 @@ public struct ExecutionScore: Equatable, Sendable {
     public var rate: Decimal? = nil
     public var weight: Decimal
     public var score: Decimal? = nil
+    /// The score under the other rounding order (rate rounded first, or not), where it differs.
+    public var otherOrderScore: Decimal? = nil
     public var reportedRate: Decimal?
     public var reportedScore: Decimal?
     public var reportedWeight: Decimal?

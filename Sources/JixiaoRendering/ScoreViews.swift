@@ -114,6 +114,7 @@ package enum ScoreViews {
                     + "(department)"
             ),
             ("cap at 100%", r.capExecution ? "yes" : "no"),
+            ("rate rounded before ×", r.roundRateFirst ? "yes (to 0.01%, as filers multiply it)" : "no"),
             ("project weights", weights(r.projectWeights)), ("department weights", weights(r.departmentWeights)),
             ("quantitative", "full marks when the target is met, else actual/target × weight"),
             (

@@ -71,7 +71,14 @@ public struct Checker {
         }
         if let score = exec.score {
             if let reported = exec.reportedScore {
-                if reported != score {
+                if reported != score, reported == exec.otherOrderScore {
+                    add(
+                        .scoreDiffers, .info, funds.reportedScore.line ?? fundLine, project,
+                        "\(name): reported execution 得分 \(points(reported)) multiplies the "
+                            + (rules.roundRateFirst && exec.reportedRate != nil
+                                ? "unrounded 执行率" : "执行率 as shown, rounded to 0.01%")
+                            + "; \(rules.name) gives \(points(score)) the other way round")
+                } else if reported != score {
                     add(
                         .scoreDiffers, .error, funds.reportedScore.line ?? fundLine, project,
                         "\(name): reported execution 得分 \(points(reported)) ≠ \(points(score)) = "
@@ -294,7 +301,13 @@ public struct Checker {
                     + "\(points(reportedSum - (card.execution.reportedScore ?? 0))))"
             )
         }
-        if card.total != reported {
+        let otherOrderTotal = card.execution.otherOrderScore.map { card.total - (card.execution.score ?? 0) + $0 }
+        if card.total != reported, reported == otherOrderTotal {
+            add(
+                .totalDiffers, .info, reportedTotal.line, project,
+                "\(name): 总分 \(points(reported)) follows the other rounding order of the execution score; "
+                    + "\(rules.name) computes \(points(card.total))")
+        } else if card.total != reported {
             let grades =
                 card.grade != card.reportedGrade
                 ? "; grade \(card.reportedGrade ?? "—") → \(card.grade ?? "—")" : ""

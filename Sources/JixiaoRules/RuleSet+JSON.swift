@@ -69,6 +69,9 @@ extension RuleSet {
             case "capExecution":
                 guard case .bool(let b) = value else { throw fail(key, "capExecution must be true or false") }
                 rules.capExecution = b
+            case "roundRateFirst":
+                guard case .bool(let b) = value else { throw fail(key, "roundRateFirst must be true or false") }
+                rules.roundRateFirst = b
             case "projectWeights": rules.projectWeights = try weights(key, value)
             case "departmentWeights": rules.departmentWeights = try weights(key, value)
             case "reverse":

@@ -70,8 +70,16 @@ public enum Scorer {
         guard let executed = funds.executed.value, let base, base != 0 else { return result }
         let rate = executed / base
         result.rate = rate
-        let counted = rules.capExecution ? min(rate, 1) : rate
-        result.score = (rules.executionWeight * counted).rounded(rules.rounding)
+        func score(roundingFirst: Bool) -> Decimal {
+            let used = roundingFirst ? rate.rounded(4) : rate
+            let counted = rules.capExecution ? min(used, 1) : used
+            return (rules.executionWeight * counted).rounded(rules.rounding)
+        }
+        // A rate is rounded first only where the table shows one: without it, nothing was multiplied.
+        let roundFirst = rules.roundRateFirst && funds.reportedRate.value != nil
+        result.score = score(roundingFirst: roundFirst)
+        let other = score(roundingFirst: !roundFirst)
+        if other != result.score { result.otherOrderScore = other }
         return result
     }
 

@@ -157,6 +157,32 @@ import Testing
         #expect(hunan.rescaled.isEmpty, "a 90-point tree under 90-point rules is left alone")
     }
 
+    /// 399,780 of 400,000 元: the table shows 99.95% and the filer writes 10 × 99.95% = 10.00; the
+    /// unrounded rate (0.99945) gives 9.99. Either order is accepted: the other is info.
+    @Test(arguments: [true, false])
+    func roundingOrder(_ roundFirst: Bool) throws {
+        var rules = RuleSet.hunanHengyang2023
+        rules.roundRateFirst = roundFirst
+        var funds = Funds()
+        funds.rows = [
+            FundRow(
+                label: "年度资金总额", kind: .total, line: 1, initial: Figure(Decimal(string: "39.978")),
+                fullYear: Figure(40), executed: Figure(Decimal(string: "39.978")), weight: Figure(10),
+                rate: Figure(Decimal(string: "0.9995")), score: Figure(roundFirst ? Decimal(string: "9.99") : 10))
+        ]
+        let execution = Scorer.execution(funds, denominator: .fullYear, rules: rules)
+        #expect(execution.score == (roundFirst ? 10 : Self.d("9.99")))
+        #expect(execution.otherOrderScore == (roundFirst ? Self.d("9.99") : 10))
+        var table = ScoredTable(kind: .project, line: 1)
+        table.funds = funds
+        var filing = Filing(unit: "u", year: 2023, source: "t", sha256: "", encoding: .utf8)
+        var project = Project(name: "p", line: 1)
+        project.table = table
+        filing.projects = [project]
+        let findings = Checker.check(filing, rules: rules).filter { $0.check == .scoreDiffers }
+        #expect(findings.count == 1 && findings[0].severity == .info)
+    }
+
     @Test func builtInNamesAreTheBuiltInsNames() {
         #expect(RuleSet.builtInNames == RuleSet.builtIn.map(\.name))
     }
