@@ -108,8 +108,10 @@ public struct Checker {
                 .cellMissing, .info, fundLine, project,
                 "\(name): 执行率 cell is blank (computed \(exec.rate?.percent ?? ""))")
         }
+        let template = Self.template(of: table, rules: rules)
         indicatorChecks(
-            name: name, indicators, card: card, levelWeights: rules.levelWeights(for: table.kind), project: project)
+            name: name, indicators, card: card, levelWeights: template.levelWeights(for: table.kind),
+            templateName: template.name, project: project)
         totals(
             name: name, indicators: indicators, reportedTotal: table.reportedTotal, card: card, project: project,
             line: table.line)
@@ -136,7 +138,8 @@ public struct Checker {
     }
 
     mutating func indicatorChecks(
-        name: String, _ indicators: [Indicator], card: ScoreCard, levelWeights: [String: Decimal], project: Target
+        name: String, _ indicators: [Indicator], card: ScoreCard, levelWeights: [String: Decimal],
+        templateName: String, project: Target
     ) {
         var groups: [(String, Decimal?, [Indicator])] = []
         for ind in indicators {
@@ -156,7 +159,8 @@ public struct Checker {
             if let expected = levelWeights[level1], let weight, expected != weight {
                 add(
                     .weightRules, .info, members.first?.line, project,
-                    "\(name): \(level1) weighs \(points(weight)); \(rules.name) expects \(points(expected))")
+                    "\(name): \(level1) weighs \(points(weight)); \(templateName) expects \(points(expected))"
+                        + (templateName == rules.name ? "" : " (this table's template)"))
             }
         }
         for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
@@ -213,6 +217,18 @@ public struct Checker {
                     + "verified: \(names)"
             )
         }
+    }
+
+    /// The rules whose first-level weights a table is judged by: the rules in force, unless the
+    /// table itself follows the other template (成本指标 as a first-level indicator, or not).
+    /// One filing may use the four-group template in its department table and the 2020 one in
+    /// its project tables; each is judged by its own.
+    static func template(of table: ScoredTable, rules: RuleSet) -> RuleSet {
+        let weights = rules.levelWeights(for: table.kind)
+        let tableHasCost = table.indicators.contains { $0.level1 == "成本指标" }
+        let rulesHaveCost = weights.keys.contains("成本指标")
+        guard !weights.isEmpty, !table.indicators.isEmpty, tableHasCost != rulesHaveCost else { return rules }
+        return tableHasCost ? .hunanHengyang2023 : .cn2020
     }
 
     /// Words in a text 实际完成值 that report a shortfall.

@@ -131,6 +131,26 @@ import Testing
                 && findings[0].message.contains("86.32"))
     }
 
+    /// One filing, two templates: a project table on the 2020 template (产出50/效益30, 成本 inside
+    /// 产出) is judged by CN-2020's weights even under HN-HY-2023; a four-group table by HN-HY's.
+    @Test func eachTableIsJudgedByItsOwnTemplate() throws {
+        func row(_ level1: String, _ level3: String, _ w: String) -> [String] {
+            ["", level1, "数量指标", level3, "≥1", "1", w, w, ""]
+        }
+        let old = try Self.checked([
+            row("产出指标（50分）", "a", "50"), row("效益指标（30分）", "b", "30"),
+            row("满意度指标（10分）", "c", "10"),
+        ])
+        #expect(!old.contains { $0.check == .weightRules })
+        let four = try Self.checked([
+            row("产出指标（30分）", "a", "30"), row("成本指标（10分）", "b", "10"),
+            row("效益指标（40分）", "c", "40"),
+            row("满意度指标（10分）", "d", "10"),
+        ])
+        let judged = four.filter { $0.check == .weightRules }
+        #expect(judged.count == 2 && judged.allSatisfy { $0.message.contains("HN-HY-2023 expects") })
+    }
+
     @Test func v1sOverspentCostIndicatorIsFound() throws {
         let v1 = try Fixtures.filing("v1_seed_layout_4projects_2022.txt")
         let findings = Checker.check(v1, rules: RuleSet.hunanHengyang2023)
