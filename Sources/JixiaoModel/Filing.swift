@@ -330,6 +330,32 @@ public struct BasicData: Hashable, Sendable {
     public func members(_ group: Group) -> [Row] { rows.filter { $0.group == group && !$0.isGroupTotal } }
 }
 
+/// 项目支出绩效自评汇总表: the filing's own list of its projects with their amounts, rates
+/// and scores, and its 合计 row.
+public struct ProjectSummary: Hashable, Sendable {
+    public struct Row: Hashable, Sendable {
+        public var name: String
+        public var line: Int
+        public var initial: Figure = .blank
+        public var fullYear: Figure = .blank
+        public var executed: Figure = .blank
+        public var rate: Figure = .blank
+        public var score: Figure = .blank
+
+        public init(name: String, line: Int) {
+            self.name = name
+            self.line = line
+        }
+    }
+
+    public var line: Int
+    public var rows: [Row] = []
+    /// The 合计 row.
+    public var total: Row?
+
+    public init(line: Int) { self.line = line }
+}
+
 /// Something the reader saw but could not place: reported with its line, never dropped.
 public struct ReadWarning: Hashable, Sendable, CustomStringConvertible {
     public var line: Int
@@ -360,6 +386,8 @@ public struct Filing: Hashable, Sendable {
     public var encoding: TextEncoding
     public var department: Department?
     public var basic: BasicData?
+    /// 项目支出绩效自评汇总表: one row per project, when the filing carries one.
+    public var summary: ProjectSummary?
     public var projects: [Project] = []
     public var report: Narrative?  // 部门整体支出绩效自评报告
     public var otherReports: [Narrative] = []  // 汇总报告, 情况说明 …

@@ -39,6 +39,8 @@ public enum CheckID: String, CaseIterable, Comparable, Sendable {
     case scoreMissing = "score.missing"
     case scoreOverWeight = "score.overWeight"
     case staffNarrative = "staff.narrative"
+    case summaryRow = "summary.row"
+    case summaryTotal = "summary.total"
     case totalDiffers = "total.differs"
     case totalSum = "total.sum"
     case weightLevel1 = "weight.level1"

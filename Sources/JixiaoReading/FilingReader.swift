@@ -50,7 +50,7 @@ public enum FilingReader {
 
         for section in sections {
             switch section.kind {
-            case .departmentTable, .projectTable, .basicData, .preamble, .attachment:
+            case .departmentTable, .projectTable, .summaryTable, .basicData, .preamble, .attachment:
                 for table in split(section) { readTable(table, into: &filing, pendingReports: &pendingReports) }
                 if section.kind != .preamble && section.kind != .attachment && section.rows.isEmpty
                     && !section.prose.isEmpty
@@ -171,7 +171,9 @@ public enum FilingReader {
             $0.has("预算部门名称") || $0.has("部门(单位)名称") || $0.has("按收入性质")
         }
         let hasFunds = rows.contains { $0.has("年初预算") || $0.has("预算数") }
-        if hasProjectName || (table.kind == .projectTable && hasFunds) {
+        if table.kind == .summaryTable || rows.contains(where: SummaryReader.isHeader) {
+            if filing.summary == nil { filing.summary = SummaryReader.read(table, warnings: &filing.warnings) }
+        } else if hasProjectName || (table.kind == .projectTable && hasFunds) {
             var project = readProject(table, warnings: &filing.warnings)
             if project.report == nil, !pendingReports.isEmpty { project.report = pendingReports.removeFirst() }
             filing.projects.append(project)

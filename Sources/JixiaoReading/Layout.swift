@@ -36,11 +36,12 @@ package struct Row: Hashable, Sendable {
 
 /// What a title line announces.
 package enum SectionKind: Equatable, Sendable {
-    case departmentReport, basicData, departmentTable, projectTable, projectReport, summaryReport, otherReport
+    case departmentReport, basicData, departmentTable, projectTable, summaryTable, projectReport, summaryReport
+    case otherReport
     case attachment  // 附件5, 附表2: a boundary only
     case preamble  // lines before any title
 
-    var isTable: Bool { self == .basicData || self == .departmentTable || self == .projectTable }
+    var isTable: Bool { [.basicData, .departmentTable, .projectTable, .summaryTable].contains(self) }
 
     /// Recognises a title line by its wording, tolerating spaces, a leading unit name or
     /// year, an 附表N prefix and a trailing `(2023年度)`.
@@ -53,7 +54,7 @@ package enum SectionKind: Equatable, Sendable {
         guard t.utf8.count <= 150, !t.has("，"), !t.has("。"), !t.has(",") else { return nil }
         t = withoutYearSuffix(t)
         let endings: [(String, SectionKind)] = [
-            ("基础数据表", .basicData),
+            ("基础数据表", .basicData), ("自评汇总表", .summaryTable),
             ("部门整体支出绩效自评表", .departmentTable), ("整体支出绩效自评表", .departmentTable),
             ("项目支出绩效自评表", .projectTable), ("项目绩效自评表", .projectTable),
             ("汇总报告", .summaryReport),

@@ -35,6 +35,7 @@ public struct Checker {
         if let d = filing.department { department(d) }
         for p in filing.projects { project(p) }
         if let b = filing.basic { basic(b) }
+        if let s = filing.summary { summary(s) }
         narrative()
     }
 

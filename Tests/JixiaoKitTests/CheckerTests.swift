@@ -151,6 +151,23 @@ import Testing
         #expect(judged.count == 2 && judged.allSatisfy { $0.message.contains("HN-HY-2023 expects") })
     }
 
+    /// A 项目支出绩效自评汇总表 is read into the model and cross-checked: each row against its
+    /// project's table, the 合计 row against the sum of the rows.
+    @Test func summaryTablesAreReadAndCrossChecked() throws {
+        let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/summary/v1_with_summary_table.txt")
+        let filing = try FilingReader.read(Data(contentsOf: url), source: "summary")
+        #expect(filing.warnings.isEmpty, "\(filing.warnings)")
+        let summary = try #require(filing.summary)
+        #expect(summary.rows.map(\.name).count == 4 && summary.rows.last?.score.value == 95)
+        #expect(summary.total?.executed.value == Decimal(string: "104.95"))
+        #expect(filing.projects.count == 4)
+        let findings = Checker.check(filing, rules: RuleSet.hunanHengyang2023)
+        let rows = findings.filter { $0.check == .summaryRow }
+        #expect(rows.count == 1 && rows[0].line == 426 && rows[0].message.contains("自评得分 95"))
+        let totals = findings.filter { $0.check == .summaryTotal }
+        #expect(totals.count == 1 && totals[0].line == 431 && totals[0].message.contains("104.95 ≠ 103.95"))
+    }
+
     @Test func v1sOverspentCostIndicatorIsFound() throws {
         let v1 = try Fixtures.filing("v1_seed_layout_4projects_2022.txt")
         let findings = Checker.check(v1, rules: RuleSet.hunanHengyang2023)
