@@ -13,10 +13,12 @@ extension Checker {
             var members = b.members(group)
             if group == .sanGong { members = members.filter { $0.label.first?.isNumber == true } }
             guard !members.isEmpty else { continue }
+            // Rows under `其中：` name some of the group, not all: they must not exceed it.
+            let partial = Labels.norm(members[0].label).begins(with: "其中")
             for (label, get) in columns {
                 guard let t = total[keyPath: get].value else { continue }
                 let sum = members.reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
-                if sum != t {
+                if partial ? sum > t : sum != t {
                     add(
                         .basicSum, .error, total.line, .filing,
                         "基础数据表: \(total.name) \(label) \(money(t)) ≠ \(money(sum)), the sum of its rows "

@@ -205,7 +205,7 @@ public struct Checker {
             }
         }
         let quantitativeText = zip(indicators, card.indicators).filter {
-            Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable
+            Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable && !Labels.isPlaceholder($0.0.actual ?? "")
         }
         if !quantitativeText.isEmpty {
             let names = quantitativeText.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }
@@ -342,7 +342,7 @@ public struct Checker {
     ) {
         guard let rate = card.execution.rate, rate < 1, !indicators.isEmpty else { return }
         let allFull = indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
-        let explained = indicators.contains { $0.deviation != nil }
+        let explained = indicators.contains { $0.deviation != nil } || funds.deviation != nil
         if allFull && !explained {
             let unspent = (card.execution.denominator ?? 0) - (card.execution.executed ?? 0)
             add(
@@ -370,7 +370,10 @@ public struct Checker {
         let incomeParts = d.income.filter { !$0.label.has("性质") }
         let incomeTotal = d.income.first { $0.label.has("性质") }?.figure.value ?? d.funds.fullYear.value
         let incomeSum = incomeParts.reduce(Decimal(0)) { $0 + ($1.figure.value ?? 0) }
-        if let t = incomeTotal, incomeParts.contains(where: { !$0.figure.isBlank }), incomeSum != t {
+        // Filers break down either the year's budget or what was spent; either adds up.
+        if let t = incomeTotal, incomeParts.contains(where: { !$0.figure.isBlank }), incomeSum != t,
+            incomeSum != d.funds.executed.value
+        {
             add(
                 .deptIncome, .error, incomeParts.first?.figure.line, .department,
                 "部门整体: income by source adds to \(money(incomeSum)), not \(money(t))")

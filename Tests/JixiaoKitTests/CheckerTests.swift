@@ -174,6 +174,53 @@ import Testing
         #expect(findings.contains { $0.check == .actualShortfall && $0.message.contains("超支0.85万元") })
     }
 
+    /// Every inconsistency the visible keys' notes plant, found with its check and its line.
+    @Test(
+        "planted inconsistencies of the keyed filings, with their lines",
+        arguments: [
+            ("v1_seed_layout_4projects_2022.txt", "actual.shortfall", 817, "超支0.85万元"),  // 非遗 成本 20/20
+            ("v1_seed_layout_4projects_2022.txt", "total.sum", 1352, "总分 92 ≠ 91.5"),  // 文化下乡
+            ("v2_hengshan_label_variants_2023.txt", "dept.expenditure", 196, "1398.02 ≠ 全年执行数 1420.36"),
+            ("v2_hengshan_label_variants_2023.txt", "basic.sum", 62, "360.36 ≠ 274.04"),
+            (
+                "v3_gb18030_crlf_2023.txt", "dept.projects", 217,
+                "项目支出 65.00 but the 2 project tables spent 62.30"
+            ),
+            ("v3_gb18030_crlf_2023.txt", "total.sum", 595, "总分 90 ≠ 99.72"),  // 保教质量提升
+            ("wild/v4_p2_pipe_cells_2023.txt", "total.sum", 489, "总分 94.7 ≠ 84.7"),  // 养老
+            ("wild/v4_p2_pipe_cells_2023.txt", "rate.differs", 526, "99.30% ≠ 99.03%"),  // 残疾人 stated rate
+            ("wild/v4_p2_pipe_cells_2023.txt", "score.missing", 522, "it scores 9.9"),  // 残疾人
+            ("wild/v5_md_rows_2022.txt", "deviation.missing", 106, "学生家长满意度: scored 9.84 of 10"),
+            ("wild/v5_md_rows_2022.txt", "cell.missing", 40, "执行率 cell is blank (computed 98.65%)"),
+        ])
+    func planted(_ file: String, _ check: String, _ line: Int, _ text: String) throws {
+        let filing = try Fixtures.filing(file)
+        let findings = Checker.check(filing, rules: RuleSet.implied(by: filing).rules)
+        #expect(
+            findings.contains { $0.check.rawValue == check && $0.line == line && $0.message.contains(text) },
+            "\(file): missing \(check) at line \(line): \(text)")
+    }
+
+    /// Findings a reviewer struck out, kept out: `其中：` rows are part of a group, not all of it;
+    /// an income breakdown may add up to what was spent; a fund block's own 偏差原因 explains a
+    /// shortfall; a blank 实际完成值 is not a text one.
+    @Test(
+        arguments: [
+            ("wild/v5_md_rows_2022.txt", "basic.sum"), ("wild/v5_md_rows_2022.txt", "dept.income"),
+            ("wild/v4_p2_pipe_cells_2023.txt", "deviation.shortfall"),
+        ])
+    func reviewedFalseAlarmsStayAway(_ file: String, _ check: String) throws {
+        let filing = try Fixtures.filing(file)
+        let findings = Checker.check(filing, rules: RuleSet.implied(by: filing).rules)
+        #expect(!findings.contains { $0.check.rawValue == check }, "\(findings.filter { $0.check.rawValue == check })")
+    }
+
+    @Test func aBlankActualIsNotATextActual() throws {
+        let filing = try Fixtures.filing("wild/v4_p2_pipe_cells_2023.txt")
+        let texts = Checker.check(filing, rules: RuleSet.hunanHengyang2023).filter { $0.check == .actualText }
+        #expect(!texts.contains { $0.message.contains("养老服务点竣工验收合格率") })
+    }
+
     @Test func noFalseNameMismatchForASuffix() {
         #expect(!Self.findings.contains { $0.check == .nameMismatch && $0.message.contains("双联") })
     }
