@@ -13,7 +13,7 @@ public struct Analysis: Sendable {
         self.rules = rules.name
         projects = filing.projects.map { Scorer.score($0.table, rules: rules) }
         department = filing.department.map { Scorer.score($0.table, rules: rules) }
-        findings = Checker.check(filing, rules: rules).sorted {
+        findings = Checker.check(filing, rules: rules, cards: projects + (department.map { [$0] } ?? [])).sorted {
             ($0.severity, $0.line ?? 0) < ($1.severity, $1.line ?? 0)
         }
     }

@@ -21,6 +21,23 @@ public struct Checker {
         return checker.findings
     }
 
+    /// The same, reusing score cards already computed under `rules` (the filing's tables in
+    /// `Filing.scoredTables` order), so a county's analysis scores each table once.
+    public static func check(_ filing: Filing, rules: RuleSet, cards: [ScoreCard]) -> [Finding] {
+        var checker = Checker(filing: filing, rules: rules)
+        checker.cards = cards
+        checker.run()
+        return checker.findings
+    }
+
+    /// Cards given by the caller, in `Filing.scoredTables` order; empty when each is scored here.
+    var cards: [ScoreCard] = []
+
+    /// The card of a table: the caller's, or scored now.
+    func card(for table: ScoredTable, at index: Int) -> ScoreCard {
+        index < cards.count ? cards[index] : Scorer.score(table, rules: rules)
+    }
+
     init(filing: Filing, rules: RuleSet) {
         self.filing = filing
         self.rules = rules
@@ -33,7 +50,7 @@ public struct Checker {
 
     mutating func run() {
         if let d = filing.department { department(d) }
-        for p in filing.projects { project(p) }
+        for (i, p) in filing.projects.enumerated() { project(p, index: i) }
         if let b = filing.basic { basic(b) }
         if let s = filing.summary { summary(s) }
         narrative()
@@ -42,8 +59,8 @@ public struct Checker {
     // MARK: Shared table checks
 
     /// Checks common to project and department tables: fund rows, rate, score, weights, totals, deviations.
-    mutating func table(_ table: ScoredTable, name: String, target project: Target) {
-        let card = Scorer.score(table, rules: rules)
+    mutating func table(_ table: ScoredTable, name: String, target project: Target, index: Int) {
+        let card = card(for: table, at: index)
         let funds = table.funds
         let indicators = table.indicators
         fundRows(name: name, funds, project: project)
@@ -357,7 +374,7 @@ public struct Checker {
     // MARK: Tables
 
     mutating func department(_ d: Department) {
-        table(d.table, name: Department.displayName, target: .department)
+        table(d.table, name: Department.displayName, target: .department, index: filing.projects.count)
         let executed = d.funds.executed.value
         let basicSpend = d.expenditure.first { $0.label.has("基本支出") }?.figure.value
         let projectSpend = d.expenditure.first { $0.label.has("项目支出") }
@@ -457,7 +474,7 @@ public struct Checker {
                 + "(\(names)) spending \(money(listed)); \(money(gap)) is not accounted for")
     }
 
-    mutating func project(_ p: Project) {
+    mutating func project(_ p: Project, index position: Int) {
         let index = Target.project(p.name)
         if let amounts = p.funds.amountRow, let scoring = p.funds.scoringRow, amounts.line != scoring.line {
             add(
@@ -466,7 +483,7 @@ public struct Checker {
                     + "分值/执行率/得分 on the \(Labels.bareName(scoring.label)) row"
             )
         }
-        table(p.table, name: p.name, target: index)
+        table(p.table, name: p.name, target: index, index: position)
         if let impl = p.implementer, impl.text.isEmpty {
             add(.cellMissing, .info, impl.line, index, "\(p.name): 实施单位 is blank")
         }

@@ -221,6 +221,17 @@ import Testing
         #expect(!texts.contains { $0.message.contains("养老服务点竣工验收合格率") })
     }
 
+    /// The analysis hands its cards to the checker; the findings are those of checking afresh.
+    @Test func checkingWithGivenCardsFindsTheSame() throws {
+        for file in ["000_4163b9005dfad92f.txt", "v1_seed_layout_4projects_2022.txt", "wild/v4_p2_pipe_cells_2023.txt"]
+        {
+            let filing = try Fixtures.filing(file)
+            let rules = RuleSet.implied(by: filing).rules
+            let cards = filing.scoredTables.map { Scorer.score($0.table, rules: rules) }
+            #expect(Checker.check(filing, rules: rules, cards: cards) == Checker.check(filing, rules: rules))
+        }
+    }
+
     @Test func noFalseNameMismatchForASuffix() {
         #expect(!Self.findings.contains { $0.check == .nameMismatch && $0.message.contains("双联") })
     }
