@@ -1,10 +1,6 @@
 import Foundation
 import JixiaoModel
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 /// The front end for .docx: it hands the reader Word's own rows and cells, so an empty
 /// paragraph, a line break or a blank line inside a cell cannot move a cell. Only the body
 /// is read: headers, footers and text boxes are not part of it. A nested table's text joins
@@ -15,11 +11,12 @@ package enum DocxText {
     static func isOldWord(_ data: Data) -> Bool { data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) }
 
     package static func read(_ data: Data) throws(ReadError) -> (layout: Layout.Result, text: String) {
-        let walker = Walker()
-        let parser = XMLParser(data: try documentXML(data))
-        parser.delegate = walker
-        guard parser.parse() else {
-            throw .notDocx("word/document.xml is not well-formed XML (line \(parser.lineNumber))")
+        var walker = Walker()
+        let xml = [UInt8](try documentXML(data))
+        do throws(XMLScanner.Malformed) {
+            try XMLScanner.scan(xml) { walker.take($0) }
+        } catch {
+            throw .notDocx("word/document.xml is not well-formed XML (line \(error.line))")
         }
         let layout = Layout.Result(sections: walker.builder.sections, lineCount: walker.lines.count, family: .docx)
         return (layout, walker.lines.joined(separator: "\n") + "\n")
@@ -34,8 +31,7 @@ package enum DocxText {
             case .damaged: throw .notDocx("word/document.xml cannot be extracted")
             }
         }
-        // FoundationXML traps on a name that is not UTF-8 (found by `make fuzz`). Word,
-        // LibreOffice and python-docx all write UTF-8, so anything else is refused first.
+        // Word, LibreOffice and python-docx all write UTF-8; the scanner takes nothing else.
         guard String(validating: xml, as: UTF8.self) != nil else {
             throw .notDocx("word/document.xml is not UTF-8 text")
         }
@@ -44,7 +40,7 @@ package enum DocxText {
 
     /// Walks WordprocessingML: paragraphs outside tables are prose, rows of the outermost
     /// tables are rows, and everything inside a cell is that cell's text.
-    final class Walker: NSObject, XMLParserDelegate {
+    struct Walker {
         var builder = SectionBuilder()
         /// The text layout, one entry per line.
         var lines: [String] = []
@@ -59,10 +55,15 @@ package enum DocxText {
         var cellStart = 0
         var firstInCell = false
 
-        func parser(
-            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-            attributes: [String: String] = [:]
-        ) {
+        mutating func take(_ event: XMLScanner.Event) {
+            switch event {
+            case .start(let name): start(name)
+            case .end(let name): end(name)
+            case .text(let text): if inText && skipDepth == 0 { paragraph += text }
+            }
+        }
+
+        mutating func start(_ name: String) {
             if name == "w:txbxContent" || name == "mc:Fallback" { skipDepth += 1 }
             guard skipDepth == 0 else { return }
             switch name {
@@ -83,9 +84,9 @@ package enum DocxText {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        mutating func end(_ name: String) {
             if name == "w:txbxContent" || name == "mc:Fallback" {
-                skipDepth -= 1
+                skipDepth = max(0, skipDepth - 1)
                 return
             }
             guard skipDepth == 0 else { return }
@@ -93,18 +94,14 @@ package enum DocxText {
             case "w:t": inText = false
             case "w:p": endParagraph()
             case "w:tc" where tableDepth == 1: endCell()
-            case "w:tc" where tableDepth > 1: if !cellText.isEmpty && !cellText.ends(with: " ") { cellText += " " }
+            case "w:tc" where tableDepth > 1: if !cellText.isEmpty && !cellText.hasSuffix(" ") { cellText += " " }
             case "w:tr" where tableDepth == 1: builder.row(row)
-            case "w:tbl": tableDepth -= 1
+            case "w:tbl": tableDepth = max(0, tableDepth - 1)
             default: break
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inText && skipDepth == 0 { paragraph += string }
-        }
-
-        func endParagraph() {
+        mutating func endParagraph() {
             defer { paragraph = "" }
             guard tableDepth > 0 else {
                 lines.append(paragraph)
@@ -119,7 +116,7 @@ package enum DocxText {
             cellText += text
         }
 
-        func endCell() {
+        mutating func endCell() {
             if firstInCell { lines.append("\t") }  // a cell with no paragraph at all
             firstInCell = false
             row.append(Cell(text: Labels.trim(cellText), line: cellLine ?? cellStart))

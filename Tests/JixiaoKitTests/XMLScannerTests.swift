@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import JixiaoReading
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The hand-written scanner against Foundation's XMLParser, and on the corners of XML a
+/// WordprocessingML body may use.
+@Suite struct XMLScannerTests {
+    static func events(_ xml: String) throws -> [XMLScanner.Event] {
+        var events: [XMLScanner.Event] = []
+        try XMLScanner.scan(Array(xml.utf8)) { events.append($0) }
+        return events
+    }
+
+    @Test func tagsTextEntitiesAndSelfClosing() throws {
+        let xml = """
+            <?xml version="1.0"?><!-- c --><w:p a="x>y" b='1'><w:t>A &amp; B &lt;&#20320;&#x597D;&gt;</w:t>\
+            <w:br/><![CDATA[<raw>]]></w:p>
+            """
+        #expect(
+            try Self.events(xml) == [
+                .start("w:p"), .start("w:t"), .text("A & B <你好>"), .end("w:t"), .start("w:br"), .end("w:br"),
+                .text("<raw>"), .end("w:p"),
+            ])
+    }
+
+    @Test func anUnknownEntityStaysAsWritten() throws {
+        #expect(try Self.events("<t>&nbsp;&#xZZ;</t>") == [.start("t"), .text("&nbsp;&#xZZ;"), .end("t")])
+    }
+
+    @Test(arguments: ["<w:p", "<a>\n<b\n<c>", "<!-- never closed", "<![CDATA[ open"])
+    func malformedMarkupIsAnErrorWithItsLine(_ xml: String) {
+        #expect(throws: XMLScanner.Malformed.self) { try Self.events(xml) }
+    }
+
+    /// Element names in order, and the text inside every w:t, as Foundation's parser sees them.
+    final class Reference: NSObject, XMLParserDelegate {
+        var names: [String] = []
+        var text = ""
+        var inText = false
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            names.append("+" + name)
+            if name == "w:t" { inText = true }
+        }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            names.append("-" + name)
+            if name == "w:t" { inText = false }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { text += string } }
+    }
+
+    static let docx: [String] = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/docx")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".docx") }.sorted().map { folder.appendingPathComponent($0).path }
+    }()
+
+    @Test(arguments: docx) func agreesWithFoundationsParserOnEveryDocxFixture(_ path: String) throws {
+        let xml = try DocxText.documentXML(Data(contentsOf: URL(fileURLWithPath: path)))
+        let reference = Reference()
+        let parser = XMLParser(data: xml)
+        parser.delegate = reference
+        #expect(parser.parse())
+        var names: [String] = []
+        var text = ""
+        var inText = false
+        try XMLScanner.scan([UInt8](xml)) { event in
+            switch event {
+            case .start(let name):
+                names.append("+" + name)
+                if name == "w:t" { inText = true }
+            case .end(let name):
+                names.append("-" + name)
+                if name == "w:t" { inText = false }
+            case .text(let part): if inText { text += part }
+            }
+        }
+        #expect(names == reference.names)
+        #expect(text == reference.text)
+    }
+}
