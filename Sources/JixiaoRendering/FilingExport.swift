@@ -30,6 +30,7 @@ package enum FilingExport {
         }
         pairs.append(("department", filing.department.map { withCard(department($0), .department) } ?? .null))
         pairs.append(("basic", filing.basic.map(basic) ?? .null))
+        pairs.append(("summary", filing.summary.map(summary) ?? .null))
         pairs.append(("projects", .array(filing.projects.map { withCard(project($0), .project($0.name)) })))
         pairs.append(("reports", .array(([filing.report].compactMap { $0 } + filing.otherReports).map(narrative))))
         pairs.append(
@@ -109,6 +110,20 @@ package enum FilingExport {
         .object([
             ("label", .string(l.label)), ("amount", .num(l.figure.value)),
             ("line", l.figure.line.map { .number(Decimal($0)) } ?? .null),
+        ])
+    }
+
+    /// 项目支出绩效自评汇总表: its rows and its 合计 row.
+    static func summary(_ s: ProjectSummary) -> JSON {
+        func row(_ r: ProjectSummary.Row) -> JSON {
+            .object([
+                ("name", .string(r.name)), ("line", .number(Decimal(r.line))), ("initial", .num(r.initial.value)),
+                ("fullYear", .num(r.fullYear.value)), ("executed", .num(r.executed.value)),
+                ("rate", .num(r.rate.value)), ("score", .num(r.score.value)),
+            ])
+        }
+        return .object([
+            ("line", .number(Decimal(s.line))), ("rows", .array(s.rows.map(row))), ("total", s.total.map(row) ?? .null),
         ])
     }
 

@@ -161,6 +161,7 @@ import Testing
         #expect(summary.rows.map(\.name).count == 4 && summary.rows.last?.score.value == 95)
         #expect(summary.total?.executed.value == Decimal(string: "104.95"))
         #expect(filing.projects.count == 4)
+        #expect(FilingExport.json(filing)["summary"]?["rows"]?.arrayValue?.count == 4, "export json carries it")
         let findings = Checker.check(filing, rules: RuleSet.hunanHengyang2023)
         let rows = findings.filter { $0.check == .summaryRow }
         #expect(rows.count == 1 && rows[0].line == 426 && rows[0].message.contains("自评得分 95"))
