@@ -67,10 +67,13 @@ extension Checker {
         }
         // Covers left unsigned.
         let unsigned = ([report] + filing.projects.compactMap(\.report)).filter { n in
-            n.sections.contains {
-                $0.body.contains { line in
-                    Labels.norm(line.text).hasPrefix("主要负责人签字") && Labels.norm(line.text).count <= 8
-                }
+            // The section's text is searched before it is split into lines: most have no cover.
+            n.sections.contains { section in
+                section.text.has("签字")
+                    && section.body.contains { line in
+                        let key = Labels.norm(line.text)
+                        return key.begins(with: "主要负责人签字") && key.count <= 8
+                    }
             }
         }
         if !unsigned.isEmpty {
