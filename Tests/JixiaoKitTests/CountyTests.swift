@@ -163,7 +163,7 @@ import Testing
 final class Interrupting: Environment {
     var armed = false
     func resolve(_ path: String) -> String { path }
-    func write(_ data: Data, to path: String, force: Bool) throws(ShellError) {}
+    func write(_ data: Data, to path: String, force: Bool, isPrivate: Bool) throws(ShellError) {}
     func checkInterrupt() throws(ShellError) { if armed { throw .cancelled } }
     func progress(_ progress: LoadProgress?) {}
 }

@@ -17,7 +17,8 @@ package protocol Environment: AnyObject {
     func resolve(_ path: String) -> String
     /// Writes a result file atomically; an existing file is replaced only with `force` or when
     /// this session wrote it before.
-    func write(_ data: Data, to path: String, force: Bool) throws(ShellError)
+    /// `isPrivate`: a new file is created 0600 (a saved scenario: unpublished what-if work).
+    func write(_ data: Data, to path: String, force: Bool, isPrivate: Bool) throws(ShellError)
     /// Throws `.cancelled` once Ctrl-C was pressed; long commands call it between steps.
     func checkInterrupt() throws(ShellError)
     /// Reports how far a load has got; `nil` when it is over.
@@ -25,9 +26,14 @@ package protocol Environment: AnyObject {
 }
 
 extension Environment {
+    /// Writes bytes that anyone may read, as results are.
+    func write(_ data: Data, to path: String, force: Bool) throws(ShellError) {
+        try write(data, to: path, force: force, isPrivate: false)
+    }
+
     /// Writes text as UTF-8, as `write(_:to:force:)` writes bytes.
-    func write(_ text: String, to path: String, force: Bool) throws(ShellError) {
-        try write(Data(text.utf8), to: path, force: force)
+    func write(_ text: String, to path: String, force: Bool, isPrivate: Bool = false) throws(ShellError) {
+        try write(Data(text.utf8), to: path, force: force, isPrivate: isPrivate)
     }
 }
 

@@ -84,7 +84,7 @@ struct SaveCommand: Command, Equatable {
             : Scenarios.document(loaded, rules: rules).rendered()
         let absolute = environment.resolve(path)
         let own = loaded.scenario.savedAs.map(environment.resolve) == absolute || Scenarios.isOwn(absolute, of: loaded)
-        try environment.write(text, to: path, force: force || own)
+        try environment.write(text, to: path, force: force || own, isPrivate: true)
         if !script {
             try session.updateCurrent { loaded throws(ShellError) in
                 loaded.scenario.savedAs = path

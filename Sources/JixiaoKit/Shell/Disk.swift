@@ -56,44 +56,93 @@ package enum Disk {
         return paths.sorted()
     }
 
-    /// Writes `data` so that `path` holds either its old content or all of the new:
-    /// a temporary file in the same folder, flushed to disk, then renamed over `path`.
-    package static func writeAtomically(_ data: Data, to path: String, shownAs shown: String) throws(ShellError) {
-        let folder = (path as NSString).deletingLastPathComponent
+    /// Writes `data` to `path` under one policy for every file jixiao writes:
+    /// - a symbolic link is followed, and its target is what gets replaced;
+    /// - a path that is not a regular file (a FIFO, a character device such as /dev/null or
+    ///   /dev/stdout) is written to in place, never renamed over;
+    /// - a regular file is replaced atomically (a temporary file in its own folder, flushed,
+    ///   renamed over it), keeping its permission bits and, where the process may, its owner;
+    /// - a new file is created with the umask's permissions, or 0600 when `isPrivate`.
+    package static func write(
+        _ data: Data, to path: String, shownAs shown: String, isPrivate: Bool = false
+    )
+        throws(ShellError)
+    {
+        let target = followingLinks(path)
+        var info = stat()
+        let exists = lstat(target, &info) == 0
+        let kind = info.st_mode & S_IFMT
+        if exists && kind == S_IFDIR { throw .io(path: shown, reason: "is a folder") }
+        if exists && kind != S_IFREG {
+            try writeInPlace(data, to: target, shownAs: shown)
+            return
+        }
+        let folder = (target as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
         guard isDirectory(dir) else { throw .io(path: shown, reason: "folder \(dir) does not exist") }
-        let temp = (dir as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let temp = (dir as NSString).appendingPathComponent(
+            ".\((target as NSString).lastPathComponent).\(getpid()).tmp")
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, isPrivate && !exists ? 0o600 : 0o666)
         guard fd >= 0 else { throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))") }
-        var ok = true
-        var failure = ""
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard let start = buffer.baseAddress else { return }
+        if exists {
+            // The replacement takes the old file's permissions (the umask applied at open) and owner.
+            fchmod(fd, info.st_mode & 0o7777)
+            _ = fchown(fd, info.st_uid, info.st_gid)
+        }
+        let failure = writeAll(data, to: fd) ?? (fsync(fd) != 0 ? String(cString: strerror(errno)) : nil)
+        close(fd)
+        if let failure {
+            unlink(temp)
+            throw .io(path: shown, reason: "cannot write (\(failure)); the old file is unchanged")
+        }
+        if rename(temp, target) != 0 {
+            let why = String(cString: strerror(errno))
+            unlink(temp)
+            throw .io(path: shown, reason: "cannot replace (\(why)); the old file is unchanged")
+        }
+    }
+
+    /// The file a path names once its symbolic links are followed (up to 40, as the kernel does);
+    /// a dangling link names the file it would create.
+    static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { return current }
+            let destination = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current =
+                destination.hasPrefix("/")
+                ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return current
+    }
+
+    /// A FIFO or device: opened and written as it is, which is the only thing it can take.
+    static func writeInPlace(_ data: Data, to path: String, shownAs shown: String) throws(ShellError) {
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else { throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        if let failure = writeAll(data, to: fd) { throw .io(path: shown, reason: "cannot write (\(failure))") }
+    }
+
+    /// Writes every byte, retrying after signals; the reason it stopped, if it did.
+    static func writeAll(_ data: Data, to fd: Int32) -> String? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
+            guard let start = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, start + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    ok = false
-                    failure = String(cString: strerror(errno))
-                    return
+                    return String(cString: strerror(errno))
                 }
                 offset += n
             }
-        }
-        if ok && fsync(fd) != 0 {
-            ok = false
-            failure = String(cString: strerror(errno))
-        }
-        close(fd)
-        guard ok else {
-            unlink(temp)
-            throw .io(path: shown, reason: "cannot write (\(failure)); the old file is unchanged")
-        }
-        if rename(temp, path) != 0 {
-            let why = String(cString: strerror(errno))
-            unlink(temp)
-            throw .io(path: shown, reason: "cannot replace (\(why)); the old file is unchanged")
+            return nil
         }
     }
 

@@ -70,13 +70,13 @@ public final class Shell: Environment {
 
     /// Writes a result file atomically. An existing file is replaced only with `force`
     /// or when jixiao wrote it before in this session.
-    public func write(_ data: Data, to path: String, force: Bool) throws(ShellError) {
+    public func write(_ data: Data, to path: String, force: Bool, isPrivate: Bool) throws(ShellError) {
         let absolute = resolve(path)
         if Disk.isDirectory(absolute) { throw .io(path: path, reason: "is a folder") }
         if Disk.exists(absolute) && !force && !written.contains(absolute) {
             throw .refused("\(path) exists; add --force to overwrite it")
         }
-        try Disk.writeAtomically(data, to: absolute, shownAs: path)
+        try Disk.write(data, to: absolute, shownAs: path, isPrivate: isPrivate)
         written.insert(absolute)
     }
 

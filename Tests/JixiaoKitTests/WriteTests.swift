@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import JixiaoKit
+
+/// One write policy for every file jixiao writes: FIFOs and devices are written in place, links
+/// are followed, a replaced file keeps its permissions, new files follow the umask (a saved
+/// scenario is 0600). Each case in a scratch folder; the system's /dev is only ever written to.
+@Suite(.serialized) struct WriteTests {
+    static let real = Fixtures.real.path
+
+    static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-write-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func kind(_ path: String) -> mode_t {
+        var info = stat()
+        lstat(path, &info)
+        return info.st_mode & S_IFMT
+    }
+
+    static func mode(_ path: String) -> mode_t {
+        var info = stat()
+        stat(path, &info)
+        return info.st_mode & 0o777
+    }
+
+    static func export(_ name: String, in folder: URL, force: Bool = true) -> ScriptConsole {
+        Fixtures.run("load \(real)\nexport csv \(name) projects\(force ? " --force" : "")", directory: folder).1
+    }
+
+    @Test func aFIFOIsWrittenToInPlaceAndSurvives() throws {
+        let folder = try Self.scratch()
+        let fifo = folder.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // The reader opens the pipe as the export opens it, and reads until the export closes it.
+        nonisolated(unsafe) var received = Data()
+        let reader = Thread {
+            if let handle = FileHandle(forReadingAtPath: fifo) { received = handle.readDataToEndOfFile() }
+        }
+        reader.start()
+        let console = Self.export("fifo", in: folder)
+        while reader.isExecuting || !reader.isFinished { usleep(10_000) }
+        #expect(console.errors.isEmpty, "\(console.errors)")
+        #expect(Self.kind(fifo) == S_IFIFO, "the FIFO is still a FIFO")
+        #expect(String(decoding: received, as: UTF8.self).contains("劳模服务"))
+    }
+
+    @Test func aLinkToDevNullLeavesTheDeviceAndTheLinkAsTheyWere() throws {
+        let folder = try Self.scratch()
+        let link = folder.appendingPathComponent("null").path
+        #expect(symlink("/dev/null", link) == 0)
+        let console = Self.export("null", in: folder)
+        #expect(console.errors.isEmpty, "\(console.errors)")
+        #expect(Self.kind(link) == S_IFLNK && Self.kind("/dev/null") == S_IFCHR)
+    }
+
+    @Test func aLinkIsFollowedAndItsTargetReplaced() throws {
+        let folder = try Self.scratch()
+        let target = folder.appendingPathComponent("target.txt")
+        try Data("old".utf8).write(to: target)
+        #expect(symlink("target.txt", folder.appendingPathComponent("link.csv").path) == 0)
+        _ = Self.export("link.csv", in: folder)
+        #expect(Self.kind(folder.appendingPathComponent("link.csv").path) == S_IFLNK)
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("劳模服务"))
+    }
+
+    @Test func aReplacedFileKeepsItsPermissions() throws {
+        let folder = try Self.scratch()
+        let file = folder.appendingPathComponent("priv.csv").path
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("old".utf8)))
+        chmod(file, 0o600)
+        _ = Self.export("priv.csv", in: folder)
+        #expect(Self.mode(file) == 0o600)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("劳模服务"))
+    }
+
+    @Test func newFilesFollowTheUmaskAndSavedScenariosArePrivate() throws {
+        let folder = try Self.scratch()
+        let mask = umask(0o022)
+        defer { umask(mask) }
+        _ = Self.export("new.csv", in: folder, force: false)
+        #expect(Self.mode(folder.appendingPathComponent("new.csv").path) == 0o644)
+        _ = Fixtures.run("load \(Self.real)\nset executed 劳模 4\nsave s.json", directory: folder)
+        #expect(Self.mode(folder.appendingPathComponent("s.json").path) == 0o600)
+    }
+
+    @Test func aFolderOrAMissingFolderIsAnErrorAndNothingIsWritten() throws {
+        let folder = try Self.scratch()
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        #expect(Self.export("sub", in: folder).errors.contains("is a folder"))
+        #expect(Self.export("missing/x.csv", in: folder).errors.contains("does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing").path))
+    }
+}
