@@ -98,6 +98,7 @@ public struct Edit: Equatable, Sendable {
             throw .notANumber(what: what, text: text)
         }
         guard value >= 0 else { throw .negative(what: what) }
+        if let why = Labels.limitProblem(text, value: value) { throw .outOfRange(what: what, text: text, why: why) }
         return value
     }
 }

@@ -101,6 +101,26 @@ package enum Labels {
         return .number(number, percent: percent)
     }
 
+    /// The largest figure jixiao takes: 10^12 (万元, a million times a county's budget).
+    package static let largest = Decimal(sign: .plus, exponent: 12, significand: 1)
+    /// The most decimals it keeps: 元 converted to 万元 need four, rates six.
+    package static let maximumDecimals = 6
+
+    /// Why a number as written is beyond what jixiao keeps exactly, or nil when it is not: more
+    /// than `maximumDecimals` decimals (trailing zeros aside), or a magnitude above `largest`.
+    package static func limitProblem(_ text: String, value: Decimal) -> String? {
+        if abs(value) > largest { return "is beyond 10^12, the largest figure jixiao takes" }
+        let digits = Array(norm(text).utf8)
+        guard let dot = digits.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        let decimals = digits[(dot + 1)...].prefix { (48...57).contains($0) }
+        let significant = decimals.count - decimals.reversed().prefix { $0 == UInt8(ascii: "0") }.count
+        if significant > maximumDecimals {
+            return
+                "has \(significant) decimals; jixiao keeps at most \(maximumDecimals), so it would not be stored as written"
+        }
+        return nil
+    }
+
     /// Parses `1,234.50`, `-3`, `.5` exactly as decimal; nil for anything else. Works on the
     /// UTF-8 bytes: every character it accepts is ASCII.
     package static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {

@@ -9,6 +9,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case indicatorRenamed(owner: String, number: Int, now: String, was: String)
     case notANumber(what: String, text: String)
     case negative(what: String)
+    case outOfRange(what: String, text: String, why: String)
     case scoreAboveWeight(score: Decimal, weight: Decimal)
     case weightBelowScore(weight: Decimal, score: Decimal)
 
@@ -30,6 +31,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(what) must be a number, not '\(text)'"
         case .negative(let what):
             return "\(what) must not be negative"
+        case .outOfRange(let what, let text, let why):
+            return "\(what) '\(text)' \(why)"
         case .scoreAboveWeight(let score, let weight):
             return "得分 \(score.plain) is above the indicator's 分值 \(weight.plain)"
         case .weightBelowScore(let weight, let score):

@@ -9,6 +9,7 @@ extension Labels {
         case .blank: return (Figure(nil, text: trim(text), line: line), nil)
         case .number(let n, let percent):
             if percent { return (Figure(nil, text: trim(text), line: line), "a percentage where an amount belongs") }
+            if let why = limitProblem(text, value: n) { return (Figure(nil, text: trim(text), line: line), why) }
             return (Figure(divisor == 1 ? n : n / divisor, text: trim(text), line: line), nil)
         case .text: return (Figure(nil, text: trim(text), line: line), "not a number")
         }
@@ -18,7 +19,9 @@ extension Labels {
     package static func number(_ text: String, line: Int) -> (Figure, problem: String?) {
         switch value(text) {
         case .blank: return (Figure(nil, text: trim(text), line: line), nil)
-        case .number(let n, _): return (Figure(n, text: trim(text), line: line), nil)
+        case .number(let n, _):
+            if let why = limitProblem(text, value: n) { return (Figure(nil, text: trim(text), line: line), why) }
+            return (Figure(n, text: trim(text), line: line), nil)
         case .text: return (Figure(nil, text: trim(text), line: line), "not a number")
         }
     }

@@ -31,6 +31,34 @@ import Testing
             shell.session.current?.filing.projects[0].indicators[0].score.value == 5, "the loaded filing never changes")
     }
 
+    /// A number jixiao would not store as typed is refused, and nothing changes.
+    @Test(arguments: [
+        ("set executed 劳模 99999999999999999999999999999999999999999", "beyond 10^12"),
+        ("set score 劳模 1 0.0000000000000000000000000000001", "has 31 decimals"),
+        ("set budget 劳模 1000000000001", "beyond 10^12"),
+    ])
+    func numbersBeyondWhatIsKeptAreRefused(_ line: String, _ why: String) {
+        let (shell, console) = Fixtures.run(Self.load + line + "\n")
+        #expect(console.errors.contains(why), "\(console.errors)")
+        #expect(shell.session.current?.scenario.edits.isEmpty == true)
+        let (kept, _) = Fixtures.run(Self.load + "set executed 劳模 3.123456\n")
+        #expect(kept.session.current?.scenario.edits.count == 1, "six decimals are kept")
+    }
+
+    /// The same limits on numbers read from a filing: a warning with the line, read as blank.
+    @Test func aFilingsNumberBeyondWhatIsKeptIsAWarning() throws {
+        let text = ReaderTests.project(
+            funds: [["", "年度资金总额", "10", "10000000000000", "10", "10", "100%", "10"]],
+            indicators: [
+                ["", "产出指标（20分）", "数量指标", "场次", "≥10场", "12场", "20", "19.12345678", ""]
+            ])
+        let filing = try FilingReader.read(Data(text.utf8), source: "limits")
+        let messages = filing.warnings.map(\.description)
+        #expect(messages.contains { $0.contains("beyond 10^12") })
+        #expect(messages.contains { $0.contains("has 8 decimals") })
+        #expect(filing.projects.first?.funds.fullYear.isBlank == true)
+    }
+
     @Test func undoRedoReset() {
         let (shell, console) = Fixtures.run(
             Self.load + "set score 劳模 1 3\nset executed 劳模 6\nundo\nundo\nundo\nredo\nreset\nredo\n")
