@@ -116,7 +116,8 @@ package enum Labels {
         let significant = decimals.count - decimals.reversed().prefix { $0 == UInt8(ascii: "0") }.count
         if significant > maximumDecimals {
             return
-                "has \(significant) decimals; jixiao keeps at most \(maximumDecimals), so it would not be stored as written"
+                "has \(significant) decimals; jixiao keeps at most \(maximumDecimals), "
+                + "so it would not be stored as written"
         }
         return nil
     }
