@@ -29,6 +29,10 @@ package enum DocxText {
             case .notAnArchive: throw .notDocx("the zip archive cannot be opened")
             case .missing: throw .notDocx("a zip archive without word/document.xml is not a .docx")
             case .damaged: throw .notDocx("word/document.xml cannot be extracted")
+            case .tooLarge(let size):
+                throw .notDocx(
+                    "word/document.xml would expand to \(size >> 20) MB, above the "
+                        + "\(ZipMember.largestMember >> 20) MB jixiao reads")
             }
         }
         // Word, LibreOffice and python-docx all write UTF-8; the scanner takes nothing else.

@@ -9,7 +9,12 @@ import Foundation
 enum ZipMember {
     enum Failure: Error, Equatable {
         case notAnArchive, missing, damaged
+        case tooLarge(Int)
     }
+
+    /// The most a member may expand to: a filing's document.xml is a few megabytes, and a zip
+    /// bomb declares gigabytes. Memory for a .docx stays within this bound.
+    static let largestMember = 256 << 20
 
     static func extract(_ name: String, from data: Data) throws(Failure) -> Data {
         let bytes = [UInt8](data)
@@ -48,6 +53,7 @@ enum ZipMember {
         let crc = u32(bytes, entry + 16)
         let compressed = Int(u32(bytes, entry + 20))
         let size = Int(u32(bytes, entry + 24))
+        guard size <= largestMember else { throw .tooLarge(size) }
         let local = Int(u32(bytes, entry + 42))
         guard local + 30 <= bytes.count, u32(bytes, local) == 0x0403_4B50 else { throw .damaged }
         let offset = local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28))

@@ -248,6 +248,7 @@ import ZIPFoundation
     @Test(arguments: [
         ("zip-directory-past-end.docx", "the zip archive cannot be opened"),
         ("xml-name-not-utf8.docx", "word/document.xml is not UTF-8 text"),
+        ("zip-bomb-300mb.docx", "word/document.xml would expand to 300 MB, above the 256 MB jixiao reads"),
     ])
     func fuzzFindingsAreErrors(_ file: String, _ why: String) throws {
         let data = try Data(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/fuzz/\(file)"))
