@@ -59,6 +59,19 @@ import Testing
         #expect(filing.projects.first?.funds.fullYear.isBlank == true)
     }
 
+    /// A field a hand edit added is a located error, and nothing is opened.
+    @Test func aScenarioWithAnUnknownFieldIsALocatedError() throws {
+        let dir = try Self.temp()
+        _ = Fixtures.run(Self.load + "set score 劳模 1 3\nsave s.json\n", directory: dir)
+        var text = try String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"value\": \"3\"", with: "\"value\": \"3\",\n      \"colour\": \"red\"")
+        try text.write(to: dir.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("colour") }.map { $0 + 1 } ?? 0
+        let (shell, console) = Fixtures.run(Self.load + "open s.json\n", directory: dir)
+        #expect(console.errors.contains("s.json:\(line): unknown field \"colour\""), "\(console.errors)")
+        #expect(shell.session.current?.scenario.edits.isEmpty == true)
+    }
+
     @Test func undoRedoReset() {
         let (shell, console) = Fixtures.run(
             Self.load + "set score 劳模 1 3\nset executed 劳模 6\nundo\nundo\nundo\nredo\nreset\nredo\n")

@@ -224,6 +224,7 @@ enum Scenarios {
         guard let filingPath = json["filing"]?["path"]?.stringValue, let name = json["scenario"]?.stringValue,
             let list = json["edits"]?.arrayValue
         else { throw .invalidFile(location: path, reason: "missing filing, scenario or edits") }
+        try checkFields(json, text: text, path: path)
         var edits: [Edit] = []
         for (i, item) in list.enumerated() {
             guard let edit = Edit(json: item) else {
@@ -235,6 +236,28 @@ enum Scenarios {
         let sha256 = json["filing"]?["sha256"]?.stringValue ?? ""
         return Saved(
             name: name, filingPath: filingPath, sha256: sha256, rules: json["rules"]?.stringValue, edits: edits)
+    }
+
+    /// The fields a scenario file may hold; any other is a hand edit jixiao would silently drop.
+    static let scenarioFields: Set<String> = ["format", "version", "scenario", "filing", "rules", "edits", "results"]
+    static let filingFields: Set<String> = ["path", "sha256", "unit", "year"]
+    static let editFields: Set<String> = ["field", "project", "department", "indicator", "level3", "value"]
+
+    /// A located error for the first field jixiao does not know, at the top, in `filing` or in an edit.
+    static func checkFields(_ json: JSON, text: String, path: String) throws(ShellError) {
+        let lines = JSON.keyLines(text)
+        func check(_ object: JSON?, _ allowed: Set<String>, at prefix: String) throws(ShellError) {
+            guard case .object(let pairs)? = object else { return }
+            for (key, _) in pairs where !allowed.contains(key) {
+                let line = lines[prefix + key].map { ":\($0)" } ?? ""
+                throw .invalidFile(location: path + line, reason: "unknown field \"\(key)\"; nothing was opened")
+            }
+        }
+        try check(json, scenarioFields, at: "")
+        try check(json["filing"], filingFields, at: "filing.")
+        for (i, edit) in (json["edits"]?.arrayValue ?? []).enumerated() {
+            try check(edit, editFields, at: "edits.\(i).")
+        }
     }
 
     /// Replays the saved edits over `filing`: what applies is kept, what does not is listed.
