@@ -72,6 +72,23 @@ import Testing
         #expect(shell.session.current?.scenario.edits.isEmpty == true)
     }
 
+    /// Over the filing it was saved from, an edit naming a project that does not exist means the
+    /// file was changed by hand: a located error, and none of its edits applied.
+    @Test func aHandEditedScenarioOverItsOwnFilingIsAllOrNothing() throws {
+        let dir = try Self.temp()
+        _ = Fixtures.run(Self.load + "set score 劳模 1 3\nset executed 劳模 4\nsave s.json\n", directory: dir)
+        var text = try String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "\"field\": \"executed\",\n      \"project\": \"劳模服务\"",
+            with: "\"field\": \"executed\",\n      \"project\": \"不存在\"")
+        try text.write(to: dir.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
+        #expect(text.contains("不存在"))
+        let (shell, console) = Fixtures.run(Self.load + "open s.json\n", directory: dir)
+        #expect(console.errors.contains("edit 2 does not apply"), "\(console.errors)")
+        #expect(console.errors.contains("nothing was opened"))
+        #expect(shell.session.current?.scenario.edits.isEmpty == true)
+    }
+
     @Test func undoRedoReset() {
         let (shell, console) = Fixtures.run(
             Self.load + "set score 劳模 1 3\nset executed 劳模 6\nundo\nundo\nundo\nredo\nreset\nredo\n")

@@ -30,7 +30,8 @@ extension CommandSpec {
             details: """
                 Reads a scenario saved with 'save', loads its filing unless it is loaded already (found by SHA-256 or \
                 path), chooses its rule set, and replays the edits. When the filing's SHA-256 differs from the saved \
-                one it warns, replays what still applies and lists what does not.
+                one it warns, replays what still applies and lists what does not; over the same filing, an edit \
+                that does not apply means the file was changed by hand, and nothing is opened.
                 """,
             example: "open 劳模-下调.json",
             completion: .paths
@@ -117,6 +118,15 @@ struct OpenCommand: Command, Equatable {
             out += FilingViews.summary(session.filings.count, filing.filing, path: filing.path) + "\n"
         }
         var (scenario, skipped) = Scenarios.replay(saved, over: session.filings[index].filing)
+        // Over the very filing it was saved from, every edit applied once: one that does not
+        // now was changed by hand, and nothing of the file is taken.
+        if let first = skipped.first, session.filings[index].filing.sha256 == saved.sha256 {
+            let line = saved.editLines[first.index].map { ":\($0)" } ?? ""
+            throw .invalidFile(
+                location: path + line,
+                reason: "edit \(first.index + 1) does not apply to the filing it was saved from "
+                    + "(\(first.text)); nothing was opened")
+        }
         scenario.savedAs = path
         var loaded = session.filings[index]
         var notes: [String] = []
@@ -144,7 +154,7 @@ struct OpenCommand: Command, Equatable {
         }
         out += notes.map { $0 + "\n" }.joined()
         out += "opened scenario \(saved.name): \(scenario.editCount) of \(saved.edits.count) edits replayed\n"
-        if !skipped.isEmpty { out += "not replayed:\n" + skipped.joined(separator: "\n") + "\n" }
+        if !skipped.isEmpty { out += "not replayed:\n" + skipped.map { "  " + $0.text }.joined(separator: "\n") + "\n" }
         return Output(out)
     }
 }
@@ -158,6 +168,8 @@ enum Scenarios {
         var sha256: String
         var rules: String?
         var edits: [Edit]
+        /// The file line of each edit, for errors.
+        var editLines: [Int?] = []
     }
 
     static func document(_ loaded: LoadedFiling, rules: RuleSet) -> JSON {
@@ -234,8 +246,10 @@ enum Scenarios {
             edits.append(edit)
         }
         let sha256 = json["filing"]?["sha256"]?.stringValue ?? ""
+        let lines = JSON.keyLines(text)
         return Saved(
-            name: name, filingPath: filingPath, sha256: sha256, rules: json["rules"]?.stringValue, edits: edits)
+            name: name, filingPath: filingPath, sha256: sha256, rules: json["rules"]?.stringValue, edits: edits,
+            editLines: edits.indices.map { lines["edits.\($0).field"] })
     }
 
     /// The fields a scenario file may hold; any other is a hand edit jixiao would silently drop.
@@ -261,14 +275,14 @@ enum Scenarios {
     }
 
     /// Replays the saved edits over `filing`: what applies is kept, what does not is listed.
-    static func replay(_ saved: Saved, over filing: Filing) -> (Scenario, skipped: [String]) {
+    static func replay(_ saved: Saved, over filing: Filing) -> (Scenario, skipped: [(index: Int, text: String)]) {
         var scenario = Scenario(name: saved.name)
-        var skipped: [String] = []
-        for edit in saved.edits {
+        var skipped: [(index: Int, text: String)] = []
+        for (i, edit) in saved.edits.enumerated() {
             do {
                 try scenario.apply(edit, over: filing)
             } catch {
-                skipped.append("  \(edit.command): \(error.description)")
+                skipped.append((i, "\(edit.command): \(error.description)"))
             }
         }
         scenario.isDirty = !skipped.isEmpty
