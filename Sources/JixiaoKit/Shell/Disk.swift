@@ -36,12 +36,34 @@ package enum Disk {
 
     /// Regular files directly inside `path`, sorted by name.
     package static func files(in path: String, shownAs shown: String) throws(ShellError) -> [String] {
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
-            throw .io(path: shown, reason: "cannot list folder (\(reason(error)))")
+        try listing(of: path, shownAs: shown).files
+    }
+
+    /// A folder's files, sorted, without hidden ones and subfolders; and the names that are not
+    /// UTF-8, shown with their bytes escaped (`bad\xFF.txt`): no path a command takes can name them.
+    package static func listing(
+        of path: String, shownAs shown: String
+    ) throws(ShellError)
+        -> (files: [String], notUTF8: [String])
+    {
+        guard let dir = opendir(path) else {
+            throw .io(path: shown, reason: "cannot list folder (\(String(cString: strerror(errno))))")
         }
-        return names.sorted().filter { !$0.hasPrefix(".") }.map { (path as NSString).appendingPathComponent($0) }
-            .filter { !isDirectory($0) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        var notUTF8: [String] = []
+        while let entry = readdir(dir) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard bytes.first != UInt8(ascii: ".") else { continue }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                names.append(name)
+            } else {
+                notUTF8.append(
+                    bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "\\x%02X", $0) }.joined())
+            }
+        }
+        let files = names.sorted().map { (path as NSString).appendingPathComponent($0) }.filter { !isDirectory($0) }
+        return (files, notUTF8.sorted())
     }
 
     /// Paths matching a shell glob (`*.txt`, `filings/202?/*`), sorted; empty when none match.

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import JixiaoKit
+
+/// Files at their limits: odd names, one enormous line, a deeply nested .docx. Each loads or is
+/// refused with a clear error.
+@Suite struct LimitTests {
+    static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-limits-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func namesWithSpacesQuotesNewlinesLoadAndANonUTF8NameIsAClearError() throws {
+        let folder = try Self.scratch()
+        let real = try Data(contentsOf: Fixtures.real)
+        for (i, name) in ["with space.txt", "quo\"te.txt", "apo'st.txt", "new\nline.txt"].enumerated() {
+            try (real + Data("\n\(i)\n".utf8)).write(to: folder.appendingPathComponent(name))
+        }
+        // A name that is not UTF-8 can only be made from bytes: `bad` 0xFF 0xFE `.txt`.
+        let bytes = Array((folder.path + "/bad").utf8) + [0xFF, 0xFE] + Array(".txt".utf8) + [0]
+        let made = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { creat($0.baseAddress!, 0o644) }
+        }
+        #expect(made >= 0)
+        close(made)
+        let (shell, console) = Fixtures.run("load \(folder.path)")
+        #expect(shell.session.filings.count == 4)
+        #expect(console.errors.contains("bad\\xFF\\xFE.txt: error: the file name is not UTF-8"), "\(console.errors)")
+    }
+
+    @Test func oneTwentyMegabyteLineIsAClearError() throws {
+        let folder = try Self.scratch()
+        let file = folder.appendingPathComponent("oneline.txt")
+        try Data(("部门整体支出绩效自评表" + String(repeating: "x", count: 20 << 20) + "\n").utf8).write(
+            to: file)
+        let (shell, console) = Fixtures.run("load \(file.path)")
+        #expect(shell.session.filings.isEmpty)
+        #expect(console.errors.contains("saw 1 line of prose, no table"))
+    }
+}
