@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import JixiaoKit
+@testable import JixiaoReading
 
 /// Files at their limits: odd names, one enormous line, a deeply nested .docx. Each loads or is
 /// refused with a clear error.
@@ -28,6 +29,16 @@ import Testing
         let (shell, console) = Fixtures.run("load \(folder.path)")
         #expect(shell.session.filings.count == 4)
         #expect(console.errors.contains("bad\\xFF\\xFE.txt: error: the file name is not UTF-8"), "\(console.errors)")
+    }
+
+    /// 10,000 tables nested in one another: the scanner and the walker keep counters, not a
+    /// stack, so the file is refused as holding no 自评表 rather than overflowing anything.
+    @Test func tenThousandNestedTablesAreReadWithoutRecursion() throws {
+        let open = String(repeating: "<w:tbl><w:tr><w:tc>", count: 10_000)
+        let close = String(repeating: "</w:tc></w:tr></w:tbl>", count: 10_000)
+        let xml = "<w:document><w:body>\(open)<w:p><w:r><w:t>深</w:t></w:r></w:p>\(close)</w:body></w:document>"
+        let docx = try ReaderTests.docx(with: Data(xml.utf8))
+        #expect(throws: ReadError.self) { try FilingReader.read(docx, source: "nested.docx") }
     }
 
     @Test func oneTwentyMegabyteLineIsAClearError() throws {
