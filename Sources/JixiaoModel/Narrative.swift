@@ -1,0 +1,52 @@
+import Foundation
+
+/// A narrative section (一、项目支出概况 …) of a 自评报告.
+public struct NarrativeSection: Hashable, Sendable {
+    public var heading: String
+    public var line: Int
+    /// The body's lines joined by newlines. One string a section rather than one a line: a
+    /// county holds hundreds of thousands of narrative lines.
+    public private(set) var text: String = ""
+    /// The file line of each body line, in order (0 where unknown).
+    private var lines: [Int32] = []
+
+    public init(heading: String, body: [Located], line: Int) {
+        self.heading = heading
+        self.line = line
+        text = body.map(\.text).joined(separator: "\n")
+        lines = body.map { Int32(clamping: $0.line ?? 0) }
+    }
+
+    /// The body, a line at a time, each with its file line.
+    public var body: [Located] {
+        let texts = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return zip(texts, lines).map { Located(String($0), line: $1 == 0 ? nil : Int($1)) }
+    }
+
+    public var isEmpty: Bool { lines.isEmpty }
+
+    /// The file line of the first body line that passes `test`, else of the heading.
+    public func line(where test: (String) -> Bool) -> Int {
+        body.first { test($0.text) }?.line ?? line
+    }
+
+    /// Adds a line of the body (a line of prose, without line breaks).
+    public mutating func append(_ located: Located) {
+        if !lines.isEmpty { text += "\n" }
+        text += located.text
+        lines.append(Int32(clamping: located.line ?? 0))
+    }
+}
+
+/// A 自评报告 (or 情况说明): its title line and its sections.
+public struct Narrative: Hashable, Sendable {
+    public var title: String
+    public var line: Int
+    public var sections: [NarrativeSection] = []
+    public var fullText: String { sections.map { $0.heading + $0.text }.joined(separator: "\n") }
+
+    public init(title: String, line: Int) {
+        self.title = title
+        self.line = line
+    }
+}
