@@ -21,18 +21,7 @@ import Testing
         var checked = 0
         for kill in 0..<70 {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(file))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Binary.path)
-            process.currentDirectoryURL = dir
-            let input = Pipe()
-            process.standardInput = input
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            input.fileHandleForWriting.write(Data(script.utf8))
-            usleep(useconds_t(30_000 + (kill * 7919) % 250_000))
-            Foundation.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try Binary.runKilled(script: script, in: dir, after: useconds_t(30_000 + (kill * 7919) % 250_000))
             guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(file).path) else {
                 continue
             }

@@ -18,6 +18,23 @@ enum Binary {
             ?? root.appendingPathComponent(".build/debug/jixiao").path
     }()
 
+    /// Starts the binary in `directory` with `script` on stdin and kills it with SIGKILL after
+    /// `delay` microseconds, wherever it is: the tests that a killed write leaves whole files.
+    static func runKilled(script: String, in directory: URL, after delay: useconds_t) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.currentDirectoryURL = directory
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        usleep(delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     struct Result {
         var stdout: String
         var stderr: String

@@ -19,18 +19,7 @@ import Testing
         for i in 0..<400 { script += "set executed 劳模 \(3 + i % 3)\nsave s.json --force\n" }
         var checked = 0
         for delay in [20_000, 60_000, 120_000, 200_000] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Binary.path)
-            process.currentDirectoryURL = dir
-            let input = Pipe()
-            process.standardInput = input
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            input.fileHandleForWriting.write(Data(script.utf8))
-            usleep(useconds_t(delay))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try Binary.runKilled(script: script, in: dir, after: useconds_t(delay))
             let path = dir.appendingPathComponent("s.json")
             guard FileManager.default.fileExists(atPath: path.path) else { continue }
             checked += 1
