@@ -148,8 +148,25 @@ package enum Labels {
         return exact(digits) ?? Decimal(string: String(decoding: digits, as: UTF8.self), locale: posix)
     }
 
+    /// The last number in a text (`12`, or `12.5`) and what stands before and after it; nil when
+    /// the text holds no digit. What `(.*?)([0-9]+(?:\.[0-9]+)?)([^0-9]*)$` captures, read from
+    /// the end by hand because it runs for every indicator (a regex tries every start position).
+    package static func lastNumber(_ text: String) -> (before: String, number: String, after: String)? {
+        let scalars = Array(text.unicodeScalars)
+        let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
+        guard let last = scalars.lastIndex(where: isDigit) else { return nil }
+        var start = last
+        while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
+        if start >= 2 && scalars[start - 1] == "." && isDigit(scalars[start - 2]) {
+            start -= 1
+            while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
+        }
+        func string(_ part: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(part)) }
+        return (string(scalars[..<start]), string(scalars[start...last]), string(scalars[(last + 1)...]))
+    }
+
     /// The text after `3、` `3.` `3．` `三、` `(3)` at its start, or nil when it has none.
-    static func withoutListNumber(_ t: String) -> String? {
+    package static func withoutListNumber(_ t: String) -> String? {
         let scalars = t.unicodeScalars
         if scalars.first == "(" {
             let digits = scalars.dropFirst().prefix { ("0"..."9").contains($0) }

@@ -40,23 +40,12 @@ extension Labels {
     /// Splits `产出指标（20分）` into its name and weight; also `（20` + `分）`, a dropped bracket,
     /// no bracket. Read from the end on scalars: this runs for every indicator row.
     package static func level1(_ text: String) -> (name: String, weight: Decimal?) {
-        var scalars = Array(norm(text).unicodeScalars)
-        if scalars.last == ")" { scalars.removeLast() }
-        if scalars.last == "分" { scalars.removeLast() }
-        // The number at the end: digits, or digits, a dot and digits.
-        let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
-        var start = scalars.count
-        while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
-        guard start < scalars.count else { return (trim(text), nil) }
-        if start >= 2 && scalars[start - 1] == "." && isDigit(scalars[start - 2]) {
-            start -= 1
-            while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
-        }
-        let number = String(String.UnicodeScalarView(scalars[start...]))
-        var end = start
-        if end > 0 && scalars[end - 1] == "(" { end -= 1 }
-        let name = String(String.UnicodeScalarView(scalars[..<end]))
-        guard !name.isEmpty, let weight = decimal(number) else { return (trim(text), nil) }
+        var key = Substring(norm(text))
+        if key.hasSuffix(")") { key.removeLast() }
+        if key.hasSuffix("分") { key.removeLast() }
+        guard let split = lastNumber(String(key)), split.after.isEmpty else { return (trim(text), nil) }
+        let name = split.before.hasSuffix("(") ? String(split.before.dropLast()) : split.before
+        guard !name.isEmpty, let weight = decimal(split.number) else { return (trim(text), nil) }
         return (name, weight)
     }
 }

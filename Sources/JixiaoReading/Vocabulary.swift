@@ -45,15 +45,9 @@ enum Vocabulary {
     /// The label without list numbering or a closing colon: `2.项目实施内容及过程概述` →
     /// `项目实施内容及过程概述`.
     static func bareLabel(_ key: String) -> String {
-        var scalars = Substring(key).unicodeScalars
-        while let first = scalars.first, ("0"..."9").contains(first) { scalars.removeFirst() }
-        if scalars.count < key.unicodeScalars.count, let mark = scalars.first, ".．、".unicodeScalars.contains(mark) {
-            scalars.removeFirst()
-        } else {
-            scalars = Substring(key).unicodeScalars
-        }
-        while let last = scalars.last, last == ":" { scalars.removeLast() }
-        return String(scalars)
+        var label = Substring(Labels.withoutListNumber(key) ?? key)
+        while label.hasSuffix(":") { label.removeLast() }
+        return String(label)
     }
 
     /// 年度总体目标 and its column heads.

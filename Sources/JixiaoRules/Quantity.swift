@@ -73,20 +73,9 @@ public struct Quantity: Equatable, Sendable {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
-    /// The last number (`12` or `12.5`) that only non-digits follow, and what follows it: what
-    /// `([0-9]+(?:\.[0-9]+)?)([^0-9]*)$` matches, found from the end (this runs for every
-    /// indicator, and a regex tries every start position).
+    /// The last number (`12` or `12.5`) that only non-digits follow, and what follows it.
     static func lastNumber(_ text: String) -> (String, String)? {
-        let scalars = Array(text.unicodeScalars)
-        guard let last = scalars.lastIndex(where: isDigit) else { return nil }
-        var start = last
-        while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
-        if start >= 2 && scalars[start - 1] == "." && isDigit(scalars[start - 2]) {
-            start -= 1
-            while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
-        }
-        let number = String(String.UnicodeScalarView(scalars[start...last]))
-        return (number, String(String.UnicodeScalarView(scalars[(last + 1)...])))
+        Labels.lastNumber(text).map { ($0.number, $0.after) }
     }
 
     /// How many numbers (`12`, `12.5`) the text holds.
