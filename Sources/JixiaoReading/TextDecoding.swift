@@ -38,13 +38,9 @@ package enum TextDecoding {
             return (strip(text), .utf16)
         }
         // Over the raw bytes: iterating `Data` element by element pays an exclusivity check per byte.
-        let utf8: String?? = data.withUnsafeBytes { raw in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            if buffer.contains(0) { return nil }
-            return .some(String(validating: buffer, as: UTF8.self))
-        }
-        guard let utf8 else { throw .binary(offset: data.firstIndex(of: 0).map { $0 - data.startIndex } ?? 0) }
-        if let text = utf8 {
+        let nul = data.withUnsafeBytes { $0.firstIndex(of: 0) }
+        if let nul { throw .binary(offset: nul) }
+        if let text = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) {
             return (strip(text), bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? .utf8WithBOM : .utf8)
         }
         if looksBinary(data) { throw .binary(offset: firstControl(data)) }
