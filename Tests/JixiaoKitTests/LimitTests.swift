@@ -7,14 +7,8 @@ import Testing
 /// Files at their limits: odd names, one enormous line, a deeply nested .docx. Each loads or is
 /// refused with a clear error.
 @Suite struct LimitTests {
-    static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-limits-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test func namesWithSpacesQuotesNewlinesLoadAndANonUTF8NameIsAClearError() throws {
-        let folder = try Self.scratch()
+        let folder = try Fixtures.scratchFolder("limits")
         let real = try Data(contentsOf: Fixtures.real)
         for (i, name) in ["with space.txt", "quo\"te.txt", "apo'st.txt", "new\nline.txt"].enumerated() {
             try (real + Data("\n\(i)\n".utf8)).write(to: folder.appendingPathComponent(name))
@@ -42,7 +36,7 @@ import Testing
     }
 
     @Test func oneTwentyMegabyteLineIsAClearError() throws {
-        let folder = try Self.scratch()
+        let folder = try Fixtures.scratchFolder("limits")
         let file = folder.appendingPathComponent("oneline.txt")
         try Data(("部门整体支出绩效自评表" + String(repeating: "x", count: 20 << 20) + "\n").utf8).write(
             to: file)

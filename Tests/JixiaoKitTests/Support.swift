@@ -36,6 +36,13 @@ enum Fixtures {
         return byName.keys.sorted().compactMap { byName[$0] }
     }
 
+    /// A new empty folder under the temporary directory, for a test's files.
+    static func scratchFolder(_ purpose: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(purpose)-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// A new folder where a session runs as if from the package root: `Tests`, `sessions` and
     /// `Package.swift` are links to the package's own, and whatever the session writes stays here.
     static func sessionFolder() throws -> URL {

@@ -9,12 +9,6 @@ import Testing
 
 /// Edits, scenarios, saving and opening, in-process.
 @Suite struct WhatIfTests {
-    static func temp() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-whatif-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     static let load = "load \(Fixtures.real.path)\n"
 
     @Test("an edit prints what it moves; a refused edit changes nothing")
@@ -61,7 +55,7 @@ import Testing
 
     /// A field a hand edit added is a located error, and nothing is opened.
     @Test func aScenarioWithAnUnknownFieldIsALocatedError() throws {
-        let dir = try Self.temp()
+        let dir = try Fixtures.scratchFolder("whatif")
         _ = Fixtures.run(Self.load + "set score 劳模 1 3\nsave s.json\n", directory: dir)
         var text = try String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"value\": \"3\"", with: "\"value\": \"3\",\n      \"colour\": \"red\"")
@@ -75,7 +69,7 @@ import Testing
     /// Over the filing it was saved from, an edit naming a project that does not exist means the
     /// file was changed by hand: a located error, and none of its edits applied.
     @Test func aHandEditedScenarioOverItsOwnFilingIsAllOrNothing() throws {
-        let dir = try Self.temp()
+        let dir = try Fixtures.scratchFolder("whatif")
         _ = Fixtures.run(Self.load + "set score 劳模 1 3\nset executed 劳模 4\nsave s.json\n", directory: dir)
         var text = try String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8)
         text = text.replacingOccurrences(
@@ -100,7 +94,7 @@ import Testing
 
     @Test("a scenario saved in one run and opened in another reproduces every figure")
     func roundTrip() throws {
-        let dir = try Self.temp()
+        let dir = try Fixtures.scratchFolder("whatif")
         defer { try? FileManager.default.removeItem(at: dir) }
         let script =
             Self.load
@@ -133,7 +127,7 @@ import Testing
 
     @Test("a failed save says why and leaves the old file intact")
     func failedSave() throws {
-        let dir = try Self.temp()
+        let dir = try Fixtures.scratchFolder("whatif")
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("s.json")
         try "old content".write(to: target, atomically: true, encoding: .utf8)
@@ -149,7 +143,7 @@ import Testing
 
     @Test("a file that is not the scenario's own is replaced only with --force")
     func force() throws {
-        let dir = try Self.temp()
+        let dir = try Fixtures.scratchFolder("whatif")
         defer { try? FileManager.default.removeItem(at: dir) }
         try "notes".write(to: dir.appendingPathComponent("notes.json"), atomically: true, encoding: .utf8)
         let (_, console) = Fixtures.run(
@@ -187,7 +181,7 @@ import Testing
 @Suite struct DocxExportTests {
     @Test("export text writes the layout a .docx was read as; a text filing has none")
     func exportText() throws {
-        let dir = try WhatIfTests.temp()
+        let dir = try Fixtures.scratchFolder("whatif")
         defer { try? FileManager.default.removeItem(at: dir) }
         let docx = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/000_4163b9005dfad92f.docx").path
         let (_, console) = Fixtures.run(

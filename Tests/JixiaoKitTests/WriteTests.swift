@@ -9,12 +9,6 @@ import Testing
 @Suite(.serialized) struct WriteTests {
     static let real = Fixtures.real.path
 
-    static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-write-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     static func kind(_ path: String) -> mode_t {
         var info = stat()
         lstat(path, &info)
@@ -32,7 +26,7 @@ import Testing
     }
 
     @Test func aFIFOIsWrittenToInPlaceAndSurvives() throws {
-        let folder = try Self.scratch()
+        let folder = try Fixtures.scratchFolder("write")
         let fifo = folder.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o644) == 0)
         // The reader opens the pipe as the export opens it, and reads until the export closes it.
@@ -49,7 +43,7 @@ import Testing
     }
 
     @Test func aLinkToDevNullLeavesTheDeviceAndTheLinkAsTheyWere() throws {
-        let folder = try Self.scratch()
+        let folder = try Fixtures.scratchFolder("write")
         let link = folder.appendingPathComponent("null").path
         #expect(symlink("/dev/null", link) == 0)
         let console = Self.export("null", in: folder)
@@ -58,7 +52,7 @@ import Testing
     }
 
     @Test func aLinkIsFollowedAndItsTargetReplaced() throws {
-        let folder = try Self.scratch()
+        let folder = try Fixtures.scratchFolder("write")
         let target = folder.appendingPathComponent("target.txt")
         try Data("old".utf8).write(to: target)
         #expect(symlink("target.txt", folder.appendingPathComponent("link.csv").path) == 0)
@@ -68,7 +62,7 @@ import Testing
     }
 
     @Test func aReplacedFileKeepsItsPermissions() throws {
-        let folder = try Self.scratch()
+        let folder = try Fixtures.scratchFolder("write")
         let file = folder.appendingPathComponent("priv.csv").path
         #expect(FileManager.default.createFile(atPath: file, contents: Data("old".utf8)))
         chmod(file, 0o600)
@@ -78,7 +72,7 @@ import Testing
     }
 
     @Test func newFilesFollowTheUmaskAndSavedScenariosArePrivate() throws {
-        let folder = try Self.scratch()
+        let folder = try Fixtures.scratchFolder("write")
         let mask = umask(0o022)
         defer { umask(mask) }
         _ = Self.export("new.csv", in: folder, force: false)
@@ -88,7 +82,7 @@ import Testing
     }
 
     @Test func aFolderOrAMissingFolderIsAnErrorAndNothingIsWritten() throws {
-        let folder = try Self.scratch()
+        let folder = try Fixtures.scratchFolder("write")
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         #expect(Self.export("sub", in: folder).errors.contains("is a folder"))
