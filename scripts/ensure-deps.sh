@@ -9,6 +9,7 @@ command -v tmux >/dev/null 2>&1 || need+=(tmux)
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+command -v less >/dev/null 2>&1 || need+=(less)  # the default pager
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "jixiao: the Swift toolchain (6.0 or later) is not on PATH; install it from swift.org first." >&2

@@ -5,7 +5,17 @@ package enum DisplayWidth {
     /// Columns `text` occupies on a terminal: CJK and full-width forms take 2, combining marks 0.
     package static func of(_ text: String) -> Int {
         var total = 0
-        for character in text { total += of(character) }
+        var inEscape = false
+        for character in text {
+            // An ANSI colour sequence (ESC [ … m) takes no room on the screen.
+            if character == "\u{1B}" {
+                inEscape = true
+            } else if inEscape {
+                inEscape = character != "m"
+            } else {
+                total += of(character)
+            }
+        }
         return total
     }
 

@@ -101,7 +101,7 @@ package enum FilingViews {
         }
         var out = "Indicators (绩效指标):\n" + table.render()
         let deviations = indicators.enumerated().filter { $0.element.deviation != nil }
-        for (i, ind) in deviations { out += "  \(i + 1) 偏差原因: \(ind.deviation ?? "")\n" }
+        for (i, ind) in deviations { out += Prose.fit("  \(i + 1) 偏差原因: \(ind.deviation ?? "")") + "\n" }
         let totalText = total.isBlank ? (total.line == nil ? "no 总分 row" : "blank") : points(total.value)
         out += "总分 (reported): \(totalText)\(total.line.map { " (line \($0))" } ?? "")\n"
         return out
@@ -175,6 +175,6 @@ package enum FilingViews {
                 out += "\n" + section.heading + "\n" + section.body.map { "  " + $0.text + "\n" }.joined()
             }
         }
-        return out
+        return Prose.fit(out)
     }
 }

@@ -97,9 +97,21 @@ package enum ScoreViews {
             "\(heading): \(findings.count) finding\(findings.count == 1 ? "" : "s") (\(errors) "
             + "error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
             + "\(findings.count - errors - warnings) info)\n"
+        let style = Presentation.current
+        if style.format != .aligned && style.format != .wrapped {
+            return out + TableExport.findings(findings).table.render(style)
+        }
         for (i, f) in findings.enumerated() {
             let location = f.line.map { "\(file):\($0)" } ?? file
-            out += "F\(i + 1) \(f.severity.rawValue) \(location) [\(f.check.rawValue)] \(f.message)\n"
+            let severity: String
+            switch f.severity {
+            case .error: severity = style.paint(f.severity.rawValue, .error)
+            case .warning: severity = style.paint(f.severity.rawValue, .warning)
+            default: severity = f.severity.rawValue
+            }
+            let line = "F\(i + 1) \(severity) \(location) [\(f.check.rawValue)] \(f.message)"
+            let lines = style.width.map { Prose.wrap(line, width: $0, hang: 4) } ?? [line]
+            out += lines.joined(separator: "\n") + "\n"
         }
         return out
     }

@@ -1,18 +1,22 @@
 import JixiaoModel
 
-/// A plain-text table in psql's aligned style, measured by display width so Chinese
-/// columns line up: ` # | 项目名称 | 执行率`, a rule, the rows, and a `(N rows)` footer.
+/// A table of text cells, rendered in the presentation's format: psql's aligned style measured by
+/// display width so Chinese columns line up (` # | 项目名称 | 执行率`, a rule, the rows, a
+/// `(N rows)` footer), fitted to a width by wrapping or as records, or as CSV, Markdown or JSON.
 package struct Table {
     package enum Alignment: Sendable { case left, right }
 
     package var headers: [String]
     package var alignments: [Alignment]
     package var rows: [[String]] = []
-    /// Cells wider than this many columns are cut with `…` (0 = never).
+    /// In the aligned format, cells wider than this many columns are cut with `…` (0 = never).
+    /// A fitted table uses the room there is instead.
     package var maxCellWidth = 0
     /// Columns exempt from `maxCellWidth` (e.g. an explanation that should be read whole).
     package var unlimited: Set<Int> = []
     package var footer = true
+    /// Rows to colour as differences, besides those with a `*` cell.
+    package var marked: Set<Int> = []
 
     package init(_ headers: [String], align: [Alignment]? = nil) {
         self.headers = headers
@@ -21,43 +25,165 @@ package struct Table {
 
     package mutating func add(_ row: [String]) { rows.append(row) }
 
-    package func render() -> String {
-        let count = headers.count
+    package func render(_ style: Presentation = Presentation.current) -> String {
         let cells = rows.map { row in
-            (0..<count).map { i -> String in
+            headers.indices.map { i in
                 let text = i < row.count ? row[i] : ""
-                return maxCellWidth > 0 && !unlimited.contains(i) ? DisplayWidth.truncate(text, to: maxCellWidth) : text
+                return text.isEmpty ? style.null : text
             }
         }
+        switch style.format {
+        case .aligned: return aligned(cells, style)
+        case .wrapped: return fitted(cells, style)
+        case .records: return records(cells, style)
+        case .csv: return TableExport.csv(grid(cells), byteOrderMark: false, lineEnd: "\n")
+        case .markdown: return TableExport.markdown(grid(cells))
+        case .json: return TableExport.json(grid(cells)).rendered()
+        }
+    }
+
+    /// The table as data: a blank header over `*` marks is named `Δ`, any other `?column?`, as psql
+    /// names an unnamed column.
+    func grid(_ cells: [[String]]) -> TableExport.Grid {
+        TableExport.Grid(header: names, rows: cells)
+    }
+
+    var names: [String] {
+        headers.enumerated().map { i, header in
+            guard header.isEmpty else { return header }
+            return rows.allSatisfy { i >= $0.count || $0[i].isEmpty || $0[i] == "*" } ? "Δ" : "?column?"
+        }
+    }
+
+    func isMarked(_ row: Int) -> Bool { marked.contains(row) || rows[row].contains("*") }
+
+    // MARK: Aligned and wrapped
+
+    func aligned(_ cells: [[String]], _ style: Presentation) -> String {
+        let cut = cells.map { row in
+            row.enumerated().map { i, text in
+                maxCellWidth > 0 && !unlimited.contains(i) ? DisplayWidth.truncate(text, to: maxCellWidth) : text
+            }
+        }
+        return grid(cut, widths: naturalWidths(cut), style)
+    }
+
+    /// Fits the width: text columns give up room, widest first, down to a floor; the table shows
+    /// as records when even that is too wide. Without a width it is the aligned table, uncut.
+    func fitted(_ cells: [[String]], _ style: Presentation) -> String {
+        var widths = naturalWidths(cells)
+        guard let width = style.width else { return grid(cells, widths: widths, style) }
+        let floors = headers.indices.map { floor(of: $0, cells, natural: widths[$0]) }
+        var excess = lineWidth(widths) - width
+        // Text gives up room first, widest column first; then numbers let their headers wrap.
+        for alignment in [Alignment.left, .right] {
+            let columns = widths.indices.filter { alignments[$0] == alignment }
+            while excess > 0,
+                let widest = columns.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
+            {
+                widths[widest] -= 1
+                excess -= 1
+            }
+        }
+        return excess > 0 ? records(cells, style) : grid(cells, widths: widths, style)
+    }
+
+    /// The narrowest a column may get: its header on at most two lines, a number whole, text
+    /// down to six columns.
+    func floor(of column: Int, _ cells: [[String]], natural: Int) -> Int {
+        let header = headers[column]
+        var headerFloor = max(1, Prose.units(of: Substring(header)).map(\.width).max() ?? 1)
+        while Prose.cell(header, width: headerFloor).count > 2 { headerFloor += 1 }
+        guard alignments[column] == .left else {
+            let widest = cells.map { DisplayWidth.of($0[column]) }.max() ?? 0
+            return min(natural, max(widest, headerFloor))
+        }
+        return min(natural, max(6, headerFloor))
+    }
+
+    func naturalWidths(_ cells: [[String]]) -> [Int] {
         var widths = headers.map(DisplayWidth.of)
         for row in cells {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.lines.map(DisplayWidth.of).max() ?? 0) }
         }
-        func line(_ row: [String], header: Bool) -> String {
-            var parts: [String] = []
-            for (i, cell) in row.enumerated() {
-                let right = !header && alignments[i] == .right
-                parts.append(DisplayWidth.pad(cell, to: widths[i], right: right))
-            }
-            var text = " " + parts.joined(separator: " | ")
-            while text.hasSuffix(" ") { text.removeLast() }
-            return text
-        }
-        var out = line(headers.map { $0 }, header: true) + "\n"
+        return widths
+    }
+
+    /// The rule under the header, the widest line: each column and a space either side, `+` between.
+    func lineWidth(_ widths: [Int]) -> Int { widths.reduce(0, +) + 3 * widths.count - 1 }
+
+    func grid(_ cells: [[String]], widths: [Int], _ style: Presentation) -> String {
+        var out = physicalLines(headers, widths: widths, header: true).joined()
         out += widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "\n"
-        for row in cells { out += line(row, header: false) + "\n" }
-        if footer { out += rows.count == 1 ? "(1 row)\n" : "(\(rows.count) rows)\n" }
+        for (index, row) in cells.enumerated() {
+            let lines = physicalLines(row, widths: widths, header: false)
+            out +=
+                isMarked(index)
+                ? lines.map { style.paint(String($0.dropLast()), .difference) + "\n" }.joined()
+                : lines.joined()
+        }
+        return out + footerLine
+    }
+
+    /// One row as the lines it takes when its cells wrap to their columns' widths.
+    func physicalLines(_ row: [String], widths: [Int], header: Bool) -> [String] {
+        let wrapped = row.enumerated().map { i, cell in Prose.cell(cell, width: widths[i]) }
+        let height = wrapped.map(\.count).max() ?? 1
+        return (0..<height).map { lineIndex in
+            var parts: [String] = []
+            for (i, lines) in wrapped.enumerated() {
+                let text = lineIndex < lines.count ? lines[lineIndex] : ""
+                parts.append(DisplayWidth.pad(text, to: widths[i], right: !header && alignments[i] == .right))
+            }
+            return Prose.trimmingTrailingSpaces(" " + parts.joined(separator: " | ")) + "\n"
+        }
+    }
+
+    var footerLine: String {
+        guard footer else { return "" }
+        return rows.count == 1 ? "(1 row)\n" : "(\(rows.count) rows)\n"
+    }
+
+    // MARK: Records
+
+    /// psql's expanded display: `-[ RECORD 1 ]---`, then `header | value` a line, the values
+    /// wrapped to the width when there is one.
+    func records(_ cells: [[String]], _ style: Presentation) -> String {
+        let labelWidth = names.map(DisplayWidth.of).max() ?? 0
+        let valueWidth = style.width.map { max(10, $0 - labelWidth - 3) }
+        var out = ""
+        for (index, row) in cells.enumerated() {
+            let banner = "-[ RECORD \(index + 1) ]"
+            let ruleWidth = style.width.map { min($0, labelWidth + 3 + 30) } ?? labelWidth + 3 + 30
+            out += banner + String(repeating: "-", count: max(3, ruleWidth - banner.count)) + "\n"
+            for (i, value) in row.enumerated() {
+                let lines = valueWidth.map { Prose.cell(value, width: $0) } ?? value.lines
+                for (k, line) in lines.enumerated() {
+                    let label = DisplayWidth.pad(k == 0 ? names[i] : "", to: labelWidth)
+                    let text = Prose.trimmingTrailingSpaces(label + " | " + line)
+                    out += (isMarked(index) ? style.paint(text, .difference) : text) + "\n"
+                }
+            }
+        }
+        if cells.isEmpty { out += "(0 rows)\n" } else if footer { out += footerLine }
         return out
     }
 }
 
-/// Label/value lines (`  全年预算数   6.00`), the label column padded by display width.
+extension String {
+    /// The text's lines; one empty line for empty text.
+    fileprivate var lines: [String] { split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+}
+
+/// Label/value lines (`  全年预算数   6.00`), the label column padded by display width. With a
+/// width to fit, a long value wraps under itself.
 package func keyValues(_ pairs: [(String, String)], indent: Int = 2) -> String {
     let width = pairs.map { DisplayWidth.of($0.0) }.max() ?? 0
     let lead = String(repeating: " ", count: indent)
+    let fit = Presentation.current.width
     return pairs.map { pair -> String in
-        var text = lead + DisplayWidth.pad(pair.0, to: width) + "  " + pair.1
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text + "\n"
+        let text = Prose.trimmingTrailingSpaces(lead + DisplayWidth.pad(pair.0, to: width) + "  " + pair.1)
+        guard let fit, DisplayWidth.of(text) > fit else { return text + "\n" }
+        return Prose.wrap(text, width: fit, hang: indent + width + 2).joined(separator: "\n") + "\n"
     }.joined()
 }

@@ -6,6 +6,13 @@ package enum TableExport {
     package struct Grid {
         package var header: [String]
         package var rows: [[String]]
+
+        /// The grid as a table for the screen, every column left-aligned.
+        package var table: Table {
+            var table = Table(header)
+            table.rows = rows
+            return table
+        }
     }
 
     /// The tables there are to export.
@@ -65,13 +72,15 @@ package enum TableExport {
     }
 
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, CRLF
-    /// line ends; a UTF-8 byte-order mark first so spreadsheet programs read the Chinese.
-    package static func csv(_ grid: Grid) -> String {
+    /// line ends; a UTF-8 byte-order mark first so spreadsheet programs read the Chinese. On the
+    /// screen (`option format csv`) neither: plain lines, as sqlite3's `.mode csv` prints.
+    package static func csv(_ grid: Grid, byteOrderMark: Bool = true, lineEnd: String = "\r\n") -> String {
         func field(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        return "\u{FEFF}" + ([grid.header] + grid.rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        let lines = ([grid.header] + grid.rows).map { $0.map(field).joined(separator: ",") + lineEnd }
+        return (byteOrderMark ? "\u{FEFF}" : "") + lines.joined()
     }
 
     package static func markdown(_ grid: Grid) -> String {

@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// The command line:
-/// `jixiao [FILING ...] [-c COMMAND]... [-f SCRIPT]... [--bail] [--echo] [-q] [--no-color] [--history FILE]`.
+/// `jixiao [FILING ...] [-c COMMAND]... [-f SCRIPT]... [--bail] [--echo] [-q] [--no-color] [--history FILE]
+/// [-X | --rc]`.
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
@@ -40,6 +41,12 @@ struct Options: ParsableCommand {
     @Option(
         help: ArgumentHelp("History file for the interactive prompt (default ~/.jixiao_history).", valueName: "FILE"))
     var history: String?
+
+    @Flag(name: [.customShort("X"), .customLong("no-rc")], help: "Do not run ~/.jixiaorc at start.")
+    var noRC = false
+
+    @Flag(name: .customLong("rc"), help: "Run ~/.jixiaorc also before -f scripts and piped input.")
+    var rc = false
 }
 
 let jixiaoVersion = "0.1.0"

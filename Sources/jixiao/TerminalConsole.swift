@@ -8,14 +8,10 @@ import JixiaoModel
 final class TerminalConsole: Console {
     let isInteractive: Bool
     private let editor: LineEditor?
-    /// Colour the `error:` and `warning:` labels; only at a terminal, never with --no-color,
-    /// NO_COLOR or TERM=dumb.
-    private let colour: Bool
 
-    init(interactive: Bool, historyPath: String?, colour: Bool) {
+    init(interactive: Bool, historyPath: String?) {
         isInteractive = interactive
         editor = interactive ? LineEditor(historyPath: historyPath) : nil
-        self.colour = colour && interactive
     }
 
     func attach(_ shell: Shell) {
@@ -44,12 +40,28 @@ final class TerminalConsole: Console {
 
     func writeError(_ text: String) {
         fflush(nil)
-        var shown = text
-        if colour {
-            shown = shown.replacingOccurrences(of: "error: ", with: "\u{1B}[1;31merror:\u{1B}[0m ")
-                .replacingOccurrences(of: "warning: ", with: "\u{1B}[33mwarning:\u{1B}[0m ")
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// The window of the terminal stdout is, or nil when stdout is piped. COLUMNS and LINES stand in
+    /// when the terminal does not say.
+    var window: WindowSize? {
+        guard stdoutIsTerminal else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
+            return WindowSize(columns: Int(size.ws_col), rows: Int(size.ws_row))
         }
-        FileHandle.standardError.write(Data(shown.utf8))
+        let environment = ProcessInfo.processInfo.environment
+        return WindowSize(
+            columns: environment["COLUMNS"].flatMap { Int($0) } ?? 80,
+            rows: environment["LINES"].flatMap { Int($0) } ?? 24)
+    }
+    private let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+
+    func page(_ text: String) -> Bool {
+        let configured = ProcessInfo.processInfo.environment["PAGER"] ?? ""
+        let command = configured.trimmingCharacters(in: .whitespaces).isEmpty ? Pager.defaultCommand : configured
+        return Pager.show(text, command: command)
     }
 
     func takeInterrupt() -> Bool { isInteractive && cle_take_sigint() == 1 }

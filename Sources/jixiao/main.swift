@@ -31,10 +31,11 @@ if interactive { cle_install_sigint() }
 let historyPath = options.history ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.jixiao_history" })
 let environment = ProcessInfo.processInfo.environment
 let colour = !options.noColor && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-let console = TerminalConsole(interactive: interactive, historyPath: historyPath, colour: colour)
+let console = TerminalConsole(interactive: interactive, historyPath: historyPath)
 let shell = Shell(
     console: console,
-    options: ShellOptions(echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive))
+    options: ShellOptions(
+        echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive, colour: colour))
 console.attach(shell)
 
 if interactive {
@@ -45,6 +46,13 @@ if !options.filings.isEmpty {
     shell.loadAtStartup(options.filings)
 } else if interactive {
     shell.loadExample()
+}
+
+// ~/.jixiaorc, like ~/.psqlrc: at a terminal, not for scripts (so a piped review runs the same
+// everywhere) unless --rc asks; never with -X.
+let readsRC = !options.noRC && (options.rc || (stdinIsTerminal && options.scripts.isEmpty))
+if readsRC, let home = environment["HOME"] {
+    shell.runStartupFile(home + "/.jixiaorc", shownAs: "~/.jixiaorc")
 }
 
 for (i, command) in options.commands.enumerated() where !shell.finished && !shell.bailed {

@@ -8,6 +8,8 @@ package enum Completion: Sendable {
     case paths
     case projects
     case commands
+    /// Depends on the words typed after the command name so far (`rules use` → rule set names).
+    case contextual(@Sendable (_ previous: [String], _ session: Session) -> Completion)
 }
 
 /// What a command may touch besides the session: paths resolved against the shell's folder,
@@ -96,7 +98,8 @@ package struct CommandSpec: Sendable {
     }
 
     package static var all: [CommandSpec] {
-        shellCommands + filingCommands + exportCommands + ruleCommands + sqlCommands + whatIfCommands + saveCommands
+        shellCommands + optionCommands + filingCommands + exportCommands + ruleCommands + sqlCommands + whatIfCommands
+            + saveCommands
     }
 
     package static func named(_ word: String) -> CommandSpec? {

@@ -20,13 +20,13 @@ package enum Help {
             }
         }
         out += "\nType 'help COMMAND' for details and an example. Lines starting with # are comments.\n"
-        return out
+        return Prose.fit(out)
     }
 
     package static func page(for spec: CommandSpec) -> String {
         var out = "usage: \(spec.usage)\n"
         if !spec.aliases.isEmpty { out += "aliases: \(spec.aliases.joined(separator: ", "))\n" }
         out += "\n\(spec.summary).\n\(spec.details)\n\nexample:\n  \(spec.example)\n"
-        return out
+        return Prose.fit(out)
     }
 }

@@ -128,7 +128,7 @@ extension Shell {
     /// only in a terminal), so `jixiao FILE -c 'export json'` prints nothing but the JSON.
     public func loadAtStartup(_ paths: [String]) {
         do throws(ShellError) {
-            let output = try perform(LoadCommand(paths: paths))
+            let output = try perform(LoadCommand(paths: paths), in: presentation)
             for line in output.text.split(separator: "\n") { note(String(line)) }
             if report(output.diagnostics) { reportFailure(nil, location: "") }
         } catch {

@@ -34,6 +34,8 @@ public struct LoadedFiling: Sendable {
 public struct Session: Sendable {
     public var filings: [LoadedFiling] = []
     public var currentIndex: Int? = nil
+    /// How output looks (`option`); part of the session so a failed `option` changes nothing.
+    package var settings = Settings()
     /// Rule sets loaded with `rules load`, in load order; one may replace a built-in by name.
     public private(set) var loadedRuleSets: [RuleSet] = []
     /// Built-in rule sets plus those loaded with `rules load`. Computed, so the built-ins are

@@ -26,6 +26,17 @@ public struct LoadProgress: Equatable, Sendable {
     }
 }
 
+/// The size of the terminal window output goes to.
+public struct WindowSize: Equatable, Sendable {
+    public var columns: Int
+    public var rows: Int
+
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
 /// The shell's only seam to the world: the executable supplies a terminal console,
 /// the tests a scripted one. The library never prints, reads stdin or exits.
 public protocol Console: AnyObject {
@@ -42,6 +53,11 @@ public protocol Console: AnyObject {
     /// Shows how far a load has got, or erases what was shown (`nil`). A terminal console draws
     /// one line on stderr once a load runs long; others ignore it.
     func showProgress(_ progress: LoadProgress?)
+    /// The window's size when output goes to a terminal, read afresh at each command so a resized
+    /// window is used at once; nil when output is piped.
+    var window: WindowSize? { get }
+    /// Shows `text` through the pager; false when no pager could run (the shell then writes it).
+    func page(_ text: String) -> Bool
 }
 
 /// A console over fixed input that records stdout and stderr into one transcript,
@@ -81,6 +97,15 @@ public final class ScriptConsole: Console {
     /// Every progress report, in order, for tests; never part of the transcript.
     public private(set) var progressReports: [LoadProgress?] = []
     public func showProgress(_ progress: LoadProgress?) { progressReports.append(progress) }
+    /// A window for tests to fit output to; nil, as a pipe, unless set.
+    public var window: WindowSize?
+    /// Every text sent to the pager, in order; paged text is also part of the transcript.
+    public private(set) var pages: [String] = []
+    public func page(_ text: String) -> Bool {
+        pages.append(text)
+        write(text)
+        return true
+    }
     public func confirm(_ question: String) -> Bool {
         transcript += question
         return answers.isEmpty ? true : answers.removeFirst()

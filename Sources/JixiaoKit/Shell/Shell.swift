@@ -1,15 +1,19 @@
 import Foundation
 import JixiaoModel
+import JixiaoRendering
 
 /// How the shell runs: set from the command-line flags.
 public struct ShellOptions: Sendable {
     public var echo = false
     public var bail = false
     public var quiet = false
-    public init(echo: Bool = false, bail: Bool = false, quiet: Bool = false) {
+    /// Whether `option color auto` may colour: false with --no-color, NO_COLOR or TERM=dumb.
+    public var colour = true
+    public init(echo: Bool = false, bail: Bool = false, quiet: Bool = false, colour: Bool = true) {
         self.echo = echo
         self.bail = bail
         self.quiet = quiet
+        self.colour = colour
     }
 }
 
@@ -52,14 +56,77 @@ public final class Shell: Environment {
         }
     }
 
+    /// Runs a start-up file such as ~/.jixiaorc when it exists. Its errors are reported against
+    /// `shownAs` but neither stop the shell nor count in the exit status.
+    public func runStartupFile(_ path: String, shownAs: String) {
+        guard Disk.exists(path) else { return }
+        let failuresBefore = failures
+        let bail = options.bail
+        options.bail = false
+        defer {
+            failures = failuresBefore
+            options.bail = bail
+        }
+        do throws(ShellError) {
+            run(script: try Disk.readText(path, shownAs: shownAs), source: shownAs)
+        } catch {
+            reportFailure(error, location: "")
+        }
+    }
+
     // MARK: Output
 
     public func write(_ text: String) {
         console.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
     }
     /// A note for the analyst (banners, load summaries in a terminal); silenced by `-q`.
-    public func note(_ text: String) { if !options.quiet { console.writeError(text + "\n") } }
-    public func warn(_ text: String) { console.writeError("warning: " + text + "\n") }
+    public func note(_ text: String) {
+        if !options.quiet { console.writeError(Prose.fit(text, width: console.window?.columns) + "\n") }
+    }
+    public func warn(_ text: String) { console.writeError(label("warning", .warning) + text + "\n") }
+
+    /// `error: ` or `warning: `, coloured when colour is on.
+    func label(_ word: String, _ colour: Presentation.Colour) -> String {
+        presentation.paint(word + ":", colour) + " "
+    }
+
+    /// How output is laid out now: the settings, resolved against where output goes.
+    var presentation: Presentation {
+        let settings = session.settings
+        let window = console.window
+        let format: Presentation.Format
+        switch settings.format {
+        case .auto: format = window == nil ? .aligned : .wrapped
+        case .fixed(let fixed): format = fixed
+        }
+        let colour = settings.color == .on || (settings.color == .auto && options.colour && window != nil)
+        return Presentation(
+            format: format, width: settings.width ?? window?.columns, null: settings.null, color: colour)
+    }
+
+    /// Writes a command's output, through the pager when it is taller than the window. In a fitted
+    /// format, text lines wider than the width wrap as prose (tables already fit).
+    func show(_ text: String, _ presentation: Presentation) {
+        guard !text.isEmpty else { return }
+        var text = text.hasSuffix("\n") ? text : text + "\n"
+        if presentation.format == .wrapped || presentation.format == .records {
+            text = Prose.fit(text, width: presentation.width)
+        }
+        if let window = console.window, wantsPager(lines: text.count { $0 == "\n" }, window: window),
+            console.page(text)
+        {
+            return
+        }
+        console.write(text)
+    }
+
+    func wantsPager(lines: Int, window: WindowSize) -> Bool {
+        switch session.settings.pager {
+        case .on: return true
+        case .off: return false
+        case .auto: return lines >= window.rows
+        }
+    }
 
     // MARK: Environment: what commands may touch
 
@@ -82,7 +149,10 @@ public final class Shell: Environment {
 
     /// Writes a command's diagnostics as `SUBJECT: error: message`; true when any is an error.
     func report(_ diagnostics: [Output.Diagnostic]) -> Bool {
-        for d in diagnostics { console.writeError("\(d.subject): \(d.kind.rawValue): \(d.message)\n") }
+        for d in diagnostics {
+            let colour: Presentation.Colour = d.kind == .error ? .error : .warning
+            console.writeError("\(d.subject): " + label(d.kind.rawValue, colour) + d.message + "\n")
+        }
         return diagnostics.contains { $0.kind == .error }
     }
 
@@ -90,7 +160,7 @@ public final class Shell: Environment {
     /// error to report); with --bail a script stops here.
     func reportFailure(_ error: ShellError?, location: String) {
         failures += 1
-        if let error { console.writeError(location + "error: " + error.description + "\n") }
+        if let error { console.writeError(location + label("error", .error) + error.description + "\n") }
         if options.bail && !console.isInteractive { bailed = true }
     }
 
@@ -149,8 +219,11 @@ public final class Shell: Environment {
         if options.echo && scripted { console.write("jixiao> " + trimmed + "\n") }
         do throws(ShellError) {
             guard let command = try CommandSpec.parse(trimmed) else { return true }
-            let output = try perform(command)
-            write(output.text)
+            let started = ContinuousClock.now
+            let style = presentation
+            let output = try perform(command, in: style)
+            show(output.text, style)
+            if session.settings.timing { console.write(Self.time(since: started)) }
             let failed = report(output.diagnostics)
             if failed { reportFailure(nil, location: "") }
             switch output.effect {
@@ -166,12 +239,26 @@ public final class Shell: Environment {
     }
 
     /// Runs a command on a copy of the session, which replaces the session only when the
-    /// command succeeds: a failed command changes nothing.
-    func perform(_ command: any Command) throws(ShellError) -> Output {
+    /// command succeeds: a failed command changes nothing. Views render in `presentation`.
+    func perform(_ command: any Command, in presentation: Presentation) throws(ShellError) -> Output {
         var next = session
-        let output = try command.run(&next, self)
+        let result = Presentation.$current.withValue(presentation) { () -> Result<Output, ShellError> in
+            do throws(ShellError) {
+                return .success(try command.run(&next, self))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let output = try result.get()
         session = next
         return output
+    }
+
+    /// psql's `\timing` line: `Time: 12.345 ms`.
+    static func time(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return "Time: " + String(format: "%.3f", milliseconds) + " ms\n"
     }
 
     /// `source FILE`: runs a script file's lines, reporting errors against that file.
@@ -220,16 +307,21 @@ public final class Shell: Environment {
         if index == 0 {
             candidates = CommandSpec.all.flatMap { [$0.name] + $0.aliases }
         } else if let spec = CommandSpec.named(words[0]) {
-            switch spec.completion {
-            case .none: candidates = []
-            case .words(let list): candidates = list
-            case .commands: candidates = CommandSpec.all.map(\.name)
-            case .projects: candidates = session.current.map { $0.filing.projects.map(\.name) } ?? []
-            case .paths: candidates = Disk.pathCompletions(partial, directory: directory)
-            }
+            candidates = self.candidates(spec.completion, previous: Array(words[1..<index]), partial: partial)
         } else {
             candidates = []
         }
         return Array(Set(candidates.filter { $0.hasPrefix(partial) })).sorted()
+    }
+
+    func candidates(_ completion: Completion, previous: [String], partial: String) -> [String] {
+        switch completion {
+        case .none: return []
+        case .words(let list): return list
+        case .commands: return CommandSpec.all.map(\.name)
+        case .projects: return session.current.map { $0.filing.projects.map(\.name) } ?? []
+        case .paths: return Disk.pathCompletions(partial, directory: directory)
+        case .contextual(let next): return candidates(next(previous, session), previous: previous, partial: partial)
+        }
     }
 }
