@@ -154,6 +154,7 @@ package enum CountyViews {
         table.footer = false
         for row in rows {
             table.add([row.reported, row.computed, "\(row.count)", row.reported == row.computed ? "" : "moves"])
+            if row.reported != row.computed { table.marked.insert(table.rows.count - 1) }
         }
         let moved = cards.filter { ($0.reportedGrade ?? "—") != ($0.grade ?? "—") }.count
         return table.render() + "\(moved) of \(cards.count) projects change grade\n"

@@ -26,10 +26,11 @@ package struct Table {
     package mutating func add(_ row: [String]) { rows.append(row) }
 
     package func render(_ style: Presentation = Presentation.current) -> String {
+        let marks = Set(names.indices.filter { names[$0] == "Δ" })  // a blank mark is no blank figure
         let cells = rows.map { row in
             headers.indices.map { i in
                 let text = i < row.count ? row[i] : ""
-                return text.isEmpty ? style.null : text
+                return text.isEmpty && !marks.contains(i) ? style.null : text
             }
         }
         switch style.format {

@@ -82,7 +82,10 @@ package enum WhatIfViews {
             guard !rows.isEmpty else { continue }
             var table = Table(["figure", "baseline", name], align: [.left, .right, .right])
             table.footer = false
-            for r in rows { table.add(r) }
+            for r in rows {
+                if r.first?.hasPrefix("等级") == true { table.marked.insert(table.rows.count) }
+                table.add(r)
+            }
             out += change.name + "\n" + table.render()
         }
         guard !out.isEmpty else { return "scenario \(name) does not differ from the filing\n" }

@@ -27,6 +27,21 @@ public final class Mirror {
 
     static let tables = ["filings", "projects", "department", "indicators", "findings"]
 
+    /// Every table and column name in the schema, for completion.
+    public static let names: [String] = {
+        var names = tables
+        for statement in schema.split(separator: ";") where statement.contains("CREATE TABLE") {
+            guard let open = statement.firstIndex(of: "("), let close = statement.lastIndex(of: ")") else { continue }
+            for column in statement[statement.index(after: open)..<close].split(separator: ",") {
+                let word = column.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
+                if word.allSatisfy({ $0.isLetter || $0 == "_" }), word != "PRIMARY", !names.contains(word) {
+                    names.append(word)
+                }
+            }
+        }
+        return names
+    }()
+
     public init() throws(SQLError) {
         database = try Database()
         try database.execute(Self.schema)

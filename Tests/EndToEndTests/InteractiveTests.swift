@@ -35,12 +35,24 @@ import Testing
             return (try? String(contentsOf: outFile, encoding: .utf8)) ?? ""
         }
 
-        func start() throws {
+        func start(columns: Int = 120, rows: Int = 40, arguments: [String] = []) throws {
             let command =
                 "env -i PATH=/usr/bin:/bin HOME=\(home.path) LANG=C.UTF-8 TERM=xterm \(Binary.path) --history "
-                + "\(historyFile.path)"
-            try tmux(["new-session", "-d", "-s", "t", "-x", "120", "-y", "40", command])
+                + "\(historyFile.path) " + arguments.joined(separator: " ")
+            try tmux(["new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)", command])
             try waitFor { $0.contains("jixiao>") }
+        }
+
+        /// Everything the pane has shown, scrolled-off lines too, with lines the terminal wrapped joined
+        /// back, so a line wider than the window shows as one.
+        func history() throws -> String { try tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "t"]) }
+
+        /// Types `command`, presses Enter and waits for the next prompt.
+        func run(_ command: String) throws {
+            let prompts = try history().components(separatedBy: "jixiao>").count
+            try type(command)
+            try keys("Enter")
+            try waitFor { _ in ((try? self.history()) ?? "").components(separatedBy: "jixiao>").count > prompts }
         }
 
         func type(_ text: String) throws { try tmux(["send-keys", "-t", "t", "-l", text]) }
@@ -170,5 +182,111 @@ import Testing
         let after = try term.waitFor { $0.contains("(1 row)") }
         #expect(after.contains("example") && !after.contains("f0000.txt"))
         #expect(!after.contains("MB/s, "), "the progress line is erased")
+    }
+
+    /// Display columns: CJK and full-width forms take two.
+    static func width(_ text: Substring) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            let v = scalar.value
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v)
+            return total + (wide ? 2 : 1)
+        }
+    }
+
+    /// The columns where `|` and `+` stand.
+    static func separators(_ line: Substring) -> [Int] {
+        var columns: [Int] = []
+        var column = 0
+        for character in line {
+            if character == "|" || character == "+" { columns.append(column) }
+            column += width(Substring(String(character)))
+        }
+        return columns
+    }
+
+    @Test(
+        "projects, show, recompute and check fit 60 and 120 columns, every table's separators in line",
+        arguments: [60, 120])
+    func tablesFitTheWindow(columns: Int) throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        let real = Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt").path
+        try term.start(columns: columns, rows: 40, arguments: [real])
+        try term.run("option pager off")
+        for command in ["projects", "show 1", "recompute", "check"] { try term.run(command) }
+        let screen = try term.history()
+        for command in [
+            "石鼓区总工会 2023年度 项目支出", "Indicators (绩效指标)", "rules HN-HY-2023", "F39 info",
+        ] {
+            #expect(screen.contains(command), "missing: \(command)")
+        }
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines { #expect(Self.width(line) <= columns, "wider than \(columns): \(line)") }
+        var tables = 0
+        for (index, rule) in lines.enumerated() where rule.hasPrefix("---") && rule.contains("+") {
+            tables += 1
+            let expected = Self.separators(rule)
+            var row = index - 1
+            while row >= 0 && lines[row].contains(" | ") { row -= 1 }
+            row += 1
+            while row < lines.count && (lines[row].contains(" | ") || lines[row] == rule) {
+                let got = Self.separators(lines[row])
+                #expect(got == Array(expected.prefix(got.count)), "out of line: \(lines[row])")
+                row += 1
+            }
+        }
+        #expect(tables >= 2 || screen.contains("-[ RECORD 1 ]"))
+    }
+
+    @Test("check taller than 24 rows goes through the pager; q and Ctrl-C return to the prompt")
+    func pager() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        let real = Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt").path
+        try term.start(columns: 80, rows: 24, arguments: [real])
+        for leave in ["q", "C-c"] {
+            try term.type("check")
+            try term.keys("Enter")
+            let paged = try term.waitFor { $0.split(separator: "\n").last?.hasPrefix(":") == true }
+            #expect(paged.contains("F1 error"), "the pager shows the first screen")
+            #expect(!paged.contains("F39"), "and only the first screen")
+            try term.keys(leave)
+            try term.waitFor { $0.split(separator: "\n").last == "jixiao>" }
+            try term.run("echo back")
+            #expect(try term.screen().contains("\nback\n"))
+        }
+    }
+
+    @Test("~/.jixiaorc runs before the first prompt, its errors located; -X skips it; --rc for scripts")
+    func startupFile() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        try "option timing on\nbogus\n".write(
+            to: term.home.appendingPathComponent(".jixiaorc"), atomically: true, encoding: .utf8)
+        try term.start()
+        #expect(try term.screen().contains("~/.jixiaorc:2: error: unknown command 'bogus'"))
+        try term.run("echo with-rc")
+        #expect(try term.screen().contains("with-rc\nTime: "))
+        try term.keys("C-d")
+        for _ in 0..<100 where try term.running() { usleep(50_000) }
+
+        try term.start(arguments: ["-X"])
+        try term.run("echo without-rc")
+        let screen = try term.screen()
+        #expect(screen.contains("without-rc\n") && !screen.contains("without-rc\nTime: "))
+        try term.keys("C-d")
+
+        let environment = ["HOME": term.home.path]
+        let piped = try Binary.run(["-c", "echo piped"], environment: environment)
+        #expect(piped.stdout == "piped\n" && piped.stderr.isEmpty && piped.status == 0)
+        let asked = try Binary.run(["--rc", "-c", "echo asked"], environment: environment)
+        #expect(asked.stdout.contains("asked\nTime: "))
+        #expect(asked.stderr.hasPrefix("~/.jixiaorc:2: error: unknown command 'bogus'"))
+        #expect(asked.status == 0)
+        let skipped = try Binary.run(["--rc", "-X", "-c", "echo skipped"], environment: environment)
+        #expect(skipped.stdout == "skipped\n")
     }
 }

@@ -47,7 +47,10 @@ extension CommandSpec {
             usage: "use FILING",
             summary: "Make another loaded filing the current one (by number or 单位名称)",
             details: "FILING is the number shown by 'filings', or the unit name (a unique prefix is enough).",
-            example: "use 2"
+            example: "use 2",
+            completion: .contextual { previous, session in
+                previous.isEmpty ? .words(session.filings.map(\.filing.unit)) : .none
+            }
         ) { call throws(ShellError) in
             guard call.count == 1 else { throw call.usage("needs one FILING") }
             return UseCommand(filing: call[0])

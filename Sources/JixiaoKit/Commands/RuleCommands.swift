@@ -17,7 +17,15 @@ extension CommandSpec {
                 nothing.
                 """,
             example: "rules use CN-2020",
-            completion: .words(["use", "show", "load", "auto"] + RuleSet.builtInNames)
+            completion: .contextual { previous, session in
+                switch previous.first?.lowercased() {
+                case nil: return .words(["use", "show", "load"])
+                case "use" where previous.count == 1: return .words(session.ruleSets.map(\.name) + ["auto"])
+                case "show" where previous.count == 1: return .words(session.ruleSets.map(\.name))
+                case "load" where previous.count == 1: return .paths
+                default: return .none
+                }
+            }
         ) { call throws(ShellError) in
             switch (call.first, call.count) {
             case (nil, _): return RulesCommand(action: .list)

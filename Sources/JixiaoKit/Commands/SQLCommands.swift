@@ -18,13 +18,20 @@ extension CommandSpec {
                 the new state. Amounts are in 万元, rates are fractions. A query that would change anything is \\
                 refused; Ctrl-C stops a long one.
                 """,
-            example: "sql SELECT unit, name, rate FROM projects JOIN filings ON id = filing_id WHERE rate < 0.8"
+            example: "sql SELECT unit, name, rate FROM projects JOIN filings ON id = filing_id WHERE rate < 0.8",
+            completion: .words(Mirror.names + sqlKeywords)
         ) { call throws(ShellError) in
             guard !call.raw.isEmpty else { throw call.usage("needs a QUERY") }
             return SQLCommand(query: call.raw)
         }
     ]
 }
+
+/// The words of a query completion offers besides the tables and columns, in capitals as typed.
+let sqlKeywords = [
+    "SELECT", "FROM", "WHERE", "JOIN", "LEFT", "ON", "GROUP", "BY", "ORDER", "HAVING", "LIMIT", "DESC", "ASC",
+    "AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "AS", "DISTINCT", "COUNT", "SUM", "AVG", "MIN", "MAX", "ROUND",
+]
 
 struct SQLCommand: Command, Equatable {
     var query: String

@@ -20,7 +20,15 @@ extension CommandSpec {
                 score'.
                 """,
             example: "set score 劳模 1 3",
-            completion: .words(Edit.Field.allCases.map(\.rawValue) + ["tier"])
+            completion: .contextual { previous, session in
+                switch previous.count {
+                case 0: return .words(Edit.Field.allCases.map(\.rawValue) + ["tier"])
+                case 1: return .words((session.current?.filing.projects.map(\.name) ?? []) + ["dept"])
+                case 2 where ["score", "actual", "weight", "tier"].contains(previous[0].lowercased()):
+                    return .words(session.indicatorNames(of: previous[1]))
+                default: return .none
+                }
+            }
         ) { call throws(ShellError) in
             try SetCommand.parse(call)
         },
@@ -90,7 +98,15 @@ extension CommandSpec {
                 and save state; 'use' switches; 'drop' deletes one (never the last).
                 """,
             example: "scenario new 下调劳模",
-            completion: .words(["new", "list", "use", "drop"])
+            completion: .contextual { previous, session in
+                switch previous.first {
+                case nil: return .words(["new", "list", "use", "drop"])
+                case "use",
+                    "drop" where previous.count == 1:
+                    return .words(session.current?.scenarios.map(\.name) ?? [])
+                default: return .none
+                }
+            }
         ) { call throws(ShellError) in
             switch (call.first, call.count) {
             case ("list", 1): return ScenarioCommand(action: .list)
@@ -105,6 +121,22 @@ extension CommandSpec {
 }
 
 extension Session {
+    /// The numbers and 三级指标 names of the indicators of `target` in the current filing, for
+    /// completion; none when it names nothing.
+    func indicatorNames(of target: String) -> [String] {
+        guard let filing = current?.filing else { return [] }
+        let indicators: [Indicator]
+        switch Target.parse(target) {
+        case .department: indicators = filing.department?.indicators ?? []
+        case .project(let word):
+            guard let index = try? filing.projectIndex(word) else { return [] }
+            indicators = filing.projects[index].indicators
+        default: return []
+        }
+        let names = indicators.map(\.level3).filter { !$0.isEmpty && !$0.contains(" ") }
+        return indicators.indices.map { "\($0 + 1)" } + names
+    }
+
     /// Changes the current filing; nothing changes if `change` throws.
     mutating func updateCurrent<T>(
         _ change: (inout LoadedFiling) throws(ShellError) -> T
