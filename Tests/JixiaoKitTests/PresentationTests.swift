@@ -56,7 +56,8 @@ import Testing
     @Test("prose breaks between words and Chinese characters, never inside a word or number")
     func proseWrap() {
         let text =
-            "编制 is 6 in the narrative but 3 in the 基础数据表 (line 1234567), 执行率 56.67%，偏差较大。"
+            "编制 is 6 in the narrative but 3 in the 基础数据表 (line 1234567), "
+            + "执行率 56.67%，偏差较大。"
         for width in [12, 20, 33, 50] {
             let lines = Prose.wrap(text, width: width, hang: 2)
             #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
