@@ -184,6 +184,37 @@ extension JSON: Decodable {
         return JSONSyntaxError(line: line, message: message)
     }
 
+    /// The first number in the (already valid) text that would not be kept as written: beyond
+    /// 10^12, with more decimals than jixiao keeps, or in exponent form; with its line. The
+    /// parser turns numbers into `Decimal` silently, so this looks at the digits as typed.
+    public static func firstNumberProblem(_ text: String) -> (line: Int, message: String)? {
+        let bytes = Array(text.utf8)
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+            } else if byte == UInt8(ascii: "\"") {
+                i += 1
+                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+            } else if byte == UInt8(ascii: "-") || (48...57).contains(byte) {
+                let start = i
+                while i < bytes.count && "-+.eE0123456789".utf8.contains(bytes[i]) { i += 1 }
+                let token = String(decoding: bytes[start..<i], as: UTF8.self)
+                if let problem = numberProblem(token) { return (line, "the number \(token) \(problem)") }
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func numberProblem(_ token: String) -> String? {
+        guard let value = Labels.decimal(token) else { return "is in exponent form; write it out in digits" }
+        return Labels.limitProblem(token, value: value)
+    }
+
     /// The line of every object key, by its dotted path (`grades.1.min`), so a value that is
     /// valid JSON but wrong for jixiao can be reported at its line. Foundation keeps no
     /// positions, so this light scan over the (already valid) text finds them: it follows only

@@ -56,6 +56,17 @@ package enum TextDecoding {
     }
 
     /// Control bytes other than tab, CR, LF and form feed mark a binary file.
+    /// The line (from 1) of the first byte that is not UTF-8, for an error that points at it.
+    package static func lineOfFirstInvalidUTF8(_ data: Data) -> Int {
+        var bytes = data.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        while case .scalarValue(let scalar) = decoder.decode(&bytes) {
+            if scalar == "\n" { line += 1 }
+        }
+        return line
+    }
+
     static func looksBinary(_ data: Data) -> Bool { firstControl(data) >= 0 }
 
     static func firstControl(_ data: Data) -> Int {

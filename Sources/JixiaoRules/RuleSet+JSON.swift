@@ -17,6 +17,9 @@ extension RuleSet {
         } catch {
             throw RuleFileError(line: error.line, reason: error.message)
         }
+        if let problem = JSON.firstNumberProblem(text) {
+            throw RuleFileError(line: problem.line, reason: problem.message)
+        }
         let lines = JSON.keyLines(text)
         guard case .object(let unordered) = json else {
             throw RuleFileError(line: 1, reason: "a rule set is a JSON object")

@@ -184,6 +184,30 @@ import Testing
         #expect(!after.contains("MB/s, "), "the progress line is erased")
     }
 
+    /// Ctrl-C inside one large file (16 MB, seconds of reading) stops the load at once: the shell
+    /// does not wait for the file to be read, and the loaded set stays as it was.
+    @Test("Ctrl-C cancels the load of one large file at once, changing nothing")
+    func cancelInsideOneFile() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        let filing = try Data(
+            contentsOf: Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt"))
+        let big = term.home.appendingPathComponent("big.txt")
+        try Data(repeating: 0, count: 0).write(to: big)
+        let handle = try FileHandle(forWritingTo: big)
+        for _ in 0..<(16 << 20) / filing.count { handle.write(filing) }
+        try handle.close()
+        try term.start()
+        try term.type("load \(big.path)")
+        try term.keys("Enter")
+        usleep(400_000)
+        try term.keys("C-c")
+        try term.waitFor { $0.contains("cancelled by Ctrl-C") }
+        try term.run("filings")
+        let after = try term.screen()
+        #expect(after.contains("example") && after.contains("(1 row)"))
+    }
+
     /// Display columns: CJK and full-width forms take two.
     static func width(_ text: Substring) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in

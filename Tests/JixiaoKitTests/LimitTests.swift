@@ -45,3 +45,126 @@ import Testing
         #expect(console.errors.contains("saw 1 line of prose, no table"))
     }
 }
+
+/// Files too large, endless or odd to read: refused from their size or kind before a byte is
+/// read, so memory stays bounded; a folder of 50,000 tiny files is read to its end.
+@Suite struct FileSizeTests {
+    @Test func aHundredMegabyteFilingIsRefusedUnread() throws {
+        let folder = try Fixtures.scratchFolder("limits")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.txt")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        try FileHandle(forWritingTo: big).truncate(atOffset: 100 << 20)  // sparse: no disk used
+        let (shell, console) = Fixtures.run("load --example\nload \(big.path)\n")
+        #expect(
+            console.errors.contains("big.txt: 100.0 MB is more than a filing holds (at most 32 MB); nothing was read"))
+        #expect(shell.session.filings.count == 1)
+    }
+
+    @Test func aFIFOOrADeviceIsRefusedNotReadForEver() throws {
+        let folder = try Fixtures.scratchFolder("limits")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe.txt")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let (shell, console) = Fixtures.run("load \(fifo.path)\nload /dev/zero\n")
+        #expect(console.errors.contains("pipe.txt: is not a regular file (a pipe or a device); nothing was read"))
+        #expect(console.errors.contains("/dev/zero: is not a regular file"))
+        #expect(shell.session.filings.isEmpty)
+    }
+}
+
+/// Saved scenarios and rule files changed by hand: each is refused with its file and line, and
+/// nothing of it is applied.
+@Suite struct LyingFileTests {
+    static let saved = Fixtures.root.appendingPathComponent("sessions/whatif.scenario.json")
+
+    /// Opens `text` as a scenario and as a rule file; returns the errors of each.
+    static func open(_ bytes: Data) throws -> (scenario: String, rules: String) {
+        let folder = try Fixtures.scratchFolder("lying")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("edited.json")
+        try bytes.write(to: file)
+        let (scenarioShell, scenario) = Fixtures.run("open \(file.path)\n")
+        #expect(scenarioShell.session.filings.isEmpty, "nothing of the scenario is applied")
+        let (rulesShell, rules) = Fixtures.run("rules load \(file.path)\n")
+        #expect(rulesShell.session.loadedRuleSets.isEmpty, "no rule set is added")
+        return (scenario.errors, rules.errors)
+    }
+
+    @Test func aStringWhereANumberBelongsIsAnErrorAtItsLine() throws {
+        let text = try String(contentsOf: Self.saved, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"value\": \"3\"", with: "\"value\": true")
+        let errors = try Self.open(Data(edited.utf8))
+        #expect(errors.scenario.contains("edited.json:14: edit 1 is not an edit"))
+    }
+
+    @Test func versionTwoIsRefusedAtItsLine() throws {
+        let text = try String(contentsOf: Self.saved, encoding: .utf8)
+        let errors = try Self.open(Data(text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2").utf8))
+        #expect(errors.scenario.contains("edited.json:3: scenario version 2 is not supported"))
+    }
+
+    @Test func bytesThatAreNotUTF8AreAnErrorAtTheirLine() throws {
+        var bytes = try Data(contentsOf: Self.saved)
+        let secondLine = bytes.firstIndex(of: 0x0A)! + 1
+        bytes.insert(contentsOf: [0xFF, 0xFE], at: secondLine + 3)
+        let errors = try Self.open(bytes)
+        #expect(errors.scenario.contains("edited.json:2: not UTF-8 text"))
+        #expect(errors.rules.contains("edited.json:2: not UTF-8 text"))
+    }
+
+    @Test func aHundredThousandLevelsOfNestingAreAnErrorNotACrash() throws {
+        let deep =
+            "{\"format\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        let errors = try Self.open(Data(deep.utf8))
+        #expect(errors.scenario.contains("edited.json:1: too many nested arrays or dictionaries"))
+        #expect(errors.rules.contains("edited.json:1: too many nested arrays or dictionaries"))
+    }
+
+    @Test(
+        "a rule file's number that would not be kept as written is an error at its line",
+        arguments: [
+            ("1500000000000000000000000", "is beyond 10^12"), ("15.0000000000001", "has 13 decimals"),
+            ("1.5e1", "is in exponent form"),
+        ])
+    func ruleNumbersAtTheirLimits(number: String, problem: String) throws {
+        let county = try String(
+            contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/rules/county.json"), encoding: .utf8)
+        let edited = county.replacingOccurrences(of: "\"executionWeight\": 15", with: "\"executionWeight\": \(number)")
+        let errors = try Self.open(Data(edited.utf8))
+        #expect(errors.rules.contains("edited.json:5: the number \(number) \(problem)"))
+    }
+
+    @Test func aHugeFileIsRefusedUnread() throws {
+        let folder = try Fixtures.scratchFolder("lying")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("huge.json")
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+        try FileHandle(forWritingTo: file).truncate(atOffset: 20 << 20)
+        let (_, scenario) = Fixtures.run("open \(file.path)\n")
+        let (_, rules) = Fixtures.run("rules load \(file.path)\n")
+        for errors in [scenario.errors, rules.errors] {
+            #expect(
+                errors.contains("huge.json: 20.0 MB is more than a scenario, rule file or script holds (at most 16 MB)")
+            )
+        }
+    }
+}
+
+/// The slow limit: a folder of 50,000 tiny files (about 20 s in a debug build).
+@Suite struct SlowLimitTests {
+    @Test func fiftyThousandTinyFilesAreEachRefusedAndTheLoadEnds() throws {
+        let folder = try Fixtures.scratchFolder("tiny")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for i in 0..<50_000 {
+            let made = FileManager.default.createFile(
+                atPath: folder.appendingPathComponent(String(format: "f%05d.txt", i)).path,
+                contents: Data("项目名称 \(i)\n".utf8))
+            if !made { Issue.record("could not make file \(i)") }
+        }
+        let (shell, console) = Fixtures.run("load --example\nload \(folder.path)\nfilings\n")
+        #expect(shell.session.filings.count == 1)
+        #expect(console.errors.components(separatedBy: ": error: no self-evaluation table").count == 50_001)
+        #expect(console.output.contains("0 loaded, 50000 failed") || console.errors.contains("0 loaded, 50000 failed"))
+    }
+}

@@ -17,7 +17,7 @@ package enum Loader {
     }
 
     static func read(_ path: String, shownAs shown: String) throws(ShellError) -> LoadedFiling {
-        let data = try Disk.read(path, shownAs: shown)
+        let data = try Disk.read(path, shownAs: shown, limit: .filing, regularOnly: true)
         do {
             return LoadedFiling(filing: try FilingReader.read(data, source: shown), path: shown)
         } catch {
@@ -59,9 +59,9 @@ package enum Loader {
         for first in stride(from: 0, to: files.count, by: sliceSize) {
             try environment.checkInterrupt()
             let slice = Array(files[first..<min(first + sliceSize, files.count)])
-            let results = slice.parallelMap { path, shown in
-                Result { () throws(ShellError) in try read(path, shownAs: shown) }
-            }
+            let results = try slice.parallelMap(
+                { path, shown in Result { () throws(ShellError) in try read(path, shownAs: shown) } },
+                checking: environment.checkInterrupt)
             for (result, (_, shown)) in zip(results, slice) {
                 switch result {
                 case .success(let loaded):

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` on every core: each result stands at its element's place, so the outcome is the
@@ -11,5 +12,44 @@ extension Array where Element: Sendable {
             DispatchQueue.concurrentPerform(iterations: count) { i in (slots + i).initialize(to: transform(self[i])) }
             initialized = count
         }
+    }
+
+    /// `parallelMap` that the caller may abandon: the work runs on other threads while this one
+    /// calls `check` every 50 ms; when `check` throws (Ctrl-C), the error is thrown at once and the
+    /// abandoned results, when they come, are dropped. So Ctrl-C is heard even inside one long file.
+    func parallelMap<Result: Sendable>(
+        _ transform: @escaping @Sendable (Element) -> Result, checking check: () throws(ShellError) -> Void
+    ) throws(ShellError) -> [Result] {
+        let results = ResultSlots<Result>(count)
+        let finished = DispatchSemaphore(value: 0)
+        let elements = self
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: elements.count) { i in results.set(i, transform(elements[i])) }
+            finished.signal()
+        }
+        while finished.wait(timeout: .now() + .milliseconds(50)) == .timedOut { try check() }
+        return results.all
+    }
+}
+
+/// Results written from many threads, each to its own slot; kept alive by the work that fills
+/// them, so work abandoned after Ctrl-C writes into slots nobody reads.
+private final class ResultSlots<Result>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result?]
+
+    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// Every result, once all are set.
+    var all: [Result] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

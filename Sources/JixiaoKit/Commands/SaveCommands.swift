@@ -230,8 +230,10 @@ enum Scenarios {
         }
         guard json["version"]?.intValue == 1 else {
             let version = json["version"]?.intValue ?? 0
+            let line = JSON.keyLines(text)["version"].map { ":\($0)" } ?? ""
             throw .invalidFile(
-                location: path, reason: "scenario version \(version) is not supported (this jixiao reads version 1)")
+                location: path + line,
+                reason: "scenario version \(version) is not supported (this jixiao reads version 1)")
         }
         guard let filingPath = json["filing"]?["path"]?.stringValue, let name = json["scenario"]?.stringValue,
             let list = json["edits"]?.arrayValue

@@ -6,12 +6,35 @@ import JixiaoReading
 /// glob, and write a file atomically. Every failure comes back as a `ShellError` that
 /// names the path as the analyst typed it.
 package enum Disk {
-    package static func read(_ path: String, shownAs shown: String) throws(ShellError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .io(path: shown, reason: "no such file")
+    /// What a file may hold before it is refused unread, so memory stays bounded whatever is named.
+    package enum Limit: Int {
+        /// A filing: no department's 自评报告 comes near it (the real one is 22 KB as text, a .docx
+        /// with pictures a few MB); reading one takes about nine times its size while it is read.
+        case filing = 33_554_432
+        /// A saved scenario or a rule file (100,000 edits take about 15 MB), a script.
+        case document = 16_777_216
+
+        var description: String { "\(rawValue >> 20) MB" }
+        var holder: String { self == .filing ? "a filing" : "a scenario, rule file or script" }
+    }
+
+    /// Reads a whole file. A path that is not a regular file (a FIFO, a device) is refused when
+    /// `regularOnly`, and a file larger than `limit` is refused before it is read.
+    package static func read(
+        _ path: String, shownAs shown: String, limit: Limit = .document, regularOnly: Bool = false
+    ) throws(ShellError) -> Data {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .io(path: shown, reason: "no such file") }
+        let kind = status.st_mode & S_IFMT
+        if kind == S_IFDIR { throw .io(path: shown, reason: "is a folder, not a file") }
+        if kind != S_IFREG && regularOnly {
+            throw .io(path: shown, reason: "is not a regular file (a pipe or a device); nothing was read")
         }
-        if isDirectory.boolValue { throw .io(path: shown, reason: "is a folder, not a file") }
+        if kind == S_IFREG && Int(status.st_size) > limit.rawValue {
+            let size = String(format: "%.1f MB", Double(status.st_size) / 1_048_576)
+            let reason = "\(size) is more than \(limit.holder) holds (at most \(limit.description)); nothing was read"
+            throw .io(path: shown, reason: reason)
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -19,10 +42,13 @@ package enum Disk {
         }
     }
 
+    /// Reads a UTF-8 text file (a script, a scenario, a rule file); bytes that are not UTF-8 are
+    /// an error at the line they stand on.
     package static func readText(_ path: String, shownAs shown: String) throws(ShellError) -> String {
         let data = try read(path, shownAs: shown)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .io(path: shown, reason: "not UTF-8 text")
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let line = TextDecoding.lineOfFirstInvalidUTF8(data)
+            throw .io(path: "\(shown):\(line)", reason: "not UTF-8 text")
         }
         return TextDecoding.strip(text)
     }
