@@ -1,5 +1,7 @@
 import CEditLine
+import Foundation
 import Glibc
+import JixiaoKit
 
 /// Owns libedit's `EditLine*` and `History*`; Swift names over the CEditLine shim.
 /// Only the executable knows about it; the shell sees it through `TerminalConsole`.
@@ -66,17 +68,32 @@ final class LineEditor {
         return .line(line)
     }
 
-    /// Records a command (history(H_ENTER)) and saves the file at once, mode 0600, so a
-    /// crash loses nothing. Lines starting with a space are not recorded.
+    /// Records a command (history(H_ENTER)) and saves the file at once, so a crash loses
+    /// nothing. Lines starting with a space are not recorded.
     func remember(_ line: String) {
         guard !line.hasPrefix(" "), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
         _ = cle_hist_enter(history, line)
         save()
     }
 
+    /// Writes the history through `Disk.write`, as every file jixiao writes: atomically, a link
+    /// followed, a new file private (0600: it holds what was typed), an existing one keeping its
+    /// mode. libedit renders it into an unlinked temporary file (H_SAVE_FP wants a descriptor it can
+    /// fchmod, which a memory stream lacks), never to the path itself.
     func save() {
-        guard let historyPath else { return }
-        if cle_hist_save(history, historyPath) >= 0 { chmod(historyPath, 0o600) }
+        guard let historyPath, let data = rendered() else { return }
+        try? Disk.write(data, to: historyPath, shownAs: historyPath, isPrivate: true)
+    }
+
+    private func rendered() -> Data? {
+        guard let stream = tmpfile() else { return nil }
+        defer { fclose(stream) }
+        guard cle_hist_save_fp(history, stream) >= 0, fflush(stream) == 0 else { return nil }
+        let descriptor = fileno(stream)
+        let size = Int(lseek(descriptor, 0, SEEK_END))
+        guard size >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        return pread(descriptor, &bytes, size, 0) == size ? Data(bytes) : nil
     }
 
     /// Tab: inserts the longest common prefix of the candidates, or lists them.

@@ -208,6 +208,27 @@ import Testing
         #expect(after.contains("example") && after.contains("(1 row)"))
     }
 
+    /// The history file is written as every file jixiao writes: a link to it stays a link and its
+    /// target gets the history; a file the user made readable keeps its mode.
+    @Test("the history file follows the write policy: a link is followed, a mode is kept")
+    func historyFollowsTheWritePolicy() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        let target = term.home.appendingPathComponent("kept-history")
+        try "".write(to: target, atomically: true, encoding: .utf8)
+        chmod(target.path, 0o640)
+        try FileManager.default.createSymbolicLink(at: term.historyFile, withDestinationURL: target)
+        try term.start()
+        try term.run("echo through-the-link")
+        try term.keys("C-d")
+        for _ in 0..<100 where try term.running() { usleep(50_000) }
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: term.historyFile.path)
+        #expect(link == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("echo\\040through-the-link"))
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+    }
+
     /// Display columns: CJK and full-width forms take two.
     static func width(_ text: Substring) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in
