@@ -67,7 +67,8 @@ package enum Prose {
     /// The lines of a table cell `width` columns wide: as `wrap`, with no indent; line breaks in
     /// the text are kept.
     package static func cell(_ text: String, width: Int) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+        if !text.utf8.contains(0x0A) && DisplayWidth.of(text) <= width { return [text] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
             let line = String(line)
             return DisplayWidth.of(line) <= width ? [line] : wrap(line, width: width, hang: 0)
         }
@@ -81,7 +82,7 @@ package enum Prose {
         if let marker = ["- ", "* ", "• "].first(where: { rest.hasPrefix($0) }) { return indent + marker.count }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(". ") { return indent + digits.count + 2 }
-        if let gap = rest.range(of: "  ") {
+        if let gap = rest.firstRange(of: "  ") {
             let label = rest[..<gap.lowerBound]
             let value = rest[gap.upperBound...].drop { $0 == " " }
             let column = indent + DisplayWidth.of(String(rest[..<value.startIndex]))
@@ -174,9 +175,8 @@ package enum Prose {
 
     /// Marks that must not start a line (they close what came before).
     static let closing: Set<Character> = [
-        "，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "】", "”", "’", ",", ".", ";",
-        ":", "!",
-        "?", ")", "]", "%", "％",
+        "，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "】", "”", "’", "％",
+        ",", ".", ";", ":", "!", "?", ")", "]", "%",
     ]
     /// Marks that must not end a line (they open what follows).
     static let opening: Set<Character> = ["（", "《", "「", "『", "【", "“", "‘", "(", "["]

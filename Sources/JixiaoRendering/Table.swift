@@ -66,14 +66,14 @@ package struct Table {
                 maxCellWidth > 0 && !unlimited.contains(i) ? DisplayWidth.truncate(text, to: maxCellWidth) : text
             }
         }
-        return grid(cut, widths: naturalWidths(cut), style)
+        return drawn(cut, widths: naturalWidths(cut), style)
     }
 
     /// Fits the width: text columns give up room, widest first, down to a floor; the table shows
     /// as records when even that is too wide. Without a width it is the aligned table, uncut.
     func fitted(_ cells: [[String]], _ style: Presentation) -> String {
         var widths = naturalWidths(cells)
-        guard let width = style.width else { return grid(cells, widths: widths, style) }
+        guard let width = style.width else { return drawn(cells, widths: widths, style) }
         let floors = headers.indices.map { floor(of: $0, cells, natural: widths[$0]) }
         var excess = lineWidth(widths) - width
         // Text gives up room first, widest column first; then numbers let their headers wrap.
@@ -86,7 +86,7 @@ package struct Table {
                 excess -= 1
             }
         }
-        return excess > 0 ? records(cells, style) : grid(cells, widths: widths, style)
+        return excess > 0 ? records(cells, style) : drawn(cells, widths: widths, style)
     }
 
     /// The narrowest a column may get: its header on at most two lines, a number whole, text
@@ -105,7 +105,7 @@ package struct Table {
     func naturalWidths(_ cells: [[String]]) -> [Int] {
         var widths = headers.map(DisplayWidth.of)
         for row in cells {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.lines.map(DisplayWidth.of).max() ?? 0) }
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) }
         }
         return widths
     }
@@ -113,7 +113,8 @@ package struct Table {
     /// The rule under the header, the widest line: each column and a space either side, `+` between.
     func lineWidth(_ widths: [Int]) -> Int { widths.reduce(0, +) + 3 * widths.count - 1 }
 
-    func grid(_ cells: [[String]], widths: [Int], _ style: Presentation) -> String {
+    /// The table drawn with each column `widths` wide: header, rule, rows (marked ones coloured).
+    func drawn(_ cells: [[String]], widths: [Int], _ style: Presentation) -> String {
         var out = physicalLines(headers, widths: widths, header: true).joined()
         out += widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "\n"
         for (index, row) in cells.enumerated() {
@@ -173,7 +174,12 @@ package struct Table {
 
 extension String {
     /// The text's lines; one empty line for empty text.
-    fileprivate var lines: [String] { split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    fileprivate var lines: [String] {
+        utf8.contains(0x0A) ? split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [self]
+    }
+
+    /// Display columns of the widest line.
+    fileprivate var width: Int { lines.map(DisplayWidth.of).max() ?? 0 }
 }
 
 /// Label/value lines (`  全年预算数   6.00`), the label column padded by display width. With a
