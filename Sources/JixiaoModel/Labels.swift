@@ -152,17 +152,23 @@ package enum Labels {
     /// the text holds no digit. What `(.*?)([0-9]+(?:\.[0-9]+)?)([^0-9]*)$` captures, read from
     /// the end by hand because it runs for every indicator (a regex tries every start position).
     package static func lastNumber(_ text: String) -> (before: String, number: String, after: String)? {
-        let scalars = Array(text.unicodeScalars)
-        let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
-        guard let last = scalars.lastIndex(where: isDigit) else { return nil }
+        // Digits and the dot are ASCII, so every cut falls between whole characters of the UTF-8.
+        let bytes = text.utf8
+        let isDigit = { (byte: UInt8) in (48...57).contains(byte) }
+        guard let last = bytes.lastIndex(where: isDigit) else { return nil }
         var start = last
-        while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
-        if start >= 2 && scalars[start - 1] == "." && isDigit(scalars[start - 2]) {
-            start -= 1
-            while start > 0 && isDigit(scalars[start - 1]) { start -= 1 }
+        func digitBefore(_ index: String.Index) -> Bool {
+            index > bytes.startIndex && isDigit(bytes[bytes.index(before: index)])
         }
-        func string(_ part: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(part)) }
-        return (string(scalars[..<start]), string(scalars[start...last]), string(scalars[(last + 1)...]))
+        while digitBefore(start) { start = bytes.index(before: start) }
+        if start > bytes.startIndex, bytes[bytes.index(before: start)] == UInt8(ascii: "."),
+            digitBefore(bytes.index(before: start))
+        {
+            start = bytes.index(before: start)
+            while digitBefore(start) { start = bytes.index(before: start) }
+        }
+        let end = bytes.index(after: last)
+        return (String(text[..<start]), String(text[start..<end]), String(text[end...]))
     }
 
     /// The text after `3、` `3.` `3．` `三、` `(3)` at its start, or nil when it has none.

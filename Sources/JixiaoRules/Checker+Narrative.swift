@@ -8,7 +8,7 @@ extension Checker {
         if let b = filing.basic {
             let line = report.sections.first { $0.text.has("编制") || $0.heading.has("编制") }?.line
             // Each pattern runs only on a report that has its key word: the reports are long.
-            if text.has("编制"), let m = text.firstMatch(of: Patterns.staffAuthorized),
+            if let m = text.firstMatch(of: Patterns.staffAuthorized, beginningWith: ["编制"]),
                 let n = Decimal(string: String(m.1)),
                 let a = b.authorized.value, n != a
             {
@@ -18,7 +18,7 @@ extension Checker {
                         + "\(b.authorized.line ?? b.line))"
                 )
             }
-            if text.has("在职") || text.has("实有"), let m = text.firstMatch(of: Patterns.staffActual),
+            if let m = text.firstMatch(of: Patterns.staffActual, beginningWith: ["在职", "实有"]),
                 let n = Decimal(string: String(m.1)),
                 let s = b.staff.value, n != s
             {
@@ -32,7 +32,8 @@ extension Checker {
         if let d = filing.department,
             let basicSpend = d.expenditure.first(where: { $0.label.has("基本支出") })?.figure.value,
             let section = report.sections.first(where: { $0.heading.has("基本支出") }),
-            let m = (section.heading + section.text).firstMatch(of: Patterns.spentAmount),
+            let m = (section.heading + section.text).firstMatch(
+                of: Patterns.spentAmount, beginningWith: ["全年实际支出", "全年支出", "实际支出"]),
             let quoted = Decimal(string: String(m.1)),
             quoted != basicSpend, quoted == d.funds.executed.value,
             (section.heading + section.text).firstMatch(of: Patterns.number).map({ _ in
@@ -54,10 +55,10 @@ extension Checker {
                 guard
                     let section = other.sections.first(where: {
                         let text = $0.heading + $0.text
-                        return text.has("100%") && text.firstMatch(of: Patterns.completeClaim) != nil
+                        return text.has("100%") && text.claimsCompletion
                     })
                 else { continue }
-                let claimLine = section.line { $0.has("100%") && $0.firstMatch(of: Patterns.completeClaim) != nil }
+                let claimLine = section.line { $0.has("100%") && $0.claimsCompletion }
                 add(
                     .narrativeClaim, .warning, claimLine, .filing,
                     "\(other.title): claims 100% completion, but the projects spent \(money(spent)) of "
@@ -92,5 +93,12 @@ extension Checker {
                     + "problems"
             )
         }
+    }
+}
+
+extension String {
+    /// `完成率达100%` and the like.
+    fileprivate var claimsCompletion: Bool {
+        firstMatch(of: Patterns.completeClaim, beginningWith: ["完成值", "执行率", "完成率"]) != nil
     }
 }

@@ -15,3 +15,30 @@ enum Patterns {
         /(?:全年实际支出|全年支出|实际支出)([0-9]+(?:\.[0-9]+)?)万元/
     nonisolated(unsafe) static let completeClaim = /(?:完成值|执行率|完成率)(?:达)?100%/
 }
+
+extension StringProtocol where SubSequence == Substring {
+    /// `firstMatch(of:)` for a pattern that can only begin with one of `keys`: the regex is tried
+    /// only where a key stands instead of at every character of a long report, which is where
+    /// the checks spent their time. The match is the same, as long as the pattern begins with one
+    /// of the keys and looks at nothing before its start.
+    func firstMatch<Output>(of regex: Regex<Output>, beginningWith keys: [String]) -> Regex<Output>.Match? {
+        let starts = keys.flatMap { key in positions(of: key) }.sorted()
+        for start in starts {
+            if let match = self[start...].prefixMatch(of: regex) { return match }
+        }
+        return nil
+    }
+
+    /// Where `key` begins in the text, found by comparing UTF-8 bytes.
+    func positions(of key: String) -> [Index] {
+        let needle = Array(key.utf8)
+        guard let first = needle.first else { return [] }
+        var found: [Index] = []
+        var index = utf8.startIndex
+        while let hit = utf8[index...].firstIndex(of: first) {
+            if utf8[hit...].starts(with: needle) { found.append(hit) }
+            index = utf8.index(after: hit)
+        }
+        return found
+    }
+}

@@ -58,6 +58,7 @@ import Testing
         let match = t.firstMatch(of: /([0-9]+(?:\.[0-9]+)?)([^0-9]*)$/).map { (String($0.1), String($0.2)) }
         let mine = Quantity.lastNumber(t)
         #expect(mine?.0 == match?.0 && mine?.1 == match?.1, "\(text)")
+        if let parts = Labels.lastNumber(t) { #expect(parts.before + parts.number + parts.after == t) }
         #expect(Quantity.numberCount(t) == t.matches(of: /[0-9]+(?:\.[0-9]+)?/).count, "\(text)")
     }
 
@@ -85,6 +86,39 @@ import Testing
         ])
     func headingsMatchTheRegex(_ text: String) {
         #expect(Narratives.isHeading(text) == (text.firstMatch(of: Patterns.narrativeHeading) != nil), "\(text)")
+    }
+
+    /// Texts where a key stands, repeats, fails to match and matches later, sits at the very start
+    /// or end, or follows a combining mark; and every report of the fixtures.
+    static let reports: [String] = {
+        var texts = [
+            "单位编制10人，实有在职8人。", "编制", "编制人数为", "编制待定；编制数共12人",
+            "在职职工为3人实有5人",
+            "全年支出合计，全年实际支出12.5万元", "实际支出万元，全年支出3万元",
+            "执行率达100%，完成率100%",
+            "完成值99%执行率100%", "e\u{301}编制4人", "", "支出12万元",
+        ]
+        for name in ["000_4163b9005dfad92f.txt", "v1_seed_layout_4projects_2022.txt"] {
+            if let filing = try? Fixtures.filing(name) {
+                let narratives = [filing.report].compactMap { $0 } + filing.otherReports
+                texts += narratives.map(\.fullText)
+            }
+        }
+        return texts
+    }()
+
+    @Test(arguments: reports) func keyedMatchesAreTheFullSearch(_ text: String) {
+        let cases: [(Regex<(Substring, Substring)>, [String])] = [
+            (Patterns.staffAuthorized, ["编制"]), (Patterns.staffActual, ["在职", "实有"]),
+            (Patterns.spentAmount, ["全年实际支出", "全年支出", "实际支出"]),
+        ]
+        for (pattern, keys) in cases {
+            let keyed = text.firstMatch(of: pattern, beginningWith: keys)
+            let full = text.firstMatch(of: pattern)
+            #expect(keyed?.range == full?.range && keyed?.output.1 == full?.output.1, "\(keys) in \(text.prefix(40))")
+        }
+        let claim = text.firstMatch(of: Patterns.completeClaim, beginningWith: ["完成值", "执行率", "完成率"])
+        #expect(claim?.range == text.firstMatch(of: Patterns.completeClaim)?.range)
     }
 
     @Test func headingsSplitAtARunOfSpaces() {
