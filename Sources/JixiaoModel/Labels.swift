@@ -263,6 +263,23 @@ extension String {
         return haystack.withUTF8 { h in needle.withUTF8 { n in Self.search(h, n) } }
     }
 
+    /// Whether any of `words` occurs: one pass over the text however many words there are, for
+    /// long report texts searched for a list of words.
+    package func hasAny(of words: [String]) -> Bool {
+        let needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var leads = [Bool](repeating: false, count: 256)
+        for needle in needles { leads[Int(needle[0])] = true }
+        var haystack = self
+        return haystack.withUTF8 { h in
+            for i in h.indices where leads[Int(h[i])] {
+                for needle in needles where needle.count <= h.count - i && needle[0] == h[i] {
+                    if needle.indices.allSatisfy({ h[i + $0] == needle[$0] }) { return true }
+                }
+            }
+            return false
+        }
+    }
+
     private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard n.count <= h.count, let first = n.first else { return n.isEmpty }
         var i = 0

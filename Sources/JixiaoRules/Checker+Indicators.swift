@@ -31,7 +31,7 @@ extension Checker {
             }
         }
         for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
-            let label = "\(name) indicator \(i + 1) \(ind.level3)"
+            lazy var label = "\(name) indicator \(i + 1) \(ind.level3)"  // built only for a finding
             for (figure, name) in [(ind.weight, "分值"), (ind.score, "得分")] where figure.isBlank {
                 if Labels.isPlaceholder(figure.text) {
                     add(.cellMissing, .warning, ind.line, project, "\(label): \(name) is blank")
@@ -62,7 +62,7 @@ extension Checker {
                     .deviationMissing, .warning, ind.line, project,
                     "\(label): scored \(points(s)) of \(points(w)) with no 偏差原因分析及改进措施")
             }
-            if let year = filing.year, let target = ind.target {
+            if let year = filing.year, let target = ind.target, target.has("年") {
                 for m in target.matches(of: Patterns.foreignYear) where Int(m.1) != year {
                     add(
                         .dateYear, .warning, ind.line, project,
@@ -105,7 +105,9 @@ extension Checker {
 
     /// Full marks beside a text actual that reports a shortfall, a 成本指标 at full marks in a
     /// table that overspent, and a 满意度 claimed with no survey behind it.
-    mutating func shortfallChecks(label: String, _ ind: Indicator, card: ScoreCard, project: Target) {
+    mutating func shortfallChecks(
+        label: @autoclosure () -> String, _ ind: Indicator, card: ScoreCard, project: Target
+    ) {
         guard let w = ind.weight.value, ind.score.value == w else { return }
         let actual = ind.actual ?? ""
         let isCost = ind.level1.has("成本") || ind.level2.has("成本")
@@ -113,12 +115,13 @@ extension Checker {
             let overspent = card.execution.rate.map { isCost && $0 > 1 ? ", in a table that spent \($0.percent)" : "" }
             add(
                 .actualShortfall, .warning, ind.score.line ?? ind.line, project,
-                "\(label): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks \(points(w))"
+                "\(label()): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks "
+                    + points(w)
                     + (overspent ?? ""))
         } else if isCost, let rate = card.execution.rate, rate > 1 {
             add(
                 .actualShortfall, .warning, ind.score.line ?? ind.line, project,
-                "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) "
+                "\(label()): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) "
                     + "of its budget"
             )
         }
@@ -129,7 +132,7 @@ extension Checker {
         {
             add(
                 .satisfactionUnsurveyed, .info, ind.line, project,
-                "\(label): 满意度 '\(actual)' at full marks, but neither the table nor the reports say how it was "
+                "\(label()): 满意度 '\(actual)' at full marks, but neither the table nor the reports say how it was "
                     + "surveyed or how many answered")
         }
     }

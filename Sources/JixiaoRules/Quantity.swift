@@ -54,7 +54,15 @@ public struct Quantity: Equatable, Sendable {
     static func parseStated(_ text: String?) -> (quantity: Quantity, explicit: Bool)? {
         guard let text else { return nil }
         let t = Labels.norm(text)
-        guard let (number, rest) = lastNumber(t), let value = Labels.decimal(number) else { return nil }
+        // The cheap refusals first (ranges, dates and rules with several figures are no single
+        // quantity); making the Decimal is the dear part.
+        guard let (number, rest) = lastNumber(t), numberCount(t) == 1 else { return nil }
+        var unit = rest
+        for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.ends(with: suffix) {
+            unit = String(unit.dropLast(suffix.count))
+        }
+        if ["年", "月", "日", "号", "季度"].contains(where: { unit.begins(with: $0) }) { return nil }
+        guard let value = Labels.decimal(number) else { return nil }
         var comparison = Comparison.atLeast
         var explicit = false
         for (words, c) in comparisonWords where words.contains(where: { t.has($0) }) {
@@ -62,12 +70,6 @@ public struct Quantity: Equatable, Sendable {
             explicit = true
             break
         }
-        var unit = rest
-        for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.ends(with: suffix) {
-            unit = String(unit.dropLast(suffix.count))
-        }
-        if ["年", "月", "日", "号", "季度"].contains(where: { unit.begins(with: $0) }) { return nil }
-        if numberCount(t) > 1 { return nil }  // ranges, dates, rules with several figures
         return (Quantity(comparison: comparison, value: value, unit: unit), explicit)
     }
 

@@ -121,6 +121,41 @@ import Testing
         #expect(claim?.range == text.firstMatch(of: Patterns.completeClaim)?.range)
     }
 
+    @Test(arguments: reports + texts) func oneSearchForManyWordsIsManySearches(_ text: String) {
+        for words in [Checker.surveyWords, Checker.shortfallWords, ["编制", "e", "。"], [], [""]] {
+            #expect(text.hasAny(of: words) == words.contains { !$0.isEmpty && text.has($0) }, "\(words)")
+        }
+    }
+
+    /// Figures as filed and as computed: signs, zero, whole numbers stored with a positive
+    /// exponent (1200 as 12e2), more decimals than shown, the 10^12 limit and beyond.
+    static let figures: [Decimal] = {
+        var values = [
+            "0", "-0.004", "0.005", "-0.005", "6", "3.4", "56.6667", "-12.345", "1200", "1e3", "0.1",
+            "999999999999.995", "1000000000000", "123456789012345678901234", "0.000001", "-7.5",
+        ]
+        .compactMap { Decimal(string: $0) }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let significand = Decimal(UInt64.random(in: 0...9_999_999_999, using: &generator))
+            let exponent = Int.random(in: -8...3, using: &generator)
+            values.append(Decimal(sign: Bool.random() ? .minus : .plus, exponent: exponent, significand: significand))
+        }
+        values += [Decimal(1) / Decimal(3), Decimal(2) / Decimal(3) * 100, Decimal(-1) / Decimal(7)]
+        return values
+    }()
+
+    @Test func fixedFromTheSignificandIsFoundationsText() {
+        for value in Self.figures {
+            for places in 0...6 {
+                #expect(value.fixed(places) == value.generalFixed(places), "\(value) to \(places) places")
+            }
+        }
+        let filed = Decimal(string: "56.6667")!.rounded(2)
+        #expect(filed.significandText(2) == "56.67", "a filed figure takes the fast path")
+        #expect(Decimal(sign: .plus, exponent: 2, significand: 12).significandText(2) == nil, "12e2 does not")
+    }
+
     @Test func headingsSplitAtARunOfSpaces() {
         #expect(
             Narratives.splitHeading("三、政府性基金预算支出情况  无") == (
