@@ -4,6 +4,8 @@
 package enum DisplayWidth {
     /// Columns `text` occupies on a terminal: CJK and full-width forms take 2, combining marks 0.
     package static func of(_ text: String) -> Int {
+        // Printable ASCII, most cells (numbers, codes), is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         var inEscape = false
         for character in text {
@@ -59,7 +61,12 @@ package enum DisplayWidth {
 
     /// Pads `text` with spaces to `width` display columns.
     package static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
-        let gap = max(0, width - of(text))
+        pad(text, measuring: of(text), to: width, right: right)
+    }
+
+    /// `pad` for a text whose width is known already.
+    package static func pad(_ text: String, measuring measured: Int, to width: Int, right: Bool = false) -> String {
+        let gap = max(0, width - measured)
         let spaces = String(repeating: " ", count: gap)
         return right ? spaces + text : text + spaces
     }

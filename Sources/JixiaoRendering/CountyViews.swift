@@ -100,7 +100,10 @@ package enum CountyViews {
 
     /// `summary`: the county at a glance.
     package static func summary(_ results: [FilingResult], rulesNote: String) -> String {
-        let projects = results.flatMap { r in zip(r.filing.projects, r.projectCards).map { (r, $0.0, $0.1) } }
+        // Each project with the number and unit of its filing, not a copy of the whole result.
+        let projects = results.flatMap { r in
+            zip(r.filing.projects, r.projectCards).map { (Owner(number: r.number, unit: r.filing.unit), $0.0, $0.1) }
+        }
         var out = "\(results.count) filing\(results.count == 1 ? "" : "s") (\(years(results))), "
         out += "\(projects.count) project\(projects.count == 1 ? "" : "s"); rules: \(rulesNote)\n"
         out += "\n" + spending(results)
@@ -124,17 +127,37 @@ package enum CountyViews {
         var table = Table(
             ["万元", "全年预算数", "全年执行数", "执行率"], align: [.left, .right, .right, .right])
         table.footer = false
-        let projectFunds = results.flatMap { $0.filing.projects.map(\.funds) }
-        let departmentFunds = results.compactMap { $0.filing.department?.funds }
-        for (label, funds) in [
-            ("项目支出 (project tables)", projectFunds), ("部门整体 (department tables)", departmentFunds),
-        ] {
-            let counted = funds.filter { $0.fullYear.value != nil && $0.executed.value != nil }
-            let budget = counted.reduce(Decimal(0)) { $0 + ($1.fullYear.value ?? 0) }
-            let spent = counted.reduce(Decimal(0)) { $0 + ($1.executed.value ?? 0) }
-            table.add([label, money(budget), money(spent), budget > 0 ? (spent / budget).percent : "n/a"])
+        var projects = Spending()
+        var departments = Spending()
+        for r in results {
+            for p in r.filing.projects { projects.add(p.funds) }
+            if let d = r.filing.department { departments.add(d.funds) }
+        }
+        for (label, sums) in [("项目支出 (project tables)", projects), ("部门整体 (department tables)", departments)] {
+            let rate = sums.budget > 0 ? (sums.spent / sums.budget).percent : "n/a"
+            table.add([label, money(sums.budget), money(sums.spent), rate])
         }
         return table.render()
+    }
+
+    /// Budget and spending summed over the tables that give both.
+    struct Spending {
+        var budget = Decimal(0)
+        var spent = Decimal(0)
+
+        mutating func add(_ funds: Funds) {
+            guard let row = funds.amountRow, let budget = row.fullYear.value, let spent = row.executed.value else {
+                return
+            }
+            self.budget += budget
+            self.spent += spent
+        }
+    }
+
+    /// The filing a project of the summary belongs to.
+    struct Owner {
+        var number: Int
+        var unit: String
     }
 
     /// How many projects keep their grade and how many move, reported grade against computed.
@@ -164,13 +187,22 @@ package enum CountyViews {
     static func topChecks(_ results: [FilingResult]) -> String {
         var counts: [CheckID: (findings: Int, filings: Int, severity: Finding.Severity)] = [:]
         for r in results {
-            for check in Set(r.findings.map(\.check)) {
-                let hits = r.findings.filter { $0.check == check }
-                let worst = hits.map(\.severity).min() ?? .info
-                var entry = counts[check] ?? (0, 0, worst)
-                entry.findings += hits.count
+            // A filing has a handful of findings: count them in a short list first, so the county's
+            // table (keyed by the check's name) is touched once per check and filing.
+            var local: [(check: CheckID, findings: Int, severity: Finding.Severity)] = []
+            for finding in r.findings {
+                if let i = local.firstIndex(where: { $0.check == finding.check }) {
+                    local[i].findings += 1
+                    local[i].severity = min(local[i].severity, finding.severity)
+                } else {
+                    local.append((finding.check, 1, finding.severity))
+                }
+            }
+            for (check, findings, severity) in local {
+                var entry = counts[check] ?? (0, 0, severity)
+                entry.findings += findings
                 entry.filings += 1
-                entry.severity = min(entry.severity, worst)
+                entry.severity = min(entry.severity, severity)
                 counts[check] = entry
             }
         }
@@ -188,7 +220,7 @@ package enum CountyViews {
     /// Projects whose computed 执行率 is below `bound` (and not below `above`) with full marks on
     /// every indicator: the filings' most common contradiction.
     static func fullMarks(
-        _ projects: [(FilingResult, Project, ScoreCard)], below bound: Decimal, above floor: Decimal?
+        _ projects: [(Owner, Project, ScoreCard)], below bound: Decimal, above floor: Decimal?
     ) -> String {
         let hits = projects.filter { _, p, card in
             guard let rate = card.execution.rate, rate < bound, rate >= (floor ?? 0), !p.indicators.isEmpty else {
@@ -204,9 +236,9 @@ package enum CountyViews {
             ["#", "单位名称", "项目名称", "执行率(计算)", "指标得分"],
             align: [.right, .left, .left, .right, .right])
         table.footer = false
-        for (r, p, card) in hits {
+        for (owner, p, card) in hits {
             table.add([
-                "\(r.number)", r.filing.unit, p.name, card.execution.rate?.percent ?? "", points(card.indicatorTotal),
+                "\(owner.number)", owner.unit, p.name, card.execution.rate?.percent ?? "", points(card.indicatorTotal),
             ])
         }
         out += table.render()

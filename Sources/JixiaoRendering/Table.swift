@@ -129,6 +129,14 @@ package struct Table {
 
     /// One row as the lines it takes when its cells wrap to their columns' widths.
     func physicalLines(_ row: [String], widths: [Int], header: Bool) -> [String] {
+        let measured = row.map(DisplayWidth.of)
+        if row.indices.allSatisfy({ measured[$0] <= widths[$0] && !row[$0].utf8.contains(0x0A) }) {
+            // The common case, every cell on one line: each is measured once.
+            let parts = row.indices.map { i in
+                DisplayWidth.pad(row[i], measuring: measured[i], to: widths[i], right: !header && alignments[i] == .right)
+            }
+            return [Prose.trimmingTrailingSpaces(" " + parts.joined(separator: " | ")) + "\n"]
+        }
         let wrapped = row.enumerated().map { i, cell in Prose.cell(cell, width: widths[i]) }
         let height = wrapped.map(\.count).max() ?? 1
         return (0..<height).map { lineIndex in
