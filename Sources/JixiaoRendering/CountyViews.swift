@@ -133,7 +133,9 @@ package enum CountyViews {
             for p in r.filing.projects { projects.add(p.funds) }
             if let d = r.filing.department { departments.add(d.funds) }
         }
-        for (label, sums) in [("项目支出 (project tables)", projects), ("部门整体 (department tables)", departments)] {
+        for (label, sums) in [
+            ("项目支出 (project tables)", projects), ("部门整体 (department tables)", departments),
+        ] {
             let rate = sums.budget > 0 ? (sums.spent / sums.budget).percent : "n/a"
             table.add([label, money(sums.budget), money(sums.spent), rate])
         }

@@ -133,7 +133,8 @@ package struct Table {
         if row.indices.allSatisfy({ measured[$0] <= widths[$0] && !row[$0].utf8.contains(0x0A) }) {
             // The common case, every cell on one line: each is measured once.
             let parts = row.indices.map { i in
-                DisplayWidth.pad(row[i], measuring: measured[i], to: widths[i], right: !header && alignments[i] == .right)
+                DisplayWidth.pad(
+                    row[i], measuring: measured[i], to: widths[i], right: !header && alignments[i] == .right)
             }
             return [Prose.trimmingTrailingSpaces(" " + parts.joined(separator: " | ")) + "\n"]
         }

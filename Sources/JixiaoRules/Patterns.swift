@@ -16,7 +16,7 @@ enum Patterns {
     nonisolated(unsafe) static let completeClaim = /(?:完成值|执行率|完成率)(?:达)?100%/
 }
 
-extension StringProtocol where SubSequence == Substring {
+extension String {
     /// `firstMatch(of:)` for a pattern that can only begin with one of `keys`: the regex is tried
     /// only where a key stands instead of at every character of a long report, which is where
     /// the checks spent their time. The match is the same, as long as the pattern begins with one
@@ -33,12 +33,13 @@ extension StringProtocol where SubSequence == Substring {
     func positions(of key: String) -> [Index] {
         let needle = Array(key.utf8)
         guard let first = needle.first else { return [] }
-        var found: [Index] = []
-        var index = utf8.startIndex
-        while let hit = utf8[index...].firstIndex(of: first) {
-            if utf8[hit...].starts(with: needle) { found.append(hit) }
-            index = utf8.index(after: hit)
+        var text = self
+        let offsets = text.withUTF8 { bytes -> [Int] in
+            guard bytes.count >= needle.count else { return [] }
+            return (0...(bytes.count - needle.count)).filter { i in
+                bytes[i] == first && needle.indices.allSatisfy { bytes[i + $0] == needle[$0] }
+            }
         }
-        return found
+        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 }
