@@ -65,13 +65,24 @@ public struct Finding: Equatable, Sendable {
     public var line: Int?
     /// What it concerns: a project, the department, or the filing as a whole (basic data, narratives).
     public var target: Target
-    public var message: String
+    /// What was found, with its figures. Written when it is read, not when it is found: a county's
+    /// checks find a hundred thousand things, and `summary` and `projects --all` only count them.
+    public var message: String { write() }
+    private let write: @Sendable () -> String
 
-    public init(check: CheckID, severity: Severity, line: Int?, target: Target, message: String) {
+    public init(
+        check: CheckID, severity: Severity, line: Int?, target: Target,
+        message: @autoclosure @escaping @Sendable () -> String
+    ) {
         self.check = check
         self.severity = severity
         self.line = line
         self.target = target
-        self.message = message
+        self.write = message
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.check == b.check && a.severity == b.severity && a.line == b.line && a.target == b.target
+            && a.message == b.message
     }
 }

@@ -8,6 +8,7 @@ extension Checker {
         name: String, _ indicators: [Indicator], card: ScoreCard, levelWeights: [String: Decimal],
         templateName: String, project: Target
     ) {
+        let rules = self.rules  // messages are written later, from copies rather than from self
         var groups: [(String, Decimal?, [Indicator])] = []
         for ind in indicators {
             if let i = groups.firstIndex(where: { $0.0 == ind.level1 }) {
@@ -31,7 +32,7 @@ extension Checker {
             }
         }
         for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
-            lazy var label = "\(name) indicator \(i + 1) \(ind.level3)"  // built only for a finding
+            let label = IndicatorLabel(table: name, number: i + 1, level3: ind.level3)
             for (figure, name) in [(ind.weight, "分值"), (ind.score, "得分")] where figure.isBlank {
                 if Labels.isPlaceholder(figure.text) {
                     add(.cellMissing, .warning, ind.line, project, "\(label): \(name) is blank")
@@ -64,9 +65,10 @@ extension Checker {
             }
             if let year = filing.year, let target = ind.target, target.has("年") {
                 for m in target.matches(of: Patterns.foreignYear) where Int(m.1) != year {
+                    let named = String(m.1)
                     add(
                         .dateYear, .warning, ind.line, project,
-                        "\(label): 指标值 '\(target)' names \(m.1) in a \(year)年度 filing")
+                        "\(label): 指标值 '\(target)' names \(named) in a \(year)年度 filing")
                 }
             }
         }
@@ -105,9 +107,7 @@ extension Checker {
 
     /// Full marks beside a text actual that reports a shortfall, a 成本指标 at full marks in a
     /// table that overspent, and a 满意度 claimed with no survey behind it.
-    mutating func shortfallChecks(
-        label: @autoclosure () -> String, _ ind: Indicator, card: ScoreCard, project: Target
-    ) {
+    mutating func shortfallChecks(label: IndicatorLabel, _ ind: Indicator, card: ScoreCard, project: Target) {
         guard let w = ind.weight.value, ind.score.value == w else { return }
         let actual = ind.actual ?? ""
         let isCost = ind.level1.has("成本") || ind.level2.has("成本")
@@ -115,13 +115,13 @@ extension Checker {
             let overspent = card.execution.rate.map { isCost && $0 > 1 ? ", in a table that spent \($0.percent)" : "" }
             add(
                 .actualShortfall, .warning, ind.score.line ?? ind.line, project,
-                "\(label()): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks "
+                "\(label): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks "
                     + points(w)
                     + (overspent ?? ""))
         } else if isCost, let rate = card.execution.rate, rate > 1 {
             add(
                 .actualShortfall, .warning, ind.score.line ?? ind.line, project,
-                "\(label()): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) "
+                "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) "
                     + "of its budget"
             )
         }
@@ -132,8 +132,18 @@ extension Checker {
         {
             add(
                 .satisfactionUnsurveyed, .info, ind.line, project,
-                "\(label()): 满意度 '\(actual)' at full marks, but neither the table nor the reports say how it was "
+                "\(label): 满意度 '\(actual)' at full marks, but neither the table nor the reports say how it was "
                     + "surveyed or how many answered")
         }
     }
+}
+
+/// `劳模服务 indicator 3 及时开展`, as a finding names an indicator: kept as its parts and written
+/// only when the finding's message is.
+struct IndicatorLabel: CustomStringConvertible, Sendable {
+    var table: String
+    var number: Int
+    var level3: String
+
+    var description: String { "\(table) indicator \(number) \(level3)" }
 }

@@ -8,6 +8,7 @@ extension Checker {
     mutating func totals(
         name: String, indicators: [Indicator], reportedTotal: Figure, card: ScoreCard, project: Target, line: Int
     ) {
+        let rules = self.rules  // messages are written later, from copies rather than from self
         let weights = indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
         let execWeight = card.execution.reportedWeight ?? rules.executionWeight
         if weights + execWeight != 100 && !indicators.isEmpty {

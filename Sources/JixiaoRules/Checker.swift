@@ -43,9 +43,12 @@ public struct Checker {
         self.rules = rules
     }
 
-    mutating func add(_ check: CheckID, _ severity: Finding.Severity, _ line: Int?, _ target: Target, _ message: String)
-    {
-        findings.append(Finding(check: check, severity: severity, line: line, target: target, message: message))
+    /// Records a finding; its message is written only if someone reads it.
+    mutating func add(
+        _ check: CheckID, _ severity: Finding.Severity, _ line: Int?, _ target: Target,
+        _ message: @autoclosure @escaping @Sendable () -> String
+    ) {
+        findings.append(Finding(check: check, severity: severity, line: line, target: target, message: message()))
     }
 
     mutating func run() {
@@ -60,6 +63,7 @@ public struct Checker {
 
     /// Checks common to project and department tables: fund rows, rate, score, weights, totals, deviations.
     mutating func table(_ table: ScoredTable, name: String, target project: Target, index: Int) {
+        let rules = self.rules  // messages are written later, from copies rather than from self
         let card = card(for: table, at: index)
         let funds = table.funds
         let indicators = table.indicators
