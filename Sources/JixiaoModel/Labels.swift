@@ -263,22 +263,8 @@ extension String {
         return haystack.withUTF8 { h in needle.withUTF8 { n in Self.search(h, n) } }
     }
 
-    /// Whether any of `words` occurs: one pass over the text however many words there are, for
-    /// long report texts searched for a list of words.
-    package func hasAny(of words: [String]) -> Bool {
-        let needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var leads = [Bool](repeating: false, count: 256)
-        for needle in needles { leads[Int(needle[0])] = true }
-        var haystack = self
-        return haystack.withUTF8 { h in
-            for i in h.indices where leads[Int(h[i])] {
-                for needle in needles where needle.count <= h.count - i && needle[0] == h[i] {
-                    if needle.indices.allSatisfy({ h[i + $0] == needle[$0] }) { return true }
-                }
-            }
-            return false
-        }
-    }
+    /// Whether any of `words` occurs, in one pass over the text.
+    package func hasAny(of words: [String]) -> Bool { WordList(words).occurs(in: self) }
 
     private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard n.count <= h.count, let first = n.first else { return n.isEmpty }
@@ -293,5 +279,32 @@ extension String {
             i += 1
         }
         return false
+    }
+}
+
+/// Words sought together in one pass over a text's UTF-8 bytes, however many there are: made once
+/// for a fixed list (survey words, comparison words), then asked of many texts.
+package struct WordList: Sendable {
+    private let needles: [[UInt8]]
+    /// Whether a byte begins some word: most bytes of a text do not, and are passed over at once.
+    private let leads: [Bool]
+
+    package init(_ words: [String]) {
+        needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var leads = [Bool](repeating: false, count: 256)
+        for needle in needles { leads[Int(needle[0])] = true }
+        self.leads = leads
+    }
+
+    package func occurs(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { h in
+            for i in h.indices where leads[Int(h[i])] {
+                for needle in needles where needle.count <= h.count - i && needle[0] == h[i] {
+                    if needle.indices.allSatisfy({ h[i + $0] == needle[$0] }) { return true }
+                }
+            }
+            return false
+        }
     }
 }

@@ -88,9 +88,11 @@ extension Checker {
     mutating func projectRows(_ b: BasicData) {
         let rows = b.members(.projects)
         guard !rows.isEmpty else { return }
+        let rowKeys = rows.map { Self.projectKey($0.name) }
         for p in filing.projects {
             let key = Self.projectKey(p.name)
-            if let row = rows.first(where: { Self.projectKey($0.name) == key }) {
+            if let index = rowKeys.firstIndex(of: key) {
+                let row = rows[index]
                 compare(p, row, target: .project(p.name))
                 continue
             }
@@ -130,7 +132,7 @@ extension Checker {
     static func projectKey(_ name: String) -> String {
         var key = Labels.norm(name)
         for suffix in ["专项经费", "专项资金", "工作经费", "经费", "资金", "项目"]
-        where key.hasSuffix(suffix) && key.count > suffix.count + 1 {
+        where key.ends(with: suffix) && key.count > suffix.count + 1 {
             key = String(key.dropLast(suffix.count)) + (suffix == "工作经费" ? "工作" : "")
             break
         }

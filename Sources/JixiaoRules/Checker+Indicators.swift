@@ -104,6 +104,8 @@ extension Checker {
     static let shortfallWords = ["超支", "超出", "未完成", "未达到", "延期", "滞后", "部分完成"]
     /// Words that show a 满意度 figure was measured.
     static let surveyWords = ["问卷", "调查", "调研", "抽样", "抽查", "回收", "测评", "访谈", "样本"]
+    static let shortfallList = WordList(shortfallWords)
+    static let surveyList = WordList(surveyWords)
 
     /// Full marks beside a text actual that reports a shortfall, a 成本指标 at full marks in a
     /// table that overspent, and a 满意度 claimed with no survey behind it.
@@ -111,7 +113,9 @@ extension Checker {
         guard let w = ind.weight.value, ind.score.value == w else { return }
         let actual = ind.actual ?? ""
         let isCost = ind.level1.has("成本") || ind.level2.has("成本")
-        if let word = Self.shortfallWords.first(where: { actual.has($0) && !actual.has("无" + $0) }) {
+        if Self.shortfallList.occurs(in: actual),
+            let word = Self.shortfallWords.first(where: { actual.has($0) && !actual.has("无" + $0) })
+        {
             let overspent = card.execution.rate.map { isCost && $0 > 1 ? ", in a table that spent \($0.percent)" : "" }
             add(
                 .actualShortfall, .warning, ind.score.line ?? ind.line, project,
@@ -127,7 +131,7 @@ extension Checker {
         }
         let isSatisfaction = ind.level1.has("满意") || ind.level2.has("满意") || ind.level3.has("满意")
         let evidence = actual + (ind.deviation ?? "") + (ind.target ?? "")
-        if isSatisfaction, !Self.surveyWords.contains(where: { evidence.has($0) }),
+        if isSatisfaction, !Self.surveyList.occurs(in: evidence),
             !reportsNameASurvey, Quantity.numberCount(Labels.norm(actual)) == 0 || actual.has("100")
         {
             add(

@@ -71,8 +71,8 @@ extension Checker {
             // The section's text is searched before it is split into lines: most have no cover.
             n.sections.contains { section in
                 section.text.has("签字")
-                    && section.body.contains { line in
-                        let key = Labels.norm(line.text)
+                    && section.text.split(separator: "\n").contains { line in
+                        let key = Labels.norm(String(line))
                         return key.begins(with: "主要负责人签字") && key.count <= 8
                     }
             }

@@ -11,7 +11,7 @@ public struct Checker {
     lazy var reportsNameASurvey: Bool = {
         let reports = [filing.report].compactMap { $0 } + filing.projects.compactMap(\.report) + filing.otherReports
         return reports.contains { report in
-            report.sections.contains { s in s.text.hasAny(of: Self.surveyWords) }
+            report.sections.contains { s in Self.surveyList.occurs(in: s.text) }
         }
     }()
 

@@ -24,7 +24,7 @@ public struct Quantity: Equatable, Sendable {
     /// (`0起`, `零事故`, `无重大安全事故`) is met only at or below zero, whatever no word says.
     public static func target(of indicator: Indicator) -> Quantity? {
         let about = indicator.level3 + (indicator.target ?? "")
-        let adverse = adverseWords.contains { about.has($0) }
+        let adverse = adverseList.occurs(in: about)
         if adverse, let target = indicator.target {
             let t = Labels.norm(target)
             if t.begins(with: "零") || t.begins(with: "无") || t == "0" {
@@ -37,6 +37,9 @@ public struct Quantity: Equatable, Sendable {
         }
         return stated.quantity
     }
+
+    static let adverseList = WordList(adverseWords)
+    static let comparisonLists = comparisonWords.map { (WordList($0.0), $0.1) }
 
     /// The words that state a comparison, strongest first.
     static let comparisonWords: [([String], Comparison)] = [
@@ -65,7 +68,7 @@ public struct Quantity: Equatable, Sendable {
         guard let value = Labels.decimal(number) else { return nil }
         var comparison = Comparison.atLeast
         var explicit = false
-        for (words, c) in comparisonWords where words.contains(where: { t.has($0) }) {
+        for (words, c) in comparisonLists where words.occurs(in: t) {
             comparison = c
             explicit = true
             break
