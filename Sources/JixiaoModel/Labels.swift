@@ -125,27 +125,38 @@ package enum Labels {
     /// Parses `1,234.50`, `-3`, `.5` exactly as decimal; nil for anything else. Works on the
     /// UTF-8 bytes: every character it accepts is ASCII.
     package static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
-        var digits: [UInt8] = []
-        var seenDigit = false
+        // One pass, no buffer: up to 18 digits make the significand of an exact Decimal at once.
+        var significand: UInt64 = 0
+        var digitCount = 0
+        var exponent = 0
+        var negative = false
         var seenDot = false
-        for (i, byte) in text.utf8.enumerated() {
+        var position = 0
+        for byte in text.utf8 {
+            defer { position += 1 }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits.append(byte)
-                seenDigit = true
+                digitCount += 1
+                if digitCount <= 18 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
+                if seenDot { exponent -= 1 }
             case UInt8(ascii: "."):
                 if seenDot { return nil }
                 seenDot = true
-                digits.append(byte)
-            case UInt8(ascii: ","): if !seenDigit || seenDot { return nil }
+            case UInt8(ascii: ","): if digitCount == 0 || seenDot { return nil }
             case UInt8(ascii: "-"), UInt8(ascii: "+"):
-                if i != 0 { return nil }
-                if byte == UInt8(ascii: "-") { digits.append(byte) }
+                if position != 0 { return nil }
+                negative = byte == UInt8(ascii: "-")
             default: return nil
             }
         }
-        guard seenDigit else { return nil }
-        return exact(digits) ?? Decimal(string: String(decoding: digits, as: UTF8.self), locale: posix)
+        guard digitCount > 0 else { return nil }
+        if digitCount > 18 { return longDecimal(text) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+    }
+
+    /// A number of more than 18 digits, through Foundation's parser (commas dropped).
+    static func longDecimal<S: StringProtocol>(_ text: S) -> Decimal? {
+        Decimal(string: String(text.filter { $0 != "," && $0 != "+" }), locale: posix)
     }
 
     /// The last number in a text (`12`, or `12.5`) and what stands before and after it; nil when
@@ -190,29 +201,6 @@ package enum Labels {
         let chinese = scalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
         guard !chinese.isEmpty, scalars.dropFirst(chinese.count).first == "、" else { return nil }
         return String(scalars.dropFirst(chinese.count + 1))
-    }
-
-    /// `-12.50` as significand × 10^exponent, exactly, when the digits fit a UInt64
-    /// (Foundation's string parser is the slow part of reading a number).
-    static func exact(_ digits: [UInt8]) -> Decimal? {
-        var significand: UInt64 = 0
-        var exponent = 0
-        var afterDot = false
-        var negative = false
-        var count = 0
-        for byte in digits {
-            switch byte {
-            case UInt8(ascii: "-"): negative = true
-            case UInt8(ascii: "."): afterDot = true
-            default:
-                count += 1
-                guard count <= 18 else { return nil }
-                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
-                if afterDot { exponent -= 1 }
-            }
-        }
-        let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
-        return value
     }
 
     /// Removes list numbering and prefixes: `3、专项资金：劳模服务` → `劳模服务`,

@@ -62,7 +62,12 @@ import Testing
         #expect(Quantity.numberCount(t) == t.matches(of: /[0-9]+(?:\.[0-9]+)?/).count, "\(text)")
     }
 
-    @Test(arguments: texts) func decimalsAreExact(_ text: String) {
+    static let numbers = [
+        "-12.50", "+3", "1,234.56", "0.000001", "123456789012345678", "1234567890123456789",
+        "99999999999999999999999.5", "12.", ".5", "-0", "0", "1.2.3", "1-2", ",5", "5,", "007", "-.5",
+    ]
+
+    @Test(arguments: texts + numbers) func decimalsAreExact(_ text: String) {
         let t = Labels.norm(text)
         let viaFoundation: Decimal? = {
             guard Labels.decimal(t) != nil else { return nil }
