@@ -238,12 +238,17 @@ package enum CountyViews {
             ["#", "单位名称", "项目名称", "执行率(计算)", "指标得分"],
             align: [.right, .left, .left, .right, .right])
         table.footer = false
-        for (owner, p, card) in hits {
+        // A summary stays a page long: a county can have thousands; the first ones show the kind.
+        for (owner, p, card) in hits.prefix(fullMarksShown) {
             table.add([
                 "\(owner.number)", owner.unit, p.name, card.execution.rate?.percent ?? "", points(card.indicatorTotal),
             ])
         }
         out += table.render()
+        if hits.count > fullMarksShown { out += "… and \(hits.count - fullMarksShown) more\n" }
         return out
     }
+
+    /// How many projects each full-marks list shows.
+    static let fullMarksShown = 20
 }

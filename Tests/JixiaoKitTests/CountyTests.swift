@@ -3,6 +3,7 @@ import Testing
 
 @testable import JixiaoKit
 @testable import JixiaoModel
+@testable import JixiaoRendering
 @testable import JixiaoSQL
 
 /// Every loaded filing at once: the county tables, `summary` and SQL over the mirror.
@@ -49,6 +50,26 @@ import Testing
         #expect(
             folder.session.filings.map { ($0.path as NSString).lastPathComponent } == names.filter { $0 != "00025.txt" }
         )
+    }
+
+    @Test("summary lists at most 20 projects with full marks beside low execution, and counts the rest")
+    func summaryStaysShort() throws {
+        let shell = shell()
+        let results = try shell.session.results(shell)
+        let projects = results.flatMap { r in
+            zip(r.filing.projects, r.projectCards).map {
+                (CountyViews.Owner(number: r.number, unit: r.filing.unit), $0.0, $0.1)
+            }
+        }
+        let everyRate = CountyViews.fullMarks(projects, below: 100, above: nil)
+        let hits = projects.filter { _, p, card in
+            card.execution.rate != nil && !p.indicators.isEmpty
+                && p.indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
+        }.count
+        try #require(hits > 20, "the county has more than 20 such projects under a bound of 10,000%")
+        #expect(everyRate.contains("full marks on every indicator: \(hits)\n"))
+        #expect(everyRate.hasSuffix("… and \(hits - 20) more\n"))
+        #expect(everyRate.split(separator: "\n").count == 1 + 2 + 20 + 1)
     }
 
     @Test("SQL answers what the built-in tables do, from the same figures")
