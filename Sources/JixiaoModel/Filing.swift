@@ -73,21 +73,27 @@ public struct Funds: Hashable, Sendable {
     public var deviation: Located?
 
     /// The row holding the amounts: 年度资金总额 when it has non-zero amounts, else the first row that does.
-    public var amountRow: FundRow? {
-        if let total = rows.first(where: { $0.kind == .total }), total.hasAmounts { return total }
-        return rows.first(where: \.hasAmounts) ?? rows.first(where: { $0.kind == .total })
-    }
+    public var amountRow: FundRow? { amountIndex.map { rows[$0] } }
     /// The row holding 分值 / 执行率 / 得分, wherever the filing put them.
-    public var scoringRow: FundRow? {
-        if let total = rows.first(where: { $0.kind == .total }), total.hasScoring { return total }
-        return rows.first(where: \.hasScoring)
+    public var scoringRow: FundRow? { scoringIndex.map { rows[$0] } }
+
+    // The figures below are read in every check; found by index, they copy one figure, not a row.
+    var amountIndex: Int? {
+        let total = rows.firstIndex { $0.kind == .total }
+        if let total, rows[total].hasAmounts { return total }
+        return rows.firstIndex(where: \.hasAmounts) ?? total
     }
-    public var initial: Figure { amountRow?.initial ?? .blank }
-    public var fullYear: Figure { amountRow?.fullYear ?? .blank }
-    public var executed: Figure { amountRow?.executed ?? .blank }
-    public var weight: Figure { scoringRow?.weight ?? .blank }
-    public var reportedRate: Figure { scoringRow?.rate ?? .blank }
-    public var reportedScore: Figure { scoringRow?.score ?? .blank }
+    var scoringIndex: Int? {
+        let total = rows.firstIndex { $0.kind == .total }
+        if let total, rows[total].hasScoring { return total }
+        return rows.firstIndex(where: \.hasScoring)
+    }
+    public var initial: Figure { amountIndex.map { rows[$0].initial } ?? .blank }
+    public var fullYear: Figure { amountIndex.map { rows[$0].fullYear } ?? .blank }
+    public var executed: Figure { amountIndex.map { rows[$0].executed } ?? .blank }
+    public var weight: Figure { scoringIndex.map { rows[$0].weight } ?? .blank }
+    public var reportedRate: Figure { scoringIndex.map { rows[$0].rate } ?? .blank }
+    public var reportedScore: Figure { scoringIndex.map { rows[$0].score } ?? .blank }
     public var carriedOver: FundRow? { rows.first { $0.kind == .carryOver } }
 
     public init() {}

@@ -148,9 +148,7 @@ package enum CountyViews {
         var spent = Decimal(0)
 
         mutating func add(_ funds: Funds) {
-            guard let row = funds.amountRow, let budget = row.fullYear.value, let spent = row.executed.value else {
-                return
-            }
+            guard let budget = funds.fullYear.value, let spent = funds.executed.value else { return }
             self.budget += budget
             self.spent += spent
         }

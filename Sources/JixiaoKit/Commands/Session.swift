@@ -114,16 +114,21 @@ public struct Session: Sendable {
 
     /// Every filing's analysis, those not yet known computed on all cores.
     public func analyses(checkingInterrupt check: () throws(ShellError) -> Void = {}) throws(ShellError) -> [Analysis] {
-        let stale = filings.indices.filter { analyses.entry($0, stamp($0)) == nil }
+        let stamps = filings.indices.map(stamp)
+        var known = analyses.lookUp(stamps)  // one look at the cache, under one lock
+        let stale = known.indices.filter { known[$0] == nil }
         // In slices, so Ctrl-C is heard between them.
         for slice in stride(from: 0, to: stale.count, by: 256) {
             try check()
             let part = Array(stale[slice..<min(slice + 256, stale.count)])
             let inputs = part.map { (filings[$0].edited, rules(for: filings[$0]).rules) }
             let results = inputs.parallelMap { filing, rules in Analysis(filing, rules: rules) }
-            for (index, analysis) in zip(part, results) { analyses.store(analysis, index, stamp(index)) }
+            for (index, analysis) in zip(part, results) {
+                analyses.store(analysis, index, stamps[index])
+                known[index] = analysis
+            }
         }
-        return filings.indices.map(analysis)
+        return known.compactMap { $0 }
     }
 
     /// Adds filings; the last one added becomes current.
@@ -155,6 +160,16 @@ final class AnalysisCache: @unchecked Sendable {
         defer { lock.unlock() }
         guard let entry = entries[index], entry.stamp == stamp else { return nil }
         return entry.analysis
+    }
+
+    /// The analysis of each filing whose stamp still matches, nil for the others.
+    func lookUp(_ stamps: [Stamp]) -> [Analysis?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stamps.enumerated().map { index, stamp in
+            guard let entry = entries[index], entry.stamp == stamp else { return nil }
+            return entry.analysis
+        }
     }
 
     func store(_ analysis: Analysis, _ index: Int, _ stamp: Stamp) {
