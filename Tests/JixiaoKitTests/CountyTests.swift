@@ -55,21 +55,32 @@ import Testing
     @Test("summary lists at most 20 projects with full marks beside low execution, and counts the rest")
     func summaryStaysShort() throws {
         let shell = shell()
-        let results = try shell.session.results(shell)
-        let projects = results.flatMap { r in
-            zip(r.filing.projects, r.projectCards).map {
-                (CountyViews.Owner(number: r.number, unit: r.filing.unit), $0.0, $0.1)
+        var everyRate = CountySummary.FullMarks(below: 10_000, above: nil)
+        for r in try shell.session.results(shell) {
+            for (p, card) in zip(r.filing.projects, r.projectCards) where everyRate.holds(p, card) {
+                everyRate.add(number: r.number, unit: r.filing.unit, project: p.name, card: card)
             }
         }
-        let everyRate = CountyViews.fullMarks(projects, below: 100, above: nil)
-        let hits = projects.filter { _, p, card in
-            card.execution.rate != nil && !p.indicators.isEmpty
-                && p.indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
-        }.count
-        try #require(hits > 20, "the county has more than 20 such projects under a bound of 10,000%")
-        #expect(everyRate.contains("full marks on every indicator: \(hits)\n"))
-        #expect(everyRate.hasSuffix("… and \(hits - 20) more\n"))
-        #expect(everyRate.split(separator: "\n").count == 1 + 2 + 20 + 1)
+        try #require(everyRate.count > 20, "the county has more than 20 such projects under a bound of 10,000%")
+        let text = everyRate.render()
+        #expect(text.contains("full marks on every indicator: \(everyRate.count)\n"))
+        #expect(text.hasSuffix("… and \(everyRate.count - 20) more\n"))
+        #expect(text.split(separator: "\n").count == 1 + 2 + 20 + 1)
+    }
+
+    @Test("the summary counted in shares and merged is the summary counted in one pass")
+    func summaryMergesInOrder() throws {
+        let shell = shell()
+        let results = try shell.session.results(shell)
+        let whole = CountySummary(results).render(rulesNote: "n")
+        for size in [1, 7, 1_000] {
+            var merged = CountySummary()
+            for start in stride(from: 0, to: results.count, by: size) {
+                merged.merge(CountySummary(results[start..<min(start + size, results.count)]))
+            }
+            #expect(merged.render(rulesNote: "n") == whole, "shares of \(size)")
+        }
+        #expect(whole.contains("Projects with 执行率 below 60%"))
     }
 
     @Test("SQL answers what the built-in tables do, from the same figures")
