@@ -13,8 +13,16 @@ public struct Analysis: Sendable {
         self.rules = rules.name
         projects = filing.projects.map { Scorer.score($0.table, rules: rules) }
         department = filing.department.map { Scorer.score($0.table, rules: rules) }
-        findings = Checker.check(filing, rules: rules, cards: projects + (department.map { [$0] } ?? [])).sorted {
-            ($0.severity, $0.line ?? 0) < ($1.severity, $1.line ?? 0)
+        let found = Checker.check(filing, rules: rules, cards: projects + (department.map { [$0] } ?? []))
+        findings = Self.inCheckOrder(found)
+    }
+
+    /// Errors, then warnings, then info, each by line, ties in the order found. The keys are sorted,
+    /// not the findings, so a sort moves three integers instead of copying findings.
+    static func inCheckOrder(_ findings: [Finding]) -> [Finding] {
+        let keys = findings.enumerated().map { index, f in (severity: f.severity, line: f.line ?? 0, index: index) }
+        return keys.sorted { ($0.severity, $0.line, $0.index) < ($1.severity, $1.line, $1.index) }.map {
+            findings[$0.index]
         }
     }
 

@@ -5,8 +5,9 @@ extension Checker {
     /// 基础数据表: group totals, control ratios, and its project rows against the project tables.
     mutating func basic(_ b: BasicData) {
         let labels = b.columnLabels.count >= 3 ? b.columnLabels : ["上年决算数", "预算数", "决算数"]
-        let columns: [(String, KeyPath<BasicData.Row, Figure>)] = [
-            (labels[0], \.prior), (labels[1], \.budget), (labels[2], \.actual),
+        // Functions rather than key paths: a key path is applied through the runtime, slowly.
+        let columns: [(String, (BasicData.Row) -> Figure)] = [
+            (labels[0], { $0.prior }), (labels[1], { $0.budget }), (labels[2], { $0.actual }),
         ]
         for group in [BasicData.Group.projects, .sanGong] {
             guard let total = b.total(group) else { continue }
@@ -16,8 +17,8 @@ extension Checker {
             // Rows under `其中：` name some of the group, not all: they must not exceed it.
             let partial = Labels.norm(members[0].label).begins(with: "其中")
             for (label, get) in columns {
-                guard let t = total[keyPath: get].value else { continue }
-                let sum = members.reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
+                guard let t = get(total).value else { continue }
+                let sum = members.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
                 if partial ? sum > t : sum != t {
                     add(
                         .basicSum, .error, total.line, .filing,
@@ -29,9 +30,10 @@ extension Checker {
             }
         }
         if let total = b.total(.publicFunds) {
+            let members = b.members(.publicFunds)
             for (label, get) in columns {
-                let parts = b.members(.publicFunds).reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
-                if let t = total[keyPath: get].value, parts > t {
+                let parts = members.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
+                if let t = get(total).value, parts > t {
                     add(
                         .basicSum, .error, total.line, .filing,
                         "基础数据表: 公用经费 \(label) \(money(t)) is less than its 其中 rows "

@@ -9,10 +9,11 @@ public struct Checker {
     var findings: [Finding] = []
     /// Whether any report names a survey: worked out once, on first need.
     lazy var reportsNameASurvey: Bool = {
-        let reports = [filing.report].compactMap { $0 } + filing.projects.compactMap(\.report) + filing.otherReports
-        return reports.contains { report in
-            report.sections.contains { s in Self.surveyList.occurs(in: s.text) }
+        func namesASurvey(_ report: Narrative?) -> Bool {
+            report?.sections.contains { Self.surveyList.occurs(in: $0.text) } ?? false
         }
+        return namesASurvey(filing.report) || filing.projects.contains { namesASurvey($0.report) }
+            || filing.otherReports.contains { namesASurvey($0) }
     }()
 
     public static func check(_ filing: Filing, rules: RuleSet) -> [Finding] {
@@ -145,12 +146,14 @@ public struct Checker {
         guard let total = funds.rows.first(where: { $0.kind == .total }), total.hasAmounts else { return }
         let parts = funds.rows.filter { $0.kind != .total }
         guard parts.contains(where: \.hasAmounts) else { return }
-        for (label, get) in [
-            ("年初预算数", \FundRow.initial), (funds.budgetLabel, \FundRow.fullYear),
-            ("全年执行数", \FundRow.executed),
-        ] {
-            guard let t = total[keyPath: get].value else { continue }
-            let sum = parts.reduce(Decimal(0)) { $0 + ($1[keyPath: get].value ?? 0) }
+        // Functions rather than key paths: a key path is applied through the runtime, slowly.
+        let columns: [(String, (FundRow) -> Figure)] = [
+            ("年初预算数", { $0.initial }), (funds.budgetLabel, { $0.fullYear }),
+            ("全年执行数", { $0.executed }),
+        ]
+        for (label, get) in columns {
+            guard let t = get(total).value else { continue }
+            let sum = parts.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
             if sum != t {
                 add(
                     .fundsSum, .error, total.line, project,
