@@ -50,3 +50,12 @@ public struct Narrative: Hashable, Sendable {
         self.line = line
     }
 }
+
+extension NarrativeSection {
+    /// The section with its line numbers held in just the room they need.
+    func trimmingCapacity() -> NarrativeSection {
+        var section = self
+        section.lines = section.lines.exactly
+        return section
+    }
+}

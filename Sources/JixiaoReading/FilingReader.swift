@@ -21,7 +21,7 @@ public enum FilingReader {
         }
         filing.sha256 = hex(SHA256.hash(data: data))
         filing.byteCount = data.count
-        return filing
+        return filing.trimmingCapacity()
     }
 
     /// Lower-case hex digits of a digest.

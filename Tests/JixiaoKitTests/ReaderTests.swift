@@ -39,6 +39,15 @@ import ZIPFoundation
                 ] + indicators + [["总分", "95"]])
     }
 
+    @Test("a filing handed over with its arrays trimmed holds the same values")
+    func trimmedCapacityKeepsEverything() throws {
+        var filing = try Fixtures.filing("000_4163b9005dfad92f.txt")
+        filing.projects[0].table.indicators.reserveCapacity(1_000)
+        let trimmed = filing.trimmingCapacity()
+        #expect(trimmed == filing)
+        #expect(trimmed.projects[0].table.indicators.capacity < 1_000)
+    }
+
     @Test func emptyFileIsAnError() {
         #expect(throws: ReadError.empty) { try FilingReader.read(Data(), source: "x") }
     }

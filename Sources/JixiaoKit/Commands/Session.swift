@@ -134,7 +134,7 @@ public struct Session: Sendable {
     /// Adds filings; the last one added becomes current.
     public mutating func add(_ loaded: [LoadedFiling]) {
         guard !loaded.isEmpty else { return }
-        filings += loaded
+        filings = (filings + loaded).exactly
         currentIndex = filings.count - 1
     }
 }
