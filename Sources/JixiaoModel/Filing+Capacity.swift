@@ -1,3 +1,5 @@
+import Foundation
+
 /// Arrays filled by appending keep up to twice the room they need; a county keeps tens of
 /// thousands of them for the session, so the reader hands over a filing whose arrays hold just
 /// their elements (a quarter less memory for a county's tables).
@@ -55,5 +57,60 @@ extension Array {
         copy.reserveCapacity(count)
         copy.append(contentsOf: self)
         return copy
+    }
+}
+
+/// One copy of each text that many filings repeat (一级/二级指标, fund rows, common indicator
+/// names and targets): a county's tables hold the same few hundred labels tens of thousands of
+/// times. Texts of 15 bytes or less are kept inside the `String` value and are left alone.
+public final class TextPool: @unchecked Sendable {
+    // Readers on every core share one pool; the lock keeps the set whole.
+    private let lock = NSLock()
+    private var texts: Set<String> = []
+
+    public init() {}
+
+    /// The pool's copy of `text`, which becomes the copy when it is new.
+    func shared(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        lock.lock()
+        defer { lock.unlock() }
+        return texts.insert(text).memberAfterInsert
+    }
+
+    func shared(_ text: String?) -> String? { text.map { shared($0) } }
+}
+
+extension Filing {
+    /// The filing with its repeated labels taken from `pool`.
+    public func sharingTexts(_ pool: TextPool) -> Filing {
+        var filing = self
+        for p in filing.projects.indices {
+            filing.projects[p].name = pool.shared(filing.projects[p].name)
+            filing.projects[p].table.share(pool)
+        }
+        filing.department?.table.share(pool)
+        if var basic = filing.basic {
+            for r in basic.rows.indices {
+                basic.rows[r].label = pool.shared(basic.rows[r].label)
+                basic.rows[r].name = pool.shared(basic.rows[r].name)
+            }
+            filing.basic = basic
+        }
+        return filing
+    }
+}
+
+extension ScoredTable {
+    mutating func share(_ pool: TextPool) {
+        for r in funds.rows.indices { funds.rows[r].label = pool.shared(funds.rows[r].label) }
+        for i in indicators.indices {
+            indicators[i].level1 = pool.shared(indicators[i].level1)
+            indicators[i].level2 = pool.shared(indicators[i].level2)
+            indicators[i].level3 = pool.shared(indicators[i].level3)
+            indicators[i].target = pool.shared(indicators[i].target)
+            indicators[i].actual = pool.shared(indicators[i].actual)
+            indicators[i].deviation = pool.shared(indicators[i].deviation)
+        }
     }
 }

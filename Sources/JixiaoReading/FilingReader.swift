@@ -7,7 +7,8 @@ import JixiaoModel
 /// with the line they concern.
 public enum FilingReader {
     /// Reads `data`, the bytes of the file shown to the analyst as `source`.
-    public static func read(_ data: Data, source: String) throws(ReadError) -> Filing {
+    /// `pool`, when given, holds one copy of the labels the filings of one load repeat.
+    public static func read(_ data: Data, source: String, pool: TextPool? = nil) throws(ReadError) -> Filing {
         var filing: Filing
         if DocxText.isZip(data) {
             let docx = try DocxText.read(data)
@@ -21,7 +22,7 @@ public enum FilingReader {
         }
         filing.sha256 = hex(SHA256.hash(data: data))
         filing.byteCount = data.count
-        return filing.trimmingCapacity()
+        return (pool.map { filing.sharingTexts($0) } ?? filing).trimmingCapacity()
     }
 
     /// Lower-case hex digits of a digest.

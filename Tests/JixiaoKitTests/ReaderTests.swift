@@ -39,6 +39,23 @@ import ZIPFoundation
                 ] + indicators + [["总分", "95"]])
     }
 
+    @Test("filings read with one pool hold the same values and share one copy of a repeated label")
+    func sharedTextsKeepEverything() throws {
+        let data = try Fixtures.data("000_4163b9005dfad92f.txt")
+        let pool = TextPool()
+        let plain = try FilingReader.read(data, source: "a")
+        let first = try FilingReader.read(data, source: "a", pool: pool)
+        let second = try FilingReader.read(data + Data("\n".utf8), source: "a", pool: pool)
+        #expect(first == plain)
+        func storage(_ text: String) -> UnsafeRawPointer? {
+            text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        }
+        let label = first.projects[0].indicators[1].level3
+        #expect(label.utf8.count > 15)
+        #expect(storage(label) == storage(second.projects[0].indicators[1].level3))
+        #expect(storage(label) != storage(plain.projects[0].indicators[1].level3))
+    }
+
     @Test("a filing handed over with its arrays trimmed holds the same values")
     func trimmedCapacityKeepsEverything() throws {
         var filing = try Fixtures.filing("000_4163b9005dfad92f.txt")

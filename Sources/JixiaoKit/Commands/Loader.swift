@@ -16,10 +16,10 @@ package enum Loader {
         }
     }
 
-    static func read(_ path: String, shownAs shown: String) throws(ShellError) -> LoadedFiling {
+    static func read(_ path: String, shownAs shown: String, pool: TextPool? = nil) throws(ShellError) -> LoadedFiling {
         let data = try Disk.read(path, shownAs: shown, limit: .filing, regularOnly: true)
         do {
-            return LoadedFiling(filing: try FilingReader.read(data, source: shown), path: shown)
+            return LoadedFiling(filing: try FilingReader.read(data, source: shown, pool: pool), path: shown)
         } catch {
             throw .unreadable(path: shown, error)
         }
@@ -56,11 +56,12 @@ package enum Loader {
         defer { environment.progress(nil) }
         // In slices read on every core, so Ctrl-C is heard and progress shown between them; the
         // results are taken in path order, so the outcome is that of reading one file after another.
+        let pool = TextPool()  // the labels the filings of this load repeat, kept once
         for first in stride(from: 0, to: files.count, by: sliceSize) {
             try environment.checkInterrupt()
             let slice = Array(files[first..<min(first + sliceSize, files.count)])
             let results = try slice.parallelMap(
-                { path, shown in Result { () throws(ShellError) in try read(path, shownAs: shown) } },
+                { path, shown in Result { () throws(ShellError) in try read(path, shownAs: shown, pool: pool) } },
                 checking: environment.checkInterrupt)
             for (result, (_, shown)) in zip(results, slice) {
                 switch result {
