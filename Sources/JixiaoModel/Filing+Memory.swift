@@ -1,8 +1,10 @@
 import Foundation
 
-/// Arrays filled by appending keep up to twice the room they need; a county keeps tens of
-/// thousands of them for the session, so the reader hands over a filing whose arrays hold just
-/// their elements (a quarter less memory for a county's tables).
+// A county keeps tens of thousands of filings for the session, so the reader hands each over in
+// the least memory that holds the same values: arrays without spare room, and one copy of each
+// label the filings of a load repeat.
+
+/// Arrays filled by appending keep up to twice the room they need.
 extension Filing {
     /// The filing with every array at its element count.
     public func trimmingCapacity() -> Filing {
