@@ -166,12 +166,13 @@ public enum FilingReader {
     /// Decides what a table is from its content (the title only breaks ties), then reads it.
     static func readTable(_ table: Section, into filing: inout Filing, pendingReports: inout [Narrative]) {
         let rows = table.rows
-        let hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
-        let hasStaffing = rows.contains { $0.has("编制数") } || rows.contains { $0.has("经费控制情况") }
-        let hasDeptName = rows.contains {
+        // Each test scans every row, so each runs only when the ones before it have not decided.
+        lazy var hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
+        lazy var hasStaffing = rows.contains { $0.has("编制数") } || rows.contains { $0.has("经费控制情况") }
+        lazy var hasDeptName = rows.contains {
             $0.has("预算部门名称") || $0.has("部门(单位)名称") || $0.has("按收入性质")
         }
-        let hasFunds = rows.contains { $0.has("年初预算") || $0.has("预算数") }
+        lazy var hasFunds = rows.contains { $0.has("年初预算") || $0.has("预算数") }
         if table.kind == .summaryTable || rows.contains(where: SummaryReader.isHeader) {
             if filing.summary == nil { filing.summary = SummaryReader.read(table, warnings: &filing.warnings) }
         } else if hasProjectName || (table.kind == .projectTable && hasFunds) {

@@ -316,6 +316,8 @@ package struct TableReader {
     static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
         var best = 0
         var bestScore = Int.min
+        // Each cell is read once, not once for each of the five offsets tried.
+        let values = row.cells.map(\.value)
         for offset in [0, -1, 1, -2, 2] {
             var score = 0
             for (c, column) in columns.enumerated() {
@@ -323,7 +325,7 @@ package struct TableReader {
                 let cell = i >= 0 && i < row.cells.count ? row.cells[i] : nil
                 switch column {
                 case .weight, .score:
-                    switch cell?.value ?? .blank {
+                    switch cell == nil ? .blank : values[i] {
                     case .number: score += 3
                     case .blank: score += cell == nil ? 0 : 1
                     case .text: score -= 3
