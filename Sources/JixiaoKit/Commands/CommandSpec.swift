@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 import JixiaoRendering
 
 /// What the word after a command name completes to at the prompt.
@@ -112,7 +113,7 @@ package struct CommandSpec: Sendable {
         let words = try Tokenizer.split(line)
         guard let name = words.first else { return nil }
         guard let spec = named(name) else { throw .unknownCommand(name, suggestion: suggestion(for: name)) }
-        let afterName = line.trimmingCharacters(in: .whitespaces).drop { !$0.isWhitespace }
+        let afterName = Labels.trim(line).drop { !$0.isWhitespace }
         let raw = String(afterName.drop { $0.isWhitespace })
         return try spec.parse(Invocation(spec: spec, words: Array(words.dropFirst()), raw: raw))
     }

@@ -19,7 +19,8 @@ extension CommandSpec {
                 refused; Ctrl-C stops a long one.
                 """,
             example: "sql SELECT unit, name, rate FROM projects JOIN filings ON id = filing_id WHERE rate < 0.8",
-            completion: .words(Mirror.names + sqlKeywords)
+            // Contextual so the schema is read for completion only, never at start-up.
+            completion: .contextual { _, _ in .words(Mirror.names + sqlKeywords) }
         ) { call throws(ShellError) in
             guard !call.raw.isEmpty else { throw call.usage("needs a QUERY") }
             return SQLCommand(query: call.raw)
