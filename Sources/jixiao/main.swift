@@ -28,9 +28,13 @@ let stdinIsTerminal = isatty(0) == 1
 let interactive = stdinIsTerminal && isatty(1) == 1 && options.commands.isEmpty && options.scripts.isEmpty
 if interactive { cle_install_sigint() }
 
-let historyPath = options.history ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.jixiao_history" })
-let environment = ProcessInfo.processInfo.environment
-let colour = !options.noColor && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+/// One environment variable, read with getenv: ProcessInfo copies the whole environment into a
+/// dictionary, a cost every start would pay for three names.
+func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
+let home = environment("HOME")
+let historyPath = options.history ?? home.map { $0 + "/.jixiao_history" }
+let colour = !options.noColor && environment("NO_COLOR") == nil && environment("TERM") != "dumb"
 let console = TerminalConsole(interactive: interactive, historyPath: historyPath)
 let shell = Shell(
     console: console,
@@ -51,7 +55,7 @@ if !options.filings.isEmpty {
 // ~/.jixiaorc, like ~/.psqlrc: at a terminal, not for scripts (so a piped review runs the same
 // everywhere) unless --rc asks; never with -X.
 let readsRC = !options.noRC && (options.rc || (stdinIsTerminal && options.scripts.isEmpty))
-if readsRC, let home = environment["HOME"] {
+if readsRC, let home {
     shell.runStartupFile(home + "/.jixiaorc", shownAs: "~/.jixiaorc")
 }
 
