@@ -248,25 +248,42 @@ extension String {
         if part.isEmpty { return true }
         var haystack = self
         var needle = part
-        return haystack.withUTF8 { h in needle.withUTF8 { n in Self.search(h, n) } }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in Self.search(h, n, from: 0) != nil } }
+    }
+
+    /// The UTF-8 offsets at which `part` begins, in order (overlapping occurrences included).
+    package func offsets(of part: String) -> [Int] {
+        guard !part.isEmpty else { return [] }
+        var haystack = self
+        var needle = part
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                var found: [Int] = []
+                while let hit = Self.search(h, n, from: (found.last ?? -1) + 1) { found.append(hit) }
+                return found
+            }
+        }
     }
 
     /// Whether any of `words` occurs, in one pass over the text.
     package func hasAny(of words: [String]) -> Bool { WordList(words).occurs(in: self) }
 
-    private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard n.count <= h.count, let first = n.first else { return n.isEmpty }
-        var i = 0
+    /// The first offset at or after `start` where `n` stands in `h`.
+    private static func search(
+        _ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
+        guard n.count <= h.count, let first = n.first else { return n.isEmpty ? start : nil }
+        var i = start
         let last = h.count - n.count
         while i <= last {
             if h[i] == first {
                 var j = 1
                 while j < n.count && h[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
+                if j == n.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 }
 

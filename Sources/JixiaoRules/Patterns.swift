@@ -29,17 +29,8 @@ extension String {
         return nil
     }
 
-    /// Where `key` begins in the text, found by comparing UTF-8 bytes.
+    /// Where `key` begins in the text.
     func positions(of key: String) -> [Index] {
-        let needle = Array(key.utf8)
-        guard let first = needle.first else { return [] }
-        var text = self
-        let offsets = text.withUTF8 { bytes -> [Int] in
-            guard bytes.count >= needle.count else { return [] }
-            return (0...(bytes.count - needle.count)).filter { i in
-                bytes[i] == first && needle.indices.allSatisfy { bytes[i + $0] == needle[$0] }
-            }
-        }
-        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        offsets(of: key).map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 }
