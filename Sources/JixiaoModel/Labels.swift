@@ -265,9 +265,6 @@ extension String {
         }
     }
 
-    /// Whether any of `words` occurs, in one pass over the text.
-    package func hasAny(of words: [String]) -> Bool { WordList(words).occurs(in: self) }
-
     /// The first offset at or after `start` where `n` stands in `h`.
     private static func search(
         _ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, from start: Int

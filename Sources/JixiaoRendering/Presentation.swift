@@ -37,9 +37,6 @@ package struct Presentation: Equatable, Sendable {
     /// What views see unless the shell binds another: aligned, unfitted, uncoloured text.
     @TaskLocal package static var current = Presentation()
 
-    /// Whether tables print as data for another program rather than as text to read.
-    package var isData: Bool { format == .csv || format == .markdown || format == .json }
-
     /// Wraps `text` in the ANSI colour `code` when colour is on.
     package func paint(_ text: String, _ code: Colour) -> String {
         color && !text.isEmpty ? "\u{1B}[\(code.rawValue)m" + text + "\u{1B}[0m" : text
