@@ -45,10 +45,13 @@ final class TerminalConsole: Console {
 
     /// The window of the terminal stdout is, or nil when stdout is piped. COLUMNS and LINES stand in
     /// when the terminal does not say.
-    var window: WindowSize? {
-        guard stdoutIsTerminal else { return nil }
+    var window: WindowSize? { stdoutIsTerminal ? Self.window(of: STDOUT_FILENO) : nil }
+    private let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+
+    /// The size of the terminal `descriptor` writes to (TIOCGWINSZ), else COLUMNS and LINES, else 80×24.
+    private static func window(of descriptor: Int32) -> WindowSize {
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
             return WindowSize(columns: Int(size.ws_col), rows: Int(size.ws_row))
         }
         let environment = ProcessInfo.processInfo.environment
@@ -56,7 +59,6 @@ final class TerminalConsole: Console {
             columns: environment["COLUMNS"].flatMap { Int($0) } ?? 80,
             rows: environment["LINES"].flatMap { Int($0) } ?? 24)
     }
-    private let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
 
     func page(_ text: String) -> Bool {
         let configured = ProcessInfo.processInfo.environment["PAGER"] ?? ""
@@ -84,15 +86,9 @@ final class TerminalConsole: Console {
         let text =
             "loading \(progress.done)/\(progress.total) files, "
             + String(format: "%.1f MB/s", rate) + ", \(progress.current)"
-        let line = DisplayWidth.truncate(text, to: max(20, terminalColumns() - 1))
+        let line = DisplayWidth.truncate(text, to: max(20, Self.window(of: STDERR_FILENO).columns - 1))
         FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
         progressShown = true
-    }
-
-    private func terminalColumns() -> Int {
-        var size = winsize()
-        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return Int(size.ws_col)
     }
 
     func confirm(_ question: String) -> Bool {
