@@ -46,11 +46,13 @@ public final class Shell: Environment {
     public var exitStatus: Int32 { failures == 0 ? 0 : 1 }
     var stopped: Bool { finished || bailed }
 
-    /// Runs a script file given with `-f`; a file that cannot be read is one failure.
-    public func runFile(_ path: String) {
+    /// Runs a script file given with `-f`, its errors reported against `shownAs` (the path as
+    /// given unless said); a file that cannot be read is one failure.
+    public func runFile(_ path: String, shownAs: String? = nil) {
+        let shown = shownAs ?? path
         do throws(ShellError) {
-            let text = try Disk.readText(resolve(path), shownAs: path)
-            run(script: text, source: path)
+            let text = try Disk.readText(resolve(path), shownAs: shown)
+            run(script: text, source: shown)
         } catch {
             reportFailure(error, location: "")
         }
@@ -67,11 +69,7 @@ public final class Shell: Environment {
             failures = failuresBefore
             options.bail = bail
         }
-        do throws(ShellError) {
-            run(script: try Disk.readText(path, shownAs: shownAs), source: shownAs)
-        } catch {
-            reportFailure(error, location: "")
-        }
+        runFile(path, shownAs: shownAs)
     }
 
     // MARK: Output
