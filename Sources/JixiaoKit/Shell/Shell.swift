@@ -110,7 +110,7 @@ public final class Shell: Environment {
         if presentation.format == .wrapped || presentation.format == .records {
             text = Prose.fit(text, width: presentation.width)
         }
-        if let window = console.window, wantsPager(lines: text.count { $0 == "\n" }, window: window),
+        if let window = console.window, wantsPager(lines: text.utf8.count { $0 == 0x0A }, window: window),
             console.page(text)
         {
             return
