@@ -73,6 +73,17 @@ import Testing
         }
 
         func running() throws -> Bool { try tmux(["list-sessions"]).hasPrefix("t:") }
+
+        /// Up to five seconds for the shell to end.
+        func waitForExit() throws {
+            for _ in 0..<100 where try running() { usleep(50_000) }
+        }
+
+        /// Ctrl-D, and the wait for the shell to end.
+        func leave() throws {
+            try keys("C-d")
+            try waitForExit()
+        }
     }
 
     static var tmuxAvailable: Bool {
@@ -124,8 +135,7 @@ import Testing
         try term.waitFor { $0.components(separatedBy: "\n").filter { $0 == "still-alive" }.count == 2 }
 
         // Ctrl-D leaves; the history file is private and holds one entry per command.
-        try term.keys("C-d")
-        for _ in 0..<100 where try term.running() { usleep(50_000) }
+        try term.leave()
         #expect(try !term.running())
         let attributes = try FileManager.default.attributesOfItem(atPath: term.historyFile.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -151,7 +161,7 @@ import Testing
         try term.waitFor { $0.contains("Quit anyway? [y/N]") }
         try term.type("y")
         try term.keys("Enter")
-        for _ in 0..<100 where try term.running() { usleep(50_000) }
+        try term.waitForExit()
         #expect(try !term.running())
     }
 
@@ -220,8 +230,7 @@ import Testing
         try FileManager.default.createSymbolicLink(at: term.historyFile, withDestinationURL: target)
         try term.start()
         try term.run("echo through-the-link")
-        try term.keys("C-d")
-        for _ in 0..<100 where try term.running() { usleep(50_000) }
+        try term.leave()
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: term.historyFile.path)
         #expect(link == target.path)
         #expect(try String(contentsOf: target, encoding: .utf8).contains("echo\\040through-the-link"))
@@ -315,8 +324,7 @@ import Testing
         #expect(try term.screen().contains("~/.jixiaorc:2: error: unknown command 'bogus'"))
         try term.run("echo with-rc")
         #expect(try term.screen().contains("with-rc\nTime: "))
-        try term.keys("C-d")
-        for _ in 0..<100 where try term.running() { usleep(50_000) }
+        try term.leave()
 
         try term.start(arguments: ["-X"])
         try term.run("echo without-rc")
