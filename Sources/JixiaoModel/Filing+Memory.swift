@@ -4,49 +4,68 @@ import Foundation
 // the least memory that holds the same values: arrays without spare room, and one copy of each
 // label the filings of a load repeat.
 
-/// Arrays filled by appending keep up to twice the room they need.
 extension Filing {
-    /// The filing with every array at its element count.
-    public func trimmingCapacity() -> Filing {
+    /// The filing as the reader hands it over: every array at its element count (appending leaves
+    /// up to twice the room needed) and its repeated labels taken from `pool`. `map` makes an array
+    /// of just its count.
+    public func compacted(sharing pool: TextPool) -> Filing {
         var filing = self
-        filing.projects =
-            filing.projects.map { project in
-                var project = project
-                project.table = project.table.trimmingCapacity()
-                project.report = project.report?.trimmingCapacity()
-                return project
-            }.exactly
-        if var department = filing.department {
-            department.table = department.table.trimmingCapacity()
+        filing.projects = projects.map { project in
+            var project = project
+            project.name = pool.shared(project.name)
+            project.table = project.table.compacted(sharing: pool)
+            project.report = project.report?.compacted()
+            return project
+        }
+        if var department {
+            department.table = department.table.compacted(sharing: pool)
             department.income = department.income.exactly
             department.expenditure = department.expenditure.exactly
             filing.department = department
         }
-        if var basic = filing.basic {
-            basic.rows = basic.rows.exactly
+        if var basic {
+            basic.rows = basic.rows.map { row in
+                var row = row
+                row.label = pool.shared(row.label)
+                row.name = pool.shared(row.name)
+                return row
+            }
             filing.basic = basic
         }
-        filing.report = filing.report?.trimmingCapacity()
-        filing.otherReports = filing.otherReports.map { $0.trimmingCapacity() }.exactly
-        filing.warnings = filing.warnings.exactly
+        filing.report = report?.compacted()
+        filing.otherReports = otherReports.map { $0.compacted() }
+        filing.warnings = warnings.exactly
         return filing
     }
 }
 
 extension ScoredTable {
-    func trimmingCapacity() -> ScoredTable {
+    func compacted(sharing pool: TextPool) -> ScoredTable {
         var table = self
-        table.funds.rows = table.funds.rows.exactly
-        table.indicators = table.indicators.exactly
-        table.remarks = table.remarks.exactly
+        table.funds.rows = funds.rows.map { row in
+            var row = row
+            row.label = pool.shared(row.label)
+            return row
+        }
+        table.indicators = indicators.map { indicator in
+            var indicator = indicator
+            indicator.level1 = pool.shared(indicator.level1)
+            indicator.level2 = pool.shared(indicator.level2)
+            indicator.level3 = pool.shared(indicator.level3)
+            indicator.target = pool.shared(indicator.target)
+            indicator.actual = pool.shared(indicator.actual)
+            indicator.deviation = pool.shared(indicator.deviation)
+            return indicator
+        }
+        table.remarks = remarks.exactly
         return table
     }
 }
 
 extension Narrative {
-    func trimmingCapacity() -> Narrative {
+    func compacted() -> Narrative {
         var narrative = self
-        narrative.sections = narrative.sections.map { $0.trimmingCapacity() }.exactly
+        narrative.sections = sections.map { $0.trimmingCapacity() }
         return narrative
     }
 }
@@ -81,38 +100,4 @@ public final class TextPool: @unchecked Sendable {
     }
 
     func shared(_ text: String?) -> String? { text.map { shared($0) } }
-}
-
-extension Filing {
-    /// The filing with its repeated labels taken from `pool`.
-    public func sharingTexts(_ pool: TextPool) -> Filing {
-        var filing = self
-        for p in filing.projects.indices {
-            filing.projects[p].name = pool.shared(filing.projects[p].name)
-            filing.projects[p].table.share(pool)
-        }
-        filing.department?.table.share(pool)
-        if var basic = filing.basic {
-            for r in basic.rows.indices {
-                basic.rows[r].label = pool.shared(basic.rows[r].label)
-                basic.rows[r].name = pool.shared(basic.rows[r].name)
-            }
-            filing.basic = basic
-        }
-        return filing
-    }
-}
-
-extension ScoredTable {
-    mutating func share(_ pool: TextPool) {
-        for r in funds.rows.indices { funds.rows[r].label = pool.shared(funds.rows[r].label) }
-        for i in indicators.indices {
-            indicators[i].level1 = pool.shared(indicators[i].level1)
-            indicators[i].level2 = pool.shared(indicators[i].level2)
-            indicators[i].level3 = pool.shared(indicators[i].level3)
-            indicators[i].target = pool.shared(indicators[i].target)
-            indicators[i].actual = pool.shared(indicators[i].actual)
-            indicators[i].deviation = pool.shared(indicators[i].deviation)
-        }
-    }
 }

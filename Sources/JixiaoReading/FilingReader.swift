@@ -7,7 +7,8 @@ import JixiaoModel
 /// with the line they concern.
 public enum FilingReader {
     /// Reads `data`, the bytes of the file shown to the analyst as `source`.
-    /// `pool`, when given, holds one copy of the labels the filings of one load repeat.
+    /// `pool`, when given, holds one copy of the labels the filings of one load repeat; without
+    /// one, the filing's own repeats are shared.
     public static func read(_ data: Data, source: String, pool: TextPool? = nil) throws(ReadError) -> Filing {
         var filing: Filing
         if DocxText.isZip(data) {
@@ -22,7 +23,7 @@ public enum FilingReader {
         }
         filing.sha256 = hex(SHA256.hash(data: data))
         filing.byteCount = data.count
-        return (pool.map { filing.sharingTexts($0) } ?? filing).trimmingCapacity()
+        return filing.compacted(sharing: pool ?? TextPool())
     }
 
     /// Lower-case hex digits of a digest.

@@ -60,7 +60,7 @@ import ZIPFoundation
     func trimmedCapacityKeepsEverything() throws {
         var filing = try Fixtures.filing("000_4163b9005dfad92f.txt")
         filing.projects[0].table.indicators.reserveCapacity(1_000)
-        let trimmed = filing.trimmingCapacity()
+        let trimmed = filing.compacted(sharing: TextPool())
         #expect(trimmed == filing)
         #expect(trimmed.projects[0].table.indicators.capacity < 1_000)
     }
