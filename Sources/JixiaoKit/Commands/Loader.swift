@@ -16,7 +16,7 @@ package enum Loader {
         }
     }
 
-    static func read(_ path: String, shownAs shown: String, pool: TextPool? = nil) throws(ShellError) -> LoadedFiling {
+    static func read(_ path: String, shownAs shown: String, pool: TextPool) throws(ShellError) -> LoadedFiling {
         let data = try Disk.read(path, shownAs: shown, limit: .filing, regularOnly: true)
         do {
             return LoadedFiling(filing: try FilingReader.read(data, source: shown, pool: pool), path: shown)
