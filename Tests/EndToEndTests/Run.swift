@@ -5,8 +5,12 @@ enum Binary {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The `jixiao` next to this test bundle (the same build), else `.build/debug/jixiao`.
+    /// `JIXIAO_BINARY` when set (`make test-release` points it at the static release binary), else
+    /// the `jixiao` next to this test bundle (the same build), else `.build/debug/jixiao`.
     static let path: String = {
+        if let chosen = ProcessInfo.processInfo.environment["JIXIAO_BINARY"], !chosen.isEmpty {
+            return chosen
+        }
         var candidates: [URL] = []
         if let exe = Bundle.main.executableURL {
             candidates.append(exe.deletingLastPathComponent().appendingPathComponent("jixiao"))
