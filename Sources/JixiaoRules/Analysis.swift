@@ -6,15 +6,17 @@ public struct Analysis: Sendable {
     public var rules: String
     /// One card per project, in the filing's order.
     public var projects: [ScoreCard]
-    public var department: ScoreCard?
+    public var department: ScoreCard? { departmentCard.first }
     public var findings: [Finding]
+    /// The department's card, if any, in an array: a card is 350 bytes, an array a pointer, and a
+    /// county's cache holds an analysis for each of thousands of filings.
+    private var departmentCard: [ScoreCard]
 
     public init(_ filing: Filing, rules: RuleSet) {
         self.rules = rules.name
         projects = filing.projects.map { Scorer.score($0.table, rules: rules) }
-        department = filing.department.map { Scorer.score($0.table, rules: rules) }
-        let found = Checker.check(filing, rules: rules, cards: projects + (department.map { [$0] } ?? []))
-        findings = Self.inCheckOrder(found)
+        departmentCard = filing.department.map { [Scorer.score($0.table, rules: rules)] } ?? []
+        findings = Self.inCheckOrder(Checker.check(filing, rules: rules, cards: projects + departmentCard))
     }
 
     /// Errors, then warnings, then info, each by line, ties in the order found. The keys are sorted,
@@ -27,5 +29,5 @@ public struct Analysis: Sendable {
     }
 
     /// The cards in the order of `Filing.scoredTables`: the projects, then the department.
-    public var cards: [ScoreCard] { projects + (department.map { [$0] } ?? []) }
+    public var cards: [ScoreCard] { projects + departmentCard }
 }

@@ -20,11 +20,11 @@ extension Checker {
                 guard let t = get(total).value else { continue }
                 let sum = members.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
                 if partial ? sum > t : sum != t {
+                    let rowName = total.name
                     add(
                         .basicSum, .error, total.line, .filing,
-                        "基础数据表: \(total.name) \(label) \(money(t)) ≠ \(money(sum)), the sum of its rows "
-                            + "(gap "
-                            + "\(money(t - sum)))"
+                        "基础数据表: \(rowName) \(label) \(money(t)) ≠ \(money(sum)), the sum of its rows "
+                            + "(gap \(money(t - sum)))"
                     )
                 }
             }
@@ -63,7 +63,8 @@ extension Checker {
         }
         for group in [BasicData.Group.publicFunds, .sanGong, .procurement] {
             guard let row = b.total(group), let actual = row.actual.value else { continue }
-            let name = group == .procurement ? "政府采购执行率" : "\(row.name)控制率"
+            let rowName = row.name
+            let name = group == .procurement ? "政府采购执行率" : "\(rowName)控制率"
             if let budget = row.budget.value, budget > 0 {
                 if actual > budget {
                     add(
@@ -74,7 +75,7 @@ extension Checker {
             } else if actual > 0 {
                 add(
                     .controlUnbudgeted, .warning, row.line, .filing,
-                    "基础数据表: \(row.name) 决算 \(money(actual)) with no 预算: \(name) is undefined")
+                    "基础数据表: \(rowName) 决算 \(money(actual)) with no 预算: \(name) is undefined")
             }
         }
         if let s = b.total(.sanGong), let prior = s.prior.value, let actual = s.actual.value, prior == 0 {
@@ -92,7 +93,8 @@ extension Checker {
         guard !rows.isEmpty else { return }
         let rowKeys = rows.map { Self.projectKey($0.name) }
         for p in filing.projects {
-            let key = Self.projectKey(p.name)
+            let name = p.name
+            let key = Self.projectKey(name)
             if let index = rowKeys.firstIndex(of: key) {
                 let row = rows[index]
                 compare(p, row, target: .project(p.name))
@@ -100,33 +102,33 @@ extension Checker {
             }
             let scored = rows.map { ($0, similarity(key, Labels.norm($0.name))) }.max { $0.1 < $1.1 }
             if let (row, score) = scored, score >= 0.5 {
+                let (rowName, rowLine, tableLine) = (row.name, row.line, p.line)
                 add(
-                    .nameMismatch, .warning, row.line, .project(p.name),
-                    "\(p.name): named '\(row.name)' in the 基础数据表 (line \(row.line)) but '\(p.name)' in its "
-                        + "project "
-                        + "table (line \(p.line))"
+                    .nameMismatch, .warning, row.line, .project(name),
+                    "\(name): named '\(rowName)' in the 基础数据表 (line \(rowLine)) but '\(name)' in its "
+                        + "project table (line \(tableLine))"
                 )
-                compare(p, row, target: .project(p.name))
+                compare(p, row, target: .project(name))
             } else {
                 add(
-                    .basicMissingProject, .warning, p.line, .project(p.name),
-                    "\(p.name): no row in the 基础数据表's 项目支出")
+                    .basicMissingProject, .warning, p.line, .project(name),
+                    "\(name): no row in the 基础数据表's 项目支出")
             }
         }
     }
 
     mutating func compare(_ p: Project, _ row: BasicData.Row, target: Target) {
+        let name = p.name
         if let budget = row.budget.value, let full = p.funds.fullYear.value, budget != full {
+            let label = p.funds.budgetLabel
             add(
                 .basicProject, .warning, row.line, target,
-                "\(p.name): 基础数据表 预算 \(money(budget)) ≠ project table \(p.funds.budgetLabel) "
-                    + "\(money(full))")
+                "\(name): 基础数据表 预算 \(money(budget)) ≠ project table \(label) \(money(full))")
         }
         if let actual = row.actual.value, let executed = p.funds.executed.value, actual != executed {
             add(
                 .basicProject, .warning, row.line, target,
-                "\(p.name): 基础数据表 决算 \(money(actual)) ≠ project table 全年执行数 "
-                    + "\(money(executed))")
+                "\(name): 基础数据表 决算 \(money(actual)) ≠ project table 全年执行数 \(money(executed))")
         }
     }
 

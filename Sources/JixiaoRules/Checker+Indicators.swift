@@ -8,7 +8,7 @@ extension Checker {
         name: String, _ indicators: [Indicator], card: ScoreCard, levelWeights: [String: Decimal],
         templateName: String, project: Target
     ) {
-        let rules = self.rules  // messages are written later, from copies rather than from self
+        let rulesName = rules.name
         var groups: [(String, Decimal?, [Indicator])] = []
         for ind in indicators {
             if let i = groups.firstIndex(where: { $0.0 == ind.level1 }) {
@@ -28,7 +28,7 @@ extension Checker {
                 add(
                     .weightRules, .info, members.first?.line, project,
                     "\(name): \(level1) weighs \(points(weight)); \(templateName) expects \(points(expected))"
-                        + (templateName == rules.name ? "" : " (this table's template)"))
+                        + (templateName == rulesName ? "" : " (this table's template)"))
             }
         }
         for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
@@ -37,9 +37,10 @@ extension Checker {
                 if Labels.isPlaceholder(figure.text) {
                     add(.cellMissing, .warning, ind.line, project, "\(label): \(name) is blank")
                 } else {
+                    let text = figure.text
                     add(
                         .cellUnreadable, .warning, figure.line ?? ind.line, project,
-                        "\(label): \(name) is unreadable, holds '\(figure.text)'")
+                        "\(label): \(name) is unreadable, holds '\(text)'")
                 }
             }
             shortfallChecks(label: label, ind, card: card, project: project)
@@ -50,11 +51,11 @@ extension Checker {
             }
             if score.differs, let computed = score.computed, case .computed(let basis) = score.basis {
                 let full = ind.score.value == ind.weight.value
+                let (target, actual, reported) = (ind.target ?? "", ind.actual ?? "", ind.score.value)
                 add(
                     full ? .scoreFullDespiteShortfall : .scoreDiffers, full ? .error : .warning,
                     ind.score.line ?? ind.line, project,
-                    "\(label): 指标值 \(ind.target ?? "") vs 实际 \(ind.actual ?? ""): scored "
-                        + "\(points(ind.score.value)), "
+                    "\(label): 指标值 \(target) vs 实际 \(actual): scored \(points(reported)), "
                         + "computed \(points(computed)) (\(basis))"
                 )
             }

@@ -12,20 +12,19 @@ extension Checker {
                 let n = Decimal(string: String(m.1)),
                 let a = b.authorized.value, n != a
             {
+                let tableLine = b.authorized.line ?? b.line
                 add(
                     .staffNarrative, .warning, line, .filing,
-                    "编制 is \(n.plain) in the narrative but \(points(a)) in the 基础数据表 (line "
-                        + "\(b.authorized.line ?? b.line))"
-                )
+                    "编制 is \(n.plain) in the narrative but \(points(a)) in the 基础数据表 (line \(tableLine))")
             }
             if let m = text.firstMatch(of: Patterns.staffActual, beginningWith: ["在职", "实有"]),
                 let n = Decimal(string: String(m.1)),
                 let s = b.staff.value, n != s
             {
+                let tableLine = b.staff.line ?? b.line
                 add(
                     .staffNarrative, .warning, line, .filing,
-                    "在职 is \(n.plain) in the narrative but \(points(s)) in the 基础数据表 (line "
-                        + "\(b.staff.line ?? b.line))")
+                    "在职 is \(n.plain) in the narrative but \(points(s)) in the 基础数据表 (line \(tableLine))")
             }
         }
         // A 基本支出 paragraph that quotes the whole year's spending.
@@ -59,9 +58,10 @@ extension Checker {
                     })
                 else { continue }
                 let claimLine = section.line { $0.has("100%") && $0.claimsCompletion }
+                let title = other.title
                 add(
                     .narrativeClaim, .warning, claimLine, .filing,
-                    "\(other.title): claims 100% completion, but the projects spent \(money(spent)) of "
+                    "\(title): claims 100% completion, but the projects spent \(money(spent)) of "
                         + "\(money(budget)) (\((spent / budget).percent))"
                 )
             }
@@ -78,20 +78,19 @@ extension Checker {
             }
         }
         if !unsigned.isEmpty {
+            let count = unsigned.count
             add(
                 .cellMissing, .info, report.line, .filing,
-                "\(unsigned.count) report cover(s) have a blank 主要负责人签字")
+                "\(count) report cover(s) have a blank 主要负责人签字")
         }
         let serious = findings.contains { $0.severity != .info }
         if serious, let problems = report.sections.first(where: { $0.heading.has("存在的问题") }),
             Labels.isPlaceholder(problems.text)
         {
+            let said = problems.text.isEmpty ? "(empty)" : problems.text
             add(
                 .narrativeNoProblems, .info, problems.line, .filing,
-                "部门整体报告 says 存在的问题 \(problems.text.isEmpty ? "(empty)" : problems.text) although "
-                    + "this check finds "
-                    + "problems"
-            )
+                "部门整体报告 says 存在的问题 \(said) although this check finds problems")
         }
     }
 }

@@ -8,7 +8,7 @@ extension Checker {
     mutating func totals(
         name: String, indicators: [Indicator], reportedTotal: Figure, card: ScoreCard, project: Target, line: Int
     ) {
-        let rules = self.rules  // messages are written later, from copies rather than from self
+        let (rulesName, total, grade) = (rules.name, card.total, card.grade)
         let weights = indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
         let execWeight = card.execution.reportedWeight ?? rules.executionWeight
         if weights + execWeight != 100 && !indicators.isEmpty {
@@ -24,51 +24,46 @@ extension Checker {
         {
             add(
                 .gradeBoundary, .info, reportedTotal.line ?? line, project,
-                "\(name): computed total \(points(card.total)) falls between the 预算司 integer bands (优 "
-                    + "90–100, 良 80–89, "
-                    + "中 60–79); under the half-open bands it is \(card.grade ?? "—")"
+                "\(name): computed total \(points(total)) falls between the 预算司 integer bands (优 90–100, "
+                    + "良 80–89, 中 60–79); under the half-open bands it is \(grade ?? "—")"
             )
         }
         guard let reported = reportedTotal.value else {
-            if !Labels.isPlaceholder(reportedTotal.text) {
+            let (text, what) = (reportedTotal.text, reportedTotal.line == nil ? "row" : "value")
+            if !Labels.isPlaceholder(text) {
                 add(
                     .cellUnreadable, .warning, reportedTotal.line ?? line, project,
-                    "\(name): 总分 is unreadable, holds '\(reportedTotal.text)'; total.sum and total.differs could "
-                        + "not run (computed total \(points(card.total)))")
+                    "\(name): 总分 is unreadable, holds '\(text)'; total.sum and total.differs could "
+                        + "not run (computed total \(points(total)))")
                 return
             }
             add(
                 .cellMissing, project == .department ? .info : .warning, reportedTotal.line ?? line, project,
-                "\(name): no 总分 \(reportedTotal.line == nil ? "row" : "value"); computed total "
-                    + "\(points(card.total))\(card.grade.map { " (\($0))" } ?? "")"
+                "\(name): no 总分 \(what); computed total \(points(total))\(grade.map { " (\($0))" } ?? "")"
             )
             return
         }
-        let reportedSum =
-            (card.execution.reportedScore ?? 0) + indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
+        let execution = card.execution.reportedScore ?? 0
+        let reportedSum = execution + indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
         if reportedSum != reported {
             add(
                 .totalSum, .error, reportedTotal.line, project,
                 "\(name): 总分 \(points(reported)) ≠ \(points(reportedSum)), the sum of the reported 得分 "
-                    + "(execution "
-                    + "\(points(card.execution.reportedScore ?? 0)) + indicators "
-                    + "\(points(reportedSum - (card.execution.reportedScore ?? 0))))"
+                    + "(execution \(points(execution)) + indicators \(points(reportedSum - execution)))"
             )
         }
         let otherOrderTotal = card.execution.otherOrderScore.map { card.total - (card.execution.score ?? 0) + $0 }
-        if card.total != reported, reported == otherOrderTotal {
+        if total != reported, reported == otherOrderTotal {
             add(
                 .totalDiffers, .info, reportedTotal.line, project,
                 "\(name): 总分 \(points(reported)) follows the other rounding order of the execution score; "
-                    + "\(rules.name) computes \(points(card.total))")
-        } else if card.total != reported {
-            let grades =
-                card.grade != card.reportedGrade
-                ? "; grade \(card.reportedGrade ?? "—") → \(card.grade ?? "—")" : ""
+                    + "\(rulesName) computes \(points(total))")
+        } else if total != reported {
+            let reportedGrade = card.reportedGrade
+            let grades = grade != reportedGrade ? "; grade \(reportedGrade ?? "—") → \(grade ?? "—")" : ""
             add(
                 .totalDiffers, .error, reportedTotal.line, project,
-                "\(name): 总分 reported \(points(reported)), computed \(points(card.total)) under "
-                    + "\(rules.name)\(grades)")
+                "\(name): 总分 reported \(points(reported)), computed \(points(total)) under \(rulesName)\(grades)")
         }
     }
 

@@ -45,6 +45,9 @@ public struct Checker {
     }
 
     /// Records a finding; its message is written only if someone reads it.
+    /// A message is written when it is read, from what its closure captured: capture names and
+    /// figures (`let total = card.total`), never a whole row, table, card or rule set, which would
+    /// be copied into every finding's closure (a county holds over a hundred thousand).
     mutating func add(
         _ check: CheckID, _ severity: Finding.Severity, _ line: Int?, _ target: Target,
         _ message: @autoclosure @escaping @Sendable () -> String
@@ -64,12 +67,13 @@ public struct Checker {
 
     /// Checks common to project and department tables: fund rows, rate, score, weights, totals, deviations.
     mutating func table(_ table: ScoredTable, name: String, target project: Target, index: Int) {
-        let rules = self.rules  // messages are written later, from copies rather than from self
+        let rulesName = rules.name
         let card = card(for: table, at: index)
         let funds = table.funds
         let indicators = table.indicators
         fundRows(name: name, funds, project: project)
         let exec = card.execution
+        let (executed, denominator, denominatorLabel) = (exec.executed, exec.denominator, exec.denominatorLabel)
         let fundLine = funds.scoringRow?.line ?? funds.amountRow?.line ?? table.line
         if let problem = exec.problem {
             add(.rateUndefined, .warning, fundLine, project, "\(name): 执行率 cannot be computed: \(problem)")
@@ -80,56 +84,58 @@ public struct Checker {
             {
                 add(
                     .rateDiffers, .error, funds.reportedRate.line ?? fundLine, project,
-                    "\(name): reported 执行率 \(reported.percent) ≠ \(rate.percent) = \(money(exec.executed)) / "
-                        + "\(money(exec.denominator)) (\(exec.denominatorLabel))"
+                    "\(name): reported 执行率 \(reported.percent) ≠ \(rate.percent) = \(money(executed)) / "
+                        + "\(money(denominator)) (\(denominatorLabel))"
                 )
             }
             if rate > 1 {
                 add(
                     .rateOver, .info, fundLine, project,
-                    "\(name): spending above budget, 执行率 \(rate.percent) (\(money(exec.executed)) against "
-                        + "\(money(exec.denominator)))"
+                    "\(name): spending above budget, 执行率 \(rate.percent) (\(money(executed)) against "
+                        + "\(money(denominator)))"
                 )
             }
         }
         if let score = exec.score {
+            let (weight, rate) = (exec.weight, exec.rate ?? 0)
             if let reported = exec.reportedScore {
                 if reported != score, reported == exec.otherOrderScore {
+                    let order =
+                        rules.roundRateFirst && exec.reportedRate != nil
+                        ? "unrounded 执行率" : "执行率 as shown, rounded to 0.01%"
                     add(
                         .scoreDiffers, .info, funds.reportedScore.line ?? fundLine, project,
-                        "\(name): reported execution 得分 \(points(reported)) multiplies the "
-                            + (rules.roundRateFirst && exec.reportedRate != nil
-                                ? "unrounded 执行率" : "执行率 as shown, rounded to 0.01%")
-                            + "; \(rules.name) gives \(points(score)) the other way round")
+                        "\(name): reported execution 得分 \(points(reported)) multiplies the \(order); "
+                            + "\(rulesName) gives \(points(score)) the other way round")
                 } else if reported != score {
+                    let shown = min(rate, rules.capExecution ? 1 : 99)
                     add(
                         .scoreDiffers, .error, funds.reportedScore.line ?? fundLine, project,
                         "\(name): reported execution 得分 \(points(reported)) ≠ \(points(score)) = "
-                            + "\(points(exec.weight)) × \(min(exec.rate ?? 0, rules.capExecution ? 1 : 99).percent)"
+                            + "\(points(weight)) × \(shown.percent)"
                     )
                 }
             } else {
                 add(
                     .scoreMissing, .error, fundLine, project,
-                    "\(name): execution 分值/得分 blank; under \(rules.name) it scores \(points(score)) "
-                        + "(\(points(exec.weight)) × \((exec.rate ?? 0).percent))"
+                    "\(name): execution 分值/得分 blank; under \(rulesName) it scores \(points(score)) "
+                        + "(\(points(weight)) × \(rate.percent))"
                 )
             }
         }
-        if let w = exec.reportedWeight, w != rules.executionWeight {
+        let ruleWeight = rules.executionWeight
+        if let w = exec.reportedWeight, w != ruleWeight {
             add(
                 .weightRules, .info, funds.weight.line ?? fundLine, project,
-                "\(name): execution 分值 \(points(w)) but \(rules.name) gives \(points(rules.executionWeight))")
+                "\(name): execution 分值 \(points(w)) but \(rulesName) gives \(points(ruleWeight))")
         }
         if let s = exec.reportedScore, let w = exec.reportedWeight, s > w {
             add(
                 .scoreOverWeight, .error, funds.reportedScore.line ?? fundLine, project,
                 "\(name): execution 得分 \(points(s)) above its 分值 \(points(w))")
         }
-        if exec.reportedRate == nil && exec.rate != nil {
-            add(
-                .cellMissing, .info, fundLine, project,
-                "\(name): 执行率 cell is blank (computed \(exec.rate?.percent ?? ""))")
+        if exec.reportedRate == nil, let rate = exec.rate {
+            add(.cellMissing, .info, fundLine, project, "\(name): 执行率 cell is blank (computed \(rate.percent))")
         }
         let template = Self.template(of: table, rules: rules)
         indicatorChecks(
@@ -187,21 +193,20 @@ public struct Checker {
                 "部门整体: income by source adds to \(money(incomeSum)), not \(money(t))")
         }
         var seen: Set<String> = []
-        for item in d.income + d.expenditure {
-            if !seen.insert(item.label).inserted {
-                add(
-                    .layoutDuplicate, .info, item.figure.line, .department,
-                    "部门整体: the label '\(item.label)' appears twice in the funds breakdown")
-            }
+        for item in d.income + d.expenditure where !seen.insert(item.label).inserted {
+            let label = item.label
+            add(
+                .layoutDuplicate, .info, item.figure.line, .department,
+                "部门整体: the label '\(label)' appears twice in the funds breakdown")
         }
         if let p = projectSpend?.figure.value { projectSpending(p, line: projectSpend?.figure.line) }
         if let i = d.funds.initial.value, let a = d.funds.fullYear.value, a > i, i > 0 {
             let unexplained = filing.basic?.total(.adjustment).map { $0.budget.isBlank && $0.actual.isBlank } ?? false
+            let (label, rate) = (d.funds.budgetLabel, (d.funds.executed.value ?? 0) / i)
             add(
                 .budgetAdjusted, .info, d.funds.amountRow?.line, .department,
-                "部门整体: \(d.funds.budgetLabel) \(money(a)) above 年初预算数 \(money(i)) "
-                    + "(+\(money(a - i))); against 年初 the "
-                    + "rate would be \(((d.funds.executed.value ?? 0) / i).percent)"
+                "部门整体: \(label) \(money(a)) above 年初预算数 \(money(i)) (+\(money(a - i))); "
+                    + "against 年初 the rate would be \(rate.percent)"
                     + (unexplained ? "; the 基础数据表's 部门基本支出预算调整 row is blank" : ""))
         }
         // 基本支出 implied by the total budget less the project budgets of the 基础数据表.
@@ -225,10 +230,10 @@ public struct Checker {
                 $0.level1.has("成本") && ($0.actual ?? "").has("未超") && $0.score.value == $0.weight.value
             })
         {
+            let (indicator, says) = (claim.level3, claim.actual ?? "")
             add(
                 .costClaim, .warning, claim.line, .department,
-                "部门整体: 成本指标 \(claim.level3) says '\(claim.actual ?? "")' with full marks, but 公用经"
-                    + "费 ran to "
+                "部门整体: 成本指标 \(indicator) says '\(says)' with full marks, but 公用经费 ran to "
                     + "\((actual / budget).percent) of its budget (\(money(actual)) / \(money(budget)))"
             )
         }
@@ -259,34 +264,37 @@ public struct Checker {
         let gap = p - sum - listed
         guard gap != 0 else { return }
         let names = others.map(\.name).joined(separator: ", ")
+        let count = others.count
         add(
             .deptProjects, .info, line, .department,
-            "部门整体: 项目支出 \(money(p)); " + tables + " and the 基础数据表 lists \(others.count) more "
+            "部门整体: 项目支出 \(money(p)); " + tables + " and the 基础数据表 lists \(count) more "
                 + "(\(names)) spending \(money(listed)); \(money(gap)) is not accounted for")
     }
 
     mutating func project(_ p: Project, index position: Int) {
-        let index = Target.project(p.name)
+        let name = p.name
+        let index = Target.project(name)
         if let amounts = p.funds.amountRow, let scoring = p.funds.scoringRow, amounts.line != scoring.line {
+            let (amountsLabel, amountsLine, scoringLabel) = (amounts.label, amounts.line, scoring.label)
             add(
                 .layoutFundRows, .info, scoring.line, index,
-                "\(p.name): amounts are on the \(Labels.bareName(amounts.label)) row (line \(amounts.line)) but "
-                    + "分值/执行率/得分 on the \(Labels.bareName(scoring.label)) row"
+                "\(name): amounts are on the \(Labels.bareName(amountsLabel)) row (line \(amountsLine)) but "
+                    + "分值/执行率/得分 on the \(Labels.bareName(scoringLabel)) row"
             )
         }
-        table(p.table, name: p.name, target: index, index: position)
+        table(p.table, name: name, target: index, index: position)
         if let impl = p.implementer, impl.text.isEmpty {
-            add(.cellMissing, .info, impl.line, index, "\(p.name): 实施单位 is blank")
+            add(.cellMissing, .info, impl.line, index, "\(name): 实施单位 is blank")
         }
         if p.department?.text.isEmpty ?? true {
-            add(.cellMissing, .warning, p.line, index, "\(p.name): 主管部门 is blank")
+            add(.cellMissing, .warning, p.line, index, "\(name): 主管部门 is blank")
         }
         if let carry = p.funds.carriedOver, let amount = carry.executed.value, amount > 0,
             p.indicators.allSatisfy({ $0.deviation == nil })
         {
             add(
                 .deviationCarryOver, .info, carry.line, index,
-                "\(p.name): \(money(amount)) 上年结转资金 spent; no deviation explained")
+                "\(name): \(money(amount)) 上年结转资金 spent; no deviation explained")
         }
     }
 }
