@@ -4,27 +4,44 @@ import Foundation
 /// and the file line it came from.
 public struct Figure: Hashable, Sendable {
     public var value: Decimal?
+    /// The line as 32 bits, 0 for none, in the gap the 21-byte decimal leaves: a figure takes 48
+    /// bytes instead of 56, and a county holds millions of them.
+    private var fileLine: Int32
     public var text: String
-    public var line: Int?
 
     public init(_ value: Decimal?, text: String = "", line: Int? = nil) {
         self.value = value
+        self.fileLine = FileLine.pack(line)
         self.text = text
-        self.line = line
     }
     public static let blank = Figure(nil)
     public var isBlank: Bool { value == nil }
+    public var line: Int? {
+        get { FileLine.unpack(fileLine) }
+        set { fileLine = FileLine.pack(newValue) }
+    }
 }
 
 /// Text from one cell with the line it started on.
 public struct Located: Hashable, Sendable {
     public var text: String
-    public var line: Int?
+    /// As in `Figure`: 24 bytes instead of 32.
+    private var fileLine: Int32
     public init(_ text: String, line: Int?) {
         self.text = text
-        self.line = line
+        self.fileLine = FileLine.pack(line)
     }
     public var isEmpty: Bool { text.isEmpty }
+    public var line: Int? {
+        get { FileLine.unpack(fileLine) }
+        set { fileLine = FileLine.pack(newValue) }
+    }
+}
+
+/// A file line kept in 32 bits, 0 for none: lines count from 1, and a filing is at most 32 MB.
+enum FileLine {
+    static func pack(_ line: Int?) -> Int32 { Int32(clamping: line ?? 0) }
+    static func unpack(_ line: Int32) -> Int? { line == 0 ? nil : Int(line) }
 }
 
 /// One fund row of a 项目支出绩效自评表 or 部门整体支出绩效自评表: 年度资金总额,

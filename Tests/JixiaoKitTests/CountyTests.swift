@@ -199,3 +199,27 @@ final class Interrupting: Environment {
     func checkInterrupt() throws(ShellError) { if armed { throw .cancelled } }
     func progress(_ progress: LoadProgress?) {}
 }
+
+/// A county holds millions of figures and cell texts: their size is part of the memory budget.
+@Suite struct ModelSizeTests {
+    @Test("a figure takes 48 bytes and a located text 24, the line packed beside the value")
+    func packedSizes() {
+        #expect(MemoryLayout<Figure>.stride == 48)
+        #expect(MemoryLayout<Located>.stride == 24)
+    }
+
+    @Test("a packed line reads back as written, nil as nil, also after a change")
+    func linesRoundTrip() {
+        var figure = Figure(Decimal(string: "12.50"), text: "12.50", line: 7)
+        #expect(figure.line == 7)
+        figure.line = nil
+        #expect(figure.line == nil && figure.text == "12.50" && figure.value == Decimal(string: "12.5"))
+        figure.line = 2_000_000
+        #expect(figure.line == 2_000_000)
+        #expect(Figure(nil).line == nil)
+        var cell = Located("主管部门", line: nil)
+        #expect(cell.line == nil)
+        cell.line = 41
+        #expect(cell.line == 41 && cell.text == "主管部门")
+    }
+}
