@@ -64,12 +64,21 @@ public final class Mirror {
     /// Whether filing `id` must be written again for the state `stamp` names.
     public func isStale(_ id: Int, _ stamp: AnyHashable) -> Bool { stamps[id] != stamp }
 
-    /// Replaces the rows of the given filings, in one transaction: all of them or none.
-    public func update(_ records: [(FilingResult, AnyHashable)]) throws(SQLError) {
+    /// Replaces the rows of the given filings, in one transaction: all of them or none. `build`
+    /// works out the rows of a slice of filings (`rows(of:)` for each, on every core when the
+    /// caller can); only the inserts run here, a slice at a time, so a county's rows are never
+    /// all held at once.
+    public func update(
+        _ records: [(FilingResult, AnyHashable)],
+        building build: ([FilingResult]) -> [FilingRows] = { $0.map(Mirror.rows(of:)) }
+    ) throws(SQLError) {
         guard !records.isEmpty else { return }
         try database.execute("BEGIN")
         do throws(SQLError) {
-            for (record, _) in records { try replace(record) }
+            for start in stride(from: 0, to: records.count, by: 256) {
+                let slice = records[start..<min(start + 256, records.count)].map(\.0)
+                for rows in build(slice) { try replace(rows) }
+            }
             try database.execute("COMMIT")
         } catch {
             try? database.execute("ROLLBACK")
@@ -79,56 +88,68 @@ public final class Mirror {
         for (record, stamp) in records { stamps[record.number] = stamp }
     }
 
+    func replace(_ filing: FilingRows) throws(SQLError) {
+        let id = SQLValue.integer(Int64(filing.number))
+        for table in Self.tables { try run("delete " + table, [id]) }
+        for (table, values) in filing.rows { try run(table, values) }
+    }
+
     func run(_ name: String, _ values: [SQLValue]) throws(SQLError) {
         guard let statement = statements[name] else { return }
         try statement.run(values)
     }
 
-    func replace(_ r: FilingResult) throws(SQLError) {
+    /// One filing's rows, table by table in the order they are inserted. A pure function of the
+    /// result: the findings' messages and the figures' conversions are most of a mirror's cost.
+    public static func rows(of r: FilingResult) -> FilingRows {
         let id = SQLValue.integer(Int64(r.number))
-        for table in Self.tables { try run("delete " + table, [id]) }
         let f = r.filing
-        try run(
-            "filings",
-            [
-                id, .text(r.path), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null, .text(f.sha256),
-                .text(f.encoding.rawValue), .integer(Int64(f.warnings.count)), .text(r.rules),
-            ])
+        var rows: [(String, [SQLValue])] = [
+            (
+                "filings",
+                [
+                    id, .text(r.path), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null, .text(f.sha256),
+                    .text(f.encoding.rawValue), .integer(Int64(f.warnings.count)), .text(r.rules),
+                ]
+            )
+        ]
         for (i, (project, card)) in zip(f.projects, r.projectCards).enumerated() {
             let funds = project.funds
-            try run(
-                "projects",
-                [
-                    id, .integer(Int64(i + 1)), .text(project.name), .real(funds.initial.value),
-                    .real(funds.fullYear.value),
-                ]
-                    + [.real(funds.executed.value), .real(funds.weight.value)]
-                    + scores(card, funds, project.reportedTotal))
-            try indicators(project.indicators, card, id: id, project: .integer(Int64(i + 1)))
+            let figures: [SQLValue] = [
+                .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value),
+                .real(funds.weight.value),
+            ]
+            let number = SQLValue.integer(Int64(i + 1))
+            rows.append(
+                ("projects", [id, number, .text(project.name)] + figures + scores(card, funds, project.reportedTotal)))
+            rows += indicators(project.indicators, card, id: id, project: number)
         }
         if let department = f.department, let card = r.departmentCard {
             let funds = department.funds
-            try run(
-                "department",
-                [id, .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value)]
-                    + scores(card, funds, department.reportedTotal))
-            try indicators(department.indicators, card, id: id, project: .null)
+            let figures: [SQLValue] = [
+                id, .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value),
+            ]
+            rows.append(("department", figures + scores(card, funds, department.reportedTotal)))
+            rows += indicators(department.indicators, card, id: id, project: .null)
         }
         let projectNumbers = Dictionary(f.projects.enumerated().map { ($1.name, $0 + 1) }) { first, _ in first }
         for finding in r.findings {
             let project = finding.target.projectName.flatMap { projectNumbers[$0] }
-            try run(
-                "findings",
-                [
-                    id, project.map { .integer(Int64($0)) } ?? .null, .text(finding.check.rawValue),
-                    .text(finding.severity.rawValue), finding.line.map { .integer(Int64($0)) } ?? .null,
-                    .text(finding.message),
-                ])
+            rows.append(
+                (
+                    "findings",
+                    [
+                        id, project.map { .integer(Int64($0)) } ?? .null, .text(finding.check.rawValue),
+                        .text(finding.severity.rawValue), finding.line.map { .integer(Int64($0)) } ?? .null,
+                        .text(finding.message),
+                    ]
+                ))
         }
+        return FilingRows(number: r.number, rows: rows)
     }
 
     /// reported_rate, reported_score, reported_total, rate, execution_score, total, grade, reported_grade.
-    func scores(_ card: ScoreCard, _ funds: Funds, _ total: Figure) -> [SQLValue] {
+    static func scores(_ card: ScoreCard, _ funds: Funds, _ total: Figure) -> [SQLValue] {
         [
             .real(funds.reportedRate.value), .real(funds.reportedScore.value), .real(total.value),
             .real(card.execution.rate?.rounded(4)), .real(card.execution.score), .real(card.total),
@@ -136,18 +157,28 @@ public final class Mirror {
         ]
     }
 
-    func indicators(_ indicators: [Indicator], _ card: ScoreCard, id: SQLValue, project: SQLValue) throws(SQLError) {
-        for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
-            try run(
+    static func indicators(
+        _ indicators: [Indicator], _ card: ScoreCard, id: SQLValue, project: SQLValue
+    ) -> [(String, [SQLValue])] {
+        zip(indicators, card.indicators).enumerated().map { i, pair in
+            let (ind, score) = pair
+            return (
                 "indicators",
                 [
                     id, project, .integer(Int64(i + 1)), .text(ind.level1), .text(ind.level2), .text(ind.level3),
                     ind.target.map(SQLValue.text) ?? .null, ind.actual.map(SQLValue.text) ?? .null,
                     .real(ind.weight.value), .real(ind.score.value), .real(score.computed),
                     .integer(Int64(ind.line)),
-                ])
+                ]
+            )
         }
     }
+}
+
+/// The rows `Mirror.rows(of:)` worked out for one filing, ready to insert.
+public struct FilingRows: Sendable {
+    let number: Int
+    let rows: [(table: String, values: [SQLValue])]
 }
 
 extension SQLValue {

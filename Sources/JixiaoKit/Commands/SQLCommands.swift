@@ -111,7 +111,8 @@ extension Session {
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
         let records = stale.map { i in (result(i, all[i]), AnyHashable(stamp(i))) }
         do {
-            try mirror.update(records)
+            // The rows of each slice are worked out on every core; SQLite inserts them on one.
+            try mirror.update(records) { $0.parallelMap(Mirror.rows(of:)) }
         } catch {
             throw .sql(error.message)
         }
