@@ -142,11 +142,11 @@ func startTimes(_ programs: [[String]], runs: Int = 200) -> [Double] {
     defer { argvs.joined().forEach { free($0) } }
     var times = Array(repeating: [Double](), count: programs.count)
     for _ in 0..<runs {
-        for (index, argv) in argvs.enumerated() {
+        for (index, (program, argv)) in zip(programs, argvs).enumerated() {
             times[index].append(
                 seconds {
                     var pid = pid_t()
-                    guard posix_spawn(&pid, argv[0]!, &actions, nil, argv, environ) == 0 else { return }
+                    guard posix_spawn(&pid, program[0], &actions, nil, argv, environ) == 0 else { return }
                     var status: Int32 = 0
                     waitpid(pid, &status, 0)
                 })
