@@ -65,12 +65,11 @@ public final class Mirror {
     public func isStale(_ id: Int, _ stamp: AnyHashable) -> Bool { stamps[id] != stamp }
 
     /// Replaces the rows of the given filings, in one transaction: all of them or none. `build`
-    /// works out the rows of a slice of filings (`rows(of:)` for each, on every core when the
-    /// caller can); only the inserts run here, a slice at a time, so a county's rows are never
+    /// works out the rows of a slice of filings (`rows(of:)` for each, which the caller runs on
+    /// every core); only the inserts run here, a slice at a time, so a county's rows are never
     /// all held at once.
     public func update(
-        _ records: [(FilingResult, AnyHashable)],
-        building build: ([FilingResult]) -> [FilingRows] = { $0.map(Mirror.rows(of:)) }
+        _ records: [(FilingResult, AnyHashable)], building build: ([FilingResult]) -> [FilingRows]
     ) throws(SQLError) {
         guard !records.isEmpty else { return }
         try database.execute("BEGIN")
