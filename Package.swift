@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -23,12 +22,14 @@ let package = Package(
             name: "JixiaoReading",
             dependencies: [
                 "JixiaoModel",
-                .product(name: "Crypto", package: "swift-crypto"),
                 "CInflate",
+                "CCrypto",
             ]
         ),
         // zlib's C library (zlib1g-dev), for the members of a .docx.
         .systemLibrary(name: "CInflate", providers: [.apt(["zlib1g-dev"])]),
+        // The system's libcrypto (libssl-dev), for the SHA-256 that identifies each file read.
+        .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
         // Scoring and consistency checks under rule sets held as data.
         .target(name: "JixiaoRules", dependencies: ["JixiaoModel"]),
         // Values to text: tables, views, CSV, Markdown, JSON.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import JixiaoModel
 
@@ -21,20 +20,9 @@ public enum FilingReader {
             filing = try read(Layout.sections(of: text), source: source)
             filing.encoding = encoding
         }
-        filing.sha256 = hex(SHA256.hash(data: data))
+        filing.sha256 = Digest.sha256Hex(data)
         filing.byteCount = data.count
         return filing.compacted(sharing: pool ?? TextPool())
-    }
-
-    /// Lower-case hex digits of a digest.
-    static func hex<D: Sequence<UInt8>>(_ digest: D) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reads already-decoded text.
