@@ -1,11 +1,14 @@
-# jixiao: the two commands a newcomer needs are `make run` and `make test`.
+# jixiao: the two commands a newcomer needs are `make run` and `make test-all`.
 SWIFT ?= swift
 BIN := .build/debug/jixiao
 
-.PHONY: run test test-release build deps bench lint clean fuzz release install
+.PHONY: run test test-slow test-all test-release build deps test-deps bench lint clean fuzz release install
 
 deps:
 	@scripts/ensure-deps.sh
+
+test-deps:
+	@scripts/ensure-deps.sh --test
 
 build: deps
 	$(SWIFT) build
@@ -14,13 +17,25 @@ build: deps
 run: build
 	@$(BIN) $(ARGS)
 
-## Builds everything and runs every test (unit, transcripts, end-to-end, tmux).
-## Then runs the end-to-end tests (sessions, flags, tmux, kills) again on the release binary,
-## the static one `make install` ships, so it is tested as it is delivered.
-test: deps
+## The tests fall in two tiers. Every suite whose name starts with `Slow` is in the slow tier:
+## stress tests (50,000 files, a 20 MB line, every fixture mangled, 210 kills during export).
+SLOW := \.Slow[A-Za-z]*Tests
+
+## The fast tier: what a developer runs after each change. Unit tests, golden transcripts,
+## end-to-end and tmux tests on the debug build.
+test: test-deps
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --skip '$(SLOW)'
+
+## The slow tier: the stress tests, then the end-to-end tests (sessions, flags, tmux, kills) again
+## on the release binary, the static one `make install` ships, so it is tested as it is delivered.
+test-slow: test-deps
+	$(SWIFT) build
+	$(SWIFT) test --filter 'JixiaoKitTests$(SLOW)'
 	@$(MAKE) --no-print-directory test-release
+
+## Both tiers, as CI runs them.
+test-all: test test-slow
 
 test-release: release
 	JIXIAO_BINARY=$(CURDIR)/.build/release/jixiao $(SWIFT) test --filter EndToEndTests

@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Installs what jixiao needs from Debian's packages when it is missing, and says
 # clearly what to do when it cannot (not root, no apt). Safe to run again and again.
+#   scripts/ensure-deps.sh          what building and running the shell needs
+#   scripts/ensure-deps.sh --test   that, and the real programs the tests drive
+#                                   (tmux, sqlite3, LibreOffice)
 set -euo pipefail
 
 need=()
-dpkg -s libedit-dev >/dev/null 2>&1 || need+=(libedit-dev)
-command -v tmux >/dev/null 2>&1 || need+=(tmux)
-dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
-dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
-command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+# Libraries the build links: libedit (the prompt), SQLite (the mirror), zlib (zip members),
+# libcrypto (SHA-256 of every file read), libxml2 (web pages).
+for package in libedit-dev libsqlite3-dev zlib1g-dev libssl-dev libxml2-dev; do
+  dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
+done
 command -v less >/dev/null 2>&1 || need+=(less)  # the default pager
+
+if [ "${1:-}" = "--test" ]; then
+  command -v tmux >/dev/null 2>&1 || need+=(tmux)        # the tests at a real terminal
+  command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)  # opens exported databases
+  # LibreOffice opens what jixiao exports, and makes the office files the reader is tested on.
+  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+  dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+fi
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "jixiao: the Swift toolchain (6.0 or later) is not on PATH; install it from swift.org first." >&2
@@ -39,5 +50,5 @@ fi
 
 echo "jixiao: installing ${need[*]} ..." >&2
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 echo "jixiao: installed ${need[*]}" >&2

@@ -6,9 +6,9 @@ import Testing
 
 /// Files at their limits: odd names, one enormous line, a deeply nested .docx. Each loads or is
 /// refused with a clear error.
-@Suite struct LimitTests {
+@Suite(.scratch) struct LimitTests {
     @Test func namesWithSpacesQuotesNewlinesLoadAndANonUTF8NameIsAClearError() throws {
-        let folder = try Fixtures.scratchFolder("limits")
+        let folder = try Scratch.folder
         let real = try Data(contentsOf: Fixtures.real)
         for (i, name) in ["with space.txt", "quo\"te.txt", "apo'st.txt", "new\nline.txt"].enumerated() {
             try (real + Data("\n\(i)\n".utf8)).write(to: folder.appendingPathComponent(name))
@@ -34,24 +34,13 @@ import Testing
         let docx = try ReaderTests.docx(with: Data(xml.utf8))
         #expect(throws: ReadError.self) { try FilingReader.read(docx, source: "nested.docx") }
     }
-
-    @Test func oneTwentyMegabyteLineIsAClearError() throws {
-        let folder = try Fixtures.scratchFolder("limits")
-        let file = folder.appendingPathComponent("oneline.txt")
-        try Data(("部门整体支出绩效自评表" + String(repeating: "x", count: 20 << 20) + "\n").utf8).write(
-            to: file)
-        let (shell, console) = Fixtures.run("load \(file.path)")
-        #expect(shell.session.filings.isEmpty)
-        #expect(console.errors.contains("saw 1 line of prose, no table"))
-    }
 }
 
 /// Files too large, endless or odd to read: refused from their size or kind before a byte is
 /// read, so memory stays bounded; a folder of 50,000 tiny files is read to its end.
-@Suite struct FileSizeTests {
+@Suite(.scratch) struct FileSizeTests {
     @Test func aHundredMegabyteFilingIsRefusedUnread() throws {
-        let folder = try Fixtures.scratchFolder("limits")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder
         let big = folder.appendingPathComponent("big.txt")
         #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
         try FileHandle(forWritingTo: big).truncate(atOffset: 100 << 20)  // sparse: no disk used
@@ -62,8 +51,7 @@ import Testing
     }
 
     @Test func aFIFOOrADeviceIsRefusedNotReadForEver() throws {
-        let folder = try Fixtures.scratchFolder("limits")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder
         let fifo = folder.appendingPathComponent("pipe.txt")
         #expect(mkfifo(fifo.path, 0o644) == 0)
         let (shell, console) = Fixtures.run("load \(fifo.path)\nload /dev/zero\n")
@@ -75,13 +63,12 @@ import Testing
 
 /// Saved scenarios and rule files changed by hand: each is refused with its file and line, and
 /// nothing of it is applied.
-@Suite struct LyingFileTests {
+@Suite(.scratch) struct LyingFileTests {
     static let saved = Fixtures.root.appendingPathComponent("sessions/whatif.scenario.json")
 
     /// Opens `text` as a scenario and as a rule file; returns the errors of each.
     static func open(_ bytes: Data) throws -> (scenario: String, rules: String) {
-        let folder = try Fixtures.scratchFolder("lying")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder
         let file = folder.appendingPathComponent("edited.json")
         try bytes.write(to: file)
         let (scenarioShell, scenario) = Fixtures.run("open \(file.path)\n")
@@ -136,8 +123,7 @@ import Testing
     }
 
     @Test func aHugeFileIsRefusedUnread() throws {
-        let folder = try Fixtures.scratchFolder("lying")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder
         let file = folder.appendingPathComponent("huge.json")
         #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
         try FileHandle(forWritingTo: file).truncate(atOffset: 20 << 20)
@@ -151,11 +137,20 @@ import Testing
     }
 }
 
-/// The slow limit: a folder of 50,000 tiny files (about 20 s in a debug build).
-@Suite struct SlowLimitTests {
+/// The slow tier's limits (`make test-slow`): a folder of 50,000 tiny files (about 20 s in a
+/// debug build) and one line of 20 MB (4 s).
+@Suite(.scratch) struct SlowLimitTests {
+    @Test func oneTwentyMegabyteLineIsAClearError() throws {
+        let folder = try Scratch.folder
+        let file = folder.appendingPathComponent("oneline.txt")
+        try Data(("部门整体支出绩效自评表" + String(repeating: "x", count: 20 << 20) + "\n").utf8).write(
+            to: file)
+        let (shell, console) = Fixtures.run("load \(file.path)")
+        #expect(shell.session.filings.isEmpty)
+        #expect(console.errors.contains("saw 1 line of prose, no table"))
+    }
     @Test func fiftyThousandTinyFilesAreEachRefusedAndTheLoadEnds() throws {
-        let folder = try Fixtures.scratchFolder("tiny")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder
         for i in 0..<50_000 {
             let made = FileManager.default.createFile(
                 atPath: folder.appendingPathComponent(String(format: "f%05d.txt", i)).path,

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import JixiaoReading
+
+/// The slow tier (`make test-slow`): no input may crash the reader. Every fixture is cut,
+/// shuffled and corrupted many ways, about half a minute in a debug build.
+@Suite struct SlowMangleTests {
+    /// Every fixture the reader can be handed: text dumps of every layout, .docx, bad files.
+    static let mangleable: [String] = {
+        let root = Fixtures.root.appendingPathComponent("Tests/Fixtures")
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        let paths = (walker?.compactMap { $0 as? String } ?? []).filter {
+            !$0.hasSuffix(".json") && !$0.hasSuffix(".md") && !$0.hasSuffix(".py") && !$0.hasPrefix("county/")
+                && !$0.hasPrefix("rules/") && !$0.hasPrefix("scenarios/") && $0.contains(".")
+        }
+        return paths.sorted()
+    }()
+
+    /// No input may crash the reader: cut, shuffle and corrupt every fixture many ways. A .docx
+    /// is mangled twice over: its document.xml, tag by tag, inside a sound zip; and its bytes.
+    @Test(arguments: mangleable)
+    func mangledInputNeverCrashes(_ path: String) throws {
+        let data = try Data(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/\(path)"))
+        var rng = SplitMix(seed: UInt64(path.utf8.count) &* 7919)
+        if path.hasSuffix(".docx"), let xml = try? DocxText.documentXML(data) {
+            let tags = String(decoding: xml, as: UTF8.self).components(separatedBy: "><")
+            for round in 0..<40 {
+                let mangled = Self.mangle(tags, round: round, &rng).joined(separator: "><")
+                _ = try? FilingReader.read(try ReaderTests.docx(with: Data(mangled.utf8)), source: "mangled")
+            }
+        }
+        for round in 0..<40 {
+            var bytes = [UInt8](data)
+            guard !bytes.isEmpty else { break }
+            for _ in 0..<(round % 8 + 1) { bytes[Int(rng.next() % UInt64(bytes.count))] = UInt8(rng.next() & 0xFF) }
+            if round % 5 == 0 { bytes = Array(bytes.prefix(Int(rng.next() % UInt64(bytes.count)))) }
+            _ = try? FilingReader.read(Data(bytes), source: "mangled")
+        }
+        guard let text = try? TextDecoding.decode(data).text else { return }
+        let lines = text.components(separatedBy: "\n")
+        for round in 0..<100 {
+            let mangled = Self.mangle(lines, round: round, &rng).joined(separator: "\n")
+            _ = try? FilingReader.read(Data(mangled.utf8), source: "mangled")
+        }
+    }
+
+    /// Cut, shuffle, indent, thin out or reverse parts of a list of lines or tags.
+    static func mangle(_ parts: [String], round: Int, _ rng: inout SplitMix) -> [String] {
+        guard !parts.isEmpty else { return parts }
+        var mangled = parts
+        switch round % 6 {
+        case 0: mangled = Array(mangled.prefix(Int(rng.next() % UInt64(mangled.count))))
+        case 1:
+            for _ in 0..<20 {
+                mangled.swapAt(Int(rng.next() % UInt64(mangled.count)), Int(rng.next() % UInt64(mangled.count)))
+            }
+        case 2: mangled = mangled.map { rng.next() % 7 == 0 ? "\t" + $0 : $0 }
+        case 3: mangled = mangled.filter { _ in rng.next() % 5 != 0 }
+        case 4: mangled = mangled.map { rng.next() % 9 == 0 ? $0 + " |" : $0.replacingOccurrences(of: "|", with: "") }
+        default:
+            mangled = mangled.map {
+                rng.next() % 9 == 0
+                    ? String($0.reversed())
+                    : $0.replacingOccurrences(of: "\t", with: rng.next() % 2 == 0 ? "" : "\t\t")
+            }
+        }
+        return mangled
+    }
+}
