@@ -74,9 +74,22 @@ import Testing
 
         func running() throws -> Bool { try tmux(["list-sessions"]).hasPrefix("t:") }
 
-        /// Up to five seconds for the shell to end.
+        /// Up to five seconds for the shell to end; a shell still running then fails the test.
         func waitForExit() throws {
             for _ in 0..<100 where try running() { usleep(50_000) }
+            if try running() { Issue.record("the shell did not end; the screen was:\n\(try screen())") }
+        }
+
+        /// Types `command` and Enter, and waits until the shell has taken the line and is running it:
+        /// the command stands on the last line shown, with no new prompt after it.
+        func submit(_ command: String) throws {
+            try type(command)
+            try keys("Enter")
+            try waitFor { screen in
+                let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                return lines.last?.hasSuffix(String(command.suffix(20))) == true
+                    && lines.last?.hasPrefix("jixiao>") == true
+            }
         }
 
         /// Ctrl-D, and the wait for the shell to end.
@@ -111,9 +124,7 @@ import Testing
         try term.waitFor { $0.contains("usage: show PROJECT") }
 
         // Ctrl-C stops a query that would run for ever; the shell and its filings stay.
-        try term.type("sql WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
-        try term.keys("Enter")
-        usleep(300_000)
+        try term.submit("sql WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
         try term.keys("C-c")
         try term.waitFor { $0.contains("error: cancelled by Ctrl-C") }
         try term.type("sql SELECT count(*) AS loaded FROM filings")
@@ -208,9 +219,7 @@ import Testing
         for _ in 0..<(16 << 20) / filing.count { handle.write(filing) }
         try handle.close()
         try term.start()
-        try term.type("load \(big.path)")
-        try term.keys("Enter")
-        usleep(400_000)
+        try term.submit("load \(big.path)")
         try term.keys("C-c")
         try term.waitFor { $0.contains("cancelled by Ctrl-C") }
         try term.run("filings")

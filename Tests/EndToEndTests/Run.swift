@@ -22,9 +22,11 @@ enum Binary {
             ?? root.appendingPathComponent(".build/debug/jixiao").path
     }()
 
-    /// Starts the binary in `directory` with `script` on stdin and kills it with SIGKILL after
-    /// `delay` microseconds, wherever it is: the tests that a killed write leaves whole files.
-    static func runKilled(script: String, in directory: URL, after delay: useconds_t) throws {
+    /// Starts the binary in `directory` with `script` on stdin, waits until it has written `file`
+    /// once, and kills it with SIGKILL `delay` microseconds later, wherever it is: the tests that a
+    /// killed write leaves whole files. Waiting for the first write, not a fixed time, keeps the kill
+    /// inside the writes however busy the machine is.
+    static func runKilled(script: String, in directory: URL, after file: String, delay: useconds_t) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.currentDirectoryURL = directory
@@ -34,6 +36,8 @@ enum Binary {
         process.standardError = FileHandle.nullDevice
         try process.run()
         input.fileHandleForWriting.write(Data(script.utf8))
+        let written = directory.appendingPathComponent(file).path
+        while process.isRunning && !FileManager.default.fileExists(atPath: written) { usleep(1_000) }
         usleep(delay)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

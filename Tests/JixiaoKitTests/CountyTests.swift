@@ -195,6 +195,7 @@ import Testing
 final class Interrupting: Environment {
     var armed = false
     func resolve(_ path: String) -> String { path }
+    func shown(_ match: String, typed: String) -> String { match }
     func write(_ data: Data, to path: String, force: Bool, isPrivate: Bool) throws(ShellError) {}
     func checkInterrupt() throws(ShellError) { if armed { throw .cancelled } }
     func progress(_ progress: LoadProgress?) {}

@@ -134,17 +134,21 @@ import Testing
 
     /// Figures as filed and as computed: signs, zero, whole numbers stored with a positive
     /// exponent (1200 as 12e2), more decimals than shown, the 10^12 limit and beyond.
+    /// The seed of the 2,000 drawn figures; every failure message names it.
+    static let figureSeed: UInt64 = 0x5EED_2026
+
     static let figures: [Decimal] = {
         var values = [
             "0", "-0.004", "0.005", "-0.005", "6", "3.4", "56.6667", "-12.345", "1200", "1e3", "0.1",
             "999999999999.995", "1000000000000", "123456789012345678901234", "0.000001", "-7.5",
         ]
         .compactMap { Decimal(string: $0) }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: figureSeed)
         for _ in 0..<2_000 {
             let significand = Decimal(UInt64.random(in: 0...9_999_999_999, using: &generator))
             let exponent = Int.random(in: -8...3, using: &generator)
-            values.append(Decimal(sign: Bool.random() ? .minus : .plus, exponent: exponent, significand: significand))
+            let sign: FloatingPointSign = Bool.random(using: &generator) ? .minus : .plus
+            values.append(Decimal(sign: sign, exponent: exponent, significand: significand))
         }
         values += [Decimal(1) / Decimal(3), Decimal(2) / Decimal(3) * 100, Decimal(-1) / Decimal(7)]
         return values
@@ -153,7 +157,9 @@ import Testing
     @Test func fixedFromTheSignificandIsFoundationsText() {
         for value in Self.figures {
             for places in 0...6 {
-                #expect(value.fixed(places) == value.generalFixed(places), "\(value) to \(places) places")
+                #expect(
+                    value.fixed(places) == value.generalFixed(places),
+                    "\(value) to \(places) places (figures drawn with seed \(Self.figureSeed))")
             }
         }
         let filed = Decimal(string: "56.6667")!.rounded(2)

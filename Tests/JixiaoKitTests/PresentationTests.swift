@@ -8,14 +8,14 @@ import Testing
 
 /// Output at a terminal: prose that wraps between words, tables fitted to the window or shown as
 /// records, the other formats, settings, timing, the pager's decision, colour and completion.
-@Suite struct PresentationTests {
+@Suite(.scratch) struct PresentationTests {
     /// A shell on the real filing whose console pretends to be a window `columns` wide.
     static func terminal(
         _ script: String, columns: Int = 60, rows: Int = 24, colour: Bool = false
     ) -> (Shell, ScriptConsole) {
         let console = ScriptConsole("load Tests/Fixtures/filings/000_4163b9005dfad92f.txt\n" + script)
         console.window = WindowSize(columns: columns, rows: rows)
-        let shell = Shell(console: console, options: ShellOptions(colour: colour), directory: Fixtures.root.path)
+        let shell = Shell(console: console, options: ShellOptions(color: colour), directory: Fixtures.root.path)
         shell.runConsole()
         return (shell, console)
     }
@@ -222,13 +222,12 @@ import Testing
         #expect(shell.completions(before: "sql SEL") == ["SELECT"])
         #expect(shell.completions(before: "sql SELECT * FROM proj").contains("projects"))
         #expect(shell.completions(before: "sql SELECT reported_r") == ["reported_rate"])
-        #expect(!JixiaoSQL.Mirror.names.contains { $0.contains(")") || $0 == "PRIMARY" })
+        #expect(!JixiaoSQL.MirrorTable.names.contains { $0.contains(")") || $0 == "PRIMARY" })
     }
 
     @Test("a start-up file runs first; its errors name ~/.jixiaorc:LINE and do not count")
     func startupFile() throws {
-        let folder = try Fixtures.scratchFolder("rc")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder
         let rc = folder.appendingPathComponent(".jixiaorc")
         try "option timing on\nbogus\noption null -\n".write(to: rc, atomically: true, encoding: .utf8)
         let console = ScriptConsole("echo hi\n")

@@ -183,10 +183,6 @@ import Testing
         #expect(findings.count == 1 && findings[0].severity == .info)
     }
 
-    @Test func builtInNamesAreTheBuiltInsNames() {
-        #expect(RuleSet.builtInNames == RuleSet.builtIn.map(\.name))
-    }
-
     /// Weights grouped by the rules are rescaled group by group.
     @Test func rescalingFollowsTheRulesGroups() throws {
         var table = ScoredTable(kind: .project, line: 1)

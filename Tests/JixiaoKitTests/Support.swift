@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import JixiaoKit
 @testable import JixiaoModel
@@ -36,24 +37,13 @@ enum Fixtures {
         return byName.keys.sorted().compactMap { byName[$0] }
     }
 
-    /// A new empty folder under the temporary directory, for a test's files.
-    static func scratchFolder(_ purpose: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(purpose)-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
-    /// A new folder where a session runs as if from the package root: `Tests`, `sessions` and
-    /// `Package.swift` are links to the package's own, and whatever the session writes stays here.
-    static func sessionFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "jixiao-session-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    /// Links `Tests`, `sessions` and `Package.swift` into `folder`, so a session runs there as if
+    /// from the package root and whatever it writes stays in the folder.
+    static func linkPackage(into folder: URL) throws {
         for name in ["Tests", "sessions", "Package.swift"] {
             try FileManager.default.createSymbolicLink(
                 at: folder.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
         }
-        return folder
     }
 
     /// Runs a script through an in-process shell and returns the console.
@@ -65,4 +55,32 @@ enum Fixtures {
         shell.runConsole()
         return (shell, console)
     }
+}
+
+/// A test's own empty folder under the temporary directory, made before the test and removed
+/// after it, pass or fail: `@Test(.scratch)` or `@Suite(.scratch)`, then `Scratch.folder`.
+struct Scratch: TestTrait, SuiteTrait, TestScoping {
+    @TaskLocal static var current: URL?
+
+    /// The running test's folder. A test that asks without the trait fails here, not later in a
+    /// shared folder.
+    static var folder: URL {
+        get throws { try #require(current, "the test needs the .scratch trait for a folder of its own") }
+    }
+
+    var isRecursive: Bool { true }
+
+    func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        guard testCase != nil else { return try await function() }  // a suite's scope: its tests get their own
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-test-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await Scratch.$current.withValue(folder) { try await function() }
+    }
+}
+
+extension Trait where Self == Scratch {
+    static var scratch: Scratch { Scratch() }
 }

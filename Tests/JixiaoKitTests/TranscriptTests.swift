@@ -10,7 +10,7 @@ import Testing
 /// Golden transcripts: each `sessions/NAME.jx` runs through the shell as `jixiao --echo < NAME.jx`
 /// would (from the package root), and the output must equal `sessions/NAME.expected` byte for byte.
 /// `RECORD_TRANSCRIPTS=1 swift test` rewrites them (and fails, so a recording never passes CI).
-@Suite struct TranscriptTests {
+@Suite(.scratch) struct TranscriptTests {
     static let sessions = Fixtures.root.appendingPathComponent("sessions")
 
     static func names() -> [String] {
@@ -25,11 +25,11 @@ import Testing
 
     @Test("there are sessions to check") func present() { #expect(Self.names().count >= 3) }
 
-    @Test("session matches its golden transcript", arguments: names())
+    @Test("session matches its golden transcript", .scratch, arguments: names())
     func session(_ name: String) throws {
         let script = try String(contentsOf: Self.sessions.appendingPathComponent(name + ".jx"), encoding: .utf8)
-        let folder = try Fixtures.sessionFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder
+        try Fixtures.linkPackage(into: folder)
         let (shell, console) = Fixtures.run(script, directory: folder, options: ShellOptions(echo: true, quiet: true))
         let actual = Self.transcript(console.transcript, status: shell.exitStatus)
         try compareWritten(in: folder)

@@ -8,7 +8,7 @@ import Testing
 @testable import JixiaoRules
 
 /// Edits, scenarios, saving and opening, in-process.
-@Suite struct WhatIfTests {
+@Suite(.scratch) struct WhatIfTests {
     static let load = "load \(Fixtures.real.path)\n"
 
     @Test("an edit prints what it moves; a refused edit changes nothing")
@@ -55,7 +55,7 @@ import Testing
 
     /// A field a hand edit added is a located error, and nothing is opened.
     @Test func aScenarioWithAnUnknownFieldIsALocatedError() throws {
-        let dir = try Fixtures.scratchFolder("whatif")
+        let dir = try Scratch.folder
         _ = Fixtures.run(Self.load + "set score 劳模 1 3\nsave s.json\n", directory: dir)
         var text = try String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"value\": \"3\"", with: "\"value\": \"3\",\n      \"colour\": \"red\"")
@@ -69,7 +69,7 @@ import Testing
     /// Over the filing it was saved from, an edit naming a project that does not exist means the
     /// file was changed by hand: a located error, and none of its edits applied.
     @Test func aHandEditedScenarioOverItsOwnFilingIsAllOrNothing() throws {
-        let dir = try Fixtures.scratchFolder("whatif")
+        let dir = try Scratch.folder
         _ = Fixtures.run(Self.load + "set score 劳模 1 3\nset executed 劳模 4\nsave s.json\n", directory: dir)
         var text = try String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8)
         text = text.replacingOccurrences(
@@ -94,8 +94,7 @@ import Testing
 
     @Test("a scenario saved in one run and opened in another reproduces every figure")
     func roundTrip() throws {
-        let dir = try Fixtures.scratchFolder("whatif")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder
         let script =
             Self.load
             + "set score 劳模 1 3\nset executed 劳模 5.2\nset actual 双联 1 36人\nset score dept 满意度 "
@@ -127,8 +126,7 @@ import Testing
 
     @Test("a failed save says why and leaves the old file intact")
     func failedSave() throws {
-        let dir = try Fixtures.scratchFolder("whatif")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder
         let target = dir.appendingPathComponent("s.json")
         try "old content".write(to: target, atomically: true, encoding: .utf8)
         // The temporary file's name is taken by a folder, so the write cannot start.
@@ -143,8 +141,7 @@ import Testing
 
     @Test("a file that is not the scenario's own is replaced only with --force")
     func force() throws {
-        let dir = try Fixtures.scratchFolder("whatif")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder
         try "notes".write(to: dir.appendingPathComponent("notes.json"), atomically: true, encoding: .utf8)
         let (_, console) = Fixtures.run(
             Self.load + "save notes.json\nsave notes.json --force\nsave notes.json\n", directory: dir)
@@ -178,11 +175,10 @@ import Testing
     }
 }
 
-@Suite struct DocxExportTests {
+@Suite(.scratch) struct DocxExportTests {
     @Test("export text writes the layout a .docx was read as; a text filing has none")
     func exportText() throws {
-        let dir = try Fixtures.scratchFolder("whatif")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder
         let docx = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/000_4163b9005dfad92f.docx").path
         let (_, console) = Fixtures.run(
             "load \(docx)\nexport text layout.txt\n" + WhatIfTests.load + "export text\n", directory: dir)

@@ -6,7 +6,7 @@ import Testing
 /// One write policy for every file jixiao writes: FIFOs and devices are written in place, links
 /// are followed, a replaced file keeps its permissions, new files follow the umask (a saved
 /// scenario is 0600). Each case in a scratch folder; the system's /dev is only ever written to.
-@Suite(.serialized) struct WriteTests {
+@Suite(.scratch, .serialized) struct WriteTests {
     static let real = Fixtures.real.path
 
     static func kind(_ path: String) -> mode_t {
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func aFIFOIsWrittenToInPlaceAndSurvives() throws {
-        let folder = try Fixtures.scratchFolder("write")
+        let folder = try Scratch.folder
         let fifo = folder.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o644) == 0)
         // The reader opens the pipe as the export opens it, and reads until the export closes it.
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func aLinkToDevNullLeavesTheDeviceAndTheLinkAsTheyWere() throws {
-        let folder = try Fixtures.scratchFolder("write")
+        let folder = try Scratch.folder
         let link = folder.appendingPathComponent("null").path
         #expect(symlink("/dev/null", link) == 0)
         let console = Self.export("null", in: folder)
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func aLinkIsFollowedAndItsTargetReplaced() throws {
-        let folder = try Fixtures.scratchFolder("write")
+        let folder = try Scratch.folder
         let target = folder.appendingPathComponent("target.txt")
         try Data("old".utf8).write(to: target)
         #expect(symlink("target.txt", folder.appendingPathComponent("link.csv").path) == 0)
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func aReplacedFileKeepsItsPermissions() throws {
-        let folder = try Fixtures.scratchFolder("write")
+        let folder = try Scratch.folder
         let file = folder.appendingPathComponent("priv.csv").path
         #expect(FileManager.default.createFile(atPath: file, contents: Data("old".utf8)))
         chmod(file, 0o600)
@@ -71,18 +71,26 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("劳模服务"))
     }
 
+    /// The process's umask, read from /proc without setting it: umask(2) can only read by changing
+    /// it, which would change it for every test running beside this one.
+    static func currentUmask() -> mode_t? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") })
+        else { return nil }
+        return mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+    }
+
     @Test func newFilesFollowTheUmaskAndSavedScenariosArePrivate() throws {
-        let folder = try Fixtures.scratchFolder("write")
-        let mask = umask(0o022)
-        defer { umask(mask) }
+        let folder = try Scratch.folder
+        let mask = try #require(Self.currentUmask())
         _ = Self.export("new.csv", in: folder, force: false)
-        #expect(Self.mode(folder.appendingPathComponent("new.csv").path) == 0o644)
+        #expect(Self.mode(folder.appendingPathComponent("new.csv").path) == 0o666 & ~mask)
         _ = Fixtures.run("load \(Self.real)\nset executed 劳模 4\nsave s.json", directory: folder)
         #expect(Self.mode(folder.appendingPathComponent("s.json").path) == 0o600)
     }
 
     @Test func aFolderOrAMissingFolderIsAnErrorAndNothingIsWritten() throws {
-        let folder = try Fixtures.scratchFolder("write")
+        let folder = try Scratch.folder
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         #expect(Self.export("sub", in: folder).errors.contains("is a folder"))
