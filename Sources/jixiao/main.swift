@@ -32,14 +32,14 @@ if interactive { cle_install_sigint() }
 /// dictionary, a cost every start would pay for three names.
 func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
-let home = environment("HOME")
+let home = Paths.userHome()
 let historyPath = options.history ?? home.map { $0 + "/.jixiao_history" }
 let colour = !options.noColor && environment("NO_COLOR") == nil && environment("TERM") != "dumb"
 let console = TerminalConsole(interactive: interactive, historyPath: historyPath)
 let shell = Shell(
     console: console,
     options: ShellOptions(
-        echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive, colour: colour))
+        echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive, color: colour))
 console.attach(shell)
 
 if interactive {

@@ -18,6 +18,8 @@ package enum Completion: Sendable {
 package protocol Environment: AnyObject {
     /// An absolute path for `path` as the analyst typed it.
     func resolve(_ path: String) -> String
+    /// How to show `match`, a path on disk that the typed path `typed` led to (a glob's match).
+    func shown(_ match: String, typed: String) -> String
     /// Writes a result file atomically; an existing file is replaced only with `force` or when
     /// this session wrote it before.
     /// `isPrivate`: a new file is created 0600 (a saved scenario: unpublished what-if work).
@@ -32,6 +34,11 @@ extension Environment {
     /// Writes bytes that anyone may read, as results are.
     func write(_ data: Data, to path: String, force: Bool) throws(ShellError) {
         try write(data, to: path, force: force, isPrivate: false)
+    }
+
+    /// Reads a UTF-8 text file (a script, a scenario, a rule file) named as the analyst typed it.
+    func readText(_ typed: String) throws(ShellError) -> String {
+        try Disk.readText(resolve(typed), shownAs: typed)
     }
 
     /// Writes text as UTF-8, as `write(_:to:force:)` writes bytes.

@@ -92,11 +92,11 @@ package enum Loader {
             let matches = Disk.glob(absolute)
             guard !matches.isEmpty else { throw .io(path: word, reason: "no file matches this pattern") }
             let files = matches.filter { !Disk.isDirectory($0) && isCandidate($0) }
-            return files.map { ($0, shown($0, for: word, absolute: absolute)) }
+            return files.map { ($0, environment.shown($0, typed: word)) }
         }
         if Disk.isDirectory(absolute) {
             let files = try Disk.files(in: absolute, shownAs: word).filter(isCandidate)
-            guard !files.isEmpty else { throw .io(path: word, reason: "no .txt filings in this folder") }
+            guard !files.isEmpty else { throw .io(path: word, reason: "no filings in this folder (\(filingList))") }
             return files.map { ($0, (word as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)) }
         }
         return [(absolute, word)]
@@ -111,16 +111,17 @@ package enum Loader {
         }
     }
 
-    /// Files a folder or glob load takes: text dumps, not answer keys or notes.
-    static func isCandidate(_ path: String) -> Bool {
-        let ext = (path as NSString).pathExtension.lowercased()
-        return ext == "txt" || ext == "text" || ext == "docx"
+    /// The endings of the files a folder or glob load takes: filings, not answer keys or notes.
+    static let filingExtensions = ["txt", "text", "docx"]
+
+    /// `.txt, .text or .docx`, for the message of a folder with none.
+    static var filingList: String {
+        let names = filingExtensions.map { "." + $0 }
+        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 
-    static func shown(_ path: String, for word: String, absolute: String) -> String {
-        guard !word.hasPrefix("/") else { return path }
-        let base = String(absolute.dropLast(word.count))
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    static func isCandidate(_ path: String) -> Bool {
+        filingExtensions.contains((path as NSString).pathExtension.lowercased())
     }
 }
 

@@ -155,7 +155,7 @@ struct RulesCommand: Command, Equatable {
     }
 
     static func read(_ path: String, _ environment: any Environment) throws(ShellError) -> RuleSet {
-        let text = try Disk.readText(environment.resolve(path), shownAs: path)
+        let text = try environment.readText(path)
         let rules: RuleSet
         do {
             rules = try RuleSet.parse(text, file: path, builtIns: RuleSet.builtIn)
@@ -196,7 +196,7 @@ struct RecomputeCommand: Command, Equatable {
         let card = Scorer.score(table, rules: rules)
         var title = Department.displayName
         if let name = resolved.projectName { title = "Project \(try filing.projectIndex(name) + 1): \(name)" }
-        return Output(ScoreViews.card(card, title: title, indicators: table.indicators, detailed: true))
+        return Output(ScoreViews.card(card, title: title, rules: rules, indicators: table.indicators, detailed: true))
     }
 }
 
@@ -262,8 +262,6 @@ extension Session {
     /// Filing `index` with its analysis, as the county views and the SQL mirror take it.
     func result(_ index: Int, _ analysis: Analysis) -> FilingResult {
         let loaded = filings[index]
-        return FilingResult(
-            number: index + 1, path: loaded.path, filing: loaded.edited, rules: analysis.rules,
-            projectCards: analysis.projects, departmentCard: analysis.department, findings: analysis.findings)
+        return FilingResult(number: index + 1, path: loaded.path, filing: loaded.edited, analysis: analysis)
     }
 }

@@ -218,7 +218,7 @@ enum Scenarios {
 
     /// Reads a scenario file, checking its format and every edit before anything is applied.
     static func read(_ path: String, _ environment: any Environment) throws(ShellError) -> Saved {
-        let text = try Disk.readText(environment.resolve(path), shownAs: path)
+        let text = try environment.readText(path)
         let json: JSON
         do {
             json = try JSON.parse(text)

@@ -8,12 +8,12 @@ public struct ShellOptions: Sendable {
     public var bail = false
     public var quiet = false
     /// Whether `option color auto` may colour: false with --no-color, NO_COLOR or TERM=dumb.
-    public var colour = true
-    public init(echo: Bool = false, bail: Bool = false, quiet: Bool = false, colour: Bool = true) {
+    public var color = true
+    public init(echo: Bool = false, bail: Bool = false, quiet: Bool = false, color: Bool = true) {
         self.echo = echo
         self.bail = bail
         self.quiet = quiet
-        self.colour = colour
+        self.color = color
     }
 }
 
@@ -26,6 +26,8 @@ public final class Shell: Environment {
     public var session: Session
     /// Where relative paths are resolved; the process's directory unless a test says otherwise.
     public var directory: String
+    /// What `~` stands for (`Paths.userHome()` unless a test says otherwise).
+    public var home: String? = Paths.userHome()
     public private(set) var failures = 0
     /// Set by `quit`: no further line runs, from any source.
     public internal(set) var finished = false
@@ -97,9 +99,9 @@ public final class Shell: Environment {
         case .auto: format = window == nil ? .aligned : .wrapped
         case .fixed(let fixed): format = fixed
         }
-        let colour = settings.color == .on || (settings.color == .auto && options.colour && window != nil)
+        let color = settings.color == .on || (settings.color == .auto && options.color && window != nil)
         return Presentation(
-            format: format, width: settings.width ?? window?.columns, null: settings.null, color: colour)
+            format: format, width: settings.width ?? window?.columns, null: settings.null, color: color)
     }
 
     /// Writes a command's output, through the pager when it is taller than the window. In a fitted
@@ -284,14 +286,14 @@ public final class Shell: Environment {
         return leave
     }
 
+    /// Turns typed paths into paths on disk, and found paths into paths to show.
+    package var paths: Paths { Paths(directory: directory, home: home) }
+
     /// An absolute path for `path`, relative to the shell's directory.
-    public func resolve(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        if path == "~" || path.hasPrefix("~/") {
-            return NSString(string: path).expandingTildeInPath
-        }
-        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
-    }
+    public func resolve(_ path: String) -> String { paths.absolute(path) }
+
+    /// How to show `match`, a path that the typed path `typed` led to.
+    public func shown(_ match: String, typed: String) -> String { paths.shown(match, typed: typed) }
 
     // MARK: Completion
 
