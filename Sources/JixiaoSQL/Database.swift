@@ -17,7 +17,7 @@ public enum SQLValue: Equatable, Sendable {
     case integer(Int64)
     case real(Double)
     case text(String)
-    case blob(Int)
+    case blob(Data)
 }
 
 /// A thin owner of one SQLite connection: statements, bindings, rows, and the two hooks a
@@ -74,6 +74,12 @@ public final class Database {
     /// Runs statements that return no rows (schema, transactions).
     public func execute(_ sql: String) throws(SQLError) {
         guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw lastError }
+    }
+
+    /// How many columns `table` has.
+    func columnCount(of table: String) throws(SQLError) -> Int {
+        let statement = try prepare("SELECT * FROM \(table)")
+        return Int(sqlite3_column_count(statement.handle))
     }
 
     /// A prepared statement, to bind and step many times.
@@ -150,7 +156,11 @@ public final class Statement {
         for (i, value) in values.enumerated() {
             let position = Int32(i + 1)
             switch value {
-            case .null, .blob: sqlite3_bind_null(handle, position)
+            case .null: sqlite3_bind_null(handle, position)
+            case .blob(let bytes):
+                bytes.withUnsafeBytes { raw in
+                    _ = sqlite3_bind_blob64(handle, position, raw.baseAddress, UInt64(raw.count), Self.transient)
+                }
             case .integer(let n): sqlite3_bind_int64(handle, position, n)
             case .real(let x): sqlite3_bind_double(handle, position, x)
             case .text(let s): sqlite3_bind_text(handle, position, s, -1, Self.transient)
@@ -180,7 +190,10 @@ public final class Statement {
             case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
             case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
             case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(handle, i)))
-            case SQLITE_BLOB: return .blob(Int(sqlite3_column_bytes(handle, i)))
+            case SQLITE_BLOB:
+                let count = Int(sqlite3_column_bytes(handle, i))
+                guard count > 0, let bytes = sqlite3_column_blob(handle, i) else { return .blob(Data()) }
+                return .blob(Data(bytes: bytes, count: count))
             default: return .null
             }
         }

@@ -1,12 +1,12 @@
 import Foundation
 import JixiaoModel
 
-/// The loaded filings as SQL tables (the schema is in the README). Each filing's rows are
-/// replaced only when its state changed, told by a stamp the caller gives.
-public final class Mirror {
-    public let database: Database
-    private var stamps: [Int: AnyHashable] = [:]
-    private let statements: [String: Statement]
+/// The mirror's tables, in the order a filing's rows are inserted.
+public enum MirrorTable: String, CaseIterable, Sendable {
+    case filings, projects, department, indicators, findings
+
+    /// The column that names a row's filing.
+    var filingKey: String { self == .filings ? "id" : "filing_id" }
 
     public static let schema = """
         CREATE TABLE filings(id INTEGER PRIMARY KEY, path TEXT, unit TEXT, year INTEGER, sha256 TEXT,
@@ -25,11 +25,9 @@ public final class Mirror {
         CREATE INDEX findings_filing ON findings(filing_id);
         """
 
-    static let tables = ["filings", "projects", "department", "indicators", "findings"]
-
     /// Every table and column name in the schema, for completion.
     public static let names: [String] = {
-        var names = tables
+        var names = allCases.map(\.rawValue)
         for statement in schema.split(separator: ";") where statement.contains("CREATE TABLE") {
             guard let open = statement.firstIndex(of: "("), let close = statement.lastIndex(of: ")") else { continue }
             for column in statement[statement.index(after: open)..<close].split(separator: ",") {
@@ -41,35 +39,41 @@ public final class Mirror {
         }
         return names
     }()
+}
+
+/// The loaded filings as SQL tables (the schema is in the README). Each filing's rows are
+/// replaced only when its state changed, told by a stamp of the caller's own type.
+public final class Mirror<Stamp: Hashable> {
+    public let database: Database
+    private var stamps: [Int: Stamp] = [:]
+    /// Each table's two statements, prepared once: every table has both, so none can be missing.
+    private let inserts: [MirrorTable: Statement]
+    private let deletes: [MirrorTable: Statement]
 
     public init() throws(SQLError) {
         database = try Database()
-        try database.execute(Self.schema)
-        var statements: [String: Statement] = [:]
-        for table in Self.tables {
-            let key = table == "filings" ? "id" : "filing_id"
-            statements["delete " + table] = try database.prepare("DELETE FROM \(table) WHERE \(key) = ?")
+        try database.execute(MirrorTable.schema)
+        var inserts: [MirrorTable: Statement] = [:]
+        var deletes: [MirrorTable: Statement] = [:]
+        for table in MirrorTable.allCases {
+            let columns = try database.columnCount(of: table.rawValue)
+            let places = Array(repeating: "?", count: columns).joined(separator: ", ")
+            inserts[table] = try database.prepare("INSERT INTO \(table.rawValue) VALUES (\(places))")
+            deletes[table] = try database.prepare("DELETE FROM \(table.rawValue) WHERE \(table.filingKey) = ?")
         }
-        statements["filings"] = try database.prepare("INSERT INTO filings VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        statements["projects"] = try database.prepare(
-            "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        statements["department"] = try database.prepare(
-            "INSERT INTO department VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        statements["indicators"] = try database.prepare(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        statements["findings"] = try database.prepare("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)")
-        self.statements = statements
+        self.inserts = inserts
+        self.deletes = deletes
     }
 
     /// Whether filing `id` must be written again for the state `stamp` names.
-    public func isStale(_ id: Int, _ stamp: AnyHashable) -> Bool { stamps[id] != stamp }
+    public func isStale(_ id: Int, _ stamp: Stamp) -> Bool { stamps[id] != stamp }
 
     /// Replaces the rows of the given filings, in one transaction: all of them or none. `build`
-    /// works out the rows of a slice of filings (`rows(of:)` for each, which the caller runs on
+    /// works out the rows of a slice of filings (`FilingRows(of:)` for each, which the caller runs on
     /// every core); only the inserts run here, a slice at a time, so a county's rows are never
     /// all held at once.
     public func update(
-        _ records: [(FilingResult, AnyHashable)], building build: ([FilingResult]) -> [FilingRows]
+        _ records: [(FilingResult, Stamp)], building build: ([FilingResult]) -> [FilingRows]
     ) throws(SQLError) {
         guard !records.isEmpty else { return }
         try database.execute("BEGIN")
@@ -89,23 +93,26 @@ public final class Mirror {
 
     func replace(_ filing: FilingRows) throws(SQLError) {
         let id = SQLValue.integer(Int64(filing.number))
-        for table in Self.tables { try run("delete " + table, [id]) }
-        for (table, values) in filing.rows { try run(table, values) }
+        for table in MirrorTable.allCases { try deletes[table]?.run([id]) }
+        for (table, values) in filing.rows { try inserts[table]?.run(values) }
     }
+}
 
-    func run(_ name: String, _ values: [SQLValue]) throws(SQLError) {
-        guard let statement = statements[name] else { return }
-        try statement.run(values)
-    }
+/// The rows of one filing, worked out from its result (on any core) and ready to insert.
+public struct FilingRows: Sendable {
+    let number: Int
+    let rows: [(table: MirrorTable, values: [SQLValue])]
+}
 
+extension FilingRows {
     /// One filing's rows, table by table in the order they are inserted. A pure function of the
     /// result: the findings' messages and the figures' conversions are most of a mirror's cost.
-    public static func rows(of r: FilingResult) -> FilingRows {
+    public init(of r: FilingResult) {
         let id = SQLValue.integer(Int64(r.number))
         let f = r.filing
-        var rows: [(String, [SQLValue])] = [
+        var rows: [(MirrorTable, [SQLValue])] = [
             (
-                "filings",
+                .filings,
                 [
                     id, .text(r.path), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null, .text(f.sha256),
                     .text(f.encoding.rawValue), .integer(Int64(f.warnings.count)), .text(r.rules),
@@ -120,23 +127,26 @@ public final class Mirror {
             ]
             let number = SQLValue.integer(Int64(i + 1))
             rows.append(
-                ("projects", [id, number, .text(project.name)] + figures + scores(card, funds, project.reportedTotal)))
-            rows += indicators(project.indicators, card, id: id, project: number)
+                (
+                    .projects,
+                    [id, number, .text(project.name)] + figures + Self.scores(card, funds, project.reportedTotal)
+                ))
+            rows += Self.indicators(project.indicators, card, id: id, project: number)
         }
         if let department = f.department, let card = r.departmentCard {
             let funds = department.funds
             let figures: [SQLValue] = [
                 id, .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value),
             ]
-            rows.append(("department", figures + scores(card, funds, department.reportedTotal)))
-            rows += indicators(department.indicators, card, id: id, project: .null)
+            rows.append((.department, figures + Self.scores(card, funds, department.reportedTotal)))
+            rows += Self.indicators(department.indicators, card, id: id, project: .null)
         }
         let projectNumbers = Dictionary(f.projects.enumerated().map { ($1.name, $0 + 1) }) { first, _ in first }
         for finding in r.findings {
             let project = finding.target.projectName.flatMap { projectNumbers[$0] }
             rows.append(
                 (
-                    "findings",
+                    .findings,
                     [
                         id, project.map { .integer(Int64($0)) } ?? .null, .text(finding.check.rawValue),
                         .text(finding.severity.rawValue), finding.line.map { .integer(Int64($0)) } ?? .null,
@@ -144,7 +154,7 @@ public final class Mirror {
                     ]
                 ))
         }
-        return FilingRows(number: r.number, rows: rows)
+        self.init(number: r.number, rows: rows)
     }
 
     /// reported_rate, reported_score, reported_total, rate, execution_score, total, grade, reported_grade.
@@ -158,11 +168,11 @@ public final class Mirror {
 
     static func indicators(
         _ indicators: [Indicator], _ card: ScoreCard, id: SQLValue, project: SQLValue
-    ) -> [(String, [SQLValue])] {
+    ) -> [(MirrorTable, [SQLValue])] {
         zip(indicators, card.indicators).enumerated().map { i, pair in
             let (ind, score) = pair
             return (
-                "indicators",
+                .indicators,
                 [
                     id, project, .integer(Int64(i + 1)), .text(ind.level1), .text(ind.level2), .text(ind.level3),
                     ind.target.map(SQLValue.text) ?? .null, ind.actual.map(SQLValue.text) ?? .null,
@@ -172,12 +182,6 @@ public final class Mirror {
             )
         }
     }
-}
-
-/// The rows `Mirror.rows(of:)` worked out for one filing, ready to insert.
-public struct FilingRows: Sendable {
-    let number: Int
-    let rows: [(table: String, values: [SQLValue])]
 }
 
 extension SQLValue {

@@ -57,12 +57,7 @@ struct ExportCommand: Command, Equatable {
         if format == .sqlite, let path {
             guard !session.filings.isEmpty else { throw .noFiling }
             let mirror = try session.syncedMirror(environment)
-            let data: Data
-            do throws(SQLError) {
-                data = try mirror.database.serialized()
-            } catch {
-                throw .sql(error.message)
-            }
+            let data = try sqlite { () throws(SQLError) in try mirror.database.serialized() }
             try environment.write(data, to: path, force: force)
             return Output("wrote \(path) (\(session.filings.count) filings, \(data.count) bytes)\n")
         }

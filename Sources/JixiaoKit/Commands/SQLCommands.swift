@@ -20,7 +20,7 @@ extension CommandSpec {
                 """,
             example: "sql SELECT unit, name, rate FROM projects JOIN filings ON id = filing_id WHERE rate < 0.8",
             // Contextual so the schema is read for completion only, never at start-up.
-            completion: .contextual { _, _ in .words(Mirror.names + sqlKeywords) }
+            completion: .contextual { _, _ in .words(MirrorTable.names + sqlKeywords) }
         ) { call throws(ShellError) in
             guard !call.raw.isEmpty else { throw call.usage("needs a QUERY") }
             return SQLCommand(query: call.raw)
@@ -53,7 +53,7 @@ struct SQLCommand: Command, Equatable {
             }
         } catch {
             if cancelled { throw .cancelled }
-            throw .sql(error.message)
+            throw .sql(error)
         }
         return Output(Self.listing(result.columns, result.rows).render())
     }
@@ -80,42 +80,38 @@ struct SQLCommand: Command, Equatable {
         case .integer(let n): return "\(n)"
         case .real(let x): return String(format: "%.15g", x)
         case .text(let s): return s
-        case .blob(let n): return "<blob, \(n) bytes>"
+        case .blob(let bytes): return "<blob, \(bytes.count) bytes>"
         }
     }
 }
 
 /// The SQL mirror the session's copies share; made on the first `sql` or `export sqlite`.
+/// Copies of a session may sit on other threads, so the first use is made under a lock.
 final class MirrorBox: @unchecked Sendable {
-    private var mirror: Mirror?
+    private var mirror: Mirror<AnalysisCache.Stamp>?
+    private let lock = NSLock()
 
-    func get() throws(ShellError) -> Mirror {
+    func get() throws(ShellError) -> Mirror<AnalysisCache.Stamp> {
+        lock.lock()
+        defer { lock.unlock() }
         if let mirror { return mirror }
-        do {
-            let made = try Mirror()
-            mirror = made
-            return made
-        } catch {
-            throw .sql(error.message)
-        }
+        let made = try sqlite { () throws(SQLError) in try Mirror<AnalysisCache.Stamp>() }
+        mirror = made
+        return made
     }
 }
 
 extension Session {
     /// The mirror with every filing's rows as the session now has them: only filings whose
     /// scenario or rules changed since the last query are written again.
-    func syncedMirror(_ environment: any Environment) throws(ShellError) -> Mirror {
+    func syncedMirror(_ environment: any Environment) throws(ShellError) -> Mirror<AnalysisCache.Stamp> {
         let mirror = try mirrorBox.get()
-        let stale = filings.indices.filter { mirror.isStale($0 + 1, AnyHashable(stamp($0))) }
+        let stale = filings.indices.filter { mirror.isStale($0 + 1, stamp($0)) }
         guard !stale.isEmpty else { return mirror }
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
-        let records = stale.map { i in (result(i, all[i]), AnyHashable(stamp(i))) }
-        do {
-            // The rows of each slice are worked out on every core; SQLite inserts them on one.
-            try mirror.update(records) { $0.parallelMap(Mirror.rows(of:)) }
-        } catch {
-            throw .sql(error.message)
-        }
+        let records = stale.map { i in (result(i, all[i]), stamp(i)) }
+        // The rows of each slice are worked out on every core; SQLite inserts them on one.
+        try sqlite { () throws(SQLError) in try mirror.update(records) { $0.parallelMap(FilingRows.init(of:)) } }
         return mirror
     }
 }

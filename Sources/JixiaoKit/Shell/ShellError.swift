@@ -1,6 +1,7 @@
 import JixiaoModel
 import JixiaoReading
 import JixiaoRules
+import JixiaoSQL
 
 /// An error a command reports to the analyst. The message is written in one place, here.
 /// Errors of the layers below (a model edit, a file read, a rule file) are converted here, at
@@ -25,7 +26,7 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
     case ruleFile(path: String, RuleFileError)
     case jsonSyntax(path: String, JSONSyntaxError)
     /// SQLite's own message for a query it refused.
-    case sql(String)
+    case sql(SQLError)
 
     public var description: String {
         switch self {
@@ -64,8 +65,13 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
             return "\(path):\(error.line): \(error.reason)"
         case let .jsonSyntax(path, error):
             return "\(path):\(error.line): \(error.message)"
-        case let .sql(message):
-            return "sql: \(message)"
+        case let .sql(error):
+            return "sql: \(error.message)"
         }
     }
+}
+
+/// Runs SQLite work, turning its error into the shell's: the one place a `SQLError` crosses over.
+func sqlite<T>(_ body: () throws(SQLError) -> T) throws(ShellError) -> T {
+    do { return try body() } catch { throw .sql(error) }
 }
