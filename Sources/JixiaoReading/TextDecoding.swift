@@ -55,7 +55,6 @@ package enum TextDecoding {
         text.begins(with: "\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
     }
 
-    /// Control bytes other than tab, CR, LF and form feed mark a binary file.
     /// The line (from 1) of the first byte that is not UTF-8, for an error that points at it.
     package static func lineOfFirstInvalidUTF8(_ data: Data) -> Int {
         var bytes = data.makeIterator()
@@ -67,6 +66,7 @@ package enum TextDecoding {
         return line
     }
 
+    /// Control bytes other than tab, CR, LF and form feed mark a binary file.
     static func looksBinary(_ data: Data) -> Bool { firstControl(data) >= 0 }
 
     static func firstControl(_ data: Data) -> Int {

@@ -7,7 +7,9 @@ package enum ScoreViews {
     static func shown(_ value: Decimal?) -> String { value.map(points) ?? "blank" }
 
     /// One project's or the department's card: reported beside computed, differences marked `*`.
-    package static func card(_ card: ScoreCard, title: String, indicators: [Indicator], detailed: Bool) -> String {
+    package static func card(
+        _ card: ScoreCard, title: String, rules: RuleSet, indicators: [Indicator], detailed: Bool
+    ) -> String {
         let e = card.execution
         var out = "\(title), rules \(card.rules)\n"
         var table = Table(["", "", "reported", "computed", "basis"], align: [.left, .left, .right, .right, .left])
@@ -19,7 +21,7 @@ package enum ScoreViews {
         let scoreBasis =
             e.score == nil
             ? "n/a"
-            : "\(points(e.weight)) × \((min(e.rate ?? 0, 1)).percent)"
+            : "\(points(e.weight)) × \((rules.capExecution ? min(e.rate ?? 0, 1) : e.rate ?? 0).percent)"
                 + (e.reportedWeight.map { $0 != e.weight ? " (filed 分值 \(points($0)))" : "" }
                     ?? " (分值 blank: the rules' \(points(e.weight)))")
         table.add([
@@ -47,7 +49,7 @@ package enum ScoreViews {
         ])
         table.add([
             mark(card.grade != card.reportedGrade), "等级", card.reportedGrade ?? "—", card.grade ?? "—",
-            card.grade == nil ? "these rules set no grades" : "优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差",
+            card.grade == nil ? "these rules set no grades" : bands(rules.grades),
         ])
         out += table.render()
         guard detailed, !indicators.isEmpty else { return out }
@@ -152,5 +154,12 @@ package enum ScoreViews {
 
     static func weights(_ w: [String: Decimal]) -> String {
         w.isEmpty ? "—" : w.sorted { $0.key < $1.key }.map { "\($0.key) \(points($0.value))" }.joined(separator: ", ")
+    }
+
+    /// The grade bands as the rules set them: `优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差`.
+    static func bands(_ grades: [RuleSet.Grade]) -> String {
+        let ordered = grades.sorted { $0.minimum > $1.minimum }
+        let bands = ordered.map { $0.minimum > 0 ? "\($0.name) ≥ \(points($0.minimum))" : $0.name }
+        return bands.joined(separator: " > ")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import JixiaoModel
 
-/// Consistency checks over one filing under one rule set. Each check is a small function
-/// that appends findings; they read the model and the score cards, nothing else.
+/// Consistency checks over one filing under one rule set. `run` calls each check in turn; a check
+/// appends findings and reads the model and the score cards, nothing else.
 public struct Checker {
     public let filing: Filing
     public let rules: RuleSet

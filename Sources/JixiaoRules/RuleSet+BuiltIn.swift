@@ -48,9 +48,6 @@ extension RuleSet {
     /// The rule sets jixiao ships, in the order `rules` lists them.
     public static let builtIn: [RuleSet] = [cn2020, hunanHengyang2023, pmkpiHB, localInitial]
 
-    /// The built-ins' names, for completion at start-up without building the rule sets.
-    public static let builtInNames = ["CN-2020", "HN-HY-2023", "PMKPI-HB", "LOCAL-INITIAL"]
-
     /// The rule set a filing's template implies: the four-group 成本/产出/效益/满意度 structure
     /// of 2021 onwards with 10 points for execution is the Hunan template; 20 points for
     /// execution is the provincial variant; anything else falls back to the central rules.

@@ -38,8 +38,8 @@ public struct Session: Sendable {
     package var settings = Settings()
     /// Rule sets loaded with `rules load`, in load order; one may replace a built-in by name.
     public private(set) var loadedRuleSets: [RuleSet] = []
-    /// Built-in rule sets plus those loaded with `rules load`. Computed, so the built-ins are
-    /// decoded on first use, not at start-up.
+    /// Built-in rule sets plus those loaded with `rules load`, a loaded one in place of a built-in
+    /// of the same name.
     public var ruleSets: [RuleSet] {
         RuleSet.builtIn.filter { builtIn in !loadedRuleSets.contains { $0.name == builtIn.name } } + loadedRuleSets
     }
