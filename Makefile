@@ -54,7 +54,7 @@ lint:
 ## times). A static libedit does not name what it needs, so its libraries follow it here:
 ## libtinfo, libbsd and libmd (Debian's libedit-dev brings their static archives).
 RELEASE := -c release --static-swift-stdlib -Xswiftc -static-executable \
-	-Xlinker -ltinfo -Xlinker -lbsd -Xlinker -lmd
+	-Xlinker -ltinfo -Xlinker -lbsd -Xlinker -lmd -Xlinker -licuuc -Xlinker -licudata -Xlinker -llzma
 release: deps
 	$(SWIFT) build $(RELEASE) --product jixiao
 
@@ -79,7 +79,8 @@ bench: release
 FUZZ_RUNS ?= 1000000
 FUZZ_JOBS ?= 1
 FUZZ_PARALLEL := $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS))
-FUZZ_SEEDS := Tests/Fixtures/filings Tests/Fixtures/filings/wild Tests/Fixtures/docx Tests/Fixtures/bad Tests/Fixtures/fuzz
+FUZZ_SEEDS := Tests/Fixtures/filings Tests/Fixtures/filings/wild Tests/Fixtures/docx Tests/Fixtures/formats \
+	Tests/Fixtures/bad Tests/Fixtures/fuzz
 fuzz: deps
 	$(SWIFT) build -c release --product jixiao-fuzz --build-path .build/fuzz \
 		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING

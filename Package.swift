@@ -24,12 +24,16 @@ let package = Package(
                 "JixiaoModel",
                 "CInflate",
                 "CCrypto",
+                "CHTML",
             ]
         ),
         // zlib's C library (zlib1g-dev), for the members of a .docx.
         .systemLibrary(name: "CInflate", providers: [.apt(["zlib1g-dev"])]),
         // The system's libcrypto (libssl-dev), for the SHA-256 that identifies each file read.
         .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
+        // libxml2's HTML parser (libxml2-dev), for web pages, seen from Swift through CHTML's wrappers.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CHTML", dependencies: ["CLibXML2"]),
         // Scoring and consistency checks under rule sets held as data.
         .target(name: "JixiaoRules", dependencies: ["JixiaoModel"]),
         // Values to text: tables, views, CSV, Markdown, JSON.

@@ -269,6 +269,15 @@ public enum TextEncoding: String, Hashable, Sendable {
     case utf16 = "UTF-16"
     case gb18030 = "GB18030"
     case docx = "DOCX"
+    case xlsx = "XLSX"
+}
+
+/// The kind of file a filing was read from: which front end read it.
+public enum FileFormat: String, Hashable, Sendable {
+    case text = "text"
+    case docx = ".docx"
+    case html = "web page"
+    case xlsx = "workbook"
 }
 
 /// One 绩效自评 filing as read from a file.
@@ -289,8 +298,26 @@ public struct Filing: Hashable, Sendable {
     /// The size of the file as read, in bytes.
     public var byteCount = 0
     public var lineCount: Int = 0
-    /// For a .docx: the text layout it was read as, which line numbers refer to (`export text`).
+    public var format: FileFormat = .text
+    /// For a .docx, a web page or a workbook: the text layout it was read as (`export text`).
     public var layoutText: String?
+    /// For a workbook: where each line of the layout came from (`3-项目支出绩效自评表!H7`), so a
+    /// finding is located where the analyst can open it; empty for other formats.
+    public var places: [String] = []
+
+    /// The format and, for text and web pages, the encoding: `text UTF-8`, `web page GB18030`, `.docx`.
+    public var formatDescription: String {
+        switch format {
+        case .text, .html: return "\(format.rawValue) \(encoding.rawValue)"
+        case .docx, .xlsx: return format.rawValue
+        }
+    }
+
+    /// Where line `line` is, as the analyst finds it: the sheet and cell of a workbook's line, or
+    /// the line number itself.
+    public func place(_ line: Int) -> String {
+        line >= 1 && line <= places.count ? places[line - 1] : String(line)
+    }
 
     /// All indicators' first-level names, in order of first appearance.
     public var level1Names: [String] {

@@ -61,7 +61,7 @@ package enum DocxText {
 
         mutating func take(_ event: XMLScanner.Event) {
             switch event {
-            case .start(let name): start(name)
+            case .start(let name, _): start(name)
             case .end(let name): end(name)
             case .text(let text): if inText && skipDepth == 0 { paragraph += text }
             }

@@ -9,17 +9,13 @@ public enum FilingReader {
     /// `pool`, when given, holds one copy of the labels the filings of one load repeat; without
     /// one, the filing's own repeats are shared.
     public static func read(_ data: Data, source: String, pool: TextPool? = nil) throws(ReadError) -> Filing {
-        var filing: Filing
-        if DocxText.isZip(data) {
-            let docx = try DocxText.read(data)
-            filing = try read(docx.layout, source: source)
-            filing.encoding = .docx
-            filing.layoutText = docx.text
-        } else {
-            let (text, encoding) = try TextDecoding.decode(data)
-            filing = try read(Layout.sections(of: text), source: source)
-            filing.encoding = encoding
-        }
+        let read = try FrontEnds.read(data)
+        var filing = try self.read(read.layout, source: source)
+        filing.encoding = read.encoding
+        filing.format = read.format
+        filing.layoutText = read.text
+        filing.places = read.places
+        if !read.notes.isEmpty { filing.warnings = read.notes + filing.warnings }
         filing.sha256 = Digest.sha256Hex(data)
         filing.byteCount = data.count
         return filing.compacted(sharing: pool ?? TextPool())

@@ -138,6 +138,8 @@ package enum LayoutFamily: String, Sendable {
     /// `| a | b |` rows with a `|---|` separator (converters to markdown).
     case markdownRows = "markdown rows"
     case docx = "Word tables"
+    case workbook = "workbook sheets"
+    case html = "web page tables"
 }
 
 /// Splits a document into titled sections of rows and prose, choosing the front end by
@@ -156,7 +158,7 @@ package enum Layout {
         switch family {
         case .pipeCells: PipeCells.read(lines, into: &builder)
         case .markdownRows: MarkdownRows.read(lines, into: &builder)
-        case .tabCells, .docx: TabCells.read(lines, into: &builder)
+        case .tabCells, .docx, .workbook, .html: TabCells.read(lines, into: &builder)
         }
         return Result(sections: builder.sections, lineCount: lines.count, family: family)
     }

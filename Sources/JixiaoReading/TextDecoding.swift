@@ -8,6 +8,9 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case undecodable
     case notAFiling(saw: String)
     case notDocx(String)
+    case notWorkbook(String)
+    case notOfficeFile(String)
+    case notWebPage(String)
     case oldWord
 
     public var description: String {
@@ -21,7 +24,11 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
                 "no self-evaluation table (部门整体支出绩效自评表 or 项目支出绩效自评表) found in "
                 + "this file: saw \(saw)"
         case .notDocx(let why): return "not a readable .docx: \(why)"
-        case .oldWord: return "an old binary Word .doc; save it as .docx (or as text) first"
+        case .notWorkbook(let why): return "not a readable workbook: \(why)"
+        case .notOfficeFile(let why): return "not a readable .docx or .xlsx: \(why)"
+        case .notWebPage(let why): return "not a readable web page: \(why)"
+        case .oldWord:
+            return "an old binary Office file (Word 97 .doc, Excel 97 .xls, WPS); save it as .docx or .xlsx first"
         }
     }
 }

@@ -18,21 +18,56 @@ enum ZipMember {
 
     static func extract(_ name: String, from data: Data) throws(Failure) -> Data {
         let bytes = [UInt8](data)
+        guard let entry = try directoryEntry(named: name, in: bytes) else { throw .missing }
+        return try member(bytes, directoryEntry: entry)
+    }
+
+    /// Whether the archive lists a member named `name`; false for an archive that cannot be opened.
+    static func contains(_ name: String, in data: Data) -> Bool {
+        (try? directoryEntry(named: name, in: [UInt8](data))) != nil
+    }
+
+    /// Whether the archive's central directory can be read at all.
+    static func canOpen(_ data: Data) -> Bool {
+        do {
+            _ = try directoryEntry(named: "", in: [UInt8](data))
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// The offset of the central directory entry of `name`, nil when the archive has none; `""`
+    /// names the first entry. An unreadable directory throws.
+    static func directoryEntry(named name: String, in bytes: [UInt8]) throws(Failure) -> Int? {
         guard let end = endRecord(bytes) else { throw .notAnArchive }
-        let count = Int(u16(bytes, end + 10))
-        let start = Int(u32(bytes, end + 16))
-        var entry = start
+        var count = Int(u16(bytes, end + 10))
+        var entry = Int(u32(bytes, end + 16))
+        // Zip64: the counts and offsets are 0xFFFF and 0xFFFFFFFF here, the real ones in a record before.
+        if let zip64 = zip64EndRecord(bytes, before: end) {
+            count = Int(clamping: u64(bytes, zip64 + 32))
+            entry = Int(clamping: u64(bytes, zip64 + 48))
+        }
         let wanted = Array(name.utf8)
         for _ in 0..<count {
-            guard entry + 46 <= end, u32(bytes, entry) == 0x0201_4B50 else { throw .notAnArchive }
+            guard entry >= 0, entry <= bytes.count - 46, u32(bytes, entry) == 0x0201_4B50 else { throw .notAnArchive }
             let nameLength = Int(u16(bytes, entry + 28))
-            guard entry + 46 + nameLength <= end else { throw .notAnArchive }
-            if Array(bytes[(entry + 46)..<(entry + 46 + nameLength)]) == wanted {
-                return try member(bytes, directoryEntry: entry)
+            guard entry + 46 + nameLength <= bytes.count else { throw .notAnArchive }
+            if wanted.isEmpty || bytes[(entry + 46)..<(entry + 46 + nameLength)].elementsEqual(wanted) {
+                return entry
             }
             entry += 46 + nameLength + Int(u16(bytes, entry + 30)) + Int(u16(bytes, entry + 32))
         }
-        throw .missing
+        return nil
+    }
+
+    /// The zip64 end record a zip64 locator just before the end record points to.
+    static func zip64EndRecord(_ bytes: [UInt8], before end: Int) -> Int? {
+        let locator = end - 20
+        guard locator >= 0, u32(bytes, locator) == 0x0706_4B50 else { return nil }
+        let record = Int(clamping: u64(bytes, locator + 8))
+        guard record >= 0, record <= locator - 56, u32(bytes, record) == 0x0606_4B50 else { return nil }
+        return record
     }
 
     /// The last end-of-central-directory record (`PK 5 6`, 22 bytes and a comment).
@@ -51,13 +86,17 @@ enum ZipMember {
     static func member(_ bytes: [UInt8], directoryEntry entry: Int) throws(Failure) -> Data {
         let method = u16(bytes, entry + 10)
         let crc = u32(bytes, entry + 16)
-        let compressed = Int(u32(bytes, entry + 20))
-        let size = Int(u32(bytes, entry + 24))
+        var (size, compressed, local) = (
+            Int(u32(bytes, entry + 24)), Int(u32(bytes, entry + 20)), Int(u32(bytes, entry + 42))
+        )
+        if size == 0xFFFF_FFFF || compressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
+            (size, compressed, local) = try zip64Sizes(
+                bytes, entry: entry, size: size, compressed: compressed, local: local)
+        }
         guard size <= largestMember else { throw .tooLarge(size) }
-        let local = Int(u32(bytes, entry + 42))
-        guard local + 30 <= bytes.count, u32(bytes, local) == 0x0403_4B50 else { throw .damaged }
+        guard local >= 0, local <= bytes.count - 30, u32(bytes, local) == 0x0403_4B50 else { throw .damaged }
         let offset = local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28))
-        guard offset + compressed <= bytes.count else { throw .damaged }
+        guard offset <= bytes.count, compressed <= bytes.count - offset else { throw .damaged }
         let body = bytes[offset..<(offset + compressed)]
         let content: [UInt8]
         switch method {
@@ -67,6 +106,33 @@ enum ZipMember {
         }
         guard content.count == size, checksum(content) == crc else { throw .damaged }
         return Data(content)
+    }
+
+    /// The zip64 extra field's values for those of a directory entry that are 0xFFFFFFFF, in the
+    /// order the format gives them: size, compressed size, local header offset.
+    static func zip64Sizes(
+        _ bytes: [UInt8], entry: Int, size: Int, compressed: Int, local: Int
+    ) throws(Failure) -> (Int, Int, Int) {
+        let nameLength = Int(u16(bytes, entry + 28))
+        var field = entry + 46 + nameLength
+        let extraEnd = field + Int(u16(bytes, entry + 30))
+        guard extraEnd <= bytes.count else { throw .damaged }
+        while field + 4 <= extraEnd {
+            let id = u16(bytes, field)
+            let length = Int(u16(bytes, field + 2))
+            if id == 0x0001 {
+                var cursor = field + 4
+                func next(_ value: Int) throws(Failure) -> Int {
+                    guard value == 0xFFFF_FFFF else { return value }
+                    guard cursor + 8 <= field + 4 + length else { throw .damaged }
+                    defer { cursor += 8 }
+                    return Int(clamping: u64(bytes, cursor))
+                }
+                return (try next(size), try next(compressed), try next(local))
+            }
+            field += 4 + length
+        }
+        throw .damaged
     }
 
     /// Raw deflate to at most `expected` bytes; a stream that does not end there is damaged.
@@ -101,5 +167,9 @@ enum ZipMember {
 
     static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
         UInt32(u16(bytes, at)) | UInt32(u16(bytes, at + 2)) << 16
+    }
+
+    static func u64(_ bytes: [UInt8], _ at: Int) -> UInt64 {
+        UInt64(u32(bytes, at)) | UInt64(u32(bytes, at + 4)) << 32
     }
 }

@@ -10,7 +10,7 @@ package enum CountyViews {
             .init("年度", ["year"]),
             .init("项目", ["projects"], .right), .init("读取警告", ["warnings"], .right),
             .init("error", ["errors"], .right), .init("warning", [], .right), .init("info", [], .right),
-            .init("编码", ["encoding"]), .init("文件", ["path"]),
+            .init("格式", ["format", "encoding"]), .init("文件", ["path"]),
         ])
         for r in results {
             let f = r.filing
@@ -18,7 +18,7 @@ package enum CountyViews {
                 .init(r.number - 1 == current ? "*" : ""), .count(r.number), .init(f.unit),
                 .init(f.year.map(String.init) ?? "", number: f.year.map { Decimal($0) }), .count(f.projects.count),
                 .count(f.warnings.count), .count(r.count(.error)), .count(r.count(.warning)), .count(r.count(.info)),
-                .init(f.encoding.rawValue), .init(r.path),
+                .init(f.formatDescription), .init(r.path),
             ])
         }
         return listing
@@ -85,7 +85,7 @@ package enum CountyViews {
         ])
         for r in results {
             for f in r.findings {
-                let location = f.line.map { "\(r.file):\($0)" } ?? r.file
+                let location = f.line.map { "\(r.file):\(r.filing.place($0))" } ?? r.file
                 let rank = Decimal(f.severity == .error ? 0 : f.severity == .warning ? 1 : 2)
                 listing.rows.append([
                     .count(r.number), .init(r.filing.unit), .init(f.severity.rawValue, number: rank),

@@ -21,7 +21,7 @@ package enum FilingExport {
             ("format", .string("jixiao-filing")), ("version", .number(1)),
             ("unit", .string(filing.unit)), ("year", filing.year.map { .number(Decimal($0)) } ?? .null),
             ("source", .string(filing.source)), ("sha256", .string(filing.sha256)),
-            ("encoding", .string(filing.encoding.rawValue)),
+            ("encoding", .string(filing.encoding.rawValue)), ("format", .string(filing.format.rawValue)),
         ]
         if let scores { pairs.append(("rules", .string(scores.rules))) }
         func withCard(_ json: JSON, _ target: Target) -> JSON {

@@ -16,7 +16,7 @@ package enum FilingViews {
 
     package static func warnings(_ f: Filing, path: String) -> String {
         if f.warnings.isEmpty { return "\(path): no warnings\n" }
-        return f.warnings.map { "\(path):\($0.line): warning: \($0.message)\n" }.joined()
+        return f.warnings.map { "\(path):\(f.place($0.line)): warning: \($0.message)\n" }.joined()
     }
 
     package static func projects(_ filing: Filing) -> String {

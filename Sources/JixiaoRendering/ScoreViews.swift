@@ -91,7 +91,10 @@ package enum ScoreViews {
         return "rules \(rules); * marks a figure that differs from the filing\n" + table.render()
     }
 
-    package static func findings(_ findings: [Finding], file: String, heading: String) -> String {
+    /// `place` names where a line is (`Filing.place`): the line itself, or a workbook's sheet and cell.
+    package static func findings(
+        _ findings: [Finding], file: String, heading: String, place: (Int) -> String = { String($0) }
+    ) -> String {
         if findings.isEmpty { return "\(heading): no findings, the filing is consistent under these checks\n" }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
@@ -104,7 +107,7 @@ package enum ScoreViews {
             return out + TableExport.findings(findings).table.render(style)
         }
         for (i, f) in findings.enumerated() {
-            let location = f.line.map { "\(file):\($0)" } ?? file
+            let location = f.line.map { "\(file):\(place($0))" } ?? file
             let severity: String
             switch f.severity {
             case .error: severity = style.paint(f.severity.rawValue, .error)

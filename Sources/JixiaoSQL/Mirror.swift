@@ -10,7 +10,7 @@ public enum MirrorTable: String, CaseIterable, Sendable {
 
     public static let schema = """
         CREATE TABLE filings(id INTEGER PRIMARY KEY, path TEXT, unit TEXT, year INTEGER, sha256 TEXT,
-          encoding TEXT, warnings INTEGER, rules TEXT);
+          encoding TEXT, warnings INTEGER, rules TEXT, format TEXT);
         CREATE TABLE projects(filing_id INTEGER, idx INTEGER, name TEXT, initial REAL, full_year REAL,
           executed REAL, weight REAL, reported_rate REAL, reported_score REAL, reported_total REAL, rate REAL,
           execution_score REAL, total REAL, grade TEXT, reported_grade TEXT, PRIMARY KEY(filing_id, idx));
@@ -116,6 +116,7 @@ extension FilingRows {
                 [
                     id, .text(r.path), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null, .text(f.sha256),
                     .text(f.encoding.rawValue), .integer(Int64(f.warnings.count)), .text(r.rules),
+                    .text(f.format.rawValue),
                 ]
             )
         ]

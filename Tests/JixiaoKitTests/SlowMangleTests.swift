@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import JixiaoReading
 
@@ -28,6 +29,23 @@ import Testing
             for round in 0..<40 {
                 let mangled = Self.mangle(tags, round: round, &rng).joined(separator: "><")
                 _ = try? FilingReader.read(try ReaderTests.docx(with: Data(mangled.utf8)), source: "mangled")
+            }
+        }
+        if path.hasSuffix(".xlsx") {
+            for round in 0..<20 {
+                _ = try? FilingReader.read(
+                    try Self.workbook(data, mangledBy: { Self.mangle($0, round: round, &rng) }), source: "mangled")
+            }
+        }
+        if path.hasSuffix(".html") {
+            let tags = String(decoding: data, as: UTF8.self).components(separatedBy: "><")
+            for round in 0..<40 {
+                let mangled = Self.mangle(tags, round: round, &rng).joined(separator: "><")
+                _ = try? FilingReader.read(Data(mangled.utf8), source: "mangled")
+                // Re-encoded: the same page's bytes as GB18030 under whatever its meta says.
+                if let gbk = mangled.data(using: String.Encoding(rawValue: 0x8000_0632)) {
+                    _ = try? FilingReader.read(gbk, source: "mangled")
+                }
             }
         }
         for round in 0..<40 {
@@ -66,5 +84,25 @@ import Testing
             }
         }
         return mangled
+    }
+
+    /// The workbook with each sheet's XML mangled tag by tag, inside a sound zip.
+    static func workbook(_ data: Data, mangledBy mangle: ([String]) -> [String]) throws -> Data {
+        let original = try Archive(data: data, accessMode: .read)
+        let rebuilt = try Archive(data: Data(), accessMode: .create)
+        for entry in original {
+            var content = Data()
+            _ = try original.extract(entry) { content.append($0) }
+            if entry.path.hasPrefix("xl/worksheets/") {
+                let tags = String(decoding: content, as: UTF8.self).components(separatedBy: "><")
+                content = Data(mangle(tags).joined(separator: "><").utf8)
+            }
+            let bytes = content
+            try rebuilt.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count)) {
+                position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return rebuilt.data ?? Data()
     }
 }

@@ -14,6 +14,8 @@ enum Fixtures {
     static let filings = root.appendingPathComponent("Tests/Fixtures/filings")
     /// The project's shared folder beside the clone, when present.
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/filings")
+    /// Real producers' renderings of keyed filings, with `keys.txt`.
+    static let formats = root.deletingLastPathComponent().appendingPathComponent("shared/formats")
     static let real = filings.appendingPathComponent("000_4163b9005dfad92f.txt")
 
     static func data(_ name: String) throws -> Data { try Data(contentsOf: filings.appendingPathComponent(name)) }

@@ -23,9 +23,26 @@ import FoundationXML
             """
         #expect(
             try Self.events(xml) == [
-                .start("w:p"), .start("w:t"), .text("A & B <你好>"), .end("w:t"), .start("w:br"), .end("w:br"),
-                .text("<raw>"), .end("w:p"),
+                .start("w:p", .init(bytes: ArraySlice(" a=\"x>y\" b='1'".utf8))), .start("w:t"),
+                .text("A & B <你好>"), .end("w:t"), .start("w:br"), .end("w:br"), .text("<raw>"), .end("w:p"),
             ])
+        guard case .start(_, let attributes)? = try Self.events(xml).first else { return }
+        #expect(attributes.value("a") == "x>y" && attributes.value("b") == "1" && attributes.value("c") == nil)
+    }
+
+    /// Elements are named by namespace, not by the prefix a producer chose: ElementTree's `ns0:`, the
+    /// OpenXML SDK's `x:`, a default namespace. An unknown namespace keeps its name as written.
+    @Test func namesFollowTheNamespaceNotThePrefix() throws {
+        let word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        let sheet = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let xml =
+            "<ns0:document xmlns:ns0=\"\(word)\"><ns0:p/><q:z xmlns:q=\"urn:other\"/></ns0:document>"
+            + "<worksheet xmlns=\"\(sheet)\"><c r=\"B3\"/><inner xmlns=\"urn:other\"><c/></inner><c/></worksheet>"
+        let names = try Self.events(xml).compactMap { event -> String? in
+            if case .start(let name, _) = event { return name }
+            return nil
+        }
+        #expect(names == ["w:document", "w:p", "q:z", "x:worksheet", "x:c", "inner", "c", "x:c"])
     }
 
     @Test func anUnknownEntityStaysAsWritten() throws {
@@ -74,7 +91,7 @@ import FoundationXML
         var inText = false
         try XMLScanner.scan([UInt8](xml)) { event in
             switch event {
-            case .start(let name):
+            case .start(let name, _):
                 names.append("+" + name)
                 if name == "w:t" { inText = true }
             case .end(let name):

@@ -112,7 +112,7 @@ package enum Loader {
     }
 
     /// The endings of the files a folder or glob load takes: filings, not answer keys or notes.
-    static let filingExtensions = ["txt", "text", "docx"]
+    static let filingExtensions = ["txt", "text", "docx", "html", "htm", "shtml", "xhtml", "xlsx", "xlsm", "xls"]
 
     /// `.txt, .text or .docx`, for the message of a folder with none.
     static var filingList: String {

@@ -227,7 +227,7 @@ struct CheckCommand: Command, Equatable {
             break
         }
         let file = loaded.path.split(separator: "/").last.map(String.init) ?? loaded.path
-        return Output(ScoreViews.findings(findings, file: file, heading: heading))
+        return Output(ScoreViews.findings(findings, file: file, heading: heading, place: loaded.filing.place))
     }
 }
 

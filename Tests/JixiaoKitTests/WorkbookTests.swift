@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import ZIPFoundation
+
+@testable import JixiaoReading
+
+/// Workbooks read as the sheet shows them, and odd ones end in an answer, never a crash.
+@Suite struct WorkbookTests {
+    static let formats = try? NumberFormats(
+        Array(
+            """
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+            <numFmts><numFmt numFmtId="164" formatCode="0.00%"/></numFmts>
+            <cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="2"/><xf numFmtId="14"/>
+            <xf numFmtId="9"/></cellXfs>
+            </styleSheet>
+            """.utf8))
+
+    @Test(
+        "a stored number shows as its format shows it",
+        arguments: [
+            ("0.9912", 1, "99.12%"), ("6", 2, "6.00"), ("3.3999999999999999", 0, "3.4"), ("1420.36", 0, "1420.36"),
+            ("45534", 3, "2024-08-30"), ("1", 4, "100%"), ("0.1", 0, "0.1"), ("1E-3", 0, "0.001"),
+        ])
+    func shown(_ raw: String, _ style: Int, _ expected: String) throws {
+        let formats = try #require(Self.formats)
+        #expect(formats.show(raw, style: style) == expected)
+    }
+
+    @Test func cellReferencesRoundTrip() {
+        for name in ["A1", "H7", "Z9", "AA10", "XFD1048576"] {
+            #expect(CellReference(name)?.name == name)
+        }
+        #expect(CellReference("A0") == nil && CellReference("1A") == nil && CellReference("XFE1") == nil)
+    }
+
+    /// Found by the mangling test: a merge wholly above the rows with text crashed the grid.
+    @Test func aMergeAboveEveryRowWithTextIsRead() throws {
+        let sheet = """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="9"><c r="A9" t="inlineStr"><is><t>项目名称</t></is></c></row></sheetData>
+            <mergeCells><mergeCell ref="A1:C3"/></mergeCells></worksheet>
+            """
+        let data = try Self.workbook(sheet: sheet)
+        #expect(throws: ReadError.self) { try FilingReader.read(data, source: "merge.xlsx") }
+    }
+
+    /// A one-sheet workbook around `sheet`.
+    static func workbook(sheet: String) throws -> Data {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let parts = [
+            "xl/workbook.xml":
+                "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rels)\"><sheets>"
+                + "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels":
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            "xl/worksheets/sheet1.xml": sheet,
+        ]
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count)) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return archive.data ?? Data()
+    }
+}
