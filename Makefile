@@ -54,7 +54,7 @@ lint:
 ## times). A static libedit does not name what it needs, so its libraries follow it here:
 ## libtinfo, libbsd and libmd (Debian's libedit-dev brings their static archives).
 RELEASE := -c release --static-swift-stdlib -Xswiftc -static-executable \
-	-Xlinker -ltinfo -Xlinker -lbsd -Xlinker -lmd -Xlinker -licuuc -Xlinker -licudata -Xlinker -llzma
+	-Xlinker -ltinfo -Xlinker -lbsd -Xlinker -lmd -Xlinker -licuuc -Xlinker -licudata -Xlinker -llzma -Xlinker -lz -Xlinker -lm
 release: deps
 	$(SWIFT) build $(RELEASE) --product jixiao
 
