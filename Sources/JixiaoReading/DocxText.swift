@@ -7,12 +7,11 @@ import JixiaoModel
 /// the cell it sits in. Alongside, it writes the document as the text layout (a tab-led line
 /// per cell, a blank line per row), which `export text` shows and line numbers point into.
 package enum DocxText {
-    static func isZip(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
     static func isOldWord(_ data: Data) -> Bool { data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) }
 
-    package static func read(_ data: Data) throws(ReadError) -> (layout: Layout.Result, text: String) {
+    static func read(_ zip: ZipArchive) throws(ReadError) -> (layout: Layout.Result, text: String) {
         var walker = Walker()
-        let xml = [UInt8](try documentXML(data))
+        let xml = [UInt8](try documentXML(zip))
         do throws(XMLScanner.Malformed) {
             try XMLScanner.scan(xml) { walker.take($0) }
         } catch {
@@ -22,9 +21,16 @@ package enum DocxText {
         return (layout, walker.lines.joined(separator: "\n") + "\n")
     }
 
+    /// The body of the .docx in `data`.
     static func documentXML(_ data: Data) throws(ReadError) -> Data {
+        let zip: ZipArchive
+        do { zip = try ZipArchive(data) } catch { throw .notDocx("the zip archive cannot be opened") }
+        return try documentXML(zip)
+    }
+
+    static func documentXML(_ zip: ZipArchive) throws(ReadError) -> Data {
         let xml: Data
-        do { xml = try ZipMember.extract("word/document.xml", from: data) } catch {
+        do { xml = try zip.extract("word/document.xml") } catch {
             switch error {
             case .notAnArchive: throw .notDocx("the zip archive cannot be opened")
             case .missing: throw .notDocx("a zip archive without word/document.xml is not a .docx")
@@ -32,7 +38,7 @@ package enum DocxText {
             case .tooLarge(let size):
                 throw .notDocx(
                     "word/document.xml would expand to \(size >> 20) MB, above the "
-                        + "\(ZipMember.largestMember >> 20) MB jixiao reads")
+                        + "\(ZipArchive.largestMember >> 20) MB jixiao reads")
             }
         }
         // Word, LibreOffice and python-docx all write UTF-8; the scanner takes nothing else.

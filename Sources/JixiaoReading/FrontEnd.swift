@@ -19,9 +19,21 @@ package struct FrontEndResult {
 /// and prose, so labels, fund columns and indicator alignment are read once, whatever the format.
 /// A new format is a type that conforms, added to `FrontEnds.all`.
 package protocol FrontEnd: Sendable {
-    /// Whether `data` is this front end's kind of file, judged from its bytes, never its name.
-    static func claims(_ data: Data) -> Bool
-    static func read(_ data: Data) throws(ReadError) -> FrontEndResult
+    /// Whether `file` is this front end's kind of file, judged from its bytes, never its name.
+    static func claims(_ file: FileBytes) -> Bool
+    static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult
+}
+
+/// A file's bytes, with what several front ends ask of them worked out once: a .docx and a
+/// workbook are both zip archives, and each claim and each member read would otherwise copy the
+/// bytes and read the central directory again.
+package final class FileBytes {
+    package let data: Data
+    /// The zip archive the bytes are, opened on first use; nil when they are not a readable one.
+    private(set) lazy var zip: ZipArchive? = isZip ? try? ZipArchive(data) : nil
+    var isZip: Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    package init(_ data: Data) { self.data = data }
 }
 
 /// The one registry of front ends, asked in order: the first that claims a file reads it. Text
@@ -34,40 +46,40 @@ package enum FrontEnds {
 
     package static func read(_ data: Data) throws(ReadError) -> FrontEndResult {
         if data.isEmpty { throw .empty }
-        for frontEnd in all where frontEnd.claims(data) { return try frontEnd.read(data) }
-        return try TextFrontEnd.read(data)
+        let file = FileBytes(data)
+        for frontEnd in all where frontEnd.claims(file) { return try frontEnd.read(file) }
+        return try TextFrontEnd.read(file)  // not reached: text claims every file
     }
 }
 
 /// Text dumps in their layouts (tab-led cells, pipe-ended cells, markdown rows), in any of the
 /// encodings `TextDecoding` knows.
 enum TextFrontEnd: FrontEnd {
-    static func claims(_ data: Data) -> Bool { true }
+    static func claims(_ file: FileBytes) -> Bool { true }
 
-    static func read(_ data: Data) throws(ReadError) -> FrontEndResult {
-        let (text, encoding) = try TextDecoding.decode(data)
+    static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult {
+        let (text, encoding) = try TextDecoding.decode(file.data)
         return FrontEndResult(layout: Layout.sections(of: text), encoding: encoding, format: .text)
     }
 }
 
 /// A Word document: a zip archive with `word/document.xml`.
 enum DocxFrontEnd: FrontEnd {
-    static func claims(_ data: Data) -> Bool {
-        DocxText.isZip(data) && ZipMember.contains("word/document.xml", in: data)
-    }
+    static func claims(_ file: FileBytes) -> Bool { file.zip?.contains("word/document.xml") == true }
 
-    static func read(_ data: Data) throws(ReadError) -> FrontEndResult {
-        let docx = try DocxText.read(data)
+    static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult {
+        guard let zip = file.zip else { throw .notDocx("the zip archive cannot be opened") }
+        let docx = try DocxText.read(zip)
         return FrontEndResult(layout: docx.layout, encoding: .docx, format: .docx, text: docx.text)
     }
 }
 
 /// A zip archive no other front end claims: damaged, or neither a .docx nor a workbook.
 enum OtherZipFrontEnd: FrontEnd {
-    static func claims(_ data: Data) -> Bool { DocxText.isZip(data) }
+    static func claims(_ file: FileBytes) -> Bool { file.isZip }
 
-    static func read(_ data: Data) throws(ReadError) -> FrontEndResult {
-        guard ZipMember.canOpen(data) else { throw .notDocx("the zip archive cannot be opened") }
+    static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult {
+        guard file.zip != nil else { throw .notDocx("the zip archive cannot be opened") }
         throw .notOfficeFile("the zip archive holds neither word/document.xml nor xl/workbook.xml")
     }
 }

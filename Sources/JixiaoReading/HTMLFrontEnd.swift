@@ -11,10 +11,10 @@ import JixiaoModel
 /// footers, share buttons and a portal's metadata table (索引号, 发布机构) are passed over.
 /// Lines are the page's own source lines, so a finding points where the page can be opened.
 enum HTMLFrontEnd: FrontEnd {
-    static func claims(_ data: Data) -> Bool { HTMLText.looksLikeHTML(data) }
+    static func claims(_ file: FileBytes) -> Bool { HTMLText.looksLikeHTML(file.data) }
 
-    static func read(_ data: Data) throws(ReadError) -> FrontEndResult {
-        let (utf8, encoding) = try HTMLText.decode(data)
+    static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult {
+        let (utf8, encoding) = try HTMLText.decode(file.data)
         let document = utf8.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { jx_html_parse($0.baseAddress, Int32($0.count)) }
         }
@@ -46,12 +46,8 @@ enum HTMLText {
     /// http-equiv="Content-Type" content="…; charset=…">`, else sniffed as a text filing is.
     /// GB2312 and GBK are read as GB18030, which contains both.
     static func decode(_ data: Data) throws(ReadError) -> ([UInt8], TextEncoding) {
-        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return ([UInt8](data.dropFirst(3)), .utf8WithBOM) }
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            guard let text = String(data: data, encoding: .utf16) else { throw .undecodable }
-            return (Array(TextDecoding.strip(text).utf8), .utf16)
-        }
-        switch declaredCharset(data) {
+        let hasBOM = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]].contains { data.starts(with: $0) }
+        switch hasBOM ? nil : declaredCharset(data) {
         case let label? where ["gb2312", "gbk", "gb18030", "x-gbk", "cp936"].contains(label):
             guard let text = String(data: data, encoding: TextDecoding.gb18030) else { throw .undecodable }
             return (Array(text.utf8), .gb18030)
@@ -162,9 +158,9 @@ struct HTMLWalker {
             tableDepth += 1
         case "tr" where tableDepth == 1: startRow()
         case "td" where tableDepth == 1, "th" where tableDepth == 1: startCell(node)
-        case "br": breakLine()
+        case "br": endParagraph()
         case "pre": preDepth += 1
-        default: if Self.blocks.contains(name) { breakLine() }
+        default: if Self.blocks.contains(name) { endParagraph() }
         }
         return true
     }
@@ -181,7 +177,7 @@ struct HTMLWalker {
         case "td" where tableDepth > 1, "th" where tableDepth > 1:
             if !cellText.isEmpty && !cellText.hasSuffix(" ") { cellText += " " }
         case "pre": preDepth = max(0, preDepth - 1)
-        default: if Self.blocks.contains(name) { breakLine() }
+        default: if Self.blocks.contains(name) { endParagraph() }
         }
     }
 
@@ -192,18 +188,15 @@ struct HTMLWalker {
         if preDepth == 0 {
             text = text.replacing(/[ \t\r\n]+/, with: " ")
         }
-        if paragraph.isEmpty { paragraphLine = Self.line(node) }
         let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (i, part) in parts.enumerated() {
-            if i > 0 { breakLine() }
+            if i > 0 { endParagraph() }
             if paragraph.isEmpty { paragraphLine = Self.line(node) + i }
             paragraph += part
         }
     }
 
     /// Ends the line being gathered: a line of a cell, or a paragraph of prose.
-    mutating func breakLine() { endParagraph() }
-
     mutating func endParagraph() {
         defer { paragraph = "" }
         let text = Labels.trim(paragraph)

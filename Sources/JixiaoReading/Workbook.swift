@@ -26,44 +26,44 @@ struct Workbook {
     /// dozen columns and a few hundred rows; a sheet past this is not one.
     static let largestGrid = 4_000_000
 
-    static func read(_ data: Data) throws(ReadError) -> Workbook {
-        let strings = try sharedStrings(data)
-        let formats = try NumberFormats(try optionalPart("xl/styles.xml", data))
-        let targets = try relationships(data)
+    static func read(_ zip: ZipArchive) throws(ReadError) -> Workbook {
+        let strings = try sharedStrings(zip)
+        let formats = try NumberFormats(try optionalPart("xl/styles.xml", zip))
+        let targets = try relationships(zip)
         var workbook = Workbook()
-        try scan(try part("xl/workbook.xml", data), "xl/workbook.xml") { event in
+        var parts: [String] = []
+        try scan(try part("xl/workbook.xml", zip), "xl/workbook.xml") { event in
             guard case .start("x:sheet", let attributes) = event else { return }
             let name = attributes.value("name") ?? ""
             if let state = attributes.value("state"), state != "visible" {
                 workbook.hidden.append(name)
             } else if let id = attributes.value("id"), let target = targets[id] {
-                workbook.sheets.append(Sheet(name: name, cells: [:], merges: []))
-                workbook.pending.append(target)
+                workbook.sheets.append(Sheet(name: name))
+                parts.append(target)
             }
         }
-        for (index, target) in workbook.pending.enumerated() {
-            try readSheet(&workbook.sheets[index], part(target, data), target, strings: strings, formats: formats)
+        for (index, part) in parts.enumerated() {
+            try readSheet(&workbook.sheets[index], self.part(part, zip), part, strings: strings, formats: formats)
         }
-        workbook.pending = []
         return workbook
     }
 
-    /// The sheets' parts, in the order of `sheets`, while the workbook is read.
-    private var pending: [String] = []
-
-    static func part(_ name: String, _ data: Data) throws(ReadError) -> [UInt8] {
-        guard let bytes = try optionalPart(name, data) else { throw .notWorkbook("\(name) is missing") }
+    static func part(_ name: String, _ zip: ZipArchive) throws(ReadError) -> [UInt8] {
+        guard let bytes = try optionalPart(name, zip) else { throw .notWorkbook("\(name) is missing") }
         return bytes
     }
 
-    static func optionalPart(_ name: String, _ data: Data) throws(ReadError) -> [UInt8]? {
-        do { return [UInt8](try ZipMember.extract(name, from: data)) } catch {
+    static func optionalPart(_ name: String, _ zip: ZipArchive) throws(ReadError) -> [UInt8]? {
+        do { return [UInt8](try zip.extract(name)) } catch {
             switch error {
             case .missing: return nil
             case .notAnArchive: throw .notWorkbook("the zip archive cannot be opened")
             case .damaged: throw .notWorkbook("\(name) cannot be extracted")
             case .tooLarge(let size):
-                throw .notWorkbook("\(name) would expand to \(size >> 20) MB, above the 256 MB jixiao reads")
+                throw .notWorkbook(
+                    "\(name) would expand to \(size >> 20) MB, above the "
+                        + "\(ZipArchive.largestMember >> 20) MB jixiao reads"
+                )
             }
         }
     }
@@ -78,10 +78,10 @@ struct Workbook {
     }
 
     /// `rId3` → `xl/worksheets/sheet3.xml`.
-    static func relationships(_ data: Data) throws(ReadError) -> [String: String] {
+    static func relationships(_ zip: ZipArchive) throws(ReadError) -> [String: String] {
         var targets: [String: String] = [:]
         let name = "xl/_rels/workbook.xml.rels"
-        try scan(try part(name, data), name) { event in
+        try scan(try part(name, zip), name) { event in
             guard case .start(let element, let attributes) = event, XMLScanner.localName(element) == "Relationship",
                 let id = attributes.value("Id"), let target = attributes.value("Target")
             else { return }
@@ -91,9 +91,9 @@ struct Workbook {
     }
 
     /// The shared strings, each the text of its runs (phonetic guides left out).
-    static func sharedStrings(_ data: Data) throws(ReadError) -> [String] {
+    static func sharedStrings(_ zip: ZipArchive) throws(ReadError) -> [String] {
         let name = "xl/sharedStrings.xml"
-        guard let xml = try optionalPart(name, data) else { return [] }
+        guard let xml = try optionalPart(name, zip) else { return [] }
         var strings: [String] = []
         var current = ""
         var inText = false

@@ -11,12 +11,11 @@ import JixiaoModel
 /// is a line of the layout text (`export text`), and its place (`3-项目支出绩效自评表!H7`) is what
 /// warnings and findings name.
 enum WorkbookFrontEnd: FrontEnd {
-    static func claims(_ data: Data) -> Bool {
-        DocxText.isZip(data) && ZipMember.contains("xl/workbook.xml", in: data)
-    }
+    static func claims(_ file: FileBytes) -> Bool { file.zip?.contains("xl/workbook.xml") == true }
 
-    static func read(_ data: Data) throws(ReadError) -> FrontEndResult {
-        let workbook = try Workbook.read(data)
+    static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult {
+        guard let zip = file.zip else { throw .notWorkbook("the zip archive cannot be opened") }
+        let workbook = try Workbook.read(zip)
         var layout = SheetLayout(multipleSheets: workbook.sheets.count > 1)
         for sheet in workbook.sheets { try layout.add(sheet) }
         var result = FrontEndResult(

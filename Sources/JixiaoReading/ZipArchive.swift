@@ -1,12 +1,13 @@
 import CInflate
 import Foundation
 
-/// Reads one member of a zip archive held in memory, with every offset checked and the
-/// inflate loop bounded. Written by hand over zlib because ZIPFoundation, on damaged
-/// archives, traps (an in-memory seek past the end), leaks (a rejected archive) and hangs
-/// (a deflate stream that never ends is read forever); `make fuzz` found all three, and none
-/// can be caught. A .docx needs no more than this: find a member, inflate it, check its CRC.
-enum ZipMember {
+/// A zip archive held in memory, its central directory read once: the members of a .docx or a
+/// workbook are found and inflated from it with every offset checked and the inflate loop
+/// bounded. Written by hand over zlib because ZIPFoundation, on damaged archives, traps (an
+/// in-memory seek past the end), leaks (a rejected archive) and hangs (a deflate stream that never
+/// ends is read forever); `make fuzz` found all three, and none can be caught. The office formats
+/// need no more than this: find a member, inflate it, check its CRC.
+struct ZipArchive {
     enum Failure: Error, Equatable {
         case notAnArchive, missing, damaged
         case tooLarge(Int)
@@ -16,30 +17,25 @@ enum ZipMember {
     /// bomb declares gigabytes. Memory for a .docx stays within this bound.
     static let largestMember = 256 << 20
 
-    static func extract(_ name: String, from data: Data) throws(Failure) -> Data {
-        let bytes = [UInt8](data)
-        guard let entry = try directoryEntry(named: name, in: bytes) else { throw .missing }
-        return try member(bytes, directoryEntry: entry)
+    private let bytes: [UInt8]
+    /// Each member's central directory entry, by name (the first, where a name repeats).
+    private let entries: [String: Int]
+
+    /// Opens `data`; an archive whose central directory cannot be read is `.notAnArchive`.
+    init(_ data: Data) throws(Failure) {
+        bytes = [UInt8](data)
+        entries = try Self.directory(bytes)
     }
 
-    /// Whether the archive lists a member named `name`; false for an archive that cannot be opened.
-    static func contains(_ name: String, in data: Data) -> Bool {
-        (try? directoryEntry(named: name, in: [UInt8](data))) != nil
+    func contains(_ name: String) -> Bool { entries[name] != nil }
+
+    func extract(_ name: String) throws(Failure) -> Data {
+        guard let entry = entries[name] else { throw .missing }
+        return try Self.member(bytes, directoryEntry: entry)
     }
 
-    /// Whether the archive's central directory can be read at all.
-    static func canOpen(_ data: Data) -> Bool {
-        do {
-            _ = try directoryEntry(named: "", in: [UInt8](data))
-            return true
-        } catch {
-            return false
-        }
-    }
-
-    /// The offset of the central directory entry of `name`, nil when the archive has none; `""`
-    /// names the first entry. An unreadable directory throws.
-    static func directoryEntry(named name: String, in bytes: [UInt8]) throws(Failure) -> Int? {
+    /// The offset of every central directory entry, by member name.
+    static func directory(_ bytes: [UInt8]) throws(Failure) -> [String: Int] {
         guard let end = endRecord(bytes) else { throw .notAnArchive }
         var count = Int(u16(bytes, end + 10))
         var entry = Int(u32(bytes, end + 16))
@@ -48,17 +44,16 @@ enum ZipMember {
             count = Int(clamping: u64(bytes, zip64 + 32))
             entry = Int(clamping: u64(bytes, zip64 + 48))
         }
-        let wanted = Array(name.utf8)
+        var entries: [String: Int] = [:]
         for _ in 0..<count {
             guard entry >= 0, entry <= bytes.count - 46, u32(bytes, entry) == 0x0201_4B50 else { throw .notAnArchive }
             let nameLength = Int(u16(bytes, entry + 28))
             guard entry + 46 + nameLength <= bytes.count else { throw .notAnArchive }
-            if wanted.isEmpty || bytes[(entry + 46)..<(entry + 46 + nameLength)].elementsEqual(wanted) {
-                return entry
-            }
+            let name = String(decoding: bytes[(entry + 46)..<(entry + 46 + nameLength)], as: UTF8.self)
+            if entries[name] == nil { entries[name] = entry }
             entry += 46 + nameLength + Int(u16(bytes, entry + 30)) + Int(u16(bytes, entry + 32))
         }
-        return nil
+        return entries
     }
 
     /// The zip64 end record a zip64 locator just before the end record points to.
