@@ -31,12 +31,16 @@ enum HTMLFrontEnd: FrontEnd {
 
 /// Sniffing and decoding of a page's bytes.
 enum HTMLText {
-    /// A page starts (after a BOM and white space) with `<!DOCTYPE html`, `<html`, `<head`, `<body`,
-    /// `<meta`, `<table` or a comment, in any case.
+    /// A page starts (after a BOM, white space and an XML declaration, as XHTML has) with
+    /// `<!DOCTYPE html`, `<html`, `<head`, `<body`, `<meta`, `<table` or a comment, in any case.
     static func looksLikeHTML(_ data: Data) -> Bool {
         var bytes = [UInt8](data.prefix(1024))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let text = String(decoding: bytes.drop { XMLScanner.isSpace($0) }, as: UTF8.self).lowercased()
+        var text = Substring(String(decoding: bytes, as: UTF8.self).lowercased())
+        text = text.drop { $0.isWhitespace }
+        if text.hasPrefix("<?xml"), let end = text.firstRange(of: "?>") {
+            text = text[end.upperBound...].drop { $0.isWhitespace }
+        }
         return ["<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<!--"].contains {
             text.hasPrefix($0)
         }

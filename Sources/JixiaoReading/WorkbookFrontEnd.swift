@@ -60,7 +60,7 @@ enum WorkbookFrontEnd: FrontEnd {
                 case .single(let column) where isProse(index, kinds: kinds, texts: texts):
                     let text = grid.text(row, column)
                     builder.prose(text, line: line(text, at: place(sheet, row, column)))
-                default: builder.row(cells(of: row, in: grid, sheet))
+                default: addRow(row, in: grid, sheet)
                 }
             }
         }
@@ -81,10 +81,28 @@ enum WorkbookFrontEnd: FrontEnd {
             JixiaoReading.SectionKind.of(title: text) != nil || JixiaoReading.Layout.amountUnit(text) != nil
         }
 
-        mutating func cells(of row: Int, in grid: Grid, _ sheet: Workbook.Sheet) -> [Cell] {
+        /// A table row. A table's title standing in a later cell of the row (an office suite's
+        /// import puts the paragraph after a table beside its last row) starts the next section.
+        mutating func addRow(_ row: Int, in grid: Grid, _ sheet: Workbook.Sheet) {
+            var slots = grid.slots(row)
+            let title = slots.indices.dropFirst().last { index in
+                JixiaoReading.SectionKind.of(title: Labels.trim(slots[index].text))?.isTable == true
+            }
+            let titleSlot = title.map { slots[$0] }
+            if let title { slots.removeSubrange(title...) }
+            builder.row(cells(slots, row: row, in: grid, sheet))
+            if let titleSlot {
+                let text = Labels.trim(titleSlot.text)
+                builder.prose(text, line: line(text, at: place(sheet, row, titleSlot.column)))
+            }
+        }
+
+        mutating func cells(
+            _ slots: [(column: Int, text: String)], row: Int, in grid: Grid, _ sheet: Workbook.Sheet
+        ) -> [Cell] {
             _ = line("", at: place(sheet, row, grid.left))
             var cells: [Cell] = []
-            for slot in grid.slots(row) {
+            for slot in slots {
                 let parts = slot.text.split(separator: "\n", omittingEmptySubsequences: false)
                 let at = place(sheet, row, slot.column)
                 let first = line("\t" + (parts.first.map(String.init) ?? ""), at: at)

@@ -124,3 +124,44 @@ import Testing
         if a != b { problems.append("\(path): read \(a.rendered().dropLast()), key \(b.rendered().dropLast())") }
     }
 }
+
+/// Readers meet files they were not written against: LibreOffice, where installed, renders the
+/// python-docx fixture as XHTML (an XML declaration before the page), as Writer's HTML, and that
+/// HTML imported into Calc as a workbook (a title beside a table's last row, a nested table in
+/// columns of its own). Each must match the key of the dump the .docx was made from.
+@Suite(.scratch) struct OtherProducerTests {
+    static var soffice: String? {
+        let calc = ["/usr/lib/libreoffice/program/libsclo.so", "/opt/libreoffice/program/libsclo.so"]
+        guard calc.contains(where: { FileManager.default.fileExists(atPath: $0) }) else { return nil }
+        return ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    func convert(_ file: URL, to filter: String, extraArguments: [String] = [], in folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.soffice ?? "")
+        process.arguments =
+            ["--headless", "-env:UserInstallation=file://\(folder.path)/lo"] + extraArguments
+            + ["--convert-to", filter, "--outdir", folder.path, file.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    @Test("XHTML, Writer's HTML and Calc's import of it match the key", .enabled(if: soffice != nil))
+    func libreOfficeRenderings() throws {
+        let folder = try Scratch.folder
+        let docx = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/000_4163b9005dfad92f.python-docx.docx")
+        let source = folder.appendingPathComponent("real.docx")
+        try FileManager.default.copyItem(at: docx, to: source)
+        try convert(source, to: "xhtml:XHTML Writer File:UTF8", in: folder)
+        try convert(source, to: "html:HTML (StarWriter)", in: folder)
+        try convert(
+            folder.appendingPathComponent("real.html"), to: "xlsx:Calc MS Excel 2007 XML",
+            extraArguments: ["--infilter=HTML (StarCalc)"], in: folder)
+        let key = Fixtures.filings.appendingPathComponent("000_4163b9005dfad92f.txt.key.json")
+        for name in ["real.xhtml", "real.html", "real.xlsx"] {
+            try FilingKeyTests().compare(folder.appendingPathComponent(name), key: key)
+        }
+    }
+}
