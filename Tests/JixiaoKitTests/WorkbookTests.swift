@@ -68,3 +68,45 @@ import ZIPFoundation
         return archive.data ?? Data()
     }
 }
+
+/// Pages and sheets at their limits: each is an answer in bounded time and memory, never a crash.
+@Suite struct FormatLimitTests {
+    @Test("100,000 nested tags and 10,000 nested tables in a page", arguments: ["<div>", "<table><tr><td>"])
+    func deeplyNestedPage(_ tag: String) {
+        let count = tag == "<div>" ? 100_000 : 10_000
+        let page = "<html><body>" + String(repeating: tag, count: count) + "<p>项目名称</p></body></html>"
+        #expect(throws: ReadError.self) { try FilingReader.read(Data(page.utf8), source: "deep.html") }
+    }
+
+    @Test("a page's rowspan and colspan beyond reason are bounded")
+    func hugeSpans() throws {
+        let page =
+            "<table><tr><td rowspan=\"2000000000\" colspan=\"2000000000\">项目名称</td><td>x</td></tr>"
+            + "<tr><td>y</td></tr></table>"
+        let filing = try FilingReader.read(Data(page.utf8), source: "spans.html")
+        // Two cells, then the spanned cell continued once as an empty cell beside y: no more.
+        #expect(filing.layoutText == "\n\t项目名称\n\tx\n\n\ty\n")
+    }
+}
+
+/// The slow tier's workbook limit: a sheet of a million empty styled cells (ten copies of 10,000
+/// rows of ten) reads as no table.
+@Suite struct SlowWorkbookLimitTests {
+    @Test func aMillionEmptyStyledCells() throws {
+        var rows = ""
+        for row in 1...10_000 {
+            rows += "<row r=\"\(row)\">"
+            for column in ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"] {
+                rows += "<c r=\"\(column)\(row)\" s=\"1\"/>"
+            }
+            rows += "</row>"
+        }
+        let sheet = """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+            \(String(repeating: rows, count: 10))\
+            </sheetData></worksheet>
+            """
+        let data = try WorkbookTests.workbook(sheet: sheet)
+        #expect(throws: ReadError.self) { try FilingReader.read(data, source: "styled.xlsx") }
+    }
+}
