@@ -237,6 +237,32 @@ for path in paths {
         _ = try FilingReader.read(data, source: path)
     }
 }
+// The same filing as a web page and as workbooks, against its .docx: each format's reading time
+// and MB/s, and its time over the .docx's, measured alike in this run.
+func readTime(_ data: Data) -> Double {
+    _ = try? FilingReader.read(data, source: "bench")  // warm up
+    return seconds { for _ in 0..<50 { _ = try? FilingReader.read(data, source: "bench") } } / 50
+}
+let formatsFolder = "Tests/Fixtures/formats"
+for (prefix, stem) in [("v2_", "v2_hengshan_label_variants_2023"), ("v3_", "v3_gb18030_crlf_2023")] {
+    guard let docx = FileManager.default.contents(atPath: "Tests/Fixtures/docx/\(stem).libreoffice.docx") else {
+        continue
+    }
+    let reference = readTime(docx)
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: formatsFolder)) ?? []).filter {
+        $0.hasPrefix(prefix)
+    }
+    for name in names.sorted() {
+        guard let data = FileManager.default.contents(atPath: formatsFolder + "/" + name) else { continue }
+        let time = readTime(data)
+        report(
+            name,
+            String(
+                format: "%9.3f ms/run %8.1f MB/s  %.2f× the .docx (%.3f ms)", time * 1000,
+                Double(data.count) / 1_048_576 / time, time / reference, reference * 1000))
+    }
+}
+
 // A large synthetic batch: every fixture repeated, as an auditor loading a county's filings.
 let batch = paths.compactMap { FileManager.default.contents(atPath: $0) }
 let batchBytes = batch.reduce(0) { $0 + $1.count }
