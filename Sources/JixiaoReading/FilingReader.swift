@@ -107,6 +107,11 @@ public enum FilingReader {
     static func description(of layout: Layout.Result) -> String {
         let rows = layout.sections.flatMap(\.rows)
         let lines = "\(layout.lineCount) line\(layout.lineCount == 1 ? "" : "s")"
+        if rows.isEmpty, let joined = spaceJoinedHeader(layout) {
+            return "\(lines) of prose, no table; line \(joined) is a table header with its cells joined by single "
+                + "spaces (a web page copied as plain text), whose columns cannot be told apart: load the page "
+                + "itself (.html) or the .docx"
+        }
         guard !rows.isEmpty else { return "\(lines) of prose, no table" }
         let cells = rows.reduce(0) { $0 + $1.cells.count }
         let has = { (label: String) in rows.contains { $0.has(label) } }
@@ -118,6 +123,21 @@ public enum FilingReader {
         if !has("执行数") { missing.append("no 执行数 column") }
         let what = missing.isEmpty ? "its tables match no 自评表 layout" : missing.joined(separator: ", ")
         return "\(layout.family.rawValue), \(lines), \(rows.count) rows of \(cells) cells; \(what)"
+    }
+
+    /// The line of a table header written as prose, its labels joined by single spaces
+    /// (`一级指标 二级指标 三级指标 …`, `年初预算数 全年预算数 …`): three or more labels of the
+    /// 自评表's headers in one line of words.
+    static func spaceJoinedHeader(_ layout: Layout.Result) -> Int? {
+        let labels = [
+            "一级指标", "二级指标", "三级指标", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        ]
+        for line in layout.sections.lazy.flatMap(\.prose) {
+            let words = line.text.split(separator: " ")
+            guard words.count >= 3 else { continue }
+            if words.filter({ word in labels.contains { word.contains($0) } }).count >= 3 { return line.line }
+        }
+        return nil
     }
 
     /// A report that holds only its cover (单位名称, signature) and waits for its body.
