@@ -126,11 +126,12 @@ public enum FilingReader {
     }
 
     /// The line of a table header written as prose, its labels joined by single spaces
-    /// (`一级指标 二级指标 三级指标 …`, `年初预算数 全年预算数 …`): three or more labels of the
-    /// 自评表's headers in one line of words.
+    /// (`一级指标 二级指标 三级指标 …`, `年初预算数 全年预算数 …`): three or more of
+    /// the 自评表's header labels in one line of words.
     static func spaceJoinedHeader(_ layout: Layout.Result) -> Int? {
         let labels = [
-            "一级指标", "二级指标", "三级指标", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+            "一级指标", "二级指标", "三级指标", "年初预算数", "全年预算数",
+            "全年执行数", "分值", "执行率", "得分",
         ]
         for line in layout.sections.lazy.flatMap(\.prose) {
             let words = line.text.split(separator: " ")
