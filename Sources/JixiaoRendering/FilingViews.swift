@@ -59,7 +59,18 @@ package enum FilingViews {
             + table.render()
     }
 
-    static func funds(_ funds: Funds) -> String {
+    /// Where a line is, as the views name it: the line number, or a workbook's sheet and cell
+    /// (`Filing.place`).
+    package typealias Place = @Sendable (Int) -> String
+    static let lineNumber: Place = { String($0) }
+
+    /// `line 12`, or `3-项目支出绩效自评表!B2` where the place is a cell.
+    static func located(_ line: Int, _ place: Place) -> String {
+        let shown = place(line)
+        return Int(shown) != nil ? "line \(shown)" : shown
+    }
+
+    static func funds(_ funds: Funds, place: Place) -> String {
         var table = Table(
             [
                 "资金来源", "年初预算数", funds.budgetLabel, "全年执行数", "分值", "执行率",
@@ -70,7 +81,7 @@ package enum FilingViews {
         for r in funds.rows {
             table.add([
                 Labels.bareName(r.label), money(r.initial.value), money(r.fullYear.value), money(r.executed.value),
-                points(r.weight.value), rate(r.rate.value), points(r.score.value), "\(r.line)",
+                points(r.weight.value), rate(r.rate.value), points(r.score.value), place(r.line),
             ])
         }
         let unit = funds.convertedFromYuan ? "万元, converted from 元" : "万元"
@@ -83,7 +94,7 @@ package enum FilingViews {
             + keyValues([("预期目标", goal.expected.text), ("实际完成情况", goal.actual.text)])
     }
 
-    package static func indicators(_ indicators: [Indicator], total: Figure) -> String {
+    package static func indicators(_ indicators: [Indicator], total: Figure, place: Place = lineNumber) -> String {
         var table = Table(
             [
                 "#", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
@@ -96,28 +107,32 @@ package enum FilingViews {
             let l1 = ind.level1 + (ind.level1Weight.map { "(\($0.plain))" } ?? "")
             table.add([
                 "\(i + 1)", l1, ind.level2, ind.level3, ind.target ?? "", ind.actual ?? "", points(ind.weight.value),
-                points(ind.score.value), "\(ind.line)",
+                points(ind.score.value), place(ind.line),
             ])
         }
         var out = "Indicators (绩效指标):\n" + table.render()
         let deviations = indicators.enumerated().filter { $0.element.deviation != nil }
         for (i, ind) in deviations { out += Prose.fit("  \(i + 1) 偏差原因: \(ind.deviation ?? "")") + "\n" }
         let totalText = total.isBlank ? (total.line == nil ? "no 总分 row" : "blank") : points(total.value)
-        out += "总分 (reported): \(totalText)\(total.line.map { " (line \($0))" } ?? "")\n"
+        out += "总分 (reported): \(totalText)\(total.line.map { " (\(located($0, place)))" } ?? "")\n"
         return out
     }
 
-    package static func project(_ p: Project, number: Int) -> String {
-        var out = "Project \(number): \(p.name) (line \(p.line))\n"
+    package static func project(_ p: Project, number: Int, place: Place = lineNumber) -> String {
+        var out = "Project \(number): \(p.name) (\(located(p.line, place)))\n"
         out += keyValues([
             ("主管部门", p.department?.text ?? ""),
             ("实施单位", p.implementer.map { $0.text.isEmpty ? "(blank)" : $0.text } ?? "(no cell)"),
         ])
-        out += "\n" + funds(p.funds) + "\n" + goal(p.goal) + "\n" + indicators(p.indicators, total: p.reportedTotal)
+        out +=
+            "\n" + funds(p.funds, place: place) + "\n" + goal(p.goal) + "\n"
+            + indicators(p.indicators, total: p.reportedTotal, place: place)
         return out
     }
 
-    package static func indicator(_ ind: Indicator, number: Int, of owner: String) -> String {
+    package static func indicator(
+        _ ind: Indicator, number: Int, of owner: String, place: Place = lineNumber
+    ) -> String {
         var pairs: [(String, String)] = [
             ("一级指标", ind.level1 + (ind.level1Weight.map { "（\($0.plain)分）" } ?? "")),
             ("二级指标", ind.level2),
@@ -125,30 +140,31 @@ package enum FilingViews {
             ("分值", points(ind.weight.value)), ("得分", points(ind.score.value)),
             ("偏差原因分析及改进措施", ind.deviation ?? ""),
         ]
-        pairs.append(("line", "\(ind.line)"))
+        pairs.append(("line", place(ind.line)))
         return "\(owner), indicator \(number):\n" + keyValues(pairs)
     }
 
-    package static func department(_ d: Department, unit: String) -> String {
-        var out = "部门整体支出绩效自评表: \(d.unit?.text ?? unit) (line \(d.line))\n\n" + funds(d.funds)
+    package static func department(_ d: Department, unit: String, place: Place = lineNumber) -> String {
+        var out = "部门整体支出绩效自评表: \(d.unit?.text ?? unit) (\(located(d.line, place)))\n\n"
+        out += funds(d.funds, place: place)
         if !d.income.isEmpty || !d.expenditure.isEmpty {
             out += "\nBreakdown (按收入性质分 / 按支出性质分, 万元):\n"
             var table = Table(["", "项目", "金额", "line"], align: [.left, .left, .right, .right])
             table.footer = false
             for item in d.income {
-                table.add(["收入", item.label, money(item.figure.value), item.figure.line.map(String.init) ?? ""])
+                table.add(["收入", item.label, money(item.figure.value), item.figure.line.map(place) ?? ""])
             }
             for item in d.expenditure {
-                table.add(["支出", item.label, money(item.figure.value), item.figure.line.map(String.init) ?? ""])
+                table.add(["支出", item.label, money(item.figure.value), item.figure.line.map(place) ?? ""])
             }
             out += table.render()
         }
-        out += "\n" + goal(d.goal) + "\n" + indicators(d.indicators, total: d.reportedTotal)
+        out += "\n" + goal(d.goal) + "\n" + indicators(d.indicators, total: d.reportedTotal, place: place)
         return out
     }
 
-    package static func basic(_ b: BasicData) -> String {
-        var out = "部门整体支出绩效评价基础数据表 (line \(b.line))\n"
+    package static func basic(_ b: BasicData, place: Place = lineNumber) -> String {
+        var out = "部门整体支出绩效评价基础数据表 (\(located(b.line, place)))\n"
         out += keyValues([
             ("编制数", points(b.authorized.value)), ("实际在职人数", points(b.staff.value)),
             ("控制率", b.controlRate.isBlank ? "(blank)" : rate(b.controlRate.value)),
@@ -160,7 +176,7 @@ package enum FilingViews {
         table.footer = false
         for r in b.rows {
             let label = r.isGroupTotal ? r.name : "  " + r.name
-            table.add([label, money(r.prior.value), money(r.budget.value), money(r.actual.value), "\(r.line)"])
+            table.add([label, money(r.prior.value), money(r.budget.value), money(r.actual.value), place(r.line)])
         }
         return out + "\n" + table.render()
     }

@@ -237,20 +237,20 @@ struct ShowCommand: Command, Equatable {
         switch what {
         case .basic:
             guard let basic = filing.basic else { throw .refused("this filing has no 基础数据表") }
-            return Output(FilingViews.basic(basic))
+            return Output(FilingViews.basic(basic, place: filing.place))
         case .table(let word, let indicator):
             let target = try filing.resolve(word)
             guard let table = filing.table(for: target) else { throw .model(.noDepartment) }
             let name = filing.name(of: target)
             if let indicator {
                 let i = try indicatorIndex(indicator, in: table.indicators)
-                return Output(FilingViews.indicator(table.indicators[i], number: i + 1, of: name))
+                return Output(FilingViews.indicator(table.indicators[i], number: i + 1, of: name, place: filing.place))
             }
             if let department = filing.department, target == .department {
-                return Output(FilingViews.department(department, unit: filing.unit))
+                return Output(FilingViews.department(department, unit: filing.unit, place: filing.place))
             }
             let number = try filing.projectIndex(name)
-            return Output(FilingViews.project(filing.projects[number], number: number + 1))
+            return Output(FilingViews.project(filing.projects[number], number: number + 1, place: filing.place))
         }
     }
 }
