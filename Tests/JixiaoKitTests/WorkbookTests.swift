@@ -110,3 +110,58 @@ import ZIPFoundation
         #expect(throws: ReadError.self) { try FilingReader.read(data, source: "styled.xlsx") }
     }
 }
+
+/// One `load` of a folder holding every format, files named the wrong way round among them.
+@Suite(.scratch) struct MixedFolderTests {
+    @Test func aMixedFolderLoadsInOneLoadEachFileByWhatItIs() throws {
+        let folder = try Scratch.folder
+        let fixtures = Fixtures.root.appendingPathComponent("Tests/Fixtures")
+        let copies = [
+            ("filings/000_4163b9005dfad92f.txt", "a.txt"), ("docx/v1_seed_layout_4projects_2022.docx", "b.docx"),
+            ("formats/v2_portal_gbk.html", "c.html"), ("formats/v3_sheets.xlsx", "d.xlsx"),
+            // A budget system's "Excel" export that is a web page, and a workbook named .xls.
+            ("formats/v3_writer_export.html", "e.xls"), ("formats/v2_calc_one_sheet.xlsx", "f.xls"),
+        ]
+        for (source, name) in copies {
+            try FileManager.default.copyItem(
+                at: fixtures.appendingPathComponent(source), to: folder.appendingPathComponent(name))
+        }
+        let (shell, console) = Fixtures.run("load \(folder.path)\n")
+        #expect(console.errors.isEmpty, "\(console.errors)")
+        let formats = shell.session.filings.map {
+            ($0.path as NSString).lastPathComponent + " " + $0.filing.format.rawValue
+        }
+        #expect(
+            formats == [
+                "a.txt text", "b.docx .docx", "c.html web page", "d.xlsx workbook", "e.xls web page", "f.xls workbook",
+            ])
+    }
+
+    /// The budget system's workbook with its prose sheet 说明 hidden: the sheet is not read, and a
+    /// warning says so.
+    @Test func aHiddenSheetIsSkippedWithAWarning() throws {
+        let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v3_sheets.xlsx")
+        let original = try Archive(data: try Data(contentsOf: url), accessMode: .read)
+        let rebuilt = try Archive(data: Data(), accessMode: .create)
+        var hidden = false
+        for entry in original {
+            var content = Data()
+            _ = try original.extract(entry) { content.append($0) }
+            if entry.path == "xl/workbook.xml" {
+                let xml = String(decoding: content, as: UTF8.self)
+                let marked = xml.replacingOccurrences(of: "name=\"说明\"", with: "name=\"说明\" state=\"hidden\"")
+                hidden = marked != xml
+                content = Data(marked.utf8)
+            }
+            let bytes = content
+            try rebuilt.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count)) { at, size in
+                bytes.subdata(in: Int(at)..<Int(at) + size)
+            }
+        }
+        #expect(hidden, "the fixture names its prose sheet 说明")
+        let filing = try FilingReader.read(try #require(rebuilt.data), source: "hidden.xlsx")
+        #expect(filing.warnings.map(\.message) == ["sheet '说明' is hidden and was skipped"])
+        #expect(filing.report == nil, "the 自评报告 on the hidden sheet was not read")
+        #expect(filing.projects.count == 2)
+    }
+}
