@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ZIPFoundation
 
 @testable import JixiaoReading
 
@@ -88,21 +87,10 @@ import ZIPFoundation
 
     /// The workbook with each sheet's XML mangled tag by tag, inside a sound zip.
     static func workbook(_ data: Data, mangledBy mangle: ([String]) -> [String]) throws -> Data {
-        let original = try Archive(data: data, accessMode: .read)
-        let rebuilt = try Archive(data: Data(), accessMode: .create)
-        for entry in original {
-            var content = Data()
-            _ = try original.extract(entry) { content.append($0) }
-            if entry.path.hasPrefix("xl/worksheets/") {
-                let tags = String(decoding: content, as: UTF8.self).components(separatedBy: "><")
-                content = Data(mangle(tags).joined(separator: "><").utf8)
-            }
-            let bytes = content
-            try rebuilt.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count)) {
-                position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
+        try Fixtures.rewritingZip(data) { path, content in
+            guard path.hasPrefix("xl/worksheets/") else { return content }
+            let tags = String(decoding: content, as: UTF8.self).components(separatedBy: "><")
+            return Data(mangle(tags).joined(separator: "><").utf8)
         }
-        return rebuilt.data ?? Data()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import JixiaoKit
 @testable import JixiaoModel
@@ -46,6 +47,22 @@ enum Fixtures {
             try FileManager.default.createSymbolicLink(
                 at: folder.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
         }
+    }
+
+    /// `data`'s zip archive written again with each member passed through `change` (its path and
+    /// bytes in, its new bytes out), for tests that alter one part of an office file.
+    static func rewritingZip(_ data: Data, _ change: (String, Data) throws -> Data) throws -> Data {
+        let original = try Archive(data: data, accessMode: .read)
+        let rebuilt = try Archive(data: Data(), accessMode: .create)
+        for entry in original {
+            var content = Data()
+            _ = try original.extract(entry) { content.append($0) }
+            let bytes = try change(entry.path, content)
+            try rebuilt.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count)) { at, size in
+                bytes.subdata(in: Int(at)..<Int(at) + size)
+            }
+        }
+        return rebuilt.data ?? Data()
     }
 
     /// Runs a script through an in-process shell and returns the console.

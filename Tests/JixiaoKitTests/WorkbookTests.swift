@@ -141,25 +141,16 @@ import ZIPFoundation
     /// warning says so.
     @Test func aHiddenSheetIsSkippedWithAWarning() throws {
         let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v3_sheets.xlsx")
-        let original = try Archive(data: try Data(contentsOf: url), accessMode: .read)
-        let rebuilt = try Archive(data: Data(), accessMode: .create)
         var hidden = false
-        for entry in original {
-            var content = Data()
-            _ = try original.extract(entry) { content.append($0) }
-            if entry.path == "xl/workbook.xml" {
-                let xml = String(decoding: content, as: UTF8.self)
-                let marked = xml.replacingOccurrences(of: "name=\"说明\"", with: "name=\"说明\" state=\"hidden\"")
-                hidden = marked != xml
-                content = Data(marked.utf8)
-            }
-            let bytes = content
-            try rebuilt.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count)) { at, size in
-                bytes.subdata(in: Int(at)..<Int(at) + size)
-            }
+        let data = try Fixtures.rewritingZip(try Data(contentsOf: url)) { path, content in
+            guard path == "xl/workbook.xml" else { return content }
+            let xml = String(decoding: content, as: UTF8.self)
+            let marked = xml.replacingOccurrences(of: "name=\"说明\"", with: "name=\"说明\" state=\"hidden\"")
+            hidden = marked != xml
+            return Data(marked.utf8)
         }
         #expect(hidden, "the fixture names its prose sheet 说明")
-        let filing = try FilingReader.read(try #require(rebuilt.data), source: "hidden.xlsx")
+        let filing = try FilingReader.read(data, source: "hidden.xlsx")
         #expect(filing.warnings.map(\.message) == ["sheet '说明' is hidden and was skipped"])
         #expect(filing.report == nil, "the 自评报告 on the hidden sheet was not read")
         #expect(filing.projects.count == 2)
