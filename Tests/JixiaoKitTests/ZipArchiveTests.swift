@@ -60,3 +60,27 @@ import ZIPFoundation
         }
     }
 }
+
+/// A .docx re-serialised by another writer: Python's ElementTree names WordprocessingML `ns0:` and
+/// declares it so. Matched by namespace, it reads as Word's own.
+@Suite(.scratch) struct RePrefixedDocxTests {
+    @Test func nsZeroPrefixesReadAsWordsOwn() throws {
+        let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/docx/000_4163b9005dfad92f.docx")
+        let word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        var renamed = false
+        let data = try Fixtures.rewritingZip(try Data(contentsOf: url)) { path, content in
+            guard path == "word/document.xml" else { return content }
+            let xml = String(decoding: content, as: UTF8.self)
+            let rewritten = xml.replacingOccurrences(of: "<w:", with: "<ns0:")
+                .replacingOccurrences(of: "</w:", with: "</ns0:")
+                .replacingOccurrences(of: "xmlns:w=\"\(word)\"", with: "xmlns:ns0=\"\(word)\"")
+            renamed = rewritten.contains("xmlns:ns0=") && !rewritten.contains("<w:")
+            return Data(rewritten.utf8)
+        }
+        #expect(renamed, "the fixture declares w: as WordprocessingML")
+        let file = try Scratch.folder.appendingPathComponent("ns0.docx")
+        try data.write(to: file)
+        try FilingKeyTests().compare(
+            file, key: Fixtures.filings.appendingPathComponent("000_4163b9005dfad92f.txt.key.json"))
+    }
+}
