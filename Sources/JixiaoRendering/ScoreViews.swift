@@ -93,7 +93,7 @@ package enum ScoreViews {
 
     /// `place` names where a line is (`Filing.place`): the line itself, or a workbook's sheet and cell.
     package static func findings(
-        _ findings: [Finding], file: String, heading: String, place: (Int) -> String = { String($0) }
+        _ findings: [Finding], file: String, heading: String, place: FilingViews.Place = FilingViews.lineNumber
     ) -> String {
         if findings.isEmpty { return "\(heading): no findings, the filing is consistent under these checks\n" }
         let errors = findings.filter { $0.severity == .error }.count
