@@ -7,15 +7,10 @@ import Testing
 /// shuffled and corrupted many ways, about half a minute in a debug build.
 @Suite struct SlowMangleTests {
     /// Every fixture the reader can be handed: text dumps of every layout, .docx, bad files.
-    static let mangleable: [String] = {
-        let root = Fixtures.root.appendingPathComponent("Tests/Fixtures")
-        let walker = FileManager.default.enumerator(atPath: root.path)
-        let paths = (walker?.compactMap { $0 as? String } ?? []).filter {
-            !$0.hasSuffix(".json") && !$0.hasSuffix(".md") && !$0.hasSuffix(".py") && !$0.hasPrefix("county/")
-                && !$0.hasPrefix("rules/") && !$0.hasPrefix("scenarios/") && $0.contains(".")
-        }
-        return paths.sorted()
-    }()
+    static let mangleable = Fixtures.fixtures {
+        !$0.hasSuffix(".json") && !$0.hasSuffix(".md") && !$0.hasSuffix(".py") && !$0.hasPrefix("county/")
+            && !$0.hasPrefix("rules/") && !$0.hasPrefix("scenarios/") && $0.contains(".")
+    }
 
     /// No input may crash the reader: cut, shuffle and corrupt every fixture many ways. A .docx
     /// is mangled twice over: its document.xml, tag by tag, inside a sound zip; and its bytes.

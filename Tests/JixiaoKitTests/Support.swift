@@ -49,6 +49,13 @@ enum Fixtures {
         }
     }
 
+    /// The files under `Tests/Fixtures` (paths relative to it, sorted) that `keep` accepts.
+    static func fixtures(where keep: (String) -> Bool) -> [String] {
+        let folder = root.appendingPathComponent("Tests/Fixtures")
+        let walker = FileManager.default.enumerator(atPath: folder.path)
+        return (walker?.compactMap { $0 as? String } ?? []).filter(keep).sorted()
+    }
+
     /// `data`'s zip archive written again with each member passed through `change` (its path and
     /// bytes in, its new bytes out), for tests that alter one part of an office file.
     static func rewritingZip(_ data: Data, _ change: (String, Data) throws -> Data) throws -> Data {

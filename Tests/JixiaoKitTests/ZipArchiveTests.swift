@@ -9,14 +9,9 @@ import ZIPFoundation
 /// other writers make: stored (uncompressed) members, and zip64 records (`zip -fz`).
 @Suite struct ZipArchiveTests {
     /// Sound archives: the damaged ones under bad/ and fuzz/ have tests of their own.
-    static let archives: [String] = {
-        let root = Fixtures.root.appendingPathComponent("Tests/Fixtures")
-        let walker = FileManager.default.enumerator(atPath: root.path)
-        let paths = (walker?.compactMap { $0 as? String } ?? []).filter {
-            ($0.hasSuffix(".docx") || $0.hasSuffix(".xlsx")) && !$0.hasPrefix("bad/") && !$0.hasPrefix("fuzz/")
-        }
-        return paths.sorted()
-    }()
+    static let archives = Fixtures.fixtures {
+        ($0.hasSuffix(".docx") || $0.hasSuffix(".xlsx")) && !$0.hasPrefix("bad/") && !$0.hasPrefix("fuzz/")
+    }
 
     @Test("every member reads as ZIPFoundation reads it", arguments: archives)
     func agreesWithZIPFoundation(_ path: String) throws {
