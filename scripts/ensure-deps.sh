@@ -4,6 +4,8 @@
 #   scripts/ensure-deps.sh          what building and running the shell needs
 #   scripts/ensure-deps.sh --test   that, and the real programs the tests drive
 #                                   (tmux, sqlite3, LibreOffice)
+# LibreOffice (which opens .doc, .wps, .xls, .et, .rtf, .odt and .ods for the reader) is large, so
+# only the tests install it; without it those files are each a clear error naming the package.
 set -euo pipefail
 
 need=()
@@ -13,11 +15,14 @@ for package in libedit-dev libsqlite3-dev zlib1g-dev libssl-dev libxml2-dev; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 command -v less >/dev/null 2>&1 || need+=(less)  # the default pager
+# poppler's pdftotext and pdftocairo: a PDF's words and drawing, for the PDF reader.
+{ command -v pdftotext && command -v pdftocairo; } >/dev/null 2>&1 || need+=(poppler-utils)
 
 if [ "${1:-}" = "--test" ]; then
   command -v tmux >/dev/null 2>&1 || need+=(tmux)        # the tests at a real terminal
   command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)  # opens exported databases
-  # LibreOffice opens what jixiao exports, and makes the office files the reader is tested on.
+  # LibreOffice opens what jixiao exports, makes the office files the reader is tested on, and
+  # converts the legacy formats the reader is tested on.
   dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
   dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 fi

@@ -270,6 +270,7 @@ public enum TextEncoding: String, Hashable, Sendable {
     case gb18030 = "GB18030"
     case docx = "DOCX"
     case xlsx = "XLSX"
+    case pdf = "PDF"
 }
 
 /// The kind of file a filing was read from: which front end read it.
@@ -278,6 +279,7 @@ public enum FileFormat: String, Hashable, Sendable {
     case docx = ".docx"
     case html = "web page"
     case xlsx = "workbook"
+    case pdf = "PDF"
 }
 
 /// One 绩效自评 filing as read from a file.
@@ -304,12 +306,14 @@ public struct Filing: Hashable, Sendable {
     /// For a workbook: where each line of the layout came from (`3-项目支出绩效自评表!H7`), so a
     /// finding is located where the analyst can open it; empty for other formats.
     public var places: [String] = []
+    /// For a file LibreOffice converted: what it was (`Word 97–2003 .doc`).
+    public var convertedFrom: String?
 
     /// The format and, for text and web pages, the encoding: `text UTF-8`, `web page GB18030`, `.docx`.
     public var formatDescription: String {
         switch format {
         case .text, .html: return "\(format.rawValue) \(encoding.rawValue)"
-        case .docx, .xlsx: return format.rawValue
+        case .docx, .xlsx, .pdf: return convertedFrom.map { "\($0) via LibreOffice" } ?? format.rawValue
         }
     }
 

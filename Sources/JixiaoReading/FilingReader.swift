@@ -8,13 +8,17 @@ public enum FilingReader {
     /// Reads `data`, the bytes of the file shown to the analyst as `source`.
     /// `pool`, when given, holds one copy of the labels the filings of one load repeat; without
     /// one, the filing's own repeats are shared.
-    public static func read(_ data: Data, source: String, pool: TextPool? = nil) throws(ReadError) -> Filing {
-        let read = try FrontEnds.read(data)
+    /// `made`: what an outside program made of the file, for the formats that need one.
+    public static func read(
+        _ data: Data, source: String, pool: TextPool? = nil, made: Made? = nil
+    ) throws(ReadError) -> Filing {
+        let read = try FrontEnds.read(data, made: made)
         var filing = try self.read(read.layout, source: source)
         filing.encoding = read.encoding
         filing.format = read.format
         filing.layoutText = read.text
         filing.places = read.places
+        filing.convertedFrom = read.convertedFrom
         if !read.notes.isEmpty { filing.warnings = read.notes + filing.warnings }
         filing.sha256 = Digest.sha256Hex(data)
         filing.byteCount = data.count

@@ -13,6 +13,8 @@ package struct FrontEndResult {
     package var places: [String] = []
     /// What the front end passed over, for the filing's warnings (a hidden sheet).
     package var notes: [ReadWarning] = []
+    /// For a file an outside program converted: what it was (`Word 97 .doc`).
+    package var convertedFrom: String? = nil
 }
 
 /// A kind of file the reader takes. Each front end turns its files into the same sections of rows
@@ -22,6 +24,47 @@ package protocol FrontEnd: Sendable {
     /// Whether `file` is this front end's kind of file, judged from its bytes, never its name.
     static func claims(_ file: FileBytes) -> Bool
     static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult
+    /// The program outside jixiao that must first turn `file` into what `read` takes (as
+    /// `file.made`); nil for the formats read from their bytes alone.
+    static func outsideProgram(for file: FileBytes) -> OutsideProgram?
+}
+
+extension FrontEnd {
+    package static func outsideProgram(for file: FileBytes) -> OutsideProgram? { nil }
+}
+
+/// A program outside jixiao that does what no library at hand does: LibreOffice opens the legacy
+/// office formats; poppler reads PDF.
+public enum OutsideProgram: Hashable, Sendable {
+    /// LibreOffice, converting a file to .docx or .xlsx (the extension it is named by).
+    case libreOffice(to: String)
+    /// poppler's `pdftotext` and `pdftocairo`: a PDF's words and its drawing.
+    case poppler
+
+    /// The Debian packages that install it.
+    public var packages: String {
+        switch self {
+        case .libreOffice(let target):
+            return target == "xlsx" ? "libreoffice-calc-nogui" : "libreoffice-writer-nogui"
+        case .poppler: return "poppler-utils"
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .libreOffice: return "LibreOffice"
+        case .poppler: return "poppler"
+        }
+    }
+}
+
+/// What an outside program made of a file, for its front end.
+public enum Made: Sendable {
+    /// LibreOffice's .docx or .xlsx of a legacy office file.
+    case office(Data)
+    /// poppler's word list (`pdftotext -bbox-layout`) and the rules of its drawing, as
+    /// `PDFDrawing.encode` writes them.
+    case pdf(words: Data, rules: String)
 }
 
 /// A file's bytes, with what several front ends ask of them worked out once: a .docx and a
@@ -29,11 +72,28 @@ package protocol FrontEnd: Sendable {
 /// bytes and read the central directory again.
 package final class FileBytes {
     package let data: Data
+    /// What an outside program made of the file, when its front end needs one.
+    package var made: Made?
     /// The zip archive the bytes are, opened on first use; nil when they are not a readable one.
     private(set) lazy var zip: ZipArchive? = isZip ? try? ZipArchive(data) : nil
     var isZip: Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+    /// `%PDF-` in the first kilobyte, where readers look for it (a few producers put bytes before).
+    var isPDF: Bool { data.prefix(1024).firstRange(of: Data("%PDF-".utf8)) != nil }
+    /// An OLE2 compound file: Word 97–2003, Excel 97–2003, WPS and ET files.
+    var isCompoundFile: Bool { data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) }
+    var isRTF: Bool { data.starts(with: Data("{\\rtf".utf8)) }
+    /// An OpenDocument file's media type (`application/vnd.oasis.opendocument.text`), from its
+    /// `mimetype` member.
+    private(set) lazy var openDocumentType: String? = {
+        guard let zip, let member = try? zip.extract("mimetype") else { return nil }
+        let type = String(decoding: member.prefix(100), as: UTF8.self)
+        return type.hasPrefix("application/vnd.oasis.opendocument.") ? type : nil
+    }()
 
-    package init(_ data: Data) { self.data = data }
+    package init(_ data: Data, made: Made? = nil) {
+        self.data = data
+        self.made = made
+    }
 }
 
 /// The one registry of front ends, asked in order: the first that claims a file reads it. Text
@@ -41,14 +101,25 @@ package final class FileBytes {
 /// binary file reaches it and is refused there.
 package enum FrontEnds {
     package static let all: [any FrontEnd.Type] = [
-        DocxFrontEnd.self, WorkbookFrontEnd.self, OtherZipFrontEnd.self, HTMLFrontEnd.self, TextFrontEnd.self,
+        DocxFrontEnd.self, WorkbookFrontEnd.self, ConvertedOfficeFrontEnd.self, OtherZipFrontEnd.self,
+        PDFFrontEnd.self, HTMLFrontEnd.self, TextFrontEnd.self,
     ]
 
-    package static func read(_ data: Data) throws(ReadError) -> FrontEndResult {
-        if data.isEmpty { throw .empty }
+    /// The front end that reads `file`: the first that claims it.
+    package static func frontEnd(for file: FileBytes) -> any FrontEnd.Type {
+        all.first { $0.claims(file) } ?? TextFrontEnd.self  // text claims every file
+    }
+
+    /// The outside program `data` needs before it can be read, if any.
+    package static func outsideProgram(for data: Data) -> OutsideProgram? {
         let file = FileBytes(data)
-        for frontEnd in all where frontEnd.claims(file) { return try frontEnd.read(file) }
-        return try TextFrontEnd.read(file)  // not reached: text claims every file
+        return frontEnd(for: file).outsideProgram(for: file)
+    }
+
+    package static func read(_ data: Data, made: Made? = nil) throws(ReadError) -> FrontEndResult {
+        if data.isEmpty { throw .empty }
+        let file = FileBytes(data, made: made)
+        return try frontEnd(for: file).read(file)
     }
 }
 
@@ -80,6 +151,6 @@ enum OtherZipFrontEnd: FrontEnd {
 
     static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult {
         guard file.zip != nil else { throw .notDocx("the zip archive cannot be opened") }
-        throw .notOfficeFile("the zip archive holds neither word/document.xml nor xl/workbook.xml")
+        throw .notOfficeFile("the zip archive holds no word/document.xml, xl/workbook.xml or OpenDocument mimetype")
     }
 }

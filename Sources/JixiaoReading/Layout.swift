@@ -140,6 +140,7 @@ package enum LayoutFamily: String, Sendable {
     case docx = "Word tables"
     case workbook = "workbook sheets"
     case html = "web page tables"
+    case pdf = "PDF tables"
 }
 
 /// Splits a document into titled sections of rows and prose, choosing the front end by
@@ -158,7 +159,7 @@ package enum Layout {
         switch family {
         case .pipeCells: PipeCells.read(lines, into: &builder)
         case .markdownRows: MarkdownRows.read(lines, into: &builder)
-        case .tabCells, .docx, .workbook, .html: TabCells.read(lines, into: &builder)
+        case .tabCells, .docx, .workbook, .html, .pdf: TabCells.read(lines, into: &builder)
         }
         return Result(sections: builder.sections, lineCount: lines.count, family: family)
     }

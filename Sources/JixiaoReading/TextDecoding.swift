@@ -11,7 +11,12 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case notWorkbook(String)
     case notOfficeFile(String)
     case notWebPage(String)
-    case oldWord
+    case notPDF(String)
+    case scannedPDF(pages: Int)
+    case noTableInPDF(pages: Int)
+    case notConvertible(String)
+    /// The file needs a program that is not installed (or failed to run).
+    case needsProgram(OutsideProgram)
 
     public var description: String {
         switch self {
@@ -25,10 +30,18 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "this file: saw \(saw)"
         case .notDocx(let why): return "not a readable .docx: \(why)"
         case .notWorkbook(let why): return "not a readable workbook: \(why)"
-        case .notOfficeFile(let why): return "not a readable .docx or .xlsx: \(why)"
+        case .notOfficeFile(let why): return "not a readable office file: \(why)"
         case .notWebPage(let why): return "not a readable web page: \(why)"
-        case .oldWord:
-            return "an old binary Office file (Word 97 .doc, Excel 97 .xls, WPS); save it as .docx or .xlsx first"
+        case .notPDF(let why): return "not a readable PDF: \(why)"
+        case .scannedPDF(let pages):
+            return "a scanned PDF: its \(pages) page\(pages == 1 ? " is an image" : "s are images") with no text "
+                + "layer; run OCR first (for example `ocrmypdf --language chi_sim IN.pdf OUT.pdf`) and load the result"
+        case .noTableInPDF(let pages):
+            return "no ruled table in this PDF's \(pages) page\(pages == 1 ? "" : "s"): jixiao rebuilds tables from "
+                + "their cell borders; export the filing to .docx or text instead"
+        case .notConvertible(let why): return "LibreOffice could not convert it: \(why)"
+        case .needsProgram(let program):
+            return "reading it needs \(program.name); install it (apt-get install \(program.packages)) and load again"
         }
     }
 }
@@ -38,7 +51,7 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
 package enum TextDecoding {
     package static func decode(_ data: Data) throws(ReadError) -> (text: String, encoding: TextEncoding) {
         if data.isEmpty { throw .empty }
-        if DocxText.isOldWord(data) { throw .oldWord }
+        if DocxText.isOldWord(data) { throw .needsProgram(.libreOffice(to: "docx")) }
         let bytes = [UInt8](data.prefix(4))
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else { throw .undecodable }

@@ -2,7 +2,9 @@ import Foundation
 import JixiaoReading
 
 /// The reader under libFuzzer: every input goes through the entry point `load` uses, which
-/// reads text layouts and .docx alike. A thrown `ReadError` is an answer; a crash or a hang is
+/// reads text layouts and .docx alike, except an input holding `%%RULES`: that is what poppler
+/// makes of a PDF, its word list before the marker and its rules (or its SVG drawing) after,
+/// read by the PDF front end. A thrown `ReadError` is an answer; a crash or a hang is
 /// a bug. `make fuzz` builds this with `-sanitize=fuzzer,address -DFUZZING` and hands control
 /// to libFuzzer's driver; a plain build replays the files named on the command line, which is
 /// how a crash the fuzzer found is reproduced.
@@ -14,6 +16,15 @@ public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 }
 
 func read(_ data: Data) {
+    if let marker = data.firstRange(of: Data("\n%%RULES\n".utf8)) {
+        let drawing = Data(data[marker.upperBound...])
+        let rules =
+            drawing.first == UInt8(ascii: "<")
+            ? ((try? PDFDrawing.rules(svg: drawing)).map(PDFDrawing.encode) ?? "")
+            : String(decoding: drawing, as: UTF8.self)
+        _ = try? PDFFrontEnd.read(words: Data(data[..<marker.lowerBound]), rules: rules)
+        return
+    }
     _ = try? FilingReader.read(data, source: "fuzz")
 }
 

@@ -84,8 +84,11 @@ final class TerminalConsole: Console {
         guard progress.seconds >= 0.5 else { return }
         let rate = Double(progress.bytes) / 1_048_576 / max(progress.seconds, 0.001)
         let text =
-            "loading \(progress.done)/\(progress.total) files, "
-            + String(format: "%.1f MB/s", rate) + ", \(progress.current)"
+            progress.stage == "loading"
+            ? "loading \(progress.done)/\(progress.total) files, " + String(format: "%.1f MB/s", rate)
+                + ", \(progress.current)"
+            : "\(progress.stage) \(progress.done)/\(progress.total) files, "
+                + String(format: "%.0f s", progress.seconds) + ", \(progress.current)"
         let line = DisplayWidth.truncate(text, to: max(20, Self.window(of: STDERR_FILENO).columns - 1))
         FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
         progressShown = true

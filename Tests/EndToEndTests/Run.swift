@@ -59,6 +59,10 @@ enum Binary {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
+        // Conversions are cached in a folder of this run's, never the user's.
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        env["XDG_CACHE_HOME"] = cache.path
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let stdin = Pipe()

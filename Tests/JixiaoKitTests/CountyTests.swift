@@ -191,13 +191,24 @@ import Testing
     }
 }
 
-/// An environment whose Ctrl-C comes as soon as it is armed.
+/// An environment whose Ctrl-C comes as soon as it is armed; the programs it finds are those on
+/// `$PATH` unless a test names other folders.
 final class Interrupting: Environment {
     var armed = false
+    var programSearchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    var conversionCache: ConversionCache? = nil
     func resolve(_ path: String) -> String { path }
     func shown(_ match: String, typed: String) -> String { match }
     func write(_ data: Data, to path: String, force: Bool, isPrivate: Bool) throws(ShellError) {}
-    func checkInterrupt() throws(ShellError) { if armed { throw .cancelled } }
+    /// Looks at Ctrl-C this many times before it comes, when set.
+    var countdown: Int?
+    func checkInterrupt() throws(ShellError) {
+        if let count = countdown {
+            countdown = count - 1
+            if count <= 1 { throw .cancelled }
+        }
+        if armed { throw .cancelled }
+    }
     func progress(_ progress: LoadProgress?) {}
 }
 

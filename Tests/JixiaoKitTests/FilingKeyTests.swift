@@ -54,13 +54,7 @@ import Testing
         return list.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
     }()
 
-    /// Formats no front end claims yet (their issue has not landed): reported as skipped, never failed.
-    static let unclaimedEndings: Set<String> = ["pdf", "doc"]
-    static func isClaimed(_ file: String) -> Bool {
-        !unclaimedEndings.contains((file as NSString).pathExtension.lowercased())
-    }
-
-    @Test("a file in ../shared/formats matches the key keys.txt gives it", arguments: formatFiles.filter(isClaimed))
+    @Test("a file in ../shared/formats matches the key keys.txt gives it", arguments: formatFiles)
     func format(_ file: String) throws {
         let list = try String(contentsOf: Fixtures.formats.appendingPathComponent("keys.txt"), encoding: .utf8)
         let line = try #require(list.split(separator: "\n").first { $0.hasPrefix(file + " ") })
@@ -69,14 +63,10 @@ import Testing
         try compare(Fixtures.formats.appendingPathComponent(file), key: URL(fileURLWithPath: key.path + ".key.json"))
     }
 
-    @Test(
-        "a file of a format no front end reads yet (PDF, Word 97) is skipped",
-        .disabled("its front end has not landed"),
-        arguments: formatFiles.filter { !isClaimed($0) })
-    func unclaimedFormat(_ file: String) {}
-
+    /// Compares what the reader makes of `url` (through LibreOffice or poppler where it needs
+    /// one) with its key.
     func compare(_ url: URL, key keyURL: URL) throws {
-        let filing = try FilingReader.read(Data(contentsOf: url), source: url.lastPathComponent)
+        let filing = try Converted.filing(url)
         let mine = FilingExport.json(filing)
         let key = try JSON.parse(String(decoding: Data(contentsOf: keyURL), as: UTF8.self))
         var problems: [String] = []

@@ -78,8 +78,17 @@ import ZIPFoundation
         #expect(throws: ReadError.notDocx("the zip archive cannot be opened")) {
             try FilingReader.read(Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x12]), source: "x.docx")
         }
-        #expect(throws: ReadError.oldWord) {
-            try FilingReader.read(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), source: "x.doc")
+        // Without what LibreOffice or poppler made of them, the formats they read say what is needed.
+        let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        let wordStream = Array("WordDocument\0".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(throws: ReadError.needsProgram(.libreOffice(to: "docx"))) {
+            try FilingReader.read(Data(magic + [0, 0] + wordStream), source: "x.doc")
+        }
+        // LibreOffice would open it as plain text: it never gets it.
+        let neither = "an OLE2 compound file (as .doc and .xls are) with neither a Word document nor a workbook inside"
+        #expect(throws: ReadError.notOfficeFile(neither)) { try FilingReader.read(Data(magic), source: "x.doc") }
+        #expect(throws: ReadError.needsProgram(.poppler)) {
+            try FilingReader.read(Data("%PDF-1.7\n%\u{E2}\n".utf8), source: "x.pdf")
         }
     }
 

@@ -78,6 +78,8 @@ enum Fixtures {
     ) -> (Shell, ScriptConsole) {
         let console = ScriptConsole(script)
         let shell = Shell(console: console, options: options, directory: directory.path)
+        // Conversions are cached in the test's folder, never the user's.
+        shell.cacheFolder = directory.appendingPathComponent(".cache/jixiao").path
         shell.runConsole()
         return (shell, console)
     }
@@ -109,4 +111,38 @@ struct Scratch: TestTrait, SuiteTrait, TestScoping {
 
 extension Trait where Self == Scratch {
     static var scratch: Scratch { Scratch() }
+}
+
+/// The fixtures an outside program reads first (PDFs, legacy office files), run through the shell's
+/// conversions once for every test that reads them: one LibreOffice call per target format, poppler
+/// on each PDF, in a temporary folder removed at once, nothing cached.
+enum Converted {
+    /// Every file under Tests/Fixtures and ../shared/formats that needs an outside program, with
+    /// what it made or why it could not.
+    static let made: [String: Result<Made, ShellError>] = {
+        let local = Fixtures.fixtures { !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && !$0.hasPrefix("county/") }
+            .map { Fixtures.root.appendingPathComponent("Tests/Fixtures/" + $0).path }
+        let shared = ((try? FileManager.default.contentsOfDirectory(atPath: Fixtures.formats.path)) ?? [])
+            .map { Fixtures.formats.appendingPathComponent($0).path }
+        let files = (local + shared).filter { !Disk.isDirectory($0) }.map { (path: $0, shown: $0) }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-converted-\(UUID())")
+        try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        var conversions = Conversions(cache: nil, environment: Interrupting())
+        conversions.temporary = work.path
+        return (try? conversions.prepare(files)) ?? [:]
+    }()
+
+    /// The filing at `url`, read through what its outside program made when it needs one.
+    static func filing(_ url: URL) throws -> Filing {
+        let data = try Data(contentsOf: url)
+        let made = try made[url.path]?.get()
+        return try FilingReader.read(data, source: url.lastPathComponent, made: made)
+    }
+
+    /// Whether the programs the conversions need are installed (`make setup` installs them).
+    static var programsInstalled: Bool {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return ["soffice", "pdftotext", "pdftocairo"].allSatisfy { Program(named: $0, in: path) != nil }
+    }
 }

@@ -28,9 +28,15 @@ package protocol Environment: AnyObject {
     func checkInterrupt() throws(ShellError)
     /// Reports how far a load has got; `nil` when it is over.
     func progress(_ progress: LoadProgress?)
+    /// Where conversions are kept between loads (`$XDG_CACHE_HOME/jixiao`); nil keeps none.
+    var conversionCache: ConversionCache? { get }
+    /// Where outside programs (LibreOffice, poppler) are looked for, as `$PATH` says.
+    var programSearchPath: String { get }
 }
 
 extension Environment {
+    package var programSearchPath: String { getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin" }
+
     /// Writes bytes that anyone may read, as results are.
     func write(_ data: Data, to path: String, force: Bool) throws(ShellError) {
         try write(data, to: path, force: force, isPrivate: false)

@@ -7,25 +7,29 @@ extension CommandSpec {
     static let filingCommands: [CommandSpec] = [
         CommandSpec(
             name: "load", aliases: ["open-filing"], group: .filings,
-            usage: "load PATH... [--strict] | load --example",
+            usage: "load PATH... [--strict] [--no-cache] | load --example",
             summary: "Load filings (加载自评报告): files, folders, globs, or the bundled example",
             details: """
-                Reads each filing (a .docx, or a .docx dumped to text in UTF-8 or GB18030) and prints one line per \
-                filing: unit (单位名称), year, projects, warnings. A folder loads every .txt and .docx inside; a \
-                glob such as 'filings/*.txt' loads every match. A file that cannot be read is reported as FILE: error: \
-                reason and the others are loaded (the command then counts as failed); with --strict nothing is loaded \
-                if any file fails. A file already loaded (the same SHA-256) is skipped with a note. The filings \
-                already loaded stay as they were, and the last filing loaded becomes the current one.
+                Reads each filing and prints one line per filing: unit (单位名称), year, projects, warnings. \
+                A filing is text (UTF-8 or GB18030), a .docx, a web page, a workbook (.xlsx), a PDF with a text \
+                layer (read with poppler), or a legacy office file (.doc, .wps, .xls, .et, .rtf, .odt, .ods, \
+                converted with LibreOffice); the kind is judged from the bytes, not the name. Conversions are \
+                cached by SHA-256 in $XDG_CACHE_HOME/jixiao (else ~/.cache/jixiao); --no-cache converts afresh \
+                and keeps nothing. A folder loads every filing inside; a glob such as 'filings/*.txt' loads every \
+                match. A file that cannot be read is reported as FILE: error: reason and the others are loaded \
+                (the command then counts as failed); with --strict nothing is loaded if any file fails. A file \
+                already loaded (the same SHA-256) is skipped with a note. The filings already loaded stay as they \
+                were, and the last filing loaded becomes the current one.
                 """,
             example: "load ../shared/filings/000_4163b9005dfad92f.txt",
             completion: .paths
         ) { call throws(ShellError) in
-            let args = try call.arguments(allowing: ["--example", "--strict"])
+            let args = try call.arguments(allowing: ["--example", "--strict", "--no-cache"])
             if args.has("--example") == !args.positional.isEmpty {
                 let problem = args.positional.isEmpty ? "needs a PATH (or --example)" : "give either PATHs or --example"
                 throw call.usage(problem)
             }
-            return LoadCommand(paths: args.positional, strict: args.has("--strict"))
+            return LoadCommand(paths: args.positional, strict: args.has("--strict"), cached: !args.has("--no-cache"))
         },
         CommandSpec(
             name: "filings", group: .filings,
@@ -129,13 +133,16 @@ struct LoadCommand: Command, Equatable {
     var paths: [String]
     /// All or nothing: any file that fails fails the whole load.
     var strict = false
+    /// Whether conversions are read from and kept in the user's cache (`--no-cache`: neither).
+    var cached = true
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         var batch = Loader.Batch()
         if paths.isEmpty {
             batch.loaded = [try Loader.example()]
         } else {
-            batch = try Loader.load(paths, environment, strict: strict)
+            batch = try Loader.load(
+                paths, environment, strict: strict, cache: cached ? environment.conversionCache : nil)
         }
         // One file that fails, and nothing else named: the load's own error, as for any command.
         if batch.loaded.isEmpty, batch.failed.count == 1 { throw batch.failed[0].error }

@@ -16,10 +16,13 @@ package enum Loader {
         }
     }
 
-    static func read(_ path: String, shownAs shown: String, pool: TextPool) throws(ShellError) -> LoadedFiling {
+    static func read(
+        _ path: String, shownAs shown: String, pool: TextPool, made: Result<Made, ShellError>? = nil
+    ) throws(ShellError) -> LoadedFiling {
         let data = try Disk.read(path, shownAs: shown, limit: .filing, regularOnly: true)
+        let made = try made?.get()
         do {
-            return LoadedFiling(filing: try FilingReader.read(data, source: shown, pool: pool), path: shown)
+            return LoadedFiling(filing: try FilingReader.read(data, source: shown, pool: pool, made: made), path: shown)
         } catch {
             throw .unreadable(path: shown, error)
         }
@@ -27,7 +30,7 @@ package enum Loader {
 
     /// Reads every file the words name, all or nothing: the first file that fails fails the load.
     static func load(_ words: [String], _ environment: any Environment) throws(ShellError) -> [LoadedFiling] {
-        let batch = try load(words, environment, strict: true)
+        let batch = try load(words, environment, strict: true, cache: environment.conversionCache)
         return batch.loaded
     }
 
@@ -39,7 +42,10 @@ package enum Loader {
 
     /// Reads every file the words name. Unless `strict`, a file that cannot be read is recorded
     /// and the rest are read; Ctrl-C and a word that names nothing still stop the whole load.
-    static func load(_ words: [String], _ environment: any Environment, strict: Bool) throws(ShellError) -> Batch {
+    /// `cache`: where the outside programs' conversions are kept; nil converts afresh.
+    static func load(
+        _ words: [String], _ environment: any Environment, strict: Bool, cache: ConversionCache?
+    ) throws(ShellError) -> Batch {
         var files: [(String, String)] = []
         var batch = Batch()
         for word in words {
@@ -50,6 +56,7 @@ package enum Loader {
                 batch.failed.append((name, error))
             }
         }
+        let made = try Conversions(cache: cache, environment: environment).prepare(files)
         let clock = ContinuousClock()
         let start = clock.now
         var bytes = 0
@@ -61,7 +68,9 @@ package enum Loader {
             try environment.checkInterrupt()
             let slice = Array(files[first..<min(first + sliceSize, files.count)])
             let results = try slice.parallelMap(
-                { path, shown in Result { () throws(ShellError) in try read(path, shownAs: shown, pool: pool) } },
+                { path, shown in
+                    Result { () throws(ShellError) in try read(path, shownAs: shown, pool: pool, made: made[path]) }
+                },
                 checking: environment.checkInterrupt)
             for (result, (_, shown)) in zip(results, slice) {
                 switch result {
@@ -112,7 +121,10 @@ package enum Loader {
     }
 
     /// The endings of the files a folder or glob load takes: filings, not answer keys or notes.
-    static let filingExtensions = ["txt", "text", "docx", "html", "htm", "shtml", "xhtml", "xlsx", "xlsm", "xls"]
+    static let filingExtensions = [
+        "txt", "text", "docx", "html", "htm", "shtml", "xhtml", "xlsx", "xlsm", "pdf", "doc", "wps", "rtf", "odt",
+        "xls", "et", "ods",
+    ]
 
     /// `.txt, .text or .docx`, for the message of a folder with none.
     static var filingList: String {

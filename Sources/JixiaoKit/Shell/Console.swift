@@ -16,13 +16,16 @@ public struct LoadProgress: Equatable, Sendable {
     public var seconds: Double
     /// The file being read.
     public var current: String
+    /// What is being done: `loading`, or a conversion (`converting with LibreOffice`).
+    public var stage: String
 
-    public init(done: Int, total: Int, bytes: Int, seconds: Double, current: String) {
+    public init(done: Int, total: Int, bytes: Int, seconds: Double, current: String, stage: String = "loading") {
         self.done = done
         self.total = total
         self.bytes = bytes
         self.seconds = seconds
         self.current = current
+        self.stage = stage
     }
 }
 

@@ -28,6 +28,9 @@ public final class Shell: Environment {
     public var directory: String
     /// What `~` stands for (`Paths.userHome()` unless a test says otherwise).
     public var home: String? = Paths.userHome()
+    /// The folder conversions are cached in (`ConversionCache.standardFolder()` unless a test says
+    /// otherwise); nil caches nothing.
+    public var cacheFolder: String? = ConversionCache.standardFolder()
     public private(set) var failures = 0
     /// Set by `quit`: no further line runs, from any source.
     public internal(set) var finished = false
@@ -134,6 +137,8 @@ public final class Shell: Environment {
     public func checkInterrupt() throws(ShellError) { if console.takeInterrupt() { throw .cancelled } }
 
     public func progress(_ progress: LoadProgress?) { console.showProgress(progress) }
+
+    package var conversionCache: ConversionCache? { cacheFolder.map(ConversionCache.init) }
 
     /// Writes a result file atomically. An existing file is replaced only with `force`
     /// or when jixiao wrote it before in this session.

@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+
+@testable import JixiaoKit
+@testable import JixiaoModel
+@testable import JixiaoReading
+
+/// A PDF as poppler describes it, written by hand: pages of words with their boxes, and the rules
+/// `PDFDrawing.encode` keeps of its drawing.
+struct PDFSketch {
+    struct Word {
+        var text: String
+        var x: Double
+        var y: Double
+        var width = 48.0
+    }
+    var pages: [[Word]] = []
+    var rules: [[PDFRule]] = []
+
+    /// pdftotext -bbox-layout's XHTML for the pages.
+    var words: Data {
+        var xml = "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><doc>\n"
+        for page in pages {
+            xml += "<page width=\"595.3\" height=\"841.9\"><flow><block><line>\n"
+            for word in page {
+                let box =
+                    "xMin=\"\(word.x)\" yMin=\"\(word.y)\" xMax=\"\(word.x + word.width)\" yMax=\"\(word.y + 15.6)\""
+                xml += "<word \(box)>\(word.text)</word>\n"
+            }
+            xml += "</line></block></flow></page>\n"
+        }
+        return Data((xml + "</doc></body></html>\n").utf8)
+    }
+
+    /// A grid of rules: horizontal at `ys` across `xs`, vertical at `xs` down `ys`, except the
+    /// vertical segments `open` names (column boundary index, row index) to merge cells across.
+    static func grid(xs: [Double], ys: [Double], open: Set<[Int]> = [], openDown: Set<[Int]> = []) -> [PDFRule] {
+        var rules: [PDFRule] = []
+        for (row, y) in ys.enumerated() {
+            for column in 0..<(xs.count - 1) where !openDown.contains([row, column]) {
+                rules.append(PDFRule(isHorizontal: true, at: y, from: xs[column], to: xs[column + 1]))
+            }
+        }
+        for (index, x) in xs.enumerated() {
+            for row in 0..<(ys.count - 1) where !open.contains([index, row]) {
+                rules.append(PDFRule(isHorizontal: false, at: x, from: ys[row], to: ys[row + 1]))
+            }
+        }
+        return rules
+    }
+
+    func read() throws(ReadError) -> FrontEndResult {
+        try PDFFrontEnd.read(words: words, rules: PDFDrawing.encode(rules))
+    }
+}
+
+@Suite struct PDFTests {
+    // MARK: Drawing
+
+    @Test("a path's straight segments are read in absolute and relative form; a curve draws none")
+    func pathSegments() {
+        let absolute = SVGRules.segments("M 1 2 L 3 2 L 3 4 Z")
+        #expect(absolute.count == 3)
+        #expect(absolute[0] == (1, 2, 3, 2) && absolute[2] == (3, 4, 1, 2))
+        let relative = SVGRules.segments("m10,10 h5 v-5 l-5,0")
+        #expect(relative.map { [$0.0, $0.1, $0.2, $0.3] } == [[10, 10, 15, 10], [15, 10, 15, 5], [15, 5, 10, 5]])
+        let curve = SVGRules.segments("M 0 0 C 1 1 2 2 3 3 L 3 9")
+        #expect(curve.map { [$0.0, $0.1, $0.2, $0.3] } == [[3, 3, 3, 9]])
+        #expect(SVGRules.segments("M - - 1e L").isEmpty)  // garbage is no segment and no crash
+    }
+
+    @Test("pdftocairo's flipped transform puts a rule where the page shows it")
+    func transformedRule() throws {
+        let svg = """
+            <svg xmlns="http://www.w3.org/2000/svg"><defs><symbol id="g"><path style="stroke:none;" d="M 0 0 L 9 0"/>\
+            </symbol></defs><pageSet><page><path style="fill:none;stroke-width:0.25;stroke:rgb(0%,0%,0%);" \
+            d="M 56 353 L 567 353 " transform="matrix(1,0,0,-1,0,841)"/>\
+            <path style="fill:rgb(0%,0%,0%);" d="M 100 100 L 100 400 L 101 400 L 101 100 Z"/>\
+            <path style="fill:rgb(90%,90%,90%);" d="M 0 0 L 300 0 L 300 300 L 0 300 Z"/></page>\
+            <page><g transform="translate(0,10)"><rect x="10" y="20" width="200" height="0.5" style="fill:black"/></g>\
+            </page></pageSet></svg>
+            """
+        let pages = try PDFDrawing.rules(svg: Data(svg.utf8))
+        #expect(pages.count == 2)
+        #expect(
+            pages[0] == [
+                PDFRule(isHorizontal: true, at: 488, from: 56, to: 567),
+                PDFRule(isHorizontal: false, at: 100.5, from: 100, to: 400),
+            ])
+        #expect(pages[1] == [PDFRule(isHorizontal: true, at: 30.25, from: 10, to: 210)])
+        #expect(PDFDrawing.decode(PDFDrawing.encode(pages)) == pages)
+        #expect(PDFDrawing.decode("p 1\nh 1 2\n") == nil)
+        #expect(throws: ReadError.notPDF("poppler's drawing of it is not well-formed XML (line 1)")) {
+            try PDFDrawing.rules(svg: Data("<svg><path d=\"M".utf8))
+        }
+    }
+
+    // MARK: Tables
+
+    @Test("a missing rule merges cells: across as one wide cell, down as one cell and an empty one below")
+    func latticeMerges() throws {
+        let xs = [50.0, 150, 250, 350]
+        let ys = [100.0, 130, 160, 190]
+        // Row 0: columns 1 and 2 one cell. Column 0: rows 1 and 2 one cell.
+        let rules = PDFSketch.grid(xs: xs, ys: ys, open: [[2, 0]], openDown: [[2, 0]])
+        let page = PDFPage(
+            number: 1, width: 595, height: 842,
+            words: [
+                PDFWord(text: "名称", box: PDFBox(left: 55, top: 105, right: 80, bottom: 120)),
+                PDFWord(text: "合并", box: PDFBox(left: 155, top: 105, right: 180, bottom: 120)),
+                PDFWord(text: "居中", box: PDFBox(left: 55, top: 150, right: 80, bottom: 165)),
+                PDFWord(text: "甲", box: PDFBox(left: 155, top: 135, right: 170, bottom: 150)),
+                PDFWord(text: "乙", box: PDFBox(left: 255, top: 165, right: 270, bottom: 180)),
+                PDFWord(text: "页脚", box: PDFBox(left: 55, top: 800, right: 80, bottom: 815)),
+            ], rules: rules)
+        let (tables, loose) = PDFTables.find(on: page)
+        #expect(loose.map(\.text) == ["页脚"])
+        let table = try #require(tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [["名称", "合并"], ["居中", "甲", ""], ["", "", "乙"]])
+        #expect(table.rows[2][0].isCovered && table.rows[2][0].origin == 1)
+        #expect(table.rows[1][0].spansRows && table.rows[1][0].reachesBottom)
+    }
+
+    @Test("collinear rules join, and rules on nearby lines stay apart")
+    func rulesJoin() {
+        let rules = [
+            PDFRule(isHorizontal: true, at: 100, from: 0, to: 50),
+            PDFRule(isHorizontal: true, at: 100.4, from: 51, to: 90),
+            PDFRule(isHorizontal: false, at: 283.6, from: 650, to: 785),
+            PDFRule(isHorizontal: false, at: 284.2, from: 29, to: 526),
+        ]
+        let merged = PDFTables.merged(rules)
+        #expect(merged.filter(\.isHorizontal).map { [$0.from, $0.to] } == [[0, 90]])
+        #expect(merged.filter { !$0.isHorizontal }.map { [$0.from, $0.to] } == [[29, 526], [650, 785]])
+    }
+
+    @Test("words on one line: a gap a space wide is a space, none where only the font changed")
+    func lineText() {
+        let words = [
+            PDFWord(text: "示范县", box: PDFBox(left: 0, top: 0, right: 36, bottom: 15.6)),
+            PDFWord(text: "2023", box: PDFBox(left: 38.4, top: 0, right: 65, bottom: 15.6)),
+            PDFWord(text: "年", box: PDFBox(left: 68.1, top: 0, right: 80, bottom: 15.6)),
+            PDFWord(text: "无", box: PDFBox(left: 90, top: 0, right: 102, bottom: 15.6)),
+        ]
+        #expect(PDFLine.lines(words).map(\.text) == ["示范县2023 年  无"])
+    }
+
+    // MARK: The front end
+
+    static let columns = [56.0, 150, 250, 350, 450, 560]
+
+    /// A 部门整体支出绩效自评表 whose last indicator row Writer split over a page break, with a
+    /// running head on both pages and the 一级 cell's text centred onto the second page.
+    static func splitTable() -> PDFSketch {
+        var sketch = PDFSketch()
+        let head = PDFSketch.Word(text: "示范县人民政府", x: 250, y: 20, width: 80)
+        sketch.pages = [
+            [
+                head, .init(text: "部门整体支出绩效自评表", x: 56, y: 60, width: 160),
+                .init(text: "一级指标", x: 60, y: 104), .init(text: "二级指标", x: 154, y: 104),
+                .init(text: "三级指标", x: 254, y: 104), .init(text: "分值", x: 354, y: 104),
+                .init(text: "得分", x: 454, y: 104),
+                .init(text: "数量指标", x: 154, y: 734), .init(text: "在园幼儿", x: 254, y: 734, width: 92),
+                .init(text: "10", x: 354, y: 734, width: 14), .init(text: "10", x: 454, y: 734, width: 14),
+            ],
+            [
+                head, .init(text: "产出指标", x: 60, y: 60), .init(text: "人数", x: 254, y: 40, width: 24),
+            ],
+        ]
+        sketch.rules = [
+            PDFSketch.grid(xs: columns, ys: [100, 130, 760], openDown: []),
+            PDFSketch.grid(xs: columns, ys: [36, 100], openDown: []),
+        ]
+        return sketch
+    }
+
+    @Test("a row split over a page break is one row, and a merged cell's centred text finds its row")
+    func splitRowJoins() throws {
+        let result = try Self.splitTable().read()
+        let rows = result.layout.sections.flatMap(\.rows).map { $0.cells.map(\.text) }
+        let header = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+        #expect(rows == [header, ["产出指标", "数量指标", "在园幼儿人数", "10", "10"]])
+        // The running head is dropped; the title is a section of its own.
+        #expect(!result.layout.sections.contains { $0.prose.contains { $0.text.contains("示范县人民政府") } })
+        #expect(result.layout.sections.contains { $0.kind == .departmentTable })
+        let lines = result.text?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? []
+        let placed = Dictionary(zip(lines, result.places), uniquingKeysWith: { first, _ in first })
+        #expect(placed["\t在园幼儿"] == "p1:4" && placed["人数"] == "p2:2" && placed["\t产出指标"] == "p2:3")
+    }
+
+    @Test("a row of its own at the top of a page stays its own row")
+    func newRowAtPageTop() throws {
+        var sketch = Self.splitTable()
+        sketch.pages[1] = [
+            .init(text: "质量指标", x: 154, y: 40), .init(text: "合格率", x: 254, y: 40),
+            .init(text: "5", x: 354, y: 40, width: 7), .init(text: "5", x: 454, y: 40, width: 7),
+        ]
+        sketch.pages[0][8].width = 48  // 在园幼儿 ends well short of its cell's edge: not cut
+        let rows = try sketch.read().layout.sections.flatMap(\.rows).map { $0.cells.map(\.text) }
+        #expect(rows.count == 3)
+        #expect(rows.last == ["", "质量指标", "合格率", "5", "5"])
+    }
+
+    @Test("a PDF with no words is a scan, one with words but no ruled table is refused, each clearly")
+    func refusals() {
+        var scan = PDFSketch()
+        scan.pages = [[], []]
+        #expect(throws: ReadError.scannedPDF(pages: 2)) { try scan.read() }
+        var memo = PDFSketch()
+        memo.pages = [[.init(text: "会议纪要", x: 56, y: 60)]]
+        memo.rules = [[]]
+        #expect(throws: ReadError.noTableInPDF(pages: 1)) { try memo.read() }
+        #expect(throws: ReadError.notPDF("poppler found no pages in it")) {
+            try PDFFrontEnd.read(words: Data("<html><body></body></html>".utf8), rules: "")
+        }
+        #expect(throws: ReadError.notPDF("poppler's word list is not well-formed XML (line 2)")) {
+            try PDFFrontEnd.read(words: Data("<html>\n<page width=\"1\"><word xMin=\"1\"".utf8), rules: "")
+        }
+        #expect(ReadError.scannedPDF(pages: 2).description.contains("ocrmypdf"))
+    }
+}
