@@ -218,4 +218,19 @@ struct PDFSketch {
         }
         #expect(ReadError.scannedPDF(pages: 2).description.contains("ocrmypdf"))
     }
+
+    @Test("the fuzzer's PDF seeds hold a word list and rules the front end reads as tables")
+    func fuzzSeedsRead() throws {
+        let folder = Fixtures.root.appendingPathComponent("Tests/Fixtures/fuzz")
+        for name in ["pdf-words-and-rules-v2-p4-5.txt", "pdf-words-and-svg.txt"] {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let marker = try #require(data.firstRange(of: Data("\n%%RULES\n".utf8)))
+            let drawing = Data(data[marker.upperBound...])
+            let rules =
+                drawing.first == UInt8(ascii: "<")
+                ? PDFDrawing.encode(try PDFDrawing.rules(svg: drawing)) : String(decoding: drawing, as: UTF8.self)
+            let result = try PDFFrontEnd.read(words: Data(data[..<marker.lowerBound]), rules: rules)
+            #expect(result.layout.sections.contains { !$0.rows.isEmpty }, "\(name)")
+        }
+    }
 }

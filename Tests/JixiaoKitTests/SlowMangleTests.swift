@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import JixiaoKit
 @testable import JixiaoReading
 
 /// The slow tier (`make test-slow`): no input may crash the reader. Every fixture is cut,
@@ -55,6 +56,41 @@ import Testing
             let mangled = Self.mangle(lines, round: round, &rng).joined(separator: "\n")
             _ = try? FilingReader.read(Data(mangled.utf8), source: "mangled")
         }
+    }
+
+    /// What poppler makes of a PDF, mangled: its word list tag by tag, its rules line by line, and
+    /// each against the other's original; then the PDF's own bytes, cut and corrupted, through
+    /// poppler itself. Every one is a filing or a clear error.
+    @Test("mangled PDFs and poppler's word lists of them never crash", .scratch)
+    func mangledPDFNeverCrashes() throws {
+        let url = Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v2_writer.pdf")
+        guard case .success(.pdf(let words, let rules))? = Converted.made[url.path] else {
+            Issue.record("poppler made nothing of \(url.lastPathComponent)")
+            return
+        }
+        var rng = SplitMix(seed: 2022)
+        let tags = String(decoding: words, as: UTF8.self).components(separatedBy: "><")
+        let lines = rules.components(separatedBy: "\n")
+        for round in 0..<60 {
+            let mangledWords = Data(Self.mangle(tags, round: round, &rng).joined(separator: "><").utf8)
+            let mangledRules = Self.mangle(lines, round: round, &rng).joined(separator: "\n")
+            _ = try? PDFFrontEnd.read(words: mangledWords, rules: rules)
+            _ = try? PDFFrontEnd.read(words: words, rules: mangledRules)
+            _ = try? PDFFrontEnd.read(words: mangledWords, rules: mangledRules)
+        }
+        let folder = try Scratch.folder
+        let pdf = try Data(contentsOf: url)
+        var files: [String] = []
+        for round in 0..<6 {
+            var bytes = [UInt8](pdf)
+            for _ in 0..<(round * 40 + 1) { bytes[Int(rng.next() % UInt64(bytes.count))] = UInt8(rng.next() & 0xFF) }
+            if round % 2 == 1 { bytes = Array(bytes.prefix(Int(rng.next() % UInt64(bytes.count)))) }
+            let file = folder.appendingPathComponent("mangled-\(round).pdf")
+            try Data(bytes).write(to: file)
+            files.append(file.path)
+        }
+        let batch = try Loader.load(files, Interrupting(), strict: false, cache: nil)
+        #expect(batch.loaded.count + batch.failed.count == files.count)
     }
 
     /// Cut, shuffle, indent, thin out or reverse parts of a list of lines or tags.

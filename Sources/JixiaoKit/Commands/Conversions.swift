@@ -6,10 +6,15 @@ import JixiaoReading
 /// .docx or .xlsx, a folder's files in one call per target (it takes seconds to start); poppler
 /// gives each PDF's words and drawing. What they make is cached by the file's SHA-256 under the
 /// user's cache folder, so a second load of a county converts nothing.
-struct Conversions {
+package struct Conversions {
     /// `$XDG_CACHE_HOME/jixiao`, else `~/.cache/jixiao`; nil with `load --no-cache` or no home.
     let cache: ConversionCache?
     let environment: any Environment
+
+    package init(cache: ConversionCache?, environment: any Environment) {
+        self.cache = cache
+        self.environment = environment
+    }
     /// Where the programs are looked for: `$PATH`.
     var searchPath: String { environment.programSearchPath }
     /// Where the work folders go: `$TMPDIR`, else /tmp.
@@ -26,7 +31,9 @@ struct Conversions {
 
     /// For each file (by path) that needs an outside program, what it made or why it could not;
     /// files that need none are not in the answer.
-    func prepare(_ files: [(path: String, shown: String)]) throws(ShellError) -> [String: Result<Made, ShellError>] {
+    package func prepare(
+        _ files: [(path: String, shown: String)]
+    ) throws(ShellError) -> [String: Result<Made, ShellError>] {
         var jobs: [Job] = []
         for (path, shown) in files where Self.mayNeedProgram(path) {
             try environment.checkInterrupt()
