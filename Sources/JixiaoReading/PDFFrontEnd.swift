@@ -6,9 +6,11 @@ import JixiaoModel
 /// tables' rules (`PDFDrawing`). The shell runs both and hands their output here, as `Made.pdf`.
 ///
 /// Each page's ruled tables are rebuilt from positions (`PDFTables`); the words outside them are
-/// prose lines. A table that goes on over a page break is one table, and a row Writer split there
-/// is put back together. Running heads and page numbers are dropped. Each cell and prose line is a
-/// line of the layout text, placed at its page and the line it starts on there (`p4:12`).
+/// prose lines. A PDF that draws no rules at all has its tables rebuilt from word positions alone
+/// (`PDFStream`), with a warning that says so. A table that goes on over a page break is one
+/// table, and a row Writer split there is put back together. Running heads and page numbers are
+/// dropped. Each cell and prose line is a line of the layout text, placed at its page and the line
+/// it starts on there (`p4:12`).
 package enum PDFFrontEnd: FrontEnd {
     package static func claims(_ file: FileBytes) -> Bool { file.isPDF }
 
@@ -19,6 +21,12 @@ package enum PDFFrontEnd: FrontEnd {
         return try read(words: words, rules: rules)
     }
 
+    /// Said of every PDF whose tables were rebuilt from positions alone: borders are certain,
+    /// positions are the best there is.
+    static let byPositionNote =
+        "this PDF draws no cell borders: its tables were rebuilt from the words' positions alone; "
+        + "hold what matters against the PDF"
+
     /// Reads poppler's word list and the rules `PDFDrawing.encode` wrote of its drawing.
     package static func read(words: Data, rules: String) throws(ReadError) -> FrontEndResult {
         var pages = try PDFWordList.pages(words)
@@ -28,12 +36,21 @@ package enum PDFFrontEnd: FrontEnd {
         for (index, pageRules) in drawn.enumerated() where index < pages.count { pages[index].rules = pageRules }
         var layout = PDFLayout()
         let running = RunningLines(pages)
-        for page in pages { layout.add(page, dropping: running) }
+        // A producer that draws borders draws them for every table; a PDF with none at all is
+        // read by position alone.
+        let byPosition = pages.allSatisfy { $0.rules.isEmpty }
+        if byPosition {
+            layout.addByPosition(pages, dropping: running)
+        } else {
+            for page in pages { layout.add(page, dropping: running) }
+        }
         layout.finish()
         guard layout.tableCount > 0 else { throw .noTableInPDF(pages: pages.count) }
-        return FrontEndResult(
+        var result = FrontEndResult(
             layout: Layout.Result(sections: layout.builder.sections, lineCount: layout.lines.count, family: .pdf),
             encoding: .pdf, format: .pdf, text: layout.lines.joined(separator: "\n") + "\n", places: layout.places)
+        if byPosition { result.notes = [ReadWarning(line: 1, message: Self.byPositionNote)] }
+        return result
     }
 }
 
@@ -83,6 +100,10 @@ struct PDFLayout {
     private enum Item {
         case line(PDFLine)
         case table(PDFTable)
+        var line: PDFLine? {
+            if case .line(let line) = self { return line }
+            return nil
+        }
         var top: Double {
             switch self {
             case .line(let line): return line.box.top
@@ -94,23 +115,18 @@ struct PDFLayout {
     /// Adds a page: its ruled tables, and its other lines as prose.
     mutating func add(_ page: PDFPage, dropping running: RunningLines) {
         let (found, loose) = PDFTables.find(on: page)
-        let prose = PDFLine.lines(loose).filter { !running.drops($0, on: page) }
         tableCount += found.count
-        let visual = PDFTables.boundaries(page.words.map(\.box.top))
-        let place = { (top: Double) in Self.place(page.number, top, visual) }
+        let place = Self.placer(page)
         var items = found.map { Item.table(Self.placed($0, place)) }
-        for var line in prose {
+        for var line in PDFLine.lines(loose) where !running.drops(line, on: page) {
             line.place = place(line.box.top)
             items.append(.line(line))
         }
         items.sort { $0.top < $1.top }
-        let right = prose.map(\.box.right).max() ?? page.width
+        let right = items.compactMap(\.line).map(\.box.right).max() ?? page.width
         for (index, item) in items.enumerated() {
             switch item {
-            case .line(let line):
-                closeTable()
-                if let last = paragraph.last, !Self.continues(last, with: line, right: right) { closeParagraph() }
-                paragraph.append(line)
+            case .line(let line): add(line, right: right)
             case .table(let table):
                 closeParagraph()
                 if index == 0, let last = open.last, Self.sameEdges(last.slots, table.rows.first) {
@@ -121,6 +137,47 @@ struct PDFLayout {
                 }
             }
         }
+    }
+
+    /// Adds the pages of a PDF that draws no rules, its tables rebuilt from word positions over
+    /// the whole document at once, so a table goes on over page breaks with the same columns.
+    mutating func addByPosition(_ pages: [PDFPage], dropping running: RunningLines) {
+        var lines: [PDFLine] = []
+        for page in pages {
+            let place = Self.placer(page)
+            for var line in PDFLine.lines(page.words) where !running.drops(line, on: page) {
+                (line.page, line.place) = (page.number, place(line.box.top))
+                lines.append(line)
+            }
+        }
+        let (tables, prose) = PDFStream.find(lines, width: pages.map(\.width).max() ?? 0)
+        tableCount += tables.count
+        var items = tables.map { (at: $0.start, item: Item.table($0.table)) }
+        items += prose.map { (at: [Double($0.page), $0.box.top], item: Item.line($0)) }
+        items.sort { $0.at.lexicographicallyPrecedes($1.at) }
+        let right = prose.map(\.box.right).max() ?? 0
+        for (_, item) in items {
+            switch item {
+            case .line(let line): add(line, right: right)
+            case .table(let table):
+                closeParagraph()
+                closeTable()
+                append(table.rows) { _ in table.rows.first?.flatMap(\.lines).first?.place ?? "" }
+            }
+        }
+    }
+
+    /// A prose line: the paragraph it goes on, or the start of the next.
+    private mutating func add(_ line: PDFLine, right: Double) {
+        closeTable()
+        if let last = paragraph.last, !Self.continues(last, with: line, right: right) { closeParagraph() }
+        paragraph.append(line)
+    }
+
+    /// Where a text at a height on `page` is: `p4:12`.
+    static func placer(_ page: PDFPage) -> (Double) -> String {
+        let visual = PDFTables.boundaries(page.words.map(\.box.top))
+        return { top in place(page.number, top, visual) }
     }
 
     /// Emits what is still open; call once the last page is added.
@@ -160,8 +217,8 @@ struct PDFLayout {
                     slots[index].origin = open[origin].slots[at].origin
                 }
             }
-            let top = slots.flatMap(\.lines).map(\.box.top).min() ?? 0
-            open.append((slots, place(top)))
+            let first = slots.flatMap(\.lines).min { $0.box.top < $1.box.top }
+            open.append((slots, first.map(\.place) ?? place(0)))
         }
     }
 

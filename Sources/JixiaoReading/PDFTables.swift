@@ -6,6 +6,8 @@ struct PDFLine: Equatable {
     var box: PDFBox
     /// Where a reader finds it (`p4:12`), once its page is laid out.
     var place = ""
+    /// The page it stands on, where lines of several pages are read together.
+    var page = 0
 
     /// The words joined as they stand: poppler splits a line at a space and where the font changes
     /// (`2023` between two runs of 汉字, set a little apart). A gap a space wide is a space; a gap

@@ -37,8 +37,8 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a scanned PDF: its \(pages) page\(pages == 1 ? " is an image" : "s are images") with no text "
                 + "layer; run OCR first (for example `ocrmypdf --language chi_sim IN.pdf OUT.pdf`) and load the result"
         case .noTableInPDF(let pages):
-            return "no ruled table in this PDF's \(pages) page\(pages == 1 ? "" : "s"): jixiao rebuilds tables from "
-                + "their cell borders; export the filing to .docx or text instead"
+            return "no table in this PDF's \(pages) page\(pages == 1 ? "" : "s"), by cell borders or by the "
+                + "words' positions"
         case .notConvertible(let why): return "LibreOffice could not convert it: \(why)"
         case .needsProgram(let program):
             return "reading it needs \(program.name); install it (apt-get install \(program.packages)) and load again"

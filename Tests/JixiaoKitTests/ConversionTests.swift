@@ -53,7 +53,7 @@ import Testing
         #expect(reasons.count == 4)
         #expect(reasons[0].contains("a scanned PDF: its 1 page is an image with no text layer; run OCR first"))
         #expect(reasons[1].contains("it is encrypted with a password"))
-        #expect(reasons[2].contains("no ruled table in this PDF's 1 page"))
+        #expect(reasons[2].contains("no table in this PDF's 1 page, by cell borders or by the words' positions"))
         #expect(reasons[3].contains("not a readable PDF: it is damaged (poppler: "))
     }
 

@@ -233,4 +233,61 @@ struct PDFSketch {
             #expect(result.layout.sections.contains { !$0.rows.isEmpty }, "\(name)")
         }
     }
+
+    // MARK: Tables without borders
+
+    @Test("a table without borders: rows by the space between them and by a cell's text that did not wrap")
+    func borderlessTable() throws {
+        var sketch = PDFSketch()
+        sketch.pages = [
+            [
+                .init(text: "项目支出绩效自评表", x: 56, y: 60, width: 160),
+                .init(text: "资金来源", x: 150, y: 100), .init(text: "年初预算", x: 250, y: 100),
+                .init(text: "全年执行数", x: 350, y: 100, width: 60),
+                .init(text: "得分", x: 450, y: 100, width: 24),
+                .init(text: "数", x: 250, y: 114, width: 12),  // a header broken onto a line of its own
+                .init(text: "项目资金", x: 72, y: 140),
+                .init(text: "当年财政拨款", x: 150, y: 140, width: 72),
+                .init(text: "6", x: 256, y: 140, width: 7), .init(text: "3.4", x: 350, y: 140, width: 18),
+                .init(text: "9", x: 450, y: 140, width: 7),
+                .init(text: "(万元)", x: 72, y: 154, width: 34),
+                .init(text: "其他资金", x: 150, y: 180), .init(text: "——", x: 250, y: 180, width: 24),
+                .init(text: "上年结转资金很长的名称", x: 150, y: 206, width: 96),  // runs to the edge: wraps
+                .init(text: "续行文字内容", x: 150, y: 220, width: 72),
+                .init(text: "年度资金总额", x: 150, y: 234, width: 72),  // the line above ended short: a row
+            ]
+        ]
+        sketch.rules = [[]]
+        let result = try sketch.read()
+        let rows = result.layout.sections.flatMap(\.rows).map { $0.cells.map(\.text) }
+        #expect(
+            rows == [
+                ["", "资金来源", "年初预算数", "全年执行数", "得分"],
+                ["项目资金(万元)", "当年财政拨款", "6", "3.4", "9"],
+                ["", "其他资金", "——", "", ""],
+                ["", "上年结转资金很长的名称续行文字内容", "", "", ""],
+                ["", "年度资金总额", "", "", ""],
+            ])
+        #expect(result.notes.map(\.message) == [PDFFrontEnd.byPositionNote])
+    }
+
+    @Test("where rows stand far apart, the space alone divides them; a number never goes on from a label")
+    func spacedRowsAndNumbers() {
+        let line = { (text: String, x: Double, y: Double, width: Double) in
+            PDFLine(
+                words: [PDFWord(text: text, box: PDFBox(left: x, top: y, right: x + width, bottom: y + 14))],
+                box: PDFBox(left: x, top: y, right: x + width, bottom: y + 14), page: 1)
+        }
+        let label = line("满意度指标", 124, 100, 32)
+        let slots = [PDFSlot(left: 124, right: 176, lines: [label])]
+        let total = line("90", 124, 113.7, 14)
+        #expect(PDFStream.startsRow(total, [(0, total)], after: label, in: slots, rowGap: 11))
+        let rest = line("（10分）", 124, 113.7, 35)
+        #expect(!PDFStream.startsRow(rest, [(0, rest)], after: label, in: slots, rowGap: 11))
+        // python-docx leaves four lines between rows: a line close below is the same row.
+        let next = line("第二行文字", 124, 124.4, 32)
+        #expect(!PDFStream.startsRow(next, [(0, next)], after: label, in: slots, rowGap: 60))
+        let far = line("下一行", 124, 174, 24)
+        #expect(PDFStream.startsRow(far, [(0, far)], after: label, in: slots, rowGap: 60))
+    }
 }

@@ -3,10 +3,22 @@
 
 - scanned.pdf: one page that is only an image (a scan), no text layer;
 - no-table.pdf: a page of text with no table;
-- encrypted.pdf: v2_writer.pdf (../formats) locked with a user password (needs pypdf).
+- encrypted.pdf: v2_writer.pdf (../formats) locked with a user password (needs pypdf);
 
-Run from this folder: python3 make-pdfs.py. The output is committed; tests never run this.
+and two filings printed without cell borders, which the reader rebuilds from word positions:
+
+- 000-borderless-writer.pdf: the real filing's .docx (../docx/000_4163b9005dfad92f.docx, whose
+  tables have no borders) exported by LibreOffice Writer;
+- v1-borderless-python-docx.pdf: python-docx's v1 filing (empty paragraphs around every cell's
+  text, a page header and footer), exported the same way.
+
+Run from this folder: python3 make-pdfs.py (LibreOffice needed). The output is committed; tests
+never run this.
 """
+import os
+import shutil
+import subprocess
+import tempfile
 import zlib
 
 
@@ -65,9 +77,23 @@ def encrypted():
         writer.write(f)
 
 
+def borderless():
+    with tempfile.TemporaryDirectory() as work:
+        sources = {
+            "000-borderless-writer": "../docx/000_4163b9005dfad92f.docx",
+            "v1-borderless-python-docx": "../docx/v1_seed_layout_4projects_2022.python-docx.docx",
+        }
+        for name, source in sources.items():
+            shutil.copy(source, os.path.join(work, name + ".docx"))
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{work}/profile",
+                        "--convert-to", "pdf", "--outdir", ".",
+                        *[os.path.join(work, name + ".docx") for name in sources]], check=True)
+
+
 if __name__ == "__main__":
     with open("scanned.pdf", "wb") as f:
         f.write(scanned())
     with open("no-table.pdf", "wb") as f:
         f.write(no_table())
     encrypted()
+    borderless()
