@@ -26,6 +26,10 @@ import Testing
         #expect(wps.formatDescription == "Word 97–2003 .doc via LibreOffice")
         let xls = try Converted.filing(folder.appendingPathComponent("v2_calc.xls"))
         #expect(xls.formatDescription == "Excel 97–2003 .xls via LibreOffice")
+        // Word's "save as web page" kept the .doc name: read as the page it is, nothing converted.
+        let page = try Data(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v3_writer_export.html"))
+        #expect(FrontEnds.outsideProgram(for: page) == nil)
+        #expect(try FilingReader.read(page, source: "page.doc").formatDescription == "web page UTF-8")
         let pdf = try Converted.filing(Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v2_writer.pdf"))
         #expect(pdf.formatDescription == "PDF")
         #expect(pdf.place(pdf.projects[0].indicators[0].line) == "p5:31")
