@@ -17,6 +17,18 @@ import Testing
     }
 
     @Test(
+        "PDFs printed without cell borders read by position as their keys say, with a warning that says so",
+        arguments: [
+            ("000-borderless-writer.pdf", "000_4163b9005dfad92f.txt"),
+            ("v1-borderless-python-docx.pdf", "v1_seed_layout_4projects_2022.txt"),
+        ])
+    func borderlessPDFMatchesKey(_ file: String, _ keyed: String) throws {
+        try FilingKeyTests().compare(
+            Fixtures.root.appendingPathComponent("Tests/Fixtures/pdf/" + file),
+            key: Fixtures.filings.appendingPathComponent(keyed + ".key.json"), allowing: [PDFFrontEnd.byPositionNote])
+    }
+
+    @Test(
         "what a file is comes from its bytes: a .doc that is a .docx is read as one, a .wps that is Word 97 converted")
     func sniffedByContent() throws {
         let folder = Fixtures.root.appendingPathComponent("Tests/Fixtures/legacy")
@@ -27,7 +39,8 @@ import Testing
         let xls = try Converted.filing(folder.appendingPathComponent("v2_calc.xls"))
         #expect(xls.formatDescription == "Excel 97–2003 .xls via LibreOffice")
         // Word's "save as web page" kept the .doc name: read as the page it is, nothing converted.
-        let page = try Data(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v3_writer_export.html"))
+        let export = Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v3_writer_export.html")
+        let page = try Data(contentsOf: export)
         #expect(FrontEnds.outsideProgram(for: page) == nil)
         #expect(try FilingReader.read(page, source: "page.doc").formatDescription == "web page UTF-8")
         let pdf = try Converted.filing(Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v2_writer.pdf"))
