@@ -20,10 +20,12 @@ struct Options: ParsableCommand {
 
     @Option(
         name: .customShort("c"),
-        help: ArgumentHelp("Run COMMAND; repeatable. Runs before stdin or -f.", valueName: "COMMAND"))
+        help: ArgumentHelp("Run COMMAND; repeatable. With -c or -f, stdin is not read.", valueName: "COMMAND"))
     var commands: [String] = []
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in SCRIPT; repeatable.", valueName: "SCRIPT"))
+    @Option(
+        name: .customShort("f"),
+        help: ArgumentHelp("Run the commands in SCRIPT ('-' for stdin); repeatable.", valueName: "SCRIPT"))
     var scripts: [String] = []
 
     @Flag(help: "Stop at the first command that fails.")
@@ -32,8 +34,20 @@ struct Options: ParsableCommand {
     @Flag(help: "Print each command before its output, so a run reads like a transcript.")
     var echo = false
 
-    @Flag(name: .shortAndLong, help: "Quiet: no banner or notes.")
+    @Flag(name: .shortAndLong, help: "Quiet: no banner, no notes, no confirmations; stdout holds results alone.")
     var quiet = false
+
+    @Option(help: ArgumentHelp("Output format, as 'option format' sets it.", valueName: "FORMAT"))
+    var format: String?
+
+    @Flag(help: "Output as CSV (--format csv).")
+    var csv = false
+
+    @Flag(help: "Output as JSON (--format json).")
+    var json = false
+
+    /// The format the flags ask for, if any.
+    var outputFormat: String? { csv ? "csv" : json ? "json" : format }
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set).")
     var noColor = false

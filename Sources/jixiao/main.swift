@@ -36,11 +36,20 @@ let home = Paths.userHome()
 let historyPath = options.history ?? home.map { $0 + "/.jixiao_history" }
 let colour = !options.noColor && environment("NO_COLOR") == nil && environment("TERM") != "dumb"
 let console = TerminalConsole(interactive: interactive, historyPath: historyPath)
-let shell = Shell(
-    console: console,
-    options: ShellOptions(
-        echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive, color: colour))
+var shellOptions = ShellOptions(
+    echo: options.echo, bail: options.bail, quiet: options.quiet || !interactive, color: colour)
+shellOptions.silent = options.quiet
+let shell = Shell(console: console, options: shellOptions)
 console.attach(shell)
+// --csv, --json, --format: as `option format` would set them, a bad one a usage error.
+if let format = options.outputFormat {
+    do throws(ShellError) {
+        try shell.setOption("format", to: format)
+    } catch {
+        FileHandle.standardError.write(Data("jixiao: --format: \(error)\n".utf8))
+        exit(2)
+    }
+}
 
 if interactive {
     shell.note(
@@ -62,12 +71,13 @@ if readsRC, let home {
 for (i, command) in options.commands.enumerated() where !shell.finished && !shell.bailed {
     shell.execute(line: command, source: "-c", line: i + 1)
 }
+// As psql: -c and -f run only what they name; stdin is read when neither is given, or as `-f -`.
 for script in options.scripts where !shell.finished && !shell.bailed {
-    shell.runFile(script)
+    if script == "-" { shell.runConsole() } else { shell.runFile(script) }
 }
 if interactive {
     shell.runInteractive()
-} else if !stdinIsTerminal && !shell.finished && !shell.bailed {
+} else if options.commands.isEmpty, options.scripts.isEmpty, !stdinIsTerminal, !shell.finished, !shell.bailed {
     shell.runConsole()
 }
 fflush(nil)

@@ -41,16 +41,46 @@ import Testing
         #expect(stop.status == 1)
     }
 
-    @Test("-c runs before stdin, -f scripts report FILE:LINE")
+    @Test("-c runs before -f, -f scripts report FILE:LINE, and neither reads stdin unless -f - says so")
     func commandsAndScripts() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-e2e-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "echo from-file\nwhat\n".write(to: dir.appendingPathComponent("s.jx"), atomically: true, encoding: .utf8)
         let r = try Binary.run(["-c", "echo first", "-f", "s.jx"], input: "echo from-stdin\n", directory: dir)
-        #expect(r.stdout == "first\nfrom-file\nfrom-stdin\n")
+        #expect(r.stdout == "first\nfrom-file\n")
         #expect(r.stderr.hasPrefix("s.jx:2: error: unknown command 'what'"))
         #expect(r.status == 1)
+        let piped = try Binary.run(["-c", "echo first", "-f", "-"], input: "echo from-stdin\n", directory: dir)
+        #expect(piped.stdout == "first\nfrom-stdin\n" && piped.status == 0)
+    }
+
+    @Test("in a shell loop each jixiao -c runs once per line: the loop's input is not eaten")
+    func shellLoop() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let loop = "printf 'a\\nb\\nc\\n' | while read n; do \"$0\" -q -c \"echo $n\"; done"
+        process.arguments = ["-c", loop, Binary.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: data, as: UTF8.self) == "a\nb\nc\n")
+    }
+
+    @Test("-q leaves confirmations out, so stdout holds results alone; --csv and --format set the format")
+    func quietAndFormats() throws {
+        let filing = Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt").path
+        let sql = "sql SELECT count(*) AS n FROM projects"
+        let quiet = try Binary.run(["-q", "-c", "option format csv", "-c", "load \(filing)", "-c", sql])
+        #expect(quiet.stdout == "n\n3\n" && quiet.status == 0)
+        let csv = try Binary.run(["--csv", filing, "-c", sql])
+        #expect(csv.stdout == "n\n3\n")
+        let json = try Binary.run(["--format", "json", filing, "-c", "sql SELECT name FROM projects LIMIT 1"])
+        #expect(json.stdout == "[\n  {\n    \"name\": \"劳模服务\"\n  }\n]\n")
+        let bad = try Binary.run(["--format", "tabular", "-c", "quit"])
+        #expect(bad.status == 2 && bad.stderr.contains("'tabular' is not auto|aligned|wrapped"))
     }
 
     @Test("--echo prints each command like a transcript")

@@ -76,11 +76,15 @@ package struct Output: Equatable, Sendable {
     package var effect: Effect = .none
     /// Errors here make the command count as failed (exit status 1), but what it did stays done.
     package var diagnostics: [Diagnostic] = []
+    /// The text only confirms what was done (`option format csv` says `format csv`), and is no
+    /// result: `-q` leaves it out, so stdout holds results alone.
+    package var confirms = false
 
-    package init(_ text: String = "", effect: Effect = .none, diagnostics: [Diagnostic] = []) {
+    package init(_ text: String = "", effect: Effect = .none, diagnostics: [Diagnostic] = [], confirms: Bool = false) {
         self.text = text
         self.effect = effect
         self.diagnostics = diagnostics
+        self.confirms = confirms
     }
 }
 

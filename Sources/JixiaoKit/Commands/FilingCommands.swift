@@ -166,7 +166,7 @@ struct LoadCommand: Command, Equatable {
         .joined()
         let errors = batch.failed.map { Output.Diagnostic(kind: .error, subject: $0.path, message: Self.reason($0)) }
         if !errors.isEmpty { text += "\(fresh.count) loaded, \(errors.count) failed\n" }
-        return Output(text, diagnostics: errors + notes)
+        return Output(text, diagnostics: errors + notes, confirms: true)
     }
 
     /// A failure's reason without the path it begins with, which the diagnostic names.

@@ -135,7 +135,7 @@ struct OptionCommand: Command, Equatable {
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         if let name, let value {
             try session.settings.set(name, to: value)
-            return Output("\(name) \(session.settings.value(of: name))\n")
+            return Output("\(name) \(session.settings.value(of: name))\n", confirms: true)
         }
         let names = name.map { [$0] } ?? Settings.names
         return Output(keyValues(names.map { ($0, session.settings.value(of: $0)) }, indent: 0))

@@ -7,6 +7,8 @@ public struct ShellOptions: Sendable {
     public var echo = false
     public var bail = false
     public var quiet = false
+    /// `-q`: also no confirmation (`option`'s echo) and no note, so stdout holds results alone.
+    public var silent = false
     /// Whether `option color auto` may colour: false with --no-color, NO_COLOR or TERM=dumb.
     public var color = true
     public init(echo: Bool = false, bail: Bool = false, quiet: Bool = false, color: Bool = true) {
@@ -140,6 +142,11 @@ public final class Shell: Environment {
 
     package var conversionCache: ConversionCache? { cacheFolder.map(ConversionCache.init) }
 
+    /// Sets an option as `option NAME VALUE` does, saying nothing: for the command line's flags.
+    public func setOption(_ name: String, to value: String) throws(ShellError) {
+        try session.settings.set(name, to: value)
+    }
+
     /// Writes a result file atomically. An existing file is replaced only with `force`
     /// or when jixiao wrote it before in this session.
     public func write(_ data: Data, to path: String, force: Bool, isPrivate: Bool) throws(ShellError) {
@@ -154,7 +161,7 @@ public final class Shell: Environment {
 
     /// Writes a command's diagnostics as `SUBJECT: error: message`; true when any is an error.
     func report(_ diagnostics: [Output.Diagnostic]) -> Bool {
-        for d in diagnostics {
+        for d in diagnostics where !(options.silent && d.kind == .note) {
             let colour: Presentation.Colour = d.kind == .error ? .error : .warning
             console.writeError("\(d.subject): " + label(d.kind.rawValue, colour) + d.message + "\n")
         }
@@ -227,7 +234,7 @@ public final class Shell: Environment {
             let started = ContinuousClock.now
             let style = presentation
             let output = try perform(command, in: style)
-            show(output.text, style)
+            if !(options.silent && output.confirms) { show(output.text, style) }
             if session.settings.timing { console.write(Self.time(since: started)) }
             let failed = report(output.diagnostics)
             if failed { reportFailure(nil, location: "") }
