@@ -65,6 +65,24 @@ public final class Mirror<Stamp: Hashable> {
         self.deletes = deletes
     }
 
+    /// Drops the rows of filings numbered above `count`, which the session no longer holds
+    /// (`unload`, the example replaced), in one transaction.
+    public func keep(first count: Int) throws(SQLError) {
+        let gone = stamps.keys.filter { $0 > count }.sorted()
+        guard !gone.isEmpty else { return }
+        try database.execute("BEGIN")
+        do throws(SQLError) {
+            for id in gone {
+                for table in MirrorTable.allCases { try deletes[table]?.run([.integer(Int64(id))]) }
+            }
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+        for id in gone { stamps[id] = nil }
+    }
+
     /// Whether filing `id` must be written again for the state `stamp` names.
     public func isStale(_ id: Int, _ stamp: Stamp) -> Bool { stamps[id] != stamp }
 

@@ -47,6 +47,27 @@ extension CommandSpec {
             return FilingsCommand(ordering: try Ordering(args, call))
         },
         CommandSpec(
+            name: "unload", group: .filings,
+            usage: "unload FILING... [--force] | unload --all [--force]",
+            summary: "Drop filings from the session (by number or 单位名称), or all of them",
+            details: """
+                The filings named (numbers from 'filings', or unit names) leave the session: listings, 'summary', \
+                'sql' and exports no longer hold them, and the rest are numbered again in order. A filing whose \
+                what-if edits are not saved is kept unless --force. The bundled example is unloaded by itself \
+                when you load your own filings into a shell that holds only it.
+                """,
+            example: "unload 3",
+            completion: .contextual { previous, session in
+                .words(session.filings.map(\.filing.unit) + (previous.isEmpty ? ["--all"] : []))
+            }
+        ) { call throws(ShellError) in
+            let args = try call.arguments(allowing: ["--all", "--force"])
+            if args.has("--all") == !args.positional.isEmpty {
+                throw call.usage(args.positional.isEmpty ? "needs a FILING (or --all)" : "give either FILINGs or --all")
+            }
+            return UnloadCommand(filings: args.positional, all: args.has("--all"), force: args.has("--force"))
+        },
+        CommandSpec(
             name: "use", group: .filings,
             usage: "use FILING",
             summary: "Make another loaded filing the current one (by number or 单位名称)",
@@ -147,6 +168,11 @@ struct LoadCommand: Command, Equatable {
         // One file that fails, and nothing else named: the load's own error, as for any command.
         if batch.loaded.isEmpty, batch.failed.count == 1 { throw batch.failed[0].error }
         var notes: [Output.Diagnostic] = []
+        // The example a shell started with is never counted, checked or exported with real filings.
+        if !paths.isEmpty, !batch.loaded.isEmpty, session.holdsOnlyTheExample {
+            session.remove(at: [0])
+            notes.append(.init(kind: .note, subject: "example", message: "unloaded: your filings replace it"))
+        }
         var known = Dictionary(session.filings.enumerated().map { ($1.filing.sha256, $0 + 1) }) { first, _ in first }
         var fresh: [LoadedFiling] = []
         for item in batch.loaded {
@@ -165,7 +191,11 @@ struct LoadCommand: Command, Equatable {
         }
         .joined()
         let errors = batch.failed.map { Output.Diagnostic(kind: .error, subject: $0.path, message: Self.reason($0)) }
-        if !errors.isEmpty { text += "\(fresh.count) loaded, \(errors.count) failed\n" }
+        let duplicates = batch.loaded.count - fresh.count
+        if !errors.isEmpty || duplicates > 0 {
+            text += "\(fresh.count) loaded, \(errors.count) failed"
+            text += duplicates > 0 ? ", \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped\n" : "\n"
+        }
         return Output(text, diagnostics: errors + notes, confirms: true)
     }
 
@@ -184,6 +214,37 @@ struct FilingsCommand: Command, Equatable {
         guard !session.filings.isEmpty else { throw .noFiling }
         let results = try session.results(environment)
         return Output(try ordering.apply(to: CountyViews.filings(results, current: session.currentIndex)).render())
+    }
+}
+
+/// `unload N|UNIT|--all`: drops filings from the session, refusing where a scenario has edits
+/// not saved unless `--force`.
+struct UnloadCommand: Command, Equatable {
+    var filings: [String]
+    var all = false
+    var force = false
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        var indices = Set<Int>()
+        if all {
+            indices = Set(session.filings.indices)
+        } else {
+            for word in filings { indices.insert(try session.filingIndex(word)) }
+        }
+        let unsaved = indices.sorted().filter { index in
+            session.filings[index].scenarios.contains { $0.isDirty && $0.editCount > 0 }
+        }
+        if !force, let first = unsaved.first {
+            throw .refused(
+                "[\(first + 1)] \(session.filings[first].filing.unit) has what-if edits not saved; "
+                    + "'save FILE' keeps them, or add --force to unload anyway")
+        }
+        let names = indices.sorted().map { "[\($0 + 1)] \(session.filings[$0].path)" }
+        session.remove(at: indices)
+        let left = session.filings.count
+        return Output(
+            "unloaded \(names.joined(separator: ", ")); \(left) filing\(left == 1 ? "" : "s") loaded\n",
+            confirms: true)
     }
 }
 

@@ -106,6 +106,8 @@ extension Session {
     /// scenario or rules changed since the last query are written again.
     func syncedMirror(_ environment: any Environment) throws(ShellError) -> Mirror<AnalysisCache.Stamp> {
         let mirror = try mirrorBox.get()
+        let count = filings.count
+        try sqlite { () throws(SQLError) in try mirror.keep(first: count) }
         let stale = filings.indices.filter { mirror.isStale($0 + 1, stamp($0)) }
         guard !stale.isEmpty else { return mirror }
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }

@@ -137,6 +137,20 @@ public struct Session: Sendable {
         filings = (filings + loaded).exactly
         currentIndex = filings.count - 1
     }
+
+    /// Whether the session holds the bundled example and nothing else, untouched: the state a
+    /// shell started without a filing is in, which the analyst's own filings replace.
+    var holdsOnlyTheExample: Bool {
+        filings.count == 1 && filings[0].path == "example" && filings[0].scenarios.allSatisfy { $0.editCount == 0 }
+    }
+
+    /// Removes the filings at `indices`; the current one stays current when it stays, else the
+    /// last one left is.
+    mutating func remove(at indices: Set<Int>) {
+        let current = currentIndex.map { filings[$0].filing.sha256 }
+        filings = filings.enumerated().filter { !indices.contains($0.offset) }.map(\.element)
+        currentIndex = filings.firstIndex { $0.filing.sha256 == current } ?? (filings.isEmpty ? nil : filings.count - 1)
+    }
 }
 
 /// Analyses by filing index, each with the stamp of the state it was computed for.
