@@ -122,8 +122,9 @@ package enum Labels {
         return nil
     }
 
-    /// Parses `1,234.50`, `-3`, `.5` exactly as decimal; nil for anything else. Works on the
-    /// UTF-8 bytes: every character it accepts is ASCII.
+    /// Parses `1,234.50`, `-3`, `.5` exactly as decimal; nil for anything else. A comma is read
+    /// only as a thousands separator (`250,000.00`): `3,4` is a decimal comma or a slip, never 34.
+    /// Works on the UTF-8 bytes: every character it accepts is ASCII.
     package static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
         // One pass, no buffer: up to 18 digits make the significand of an exact Decimal at once.
         var significand: UInt64 = 0
@@ -132,24 +133,29 @@ package enum Labels {
         var negative = false
         var seenDot = false
         var position = 0
+        var group = 0  // digits since the last comma (or the start), before the dot
+        var grouped = false
         for byte in text.utf8 {
             defer { position += 1 }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digitCount += 1
                 if digitCount <= 18 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
-                if seenDot { exponent -= 1 }
+                if seenDot { exponent -= 1 } else { group += 1 }
             case UInt8(ascii: "."):
-                if seenDot { return nil }
+                if seenDot || (grouped && group != 3) { return nil }
                 seenDot = true
-            case UInt8(ascii: ","): if digitCount == 0 || seenDot { return nil }
+            case UInt8(ascii: ","):
+                // The first group holds one to three digits, every later one three.
+                if seenDot || group == 0 || group > 3 || (grouped && group != 3) { return nil }
+                (group, grouped) = (0, true)
             case UInt8(ascii: "-"), UInt8(ascii: "+"):
                 if position != 0 { return nil }
                 negative = byte == UInt8(ascii: "-")
             default: return nil
             }
         }
-        guard digitCount > 0 else { return nil }
+        guard digitCount > 0, !grouped || seenDot || group == 3 else { return nil }
         if digitCount > 18 { return longDecimal(text) }
         return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }

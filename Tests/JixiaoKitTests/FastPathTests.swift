@@ -65,12 +65,19 @@ import Testing
     static let numbers = [
         "-12.50", "+3", "1,234.56", "0.000001", "123456789012345678", "1234567890123456789",
         "99999999999999999999999.5", "12.", ".5", "-0", "0", "1.2.3", "1-2", ",5", "5,", "007", "-.5",
+        // Commas only as thousands groups: a decimal comma or a stray one is no number.
+        "3,4", "1,23", "12,3456", "1234,567", "1,234,567.8", "250,000.00", "1,2345.6", "1,234,56",
+        "12,345,678,901,234,567,890.5",
     ]
 
     @Test(arguments: texts + numbers) func decimalsAreExact(_ text: String) {
         let t = Labels.norm(text)
+        // The reference: a regular expression for the grammar (commas in groups of three), then
+        // Foundation's parser on the digits.
         let viaFoundation: Decimal? = {
-            guard Labels.decimal(t) != nil else { return nil }
+            guard t.wholeMatch(of: /[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\.[0-9]*)?/) != nil,
+                t.contains(where: \.isNumber)
+            else { return nil }
             let digits = t.filter { $0 != "," && $0 != "+" }
             return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
         }()

@@ -345,3 +345,16 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Money is read as written: a comma is only ever a thousands separator.
+@Suite struct DecimalCommaTests {
+    @Test("a decimal comma is no thousands separator: '3,4' is text with a located warning, never 34")
+    func decimalCommaIsNoNumber() throws {
+        let text = try String(contentsOf: Fixtures.real, encoding: .utf8).replacingOccurrences(
+            of: "\t3.4\n", with: "\t3,4\n")
+        let filing = try FilingReader.read(Data(text.utf8), source: "comma.txt")
+        #expect(filing.projects[0].funds.executed.value == nil)
+        #expect(filing.warnings.contains { $0.line == 408 && $0.message.contains("'3,4' is not a number") })
+        #expect(Labels.decimal("250,000.00") == Decimal(string: "250000.00"))
+    }
+}
