@@ -43,33 +43,83 @@ public final class Database {
             let db
         else { throw SQLError(message: "cannot open a temporary database") }
         handle = db
+        Database.harden(db)
         let context = Unmanaged.passUnretained(hooks).toOpaque()
         sqlite3_set_authorizer(handle, Database.authorize, context)
         sqlite3_progress_handler(handle, 10_000, Database.progress, context)
     }
 
+    /// The settings SQLite's guide for untrusted SQL asks for: no writing to the schema or the
+    /// file format from SQL, no replacing the FTS3 tokenizer's function pointer, no functions
+    /// run from the schema, no extensions, no attached databases, and bounds on a value's size,
+    /// a statement's length and an expression's depth.
+    private static func harden(_ db: OpaquePointer) {
+        _ = jx_sqlite3_db_config_int(db, SQLITE_DBCONFIG_DEFENSIVE, 1)
+        _ = jx_sqlite3_db_config_int(db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0)
+        _ = jx_sqlite3_db_config_int(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
+        _ = jx_sqlite3_db_config_int(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0)
+        sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0)
+        sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 100_000_000)
+        sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 1_000_000)
+        sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 200)
+        sqlite3_limit(db, SQLITE_LIMIT_COMPOUND_SELECT, 100)
+        sqlite3_limit(db, SQLITE_LIMIT_FUNCTION_ARG, 32)
+        sqlite3_limit(db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 10_000)
+    }
+
     deinit { sqlite3_close_v2(handle) }
 
-    /// Lets only reading through while `readOnly` is set: SELECT, reading columns, functions,
-    /// recursive queries. Writes, ATTACH, PRAGMA and schema changes are denied at prepare time.
+    /// Lets only reading through while `readOnly` is set: SELECT, reading columns, recursive
+    /// queries, and the functions of `allowedFunctions`. Writes, ATTACH, PRAGMA, schema changes
+    /// and any other function (`fts3_tokenizer`, `load_extension`) are denied at prepare time.
     private static let authorize:
         @convention(c) (
             UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
             UnsafePointer<CChar>?
-        ) -> Int32 = { context, action, _, _, _, _ in
+        ) -> Int32 = { context, action, _, name, _, _ in
             guard let context else { return SQLITE_OK }
             let hooks = Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue()
             guard hooks.readOnly else { return SQLITE_OK }
-            let allowed = [SQLITE_SELECT, SQLITE_READ, SQLITE_FUNCTION, SQLITE_RECURSIVE]
+            if action == SQLITE_FUNCTION {
+                let function = name.map { String(cString: $0).lowercased() } ?? ""
+                return allowedFunctions.contains(function) ? SQLITE_OK : SQLITE_DENY
+            }
+            let allowed = [SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE]
             return allowed.contains(action) ? SQLITE_OK : SQLITE_DENY
         }
+
+    /// SQLite's built-in functions that only compute: scalar, aggregate, window, date, math and
+    /// JSON. Anything else a build may hold (`fts3_tokenizer`, `load_extension`, `readfile`)
+    /// is refused.
+    static let allowedFunctions: Set<String> = [
+        "abs", "changes", "char", "coalesce", "concat", "concat_ws", "format", "glob", "hex", "ifnull", "iif",
+        "instr", "length", "like", "likelihood", "likely", "lower", "ltrim", "max", "min", "nullif", "octet_length",
+        "printf", "quote", "random", "randomblob", "replace", "round", "rtrim", "sign", "soundex", "substr",
+        "substring", "trim", "typeof", "unhex", "unicode", "unlikely", "upper", "zeroblob",
+        "avg", "count", "group_concat", "string_agg", "sum", "total",
+        "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value",
+        "last_value", "nth_value",
+        "date", "time", "datetime", "julianday", "unixepoch", "strftime", "timediff",
+        "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "ceiling", "cos", "cosh", "degrees",
+        "exp", "floor", "ln", "log", "log10", "log2", "mod", "pi", "pow", "power", "radians", "sin", "sinh", "sqrt",
+        "tan", "tanh", "trunc",
+        "json", "json_array", "json_array_length", "json_extract", "json_insert", "json_object", "json_patch",
+        "json_remove", "json_replace", "json_set", "json_type", "json_valid", "json_quote", "json_group_array",
+        "json_group_object", "json_each", "json_tree",
+    ]
 
     private static let progress: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { context in
         guard let context else { return 0 }
         return Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue().interrupted() ? 1 : 0
     }
 
-    var lastError: SQLError { SQLError(message: String(cString: sqlite3_errmsg(handle))) }
+    /// SQLite's message for the last failure; its general text for the code when the message is
+    /// empty, so an error never reaches the analyst as `sql: ` alone.
+    var lastError: SQLError {
+        let message = String(cString: sqlite3_errmsg(handle))
+        let code = sqlite3_extended_errcode(handle)
+        return SQLError(message: message.isEmpty ? String(cString: sqlite3_errstr(code)) : message)
+    }
 
     /// Runs statements that return no rows (schema, transactions).
     public func execute(_ sql: String) throws(SQLError) {

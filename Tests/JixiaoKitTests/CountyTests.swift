@@ -116,6 +116,23 @@ import Testing
         #expect(run(shell, "sql SELECT count(*) FROM projects").output.contains(" 81\n"))
     }
 
+    @Test(
+        "a query may call only functions that compute: the ones that reach into the process are refused",
+        arguments: [
+            "SELECT fts3_tokenizer('simple', x'4141414141414141')", "SELECT hex(fts3_tokenizer('simple'))",
+            "SELECT load_extension('/tmp/x')", "VACUUM INTO 'copy.db'",
+        ])
+    func hardened(_ query: String) {
+        let shell = shell()
+        let result = run(shell, "sql " + query)
+        #expect(!result.ok)
+        // Refused before it runs, with SQLite's own reason: never a bare `sql: `.
+        #expect(
+            result.errors.contains("not authorized to use function") || result.errors.contains("only reading queries"),
+            "\(result.errors)")
+        #expect(run(shell, "sql SELECT abs(-2) + round(2.5) AS x, json_object('a', 1) AS j").output.contains(" 5 "))
+    }
+
     @Test("SQL errors are SQLite's own, at their line")
     func sqlErrors() {
         let shell = shell()
