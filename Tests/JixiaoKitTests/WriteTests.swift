@@ -42,6 +42,16 @@ import Testing
         #expect(String(decoding: received, as: UTF8.self).contains("劳模服务"))
     }
 
+    @Test("a FIFO no process reads is a clear error, not a wait without end")
+    func aFIFOWithNoReaderIsAnError() throws {
+        let folder = try Scratch.folder
+        let fifo = folder.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let console = Self.export("fifo", in: folder, force: true)
+        #expect(console.errors.contains("fifo: no process is reading this FIFO; start its reader first"))
+        #expect(Self.kind(fifo) == S_IFIFO)
+    }
+
     @Test func aLinkToDevNullLeavesTheDeviceAndTheLinkAsTheyWere() throws {
         let folder = try Scratch.folder
         let link = folder.appendingPathComponent("null").path

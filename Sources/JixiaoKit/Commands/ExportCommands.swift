@@ -59,12 +59,12 @@ struct ExportCommand: Command, Equatable {
             let mirror = try session.syncedMirror(environment)
             let data = try sqlite { () throws(SQLError) in try mirror.database.serialized() }
             try environment.write(data, to: path, force: force)
-            return Output("wrote \(path) (\(session.filings.count) filings, \(data.count) bytes)\n")
+            return Output("wrote \(path) (\(session.filings.count) filings, \(data.count) bytes)\n", confirms: true)
         }
         let text = try content(session)
         guard let path else { return Output(text) }
         try environment.write(text, to: path, force: force)
-        return Output("wrote \(path) (\(text.utf8.count) bytes)\n")
+        return Output("wrote \(path) (\(text.utf8.count) bytes)\n", confirms: true)
     }
 
     func content(_ session: Session) throws(ShellError) -> String {

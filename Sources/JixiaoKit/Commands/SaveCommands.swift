@@ -92,7 +92,8 @@ struct SaveCommand: Command, Equatable {
                 loaded.scenario.isDirty = false
             }
         }
-        return Output("saved scenario \(loaded.scenario.name) (\(loaded.scenario.editCount) edits) to \(path)\n")
+        return Output(
+            "saved scenario \(loaded.scenario.name) (\(loaded.scenario.editCount) edits) to \(path)\n", confirms: true)
     }
 }
 

@@ -169,11 +169,25 @@ package enum Disk {
         return current
     }
 
-    /// A FIFO or device: opened and written as it is, which is the only thing it can take.
+    /// A FIFO or device: opened and written as it is, which is the only thing it can take. A FIFO
+    /// is opened without blocking, given two seconds for its reader to come: with none, a blocking
+    /// open would wait forever, with no word.
     static func writeInPlace(_ data: Data, to path: String, shownAs shown: String) throws(ShellError) {
-        let fd = open(path, O_WRONLY)
-        guard fd >= 0 else { throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))") }
+        var fd = open(path, O_WRONLY | O_NONBLOCK)
+        let deadline = ContinuousClock.now + .seconds(2)
+        while fd < 0, errno == ENXIO, ContinuousClock.now < deadline {
+            usleep(10_000)
+            fd = open(path, O_WRONLY | O_NONBLOCK)
+        }
+        guard fd >= 0 else {
+            if errno == ENXIO {
+                throw .io(path: shown, reason: "no process is reading this FIFO; start its reader first (cat \(shown))")
+            }
+            throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))")
+        }
         defer { close(fd) }
+        // Opened: the reader is there, and the writes may wait for it as writes to a pipe do.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         if let failure = writeAll(data, to: fd) { throw .io(path: shown, reason: "cannot write (\(failure))") }
     }
 
