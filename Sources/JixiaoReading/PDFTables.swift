@@ -171,15 +171,7 @@ struct Lattice {
         ys = PDFTables.boundaries(rules.filter(\.isHorizontal).map(\.at))
         guard xs.count >= 2, ys.count >= 2, xs.count * ys.count <= 40_000 else { return nil }
         let (rows, columns) = (ys.count - 1, xs.count - 1)
-        var parent = Array(0..<(rows * columns))
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
+        var sets = DisjointSets(rows * columns)
         let tolerance = PDFTables.tolerance
         func ruled(_ horizontal: Bool, at: Double, across middle: Double) -> Bool {
             rules.contains {
@@ -192,10 +184,10 @@ struct Lattice {
             for column in 0..<columns {
                 let here = row * columns + column
                 if column + 1 < columns, !ruled(false, at: xs[column + 1], across: middle) {
-                    parent[root(here)] = root(here + 1)
+                    sets.join(here, here + 1)
                 }
                 if row + 1 < rows, !ruled(true, at: ys[row + 1], across: (xs[column] + xs[column + 1]) / 2) {
-                    parent[root(here)] = root(here + columns)
+                    sets.join(here, here + columns)
                 }
             }
         }
@@ -203,7 +195,7 @@ struct Lattice {
         region = Array(repeating: Array(repeating: 0, count: columns), count: rows)
         for row in 0..<rows {
             for column in 0..<columns {
-                let key = root(row * columns + column)
+                let key = sets.root(row * columns + column)
                 if let id = ids[key] {
                     let span = spans[id]
                     spans[id] = (span.top, min(span.left, column), max(span.bottom, row), max(span.right, column))
@@ -265,4 +257,23 @@ struct Lattice {
         let box = PDFBox(left: xs[0], top: ys[0], right: xs[xs.count - 1], bottom: ys[ys.count - 1])
         return (PDFTable(box: box, columns: xs, rows: rows), taken)
     }
+}
+
+/// Sets of indices joined two at a time (union–find with path halving): rules that meet, grid
+/// cells with no rule between them.
+struct DisjointSets {
+    private var parent: [Int]
+
+    init(_ count: Int) { parent = Array(0..<count) }
+
+    mutating func root(_ index: Int) -> Int {
+        var index = index
+        while parent[index] != index {
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        }
+        return index
+    }
+
+    mutating func join(_ a: Int, _ b: Int) { parent[root(a)] = root(b) }
 }
