@@ -86,7 +86,7 @@ import Testing
         let dir = try Self.temp()
         defer { try? FileManager.default.removeItem(at: dir) }
         let county = Binary.root.appendingPathComponent("Tests/Fixtures/county").path
-        let first = try Binary.run(["-q", county, "-c", "export sqlite county.db"], directory: dir)
+        let first = try Binary.run([county, "-c", "export sqlite county.db"], directory: dir)
         #expect(first.stdout.hasPrefix("wrote county.db (29 filings"), "\(first.stderr)")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.sqlite3 ?? "")
@@ -107,8 +107,9 @@ import Testing
         // Another run does not replace the file without --force; with it, it does.
         let again = try Binary.run(["-q", county, "-c", "export sqlite county.db"], directory: dir)
         #expect(again.status == 1 && again.stderr.contains("county.db exists; add --force"))
+        // -q: the file is written, and stdout holds no confirmation of it.
         let forced = try Binary.run(["-q", county, "-c", "export sqlite county.db --force"], directory: dir)
         #expect(forced.status == 1, "the county's bad file still makes the load count as failed")
-        #expect(forced.stdout.hasPrefix("wrote county.db"))
+        #expect(forced.stdout.isEmpty && FileManager.default.fileExists(atPath: dir.path + "/county.db"))
     }
 }
