@@ -16,8 +16,9 @@ public enum FilingReader {
         var filing = try self.read(read.layout, source: source)
         filing.encoding = read.encoding
         filing.format = read.format
-        filing.layoutText = read.text
-        filing.places = read.places
+        // What `export text` writes and where findings point: never a control character either.
+        filing.layoutText = read.text.map(ControlCharacters.escaped)
+        filing.places = read.places.map(ControlCharacters.escaped)
         filing.convertedFrom = read.convertedFrom
         if !read.notes.isEmpty { filing.warnings = read.notes + filing.warnings }
         filing.sha256 = Digest.sha256Hex(data)
@@ -29,6 +30,11 @@ public enum FilingReader {
     public static func read(text: String, source: String) throws(ReadError) -> Filing {
         try read(Layout.sections(of: text), source: source)
     }
+
+    /// Said at each line whose text carried characters that act on a terminal.
+    static let controlWarning =
+        "control characters here (ESC, BEL, a bidi override …) are kept as escapes such as \\x1b: "
+        + "a filing may not act on the terminal"
 
     /// Reads the sections a front end found.
     static func read(_ layout: Layout.Result, source: String) throws(ReadError) -> Filing {
@@ -90,6 +96,9 @@ public enum FilingReader {
         }
         filing.unit = unit(of: filing, sections: sections)
         filing.year = year(of: filing, sections: sections)
+        for line in Set(sections.flatMap(\.controlLines)) {
+            filing.warnings.append(ReadWarning(line: line, message: controlWarning))
+        }
         filing.warnings.sort { $0.line < $1.line }
         return filing
     }

@@ -9,8 +9,15 @@ package struct Cell: Hashable, Sendable {
     package let key: String
     /// Blank, `——`, `/`, `无`: decided once, as every reader asks.
     package let isEmpty: Bool
+    /// Whether the text as read held control characters (now escaped).
+    package let hadControls: Bool
 
+    /// `text` as read, with any control character (ESC, BEL, a bidi override) kept as its
+    /// visible escape; `hadControls` says there was one, for the reader's warning.
     package init(text: String, line: Int) {
+        let hadControls = ControlCharacters.occur(in: text)
+        self.hadControls = hadControls
+        let text = hadControls ? ControlCharacters.escaped(text) : text
         self.text = text
         self.line = line
         self.key = Labels.norm(text)
@@ -84,6 +91,8 @@ package struct Section: Sendable {
     package var prose: [Located] = []
     /// `单位：元` written above the table: amounts without a unit in their header are in 元.
     package var amountsInYuan = false
+    /// Lines whose text held control characters, kept escaped, for the reader's warnings.
+    package var controlLines: [Int] = []
 }
 
 /// Collects what a front end finds — titles, prose lines and table rows — into sections.
@@ -101,11 +110,16 @@ package struct SectionBuilder {
     package mutating func row(_ cells: [Cell]) {
         guard !cells.isEmpty else { return }
         current.rows.append(Row(cells: cells))
+        for cell in cells where cell.hadControls { current.controlLines.append(cell.line) }
     }
 
     /// A line outside any table cell: a title, a unit line, a page marker, or prose.
     package mutating func prose(_ text: String, line: Int) {
-        let trimmed = Labels.trim(text)
+        var trimmed = Labels.trim(text)
+        if ControlCharacters.occur(in: trimmed) {
+            trimmed = ControlCharacters.escaped(trimmed)
+            current.controlLines.append(line)
+        }
         guard !trimmed.isEmpty, !Layout.isPageMarker(trimmed) else { return }
         if let kind = SectionKind.of(title: trimmed) {
             title(kind, trimmed, line: line)

@@ -69,7 +69,8 @@ struct SQLCommand: Command, Equatable {
                 }
             }
         }
-        var listing = Listing(columns.indices.map { Listing.Column(columns[$0], [], numeric[$0] ? .right : .left) })
+        let names = columns.map(ControlCharacters.escaped)
+        var listing = Listing(names.indices.map { Listing.Column(names[$0], [], numeric[$0] ? .right : .left) })
         for row in rows { listing.rows.append(row.map { Listing.Cell(text($0)) }) }
         return listing
     }
@@ -79,7 +80,8 @@ struct SQLCommand: Command, Equatable {
         case .null: return ""
         case .integer(let n): return "\(n)"
         case .real(let x): return String(format: "%.15g", x)
-        case .text(let s): return s
+        // A query may build what no filing holds (`char(27) || '[31m'`): shown as its escape.
+        case .text(let s): return ControlCharacters.escaped(s)
         case .blob(let bytes): return "<blob, \(bytes.count) bytes>"
         }
     }
