@@ -11,6 +11,8 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case notWorkbook(String)
     case notOfficeFile(String)
     case notWebPage(String)
+    case utf16WithoutMark(String)
+    case notGB18030(line: Int, byte: UInt8)
     case notPDF(String)
     case scannedPDF(pages: Int)
     case noTableInPDF(pages: Int)
@@ -32,6 +34,11 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notWorkbook(let why): return "not a readable workbook: \(why)"
         case .notOfficeFile(let why): return "not a readable office file: \(why)"
         case .notWebPage(let why): return "not a readable web page: \(why)"
+        case .utf16WithoutMark(let order):
+            return "looks like UTF-16 (\(order)) without a byte-order mark; save it as UTF-8, or as UTF-16 with one"
+        case .notGB18030(let line, let byte):
+            return "line \(line): byte 0x" + String(format: "%02X", byte)
+                + " is neither UTF-8 nor GB18030: the file is damaged there, or in another encoding"
         case .notPDF(let why): return "not a readable PDF: \(why)"
         case .scannedPDF(let pages):
             return "a scanned PDF: its \(pages) page\(pages == 1 ? " is an image" : "s are images") with no text "
@@ -59,12 +66,17 @@ package enum TextDecoding {
         }
         // Over the raw bytes: iterating `Data` element by element pays an exclusivity check per byte.
         let nul = data.withUnsafeBytes { $0.firstIndex(of: 0) }
-        if let nul { throw .binary(offset: nul) }
+        if let nul {
+            if let order = utf16WithoutMark(data) { throw .utf16WithoutMark(order) }
+            throw .binary(offset: nul)
+        }
         if let text = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) {
             return (strip(text), bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? .utf8WithBOM : .utf8)
         }
         if looksBinary(data) { throw .binary(offset: firstControl(data)) }
-        guard let text = String(data: data, encoding: gb18030), !text.isEmpty else { throw .undecodable }
+        guard let text = String(data: data, encoding: gb18030), !text.isEmpty else {
+            throw firstNonGB18030(data).map { ReadError.notGB18030(line: $0.line, byte: $0.byte) } ?? .undecodable
+        }
         return (text, .gb18030)
     }
 
@@ -84,6 +96,30 @@ package enum TextDecoding {
             if scalar == "\n" { line += 1 }
         }
         return line
+    }
+
+    /// `little-endian` or `big-endian` when the bytes read cleanly as UTF-16 text of that order
+    /// (as Windows' "Unicode" saves without its byte-order mark); nil otherwise.
+    static func utf16WithoutMark(_ data: Data) -> String? {
+        guard data.count % 2 == 0 else { return nil }
+        for (encoding, name) in [(String.Encoding.utf16LittleEndian, "little-endian"), (.utf16BigEndian, "big-endian")]
+        {
+            guard let text = String(data: data, encoding: encoding), !text.isEmpty else { continue }
+            let clean = !text.unicodeScalars.contains { $0.value == 0 || ControlCharacters.isControl($0) }
+            if clean && text.contains(where: { $0.isLetter }) { return name }
+        }
+        return nil
+    }
+
+    /// The line (from 1) of the first line that is not GB18030, and its first byte that cannot
+    /// start a GB18030 character there (0x80 and 0xFF never can), for an error that points at it.
+    static func firstNonGB18030(_ data: Data) -> (line: Int, byte: UInt8)? {
+        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where String(data: Data(line), encoding: gb18030) == nil {
+            let byte = line.first { $0 == 0x80 || $0 == 0xFF } ?? line.first { $0 >= 0x80 } ?? line.first ?? 0
+            return (index + 1, byte)
+        }
+        return nil
     }
 
     /// Control bytes other than tab, CR, LF and form feed mark a binary file.

@@ -55,3 +55,38 @@ import Testing
         }
     }
 }
+
+/// A bad file's message names its cause and its place.
+@Suite(.scratch) struct CauseMessageTests {
+    @Test("UTF-16 without a byte-order mark is said to be that, not binary data")
+    func utf16WithoutMark() throws {
+        let text = try String(contentsOf: Fixtures.real, encoding: .utf8)
+        let little = try #require(text.data(using: .utf16LittleEndian))
+        #expect(throws: ReadError.utf16WithoutMark("little-endian")) { try FilingReader.read(little, source: "u") }
+        let big = try #require(text.data(using: .utf16BigEndian))
+        #expect(throws: ReadError.utf16WithoutMark("big-endian")) { try FilingReader.read(big, source: "u") }
+    }
+
+    @Test("one damaged byte in a GB18030 file is named with its line")
+    func damagedGB18030() throws {
+        let text = try String(contentsOf: Fixtures.real, encoding: .utf8)
+        var bytes = [UInt8](try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632))))
+        let label = [UInt8](try #require("劳模服务".data(using: String.Encoding(rawValue: 0x8000_0632))))
+        let at = try #require(bytes.indices.first { Array(bytes[$0..<min($0 + label.count, bytes.count)]) == label })
+        bytes[at] = 0xFF
+        #expect(throws: ReadError.notGB18030(line: 97, byte: 0xFF)) { try FilingReader.read(Data(bytes), source: "g") }
+    }
+
+    @Test("a loop of symbolic links is said to be one, not a missing file")
+    func linkLoop() throws {
+        let folder = try Scratch.folder
+        let (a, b) = (folder.appendingPathComponent("a.txt").path, folder.appendingPathComponent("b.txt").path)
+        #expect(symlink(b, a) == 0 && symlink(a, b) == 0)
+        #expect(throws: ShellError.self) { try Disk.read(a, shownAs: "a.txt") }
+        do {
+            _ = try Disk.read(a, shownAs: "a.txt")
+        } catch {
+            #expect("\(error)" == "a.txt: too many levels of symbolic links (a link that leads back to itself)")
+        }
+    }
+}

@@ -24,7 +24,7 @@ package enum Disk {
         _ path: String, shownAs shown: String, limit: Limit = .document, regularOnly: Bool = false
     ) throws(ShellError) -> Data {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw .io(path: shown, reason: "no such file") }
+        guard stat(path, &status) == 0 else { throw .io(path: shown, reason: missing(errno)) }
         let kind = status.st_mode & S_IFMT
         if kind == S_IFDIR { throw .io(path: shown, reason: "is a folder, not a file") }
         if kind != S_IFREG && regularOnly {
@@ -39,6 +39,17 @@ package enum Disk {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw .io(path: shown, reason: "cannot read (\(reason(error)))")
+        }
+    }
+
+    /// Why a path cannot be opened, in words: a loop of links is not a missing file.
+    static func missing(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case ELOOP: return "too many levels of symbolic links (a link that leads back to itself)"
+        case EACCES: return "permission denied"
+        case ENOTDIR: return "a part of the path is not a folder"
+        default: return String(cString: strerror(code))
         }
     }
 
