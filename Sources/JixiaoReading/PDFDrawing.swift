@@ -104,6 +104,8 @@ struct SVGRules {
 
     /// Longer than this across, a filled rectangle is an area, not a line.
     static let thinness = 2.5
+    /// Elements whose shapes are not drawn where they stand: glyphs, clips, masks, patterns.
+    static let undrawn: Set<String> = ["defs", "symbol", "clipPath", "mask", "pattern"]
 
     mutating func take(_ event: XMLScanner.Event) {
         switch event {
@@ -114,14 +116,14 @@ struct SVGRules {
                 if sawPage { pages.append([]) }
                 sawPage = true
             }
-            if ["defs", "symbol", "clipPath", "mask", "pattern"].contains(name) { hidden += 1 }
+            if Self.undrawn.contains(name) { hidden += 1 }
             if hidden == 0, let combined {
                 if name == "path" { addPath(attributes, combined) }
                 if name == "rect" { addRect(attributes, combined) }
             }
             transforms.append(combined)
         case .end(let name):
-            if ["defs", "symbol", "clipPath", "mask", "pattern"].contains(name) { hidden = max(0, hidden - 1) }
+            if Self.undrawn.contains(name) { hidden = max(0, hidden - 1) }
             if !transforms.isEmpty { transforms.removeLast() }
         case .text: break
         }
@@ -134,10 +136,8 @@ struct SVGRules {
         }
         if style.stroked {
             for (start, end) in segments { add(line: start, end) }
-        } else if style.filled, !segments.isEmpty {
-            let xs = segments.flatMap { [$0.0.0, $0.1.0] }
-            let ys = segments.flatMap { [$0.0.1, $0.1.1] }
-            add(area: xs.min()!, ys.min()!, xs.max()!, ys.max()!)
+        } else if style.filled {
+            add(area: segments.flatMap { [$0.0, $0.1] })
         }
     }
 
@@ -151,9 +151,7 @@ struct SVGRules {
         if style.stroked {
             for i in 0..<4 { add(line: corners[i], corners[(i + 1) % 4]) }
         } else if style.filled {
-            let xs = corners.map(\.0)
-            let ys = corners.map(\.1)
-            add(area: xs.min()!, ys.min()!, xs.max()!, ys.max()!)
+            add(area: corners)
         }
     }
 
@@ -168,6 +166,14 @@ struct SVGRules {
             pages[pages.count - 1].append(
                 PDFRule(isHorizontal: false, at: (x0 + x1) / 2, from: min(y0, y1), to: max(y0, y1)))
         }
+    }
+
+    /// A filled shape, by the box around its points; nothing when it has none.
+    mutating func add(area points: [(Double, Double)]) {
+        guard let left = points.map(\.0).min(), let right = points.map(\.0).max(),
+            let top = points.map(\.1).min(), let bottom = points.map(\.1).max()
+        else { return }
+        add(area: left, top, right, bottom)
     }
 
     /// A filled rectangle thin in one direction is a rule along the other.
@@ -219,7 +225,14 @@ struct SVGRules {
                 result.append((x, y, x, ny))
                 y = ny
             case "C", "S", "Q", "T", "A":
-                let count = ["C": 5, "S": 3, "Q": 3, "T": 1, "A": 6][command.uppercased()]!
+                // The numbers after the first that the command takes: its end point is the last two.
+                let count: Int
+                switch command.uppercased() {
+                case "C": count = 5
+                case "A": count = 6
+                case "T": count = 1
+                default: count = 3  // S, Q
+                }
                 var last = [first]
                 for _ in 0..<count { if let n = tokens.number() { last.append(n) } }
                 guard last.count >= 2 else { return result }
