@@ -7,8 +7,6 @@ import JixiaoModel
 /// the cell it sits in. Alongside, it writes the document as the text layout (a tab-led line
 /// per cell, a blank line per row), which `export text` shows and line numbers point into.
 package enum DocxText {
-    static func isOldWord(_ data: Data) -> Bool { data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) }
-
     static func read(_ zip: ZipArchive) throws(ReadError) -> (layout: Layout.Result, text: String) {
         var walker = Walker()
         let xml = [UInt8](try documentXML(zip))

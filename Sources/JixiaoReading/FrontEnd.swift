@@ -81,6 +81,9 @@ package final class FileBytes {
     var isPDF: Bool { data.prefix(1024).firstRange(of: Data("%PDF-".utf8)) != nil }
     /// An OLE2 compound file: Word 97–2003, Excel 97–2003, WPS and ET files.
     var isCompoundFile: Bool { data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) }
+    /// A zip whose first member is named `mimetype`, as OpenDocument's must be: told from the
+    /// first bytes alone, before the archive is read.
+    var opensWithMimetype: Bool { isZip && data.count > 38 && data.dropFirst(30).starts(with: Data("mimetype".utf8)) }
     var isRTF: Bool { data.starts(with: Data("{\\rtf".utf8)) }
     /// An OpenDocument file's media type (`application/vnd.oasis.opendocument.text`), from its
     /// `mimetype` member.
@@ -108,6 +111,14 @@ package enum FrontEnds {
     /// The front end that reads `file`: the first that claims it.
     package static func frontEnd(for file: FileBytes) -> any FrontEnd.Type {
         all.first { $0.claims(file) } ?? TextFrontEnd.self  // text claims every file
+    }
+
+    /// Whether a file whose first kilobyte is `head` may need an outside program: a PDF, a
+    /// compound file, RTF or OpenDocument. Asked before the whole file is read, so the common
+    /// .docx, .xlsx and text files are not read twice.
+    package static func mayNeedProgram(head: Data) -> Bool {
+        let file = FileBytes(head)
+        return file.isPDF || file.isCompoundFile || file.isRTF || file.opensWithMimetype
     }
 
     /// The outside program `data` needs before it can be read, if any.

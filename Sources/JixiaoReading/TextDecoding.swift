@@ -58,7 +58,6 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
 package enum TextDecoding {
     package static func decode(_ data: Data) throws(ReadError) -> (text: String, encoding: TextEncoding) {
         if data.isEmpty { throw .empty }
-        if DocxText.isOldWord(data) { throw .needsProgram(.libreOffice(to: "docx")) }
         let bytes = [UInt8](data.prefix(4))
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else { throw .undecodable }

@@ -60,11 +60,9 @@ package struct Conversions {
         return made
     }
 
-    /// Whether a file's first bytes are those of a format an outside program reads: PDF, an OLE2
-    /// compound file, RTF, or a zip whose first member is an OpenDocument `mimetype`. Read before
-    /// the whole file, so the common .docx, .xlsx and text files are not read twice.
+    /// Whether a file's first kilobyte is that of a format an outside program reads. Only a
+    /// regular file is opened: opening a FIFO would wait for a writer.
     static func mayNeedProgram(_ path: String) -> Bool {
-        // Only a regular file is opened: opening a FIFO would wait for a writer.
         var status = stat()
         guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
@@ -72,12 +70,7 @@ package struct Conversions {
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: 1024)
         let count = read(descriptor, &bytes, bytes.count)
-        guard count > 0 else { return false }
-        let head = Data(bytes[..<count])
-        if head.firstRange(of: Data("%PDF-".utf8)) != nil { return true }
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || head.starts(with: Data("{\\rtf".utf8)) { return true }
-        return head.starts(with: [0x50, 0x4B, 0x03, 0x04]) && head.count > 38
-            && head[head.startIndex + 30..<head.startIndex + 38] == Data("mimetype".utf8)
+        return count > 0 && FrontEnds.mayNeedProgram(head: Data(bytes[..<count]))
     }
 
     // MARK: LibreOffice
