@@ -95,22 +95,23 @@ import Testing
     func cacheAndNoCache() throws {
         let folder = try Scratch.folder
         let cache = ConversionCache(folder: folder.appendingPathComponent("cache").path)
-        let files = ["Tests/Fixtures/formats/v3_word97.doc", "Tests/Fixtures/formats/v2_writer.pdf"].map {
-            Fixtures.root.appendingPathComponent($0).path
-        }
+        let files = [
+            "Tests/Fixtures/formats/v3_word97.doc", "Tests/Fixtures/formats/v2_writer.pdf",
+            "Tests/Fixtures/legacy/v2_calc.xls",
+        ].map { Fixtures.root.appendingPathComponent($0).path }
         let first = try load(files, cache: cache)
-        #expect(first.loaded.count == 2 && first.failed.isEmpty)
+        #expect(first.loaded.count == 3 && first.failed.isEmpty)
         let kept = try FileManager.default.contentsOfDirectory(atPath: cache.entries).map {
             ($0 as NSString).pathExtension
         }
-        #expect(kept.sorted() == ["docx", "rules", "xhtml"])
+        #expect(kept.sorted() == ["docx", "rules", "xhtml", "xlsx"])
         // No programs now: only the cache can make these load.
         let nowhere = folder.path + "/no-programs-here"
         let second = try load(files, cache: cache, programs: nowhere)
         #expect(second.loaded.map(\.filing.sha256) == first.loaded.map(\.filing.sha256))
-        #expect(second.loaded.map(\.filing.projects.count) == [2, 2])
+        #expect(second.loaded.map(\.filing.projects.count) == [2, 2, 2])
         let uncached = try load(files, programs: nowhere)
-        #expect(uncached.loaded.isEmpty && uncached.failed.count == 2)
+        #expect(uncached.loaded.isEmpty && uncached.failed.count == 3)
     }
 
     @Test("Ctrl-C during a conversion stops the load and leaves no temporary folder")

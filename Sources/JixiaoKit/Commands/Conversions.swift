@@ -99,7 +99,7 @@ package struct Conversions {
         for job in batch {
             let output = work.path + "/out/\(job.sha256).\(target)"
             if let data = FileManager.default.contents(atPath: output), !data.isEmpty {
-                cache?.store(data, for: job, as: target)
+                cache?.store(.office(data), for: job)
                 results[job.path] = .success(.office(data))
             } else {
                 let why =
@@ -293,13 +293,15 @@ package struct ConversionCache: Sendable {
         }
     }
 
-    func store(_ data: Data, for job: Conversions.Job, as ending: String) {
+    private func store(_ data: Data, for job: Conversions.Job, as ending: String) {
         put(data, entries + "/" + job.sha256 + "." + ending)
     }
 
     func store(_ made: Made, for job: Conversions.Job) {
         switch made {
-        case .office(let data): store(data, for: job, as: "docx")
+        case .office(let data):
+            guard case .libreOffice(let target) = job.program else { return }
+            store(data, for: job, as: target)
         case .pdf(let words, let rules):
             // The rules last: an entry is read only when both are there.
             store(words, for: job, as: "words.xhtml")
