@@ -45,7 +45,7 @@ let package = Package(
         // Commands, the session, the loop behind an injected Console, and Disk.
         .target(
             name: "JixiaoKit",
-            dependencies: ["JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering", "JixiaoSQL"],
+            dependencies: ["JixiaoModel", "JixiaoReading", "JixiaoRules", "JixiaoRendering", "JixiaoSQL", "CInflate"],
             resources: [.embedInCode("Resources/example.txt")]
         ),
         // The only C in the package: fixed-signature wrappers over libedit's variadic calls.

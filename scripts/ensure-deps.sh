@@ -3,7 +3,7 @@
 # clearly what to do when it cannot (not root, no apt). Safe to run again and again.
 #   scripts/ensure-deps.sh          what building and running the shell needs
 #   scripts/ensure-deps.sh --test   that, and the real programs the tests drive
-#                                   (tmux, sqlite3, LibreOffice)
+#                                   (tmux, sqlite3, LibreOffice, Chromium)
 # LibreOffice (which opens .doc, .wps, .xls, .et, .rtf, .odt and .ods for the reader) is large, so
 # only the tests install it; without it those files are each a clear error naming the package.
 set -euo pipefail
@@ -25,6 +25,9 @@ if [ "${1:-}" = "--test" ]; then
   # converts the legacy formats the reader is tested on.
   dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
   dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  # Chromium renders the HTML report to PNG and an A4 PDF, with Noto CJK for its Chinese text.
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

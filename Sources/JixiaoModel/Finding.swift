@@ -22,6 +22,7 @@ public enum CheckID: String, CaseIterable, Comparable, Sendable {
     case deviationCarryOver = "deviation.carryOver"
     case deviationMissing = "deviation.missing"
     case deviationShortfall = "deviation.shortfall"
+    case filingDuplicateUnitYear = "filing.duplicateUnitYear"
     case fundsSum = "funds.sum"
     case gradeBoundary = "grade.boundary"
     case layoutDuplicate = "layout.duplicate"

@@ -11,6 +11,8 @@ package struct CountySummary: Sendable {
     var departmentSpending = Spending()
     /// Projects by reported and computed grade.
     var grades: [GradeMove: Int] = [:]
+    /// The computed 执行率 of every project, for the chart of bands (a few bytes each).
+    var rates: [Decimal?] = []
     var checks: [CheckID: CheckTally] = [:]
     /// Full marks on every indicator beside 执行率 below 60%, and between 60% and 80%.
     var fullMarks = [FullMarks(below: 60, above: nil), FullMarks(below: 80, above: 60)]
@@ -32,7 +34,10 @@ package struct CountySummary: Sendable {
         years[r.filing.year.map { "\($0)" } ?? "year unknown", default: 0] += 1
         for p in r.filing.projects { projectSpending.add(p.funds) }
         if let d = r.filing.department { departmentSpending.add(d.funds) }
-        for card in r.projectCards { grades[GradeMove(card), default: 0] += 1 }
+        for card in r.projectCards {
+            grades[GradeMove(card), default: 0] += 1
+            rates.append(card.execution.rate)
+        }
         countChecks(r.findings)
         for (p, card) in zip(r.filing.projects, r.projectCards) {
             for i in fullMarks.indices where fullMarks[i].holds(p, card) {
@@ -66,6 +71,7 @@ package struct CountySummary: Sendable {
         projectSpending.add(later.projectSpending)
         departmentSpending.add(later.departmentSpending)
         grades.merge(later.grades, uniquingKeysWith: +)
+        rates += later.rates
         for (check, tally) in later.checks {
             checks[check, default: CheckTally(severity: tally.severity)].add(
                 findings: tally.findings, filings: tally.filings, severity: tally.severity)
@@ -81,6 +87,8 @@ package struct CountySummary: Sendable {
         var out = "\(filings) filing\(filings == 1 ? "" : "s") (\(yearList)), "
         out += "\(projects) project\(projects == 1 ? "" : "s"); rules: \(rulesNote)\n"
         out += "\n" + spendingTable()
+        out += "\n" + BarChart.rates(rates, title: "Projects by 执行率 (computed):").render()
+        out += "\n" + gradeChart().render()
         out += "\nGrades of the projects, reported → computed (等级, 填报 → 计算):\n" + gradeTable()
         out += "\nThe checks that fire most:\n" + checkTable()
         for list in fullMarks { out += "\n" + list.render() }
@@ -101,6 +109,15 @@ package struct CountySummary: Sendable {
             table.add([label, money(sums.budget), money(sums.spent), rate])
         }
         return table.render()
+    }
+
+    /// Projects by computed grade, best first.
+    func gradeChart() -> BarChart {
+        var counts: [String: Int] = [:]
+        for (move, count) in grades { counts[move.computed, default: 0] += count }
+        let order = ["优", "良", "中", "差", "—"]
+        let bars = order.filter { counts[$0] != nil }.map { BarChart.Bar($0, Decimal(counts[$0] ?? 0)) }
+        return BarChart("Projects by 等级 (computed):", bars)
     }
 
     /// How many projects keep their grade and how many move, reported grade against computed.

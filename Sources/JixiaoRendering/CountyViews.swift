@@ -6,10 +6,12 @@ package enum CountyViews {
     /// `filings`: one row per loaded filing with its findings by severity; `*` marks the current one.
     package static func filings(_ results: [FilingResult], current: Int?) -> Listing {
         var listing = Listing([
-            .init("", []), .init("#", ["filing_id"], .right), .init("单位名称", ["unit"]),
-            .init("年度", ["year"]),
-            .init("项目", ["projects"], .right), .init("读取警告", ["warnings"], .right),
-            .init("error", ["errors"], .right), .init("warning", [], .right), .init("info", [], .right),
+            .init("", ["current"]), .init("#", ["filing_id"], .right, kind: .integer), .init("单位名称", ["unit"]),
+            .init("年度", ["year"], kind: .integer),
+            .init("项目", ["projects"], .right, kind: .integer),
+            .init("读取警告", ["warnings"], .right, kind: .integer),
+            .init("error", ["errors"], .right, kind: .integer), .init("warning", [], .right, kind: .integer),
+            .init("info", [], .right, kind: .integer),
             .init("格式", ["format", "encoding"]), .init("文件", ["path"]),
         ])
         for r in results {
@@ -33,64 +35,91 @@ package enum CountyViews {
 
     /// `projects --all`: one row per project of every filing, reported beside computed.
     package static func projects(_ results: [FilingResult]) -> Listing {
-        var listing = Listing([
-            .init("#", ["filing_id"], .right), .init("单位名称", ["unit"]), .init("年度", ["year"]),
-            .init("项目名称", ["name", "project"]), .init("全年预算数", ["full_year", "budget"], .right),
-            .init("全年执行数", ["executed"], .right), .init("执行率", ["reported_rate"], .right),
-            .init("执行率(计算)", ["rate"], .right), .init("总分", ["reported_total"], .right),
-            .init("总分(计算)", ["total"], .right), .init("等级", ["grade"]),
-            .init("发现", ["findings"], .right),
-        ])
+        var listing = Listing(
+            countyColumns + [
+                .init("项目名称", ["name", "project"]),
+                .init("全年预算数", ["full_year", "budget"], .right, kind: .amount),
+                .init("全年执行数", ["executed"], .right, kind: .amount),
+                .init("执行率", ["reported_rate"], .right, kind: .rate),
+                .init("执行率(计算)", ["rate"], .right, kind: .rate),
+                .init("分值", ["weight"], .right, kind: .points),
+                .init("得分", ["reported_score"], .right, kind: .points),
+                .init("得分(计算)", ["execution_score"], .right, kind: .points, onScreen: false),
+                .init("总分", ["reported_total"], .right, kind: .points),
+                .init("总分(计算)", ["total"], .right, kind: .points), .init("等级", ["grade"]),
+                .init("发现", ["findings"], .right, kind: .integer),
+                .init("文件", ["path", "file"], onScreen: false),
+            ])
         for r in results {
             var counts: [String: Int] = [:]
             for finding in r.findings { if let name = finding.target.projectName { counts[name, default: 0] += 1 } }
             for (p, card) in zip(r.filing.projects, r.projectCards) {
                 let findings = counts[p.name] ?? 0
-                listing.rows.append([
-                    .count(r.number), .init(r.filing.unit),
-                    .init(r.filing.year.map(String.init) ?? "", number: r.filing.year.map { Decimal($0) }),
+                let cells: [Listing.Cell] = [
                     .init(p.name, number: nil), .amount(p.funds.fullYear.value), .amount(p.funds.executed.value),
-                    .rate(p.funds.reportedRate.value), .rate(card.execution.rate), .points(p.reportedTotal.value),
-                    .points(card.total), .init(grade(card)), .count(findings),
-                ])
+                    .rate(p.funds.reportedRate.value), .rate(card.execution.rate), .points(p.funds.weight.value),
+                    .points(p.funds.reportedScore.value), .points(card.execution.score),
+                    .points(p.reportedTotal.value), .points(card.total), .init(grade(card)), .count(findings),
+                    .init(r.path),
+                ]
+                listing.rows.append(countyCells(r) + cells)
             }
         }
         return listing
     }
 
+    /// The columns that name a filing on every county row: its number, 单位名称 and 年度.
+    static let countyColumns: [Listing.Column] = [
+        .init("#", ["filing_id"], .right, kind: .integer), .init("单位名称", ["unit"]),
+        .init("年度", ["year"], kind: .integer),
+    ]
+
+    static func countyCells(_ r: FilingResult) -> [Listing.Cell] {
+        [
+            .count(r.number), .init(r.filing.unit),
+            .init(r.filing.year.map(String.init) ?? "", number: r.filing.year.map { Decimal($0) }),
+        ]
+    }
+
     /// `check --all`: one row per filing, its findings counted by severity.
     package static func checks(_ results: [FilingResult]) -> Listing {
-        var listing = Listing([
-            .init("#", ["filing_id"], .right), .init("单位名称", ["unit"]), .init("年度", ["year"]),
-            .init("error", ["errors"], .right), .init("warning", ["warnings"], .right), .init("info", [], .right),
-            .init("发现", ["findings"], .right), .init("规则", ["rules"]), .init("文件", ["path"]),
-        ])
-        for r in results {
-            listing.rows.append([
-                .count(r.number), .init(r.filing.unit),
-                .init(r.filing.year.map(String.init) ?? "", number: r.filing.year.map { Decimal($0) }),
-                .count(r.count(.error)), .count(r.count(.warning)), .count(r.count(.info)), .count(r.findings.count),
-                .init(r.rules), .init(r.path),
+        var listing = Listing(
+            countyColumns + [
+                .init("error", ["errors"], .right, kind: .integer),
+                .init("warning", ["warnings"], .right, kind: .integer),
+                .init("info", [], .right, kind: .integer), .init("发现", ["findings"], .right, kind: .integer),
+                .init("规则", ["rules"]), .init("文件", ["path", "file"]),
             ])
+        for r in results {
+            let cells: [Listing.Cell] = [
+                .count(r.count(.error)), .count(r.count(.warning)), .count(r.count(.info)),
+                .count(r.findings.count), .init(r.rules), .init(r.path),
+            ]
+            listing.rows.append(countyCells(r) + cells)
         }
         return listing
     }
 
     /// `check --all --list`: every finding of every filing, the filing named on each row.
     package static func findingList(_ results: [FilingResult]) -> Listing {
-        var listing = Listing([
-            .init("#", ["filing_id"], .right), .init("单位名称", ["unit"]), .init("severity"),
-            .init("位置", ["location"]),
-            .init("check", ["check_id"]), .init("说明", ["message"]),
-        ])
+        var listing = Listing(
+            countyColumns + [
+                .init("severity"), .init("位置", ["location"]), .init("check", ["check_id"]),
+                .init("说明", ["message"]),
+                .init("文件", ["path", "file"], onScreen: false),
+                .init("line", [], .right, kind: .integer, onScreen: false),
+            ])
+        listing.columns[2].onScreen = false
         for r in results {
             for f in r.findings {
                 let location = f.line.map { "\(r.file):\(r.filing.place($0))" } ?? r.file
                 let rank = Decimal(f.severity == .error ? 0 : f.severity == .warning ? 1 : 2)
-                listing.rows.append([
-                    .count(r.number), .init(r.filing.unit), .init(f.severity.rawValue, number: rank),
-                    .init(location), .init(f.check.rawValue), .init(f.message),
-                ])
+                let line = Listing.Cell(f.line.map(String.init) ?? "", number: f.line.map { Decimal($0) })
+                let cells: [Listing.Cell] = [
+                    .init(f.severity.rawValue, number: rank), .init(location), .init(f.check.rawValue),
+                    .init(f.message), .init(r.path), line,
+                ]
+                listing.rows.append(countyCells(r) + cells)
             }
         }
         return listing

@@ -19,44 +19,57 @@ package enum FilingViews {
         return f.warnings.map { "\(path):\(f.place($0.line)): warning: \($0.message)\n" }.joined()
     }
 
-    package static func projects(_ filing: Filing) -> String {
-        var table = Table(
-            ["#", "项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分", "总分"],
-            align: [.right, .left, .right, .right, .right, .right, .right, .right])
+    package static func projects(_ filing: Filing) -> Listing {
+        var listing = Listing(
+            [
+                .init("#", ["idx"], .right, kind: .integer), .init("项目名称", ["name", "project"]),
+                .init("全年预算数", ["full_year", "budget"], .right, kind: .amount),
+                .init("全年执行数", ["executed"], .right, kind: .amount),
+                .init("执行率", ["reported_rate"], .right, kind: .rate),
+                .init("分值", ["weight"], .right, kind: .points),
+                .init("得分", ["reported_score"], .right, kind: .points),
+                .init("总分", ["reported_total"], .right, kind: .points),
+            ],
+            title: "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元, as reported)")
         for (i, p) in filing.projects.enumerated() {
-            table.add([
-                "\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value),
-                rate(p.funds.reportedRate.value),
-                points(p.funds.weight.value), points(p.funds.reportedScore.value), points(p.reportedTotal.value),
+            listing.rows.append([
+                .count(i + 1), .init(p.name), .amount(p.funds.fullYear.value), .amount(p.funds.executed.value),
+                .rate(p.funds.reportedRate.value), .points(p.funds.weight.value), .points(p.funds.reportedScore.value),
+                .points(p.reportedTotal.value),
             ])
         }
-        return "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元, as reported)\n"
-            + table.render()
+        return listing
     }
 
     /// `projects` after `recompute`: the reported columns, then the computed ones; * marks a difference.
-    package static func projects(_ filing: Filing, cards: [ScoreCard], rules: String) -> String {
-        var table = Table(
+    package static func projects(_ filing: Filing, cards: [ScoreCard], rules: String) -> Listing {
+        var listing = Listing(
             [
-                "#", "项目名称", "全年预算数", "全年执行数", "执行率", "得分", "总分",
-                "执行率(计算)", "得分(计算)", "总分(计算)", "等级", "Δ",
+                .init("#", ["idx"], .right, kind: .integer), .init("项目名称", ["name", "project"]),
+                .init("全年预算数", ["full_year", "budget"], .right, kind: .amount),
+                .init("全年执行数", ["executed"], .right, kind: .amount),
+                .init("执行率", ["reported_rate"], .right, kind: .rate),
+                .init("得分", ["reported_score"], .right, kind: .points),
+                .init("总分", ["reported_total"], .right, kind: .points),
+                .init("执行率(计算)", ["rate"], .right, kind: .rate),
+                .init("得分(计算)", ["execution_score"], .right, kind: .points),
+                .init("总分(计算)", ["total"], .right, kind: .points), .init("等级", ["grade"]), .init("Δ"),
             ],
-            align: [.right, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left, .left])
+            title: "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): "
+                + "reported, and computed "
+                + "(计算) under \(rules); Δ marks a difference")
         for (i, (p, card)) in zip(filing.projects, cards).enumerated() {
             let differs = card.total != p.reportedTotal.value || card.execution.score != p.funds.reportedScore.value
-            table.add([
-                "\(i + 1)", p.name, money(p.funds.fullYear.value), money(p.funds.executed.value),
-                rate(p.funds.reportedRate.value),
-                points(p.funds.reportedScore.value), points(p.reportedTotal.value),
-                card.execution.rate.map { $0.percent } ?? "n/a", card.execution.score.map(points) ?? "n/a",
-                points(card.total), card.grade ?? "—", differs ? "*" : "",
+            listing.rows.append([
+                .count(i + 1), .init(p.name), .amount(p.funds.fullYear.value), .amount(p.funds.executed.value),
+                .rate(p.funds.reportedRate.value), .points(p.funds.reportedScore.value), .points(p.reportedTotal.value),
+                .init(card.execution.rate.map { $0.percent } ?? "n/a", number: card.execution.rate),
+                .init(card.execution.score.map(points) ?? "n/a", number: card.execution.score),
+                .points(card.total), .init(card.grade ?? "—"), .init(differs ? "*" : ""),
             ])
+            if differs { listing.marked.insert(i) }
         }
-        return
-            "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): reported, and computed ("
-            + "计算) under "
-            + "\(rules); Δ marks a difference\n"
-            + table.render()
+        return listing
     }
 
     /// Where a line is, as the views name it: the line number, or a workbook's sheet and cell

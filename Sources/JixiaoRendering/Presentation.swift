@@ -17,6 +17,9 @@ package struct Presentation: Equatable, Sendable {
         case csv
         case markdown
         case json
+
+        /// Data for a program, not text for a reader: never wrapped, paged or titled.
+        package var isMachine: Bool { self == .csv || self == .json }
     }
 
     package var format: Format
@@ -47,5 +50,7 @@ package struct Presentation: Equatable, Sendable {
         case difference = "33"
         case error = "1;31"
         case warning = "35"
+        /// The bars of a chart.
+        case bar = "36"
     }
 }

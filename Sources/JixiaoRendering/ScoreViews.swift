@@ -92,9 +92,33 @@ package enum ScoreViews {
     }
 
     /// `place` names where a line is (`Filing.place`): the line itself, or a workbook's sheet and cell.
+    /// Findings as a table with their ids (`F3`) as `check` numbered them, for filters and exports.
+    package static func findingListing(
+        _ findings: [(offset: Int, element: Finding)], file: String, place: FilingViews.Place
+    ) -> Listing {
+        var listing = Listing([
+            .init("id"), .init("severity"), .init("line", [], .right, kind: .integer), .init("位置", ["location"]),
+            .init("check", ["check_id"]), .init("说明", ["finding", "message"]),
+        ])
+        listing.columns[2].onScreen = false
+        for (i, f) in findings {
+            let rank = Decimal(f.severity == .error ? 0 : f.severity == .warning ? 1 : 2)
+            let line = Listing.Cell(f.line.map(String.init) ?? "", number: f.line.map { Decimal($0) })
+            let location = f.line.map { "\(file):\(place($0))" } ?? file
+            listing.rows.append([
+                .init("F\(i + 1)"), .init(f.severity.rawValue, number: rank), line, .init(location),
+                .init(f.check.rawValue), .init(f.message),
+            ])
+        }
+        return listing
+    }
+
     package static func findings(
-        _ findings: [Finding], file: String, heading: String, place: FilingViews.Place = FilingViews.lineNumber
+        _ numbered: [(offset: Int, element: Finding)], file: String, heading: String,
+        place: FilingViews.Place = FilingViews.lineNumber, filtered: Bool = false
     ) -> String {
+        let findings = numbered.map(\.element)
+        if findings.isEmpty, filtered { return "\(heading): no findings of those asked for\n" }
         if findings.isEmpty { return "\(heading): no findings, the filing is consistent under these checks\n" }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
@@ -103,10 +127,7 @@ package enum ScoreViews {
             + "error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
             + "\(findings.count - errors - warnings) info)\n"
         let style = Presentation.current
-        if style.format != .aligned && style.format != .wrapped {
-            return out + TableExport.findings(findings).table.render(style)
-        }
-        for (i, f) in findings.enumerated() {
+        for (i, f) in numbered {
             let location = f.line.map { "\(file):\(place($0))" } ?? file
             let severity: String
             switch f.severity {

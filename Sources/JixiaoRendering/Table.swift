@@ -38,7 +38,7 @@ package struct Table {
         case .wrapped: return fitted(cells, style)
         case .records: return records(cells, style)
         case .csv: return TableExport.csv(grid(cells), byteOrderMark: false, lineEnd: "\n")
-        case .markdown: return TableExport.markdown(grid(cells))
+        case .markdown: return TableExport.markdown(grid(cells), alignments: alignments)
         case .json: return TableExport.json(grid(cells)).rendered()
         }
     }

@@ -7,6 +7,11 @@ package enum TableExport {
         package var header: [String]
         package var rows: [[String]]
 
+        package init(header: [String], rows: [[String]]) {
+            self.header = header
+            self.rows = rows
+        }
+
         /// The grid as a table for the screen, every column left-aligned.
         package var table: Table {
             var table = Table(header)
@@ -83,12 +88,17 @@ package enum TableExport {
         return (byteOrderMark ? "\u{FEFF}" : "") + lines.joined()
     }
 
-    package static func markdown(_ grid: Grid) -> String {
+    /// A Markdown (GFM) table; numbers right-aligned (`---:`) where `alignments` says so.
+    package static func markdown(_ grid: Grid, alignments: [Table.Alignment] = []) -> String {
         func cell(_ s: String) -> String {
             s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
         }
         var out = "| " + grid.header.map(cell).joined(separator: " | ") + " |\n"
-        out += "|" + grid.header.map { _ in " --- |" }.joined() + "\n"
+        out +=
+            "|"
+            + grid.header.indices.map { i in
+                i < alignments.count && alignments[i] == .right ? " ---: |" : " --- |"
+            }.joined() + "\n"
         for row in grid.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
         return out
     }

@@ -10,6 +10,19 @@ extension Analysis {
         self.init(rules: rules.name, projects: projects, department: department, findings: findings)
     }
 
+    /// The analysis with the finding that the same unit filed for the same year in other filings
+    /// too (`others`: their numbers and paths), a fact about the county no one filing shows.
+    public func withTwins(_ others: [(number: Int, path: String)], unit: String, year: Int) -> Analysis {
+        guard !others.isEmpty else { return self }
+        let list = others.map { "[\($0.number)] \($0.path)" }.joined(separator: ", ")
+        let finding = Finding(
+            check: .filingDuplicateUnitYear, severity: .warning, line: nil, target: .filing,
+            message: "\(unit) filed for \(year) more than once: also \(list)")
+        var copy = self
+        copy.findings = Self.inCheckOrder(findings + [finding])
+        return copy
+    }
+
     /// Errors, then warnings, then info, each by line, ties in the order found. The keys are sorted,
     /// not the findings, so a sort moves three integers instead of copying findings.
     static func inCheckOrder(_ findings: [Finding]) -> [Finding] {

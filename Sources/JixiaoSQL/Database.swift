@@ -7,8 +7,8 @@ public struct SQLError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { message }
 
     /// A statement that would change the mirror, refused by the authorizer or as not read-only.
-    static let readOnly = SQLError(
-        message: "only reading queries are allowed (SELECT, WITH …); the mirror is read-only")
+    public static let readOnly = SQLError(
+        message: "only reading queries are allowed (SELECT, WITH …, CREATE TEMP VIEW); the mirror is read-only")
 }
 
 /// One SQLite value of a result row.
@@ -31,6 +31,8 @@ public final class Database {
     /// State the C callbacks reach through their context pointer.
     final class Hooks {
         var readOnly = false
+        /// Set when the statement being prepared creates or drops a temp view.
+        var changesTempViews = false
         var interrupted: () -> Bool = { false }
     }
 
@@ -76,16 +78,28 @@ public final class Database {
         @convention(c) (
             UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
             UnsafePointer<CChar>?
-        ) -> Int32 = { context, action, _, name, _, _ in
+        ) -> Int32 = { context, action, _, name, schema, _ in
             guard let context else { return SQLITE_OK }
             let hooks = Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue()
             guard hooks.readOnly else { return SQLITE_OK }
-            if action == SQLITE_FUNCTION {
+            switch action {
+            case SQLITE_FUNCTION:
                 let function = name.map { String(cString: $0).lowercased() } ?? ""
                 return allowedFunctions.contains(function) ? SQLITE_OK : SQLITE_DENY
+            case SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE:
+                return SQLITE_OK
+            case SQLITE_CREATE_TEMP_VIEW, SQLITE_DROP_TEMP_VIEW:
+                // A named query in the temp schema: the one change `sql` may make.
+                hooks.changesTempViews = true
+                return SQLITE_OK
+            case SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE:
+                // Creating or dropping a temp view writes the temp schema, where no table can be
+                // made (CREATE TEMP TABLE is denied): nothing of the mirror.
+                let database = schema.map { String(cString: $0) } ?? ""
+                return database == "temp" ? SQLITE_OK : SQLITE_DENY
+            default:
+                return SQLITE_DENY
             }
-            let allowed = [SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE]
-            return allowed.contains(action) ? SQLITE_OK : SQLITE_DENY
         }
 
     /// SQLite's built-in functions that only compute: scalar, aggregate, window, date, math and
@@ -145,9 +159,11 @@ public final class Database {
         _ sql: String, interrupted: @escaping () -> Bool
     ) throws(SQLError) -> (columns: [String], rows: [[SQLValue]]) {
         hooks.readOnly = true
+        hooks.changesTempViews = false
         hooks.interrupted = interrupted
         defer {
             hooks.readOnly = false
+            hooks.changesTempViews = false
             hooks.interrupted = { false }
         }
         let (status, statement, rest) = sql.withCString { text in
@@ -167,7 +183,9 @@ public final class Database {
         if !rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: ";"))).isEmpty {
             throw SQLError(message: "one statement at a time")
         }
-        guard sqlite3_stmt_readonly(statement) != 0 else {
+        // A statement that writes is refused, but for a temp view's creation or removal, whose
+        // only write (its schema row) the authorizer allowed.
+        guard sqlite3_stmt_readonly(statement) != 0 || hooks.changesTempViews else {
             throw SQLError.readOnly
         }
         let columns = (0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) }

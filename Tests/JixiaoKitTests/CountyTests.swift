@@ -174,7 +174,9 @@ import Testing
         let shell = shell()
         let byRate = run(shell, "projects --all --sort 执行率(计算) --limit 3").output
         let byAlias = run(shell, "projects --all --sort rate --limit 3").output
-        #expect(byRate == byAlias && byRate.contains("55.00%") && byRate.hasSuffix("(3 rows)\n"))
+        #expect(
+            byRate == byAlias && byRate.contains("55.00%")
+                && byRate.hasSuffix("(3 rows)\n(3 of 18 tied at 55.00% shown)\n"))
         let descending = run(shell, "check --all --sort error --desc --limit 1").output
         #expect(
             descending.contains("| 18 | 示范县柳溪文化馆")

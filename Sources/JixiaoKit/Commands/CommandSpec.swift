@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoModel
 import JixiaoRendering
+import JixiaoSQL
 
 /// What the word after a command name completes to at the prompt.
 package enum Completion: Sendable {
@@ -32,9 +33,16 @@ package protocol Environment: AnyObject {
     var conversionCache: ConversionCache? { get }
     /// Where outside programs (LibreOffice, poppler) are looked for, as `$PATH` says.
     var programSearchPath: String { get }
+    /// Sends every following result to the file at `path` (`\o FILE`), or back to stdout (nil).
+    /// Returns what is now the target, as typed.
+    func redirectOutput(to path: String?, force: Bool) throws(ShellError) -> String?
 }
 
 extension Environment {
+    package func redirectOutput(to path: String?, force: Bool) throws(ShellError) -> String? {
+        throw .refused("results cannot be sent to a file here")
+    }
+
     package var programSearchPath: String { getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin" }
 
     /// Writes bytes that anyone may read, as results are.
@@ -79,12 +87,23 @@ package struct Output: Equatable, Sendable {
     /// The text only confirms what was done (`option format csv` says `format csv`), and is no
     /// result: `-q` leaves it out, so stdout holds results alone.
     package var confirms = false
+    /// The table the text shows, as data: what `export FORMAT PATH COMMAND` writes, `\o` sends
+    /// and `--where` filters. Nil for output that is no one table.
+    package var listing: Listing?
+    /// Machine text (CSV, JSON) that must reach stdout byte for byte: never wrapped to a window.
+    package var verbatim = false
 
     package init(_ text: String = "", effect: Effect = .none, diagnostics: [Diagnostic] = [], confirms: Bool = false) {
         self.text = text
         self.effect = effect
         self.diagnostics = diagnostics
         self.confirms = confirms
+    }
+
+    /// A table as the presentation in force renders it, kept as data too.
+    package init(_ listing: Listing) {
+        self.init(listing.render())
+        self.listing = listing
     }
 }
 
@@ -116,8 +135,8 @@ package struct CommandSpec: Sendable {
     }
 
     package static var all: [CommandSpec] {
-        shellCommands + optionCommands + filingCommands + exportCommands + ruleCommands + sqlCommands + whatIfCommands
-            + saveCommands
+        shellCommands + optionCommands + filingCommands + exportCommands + ruleCommands + chartCommands + sqlCommands
+            + whatIfCommands + saveCommands
     }
 
     package static func named(_ word: String) -> CommandSpec? {
@@ -127,12 +146,23 @@ package struct CommandSpec: Sendable {
 
     /// Parses a whole command line (`set score 劳模 1 3`) into a command.
     package static func parse(_ line: String) throws(ShellError) -> (any Command)? {
-        let words = try Tokenizer.split(line)
-        guard let name = words.first else { return nil }
-        guard let spec = named(name) else { throw .unknownCommand(name, suggestion: suggestion(for: name)) }
-        let afterName = Labels.trim(line).drop { !$0.isWhitespace }
+        let trimmed = Labels.trim(line)
+        let afterName = trimmed.drop { !$0.isWhitespace }
         let raw = String(afterName.drop { $0.isWhitespace })
-        return try spec.parse(Invocation(spec: spec, words: Array(words.dropFirst()), raw: raw))
+        // psql's `\o` and `\pset` are names as typed: the backslash is no escape there.
+        let name: String
+        let arguments: [String]
+        if trimmed.hasPrefix("\\") {
+            name = String(trimmed.prefix { !$0.isWhitespace })
+            arguments = try Tokenizer.split(raw)
+        } else {
+            let words = try Tokenizer.split(line)
+            guard let first = words.first else { return nil }
+            name = first
+            arguments = Array(words.dropFirst())
+        }
+        guard let spec = named(name) else { throw .unknownCommand(name, suggestion: suggestion(for: name)) }
+        return try spec.parse(Invocation(spec: spec, words: arguments, raw: raw))
     }
 
     /// The nearest command name: one it is a prefix of, else the fewest edits away.
@@ -218,22 +248,34 @@ package struct Arguments: Sendable {
     package func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
-/// How a table is ordered and cut: `--sort COLUMN`, `--desc`, `--limit N`.
-package struct Ordering: Equatable, Sendable {
+/// Which rows of a table are shown and in what order: `--where EXPR` (with `--unit` and `--year`
+/// as shorthands), `--sort COLUMN`, `--desc`, `--limit N`.
+package struct Selection: Equatable, Sendable {
+    /// SQL expressions that must all hold (`--where`, and the shorthands as expressions).
+    package var filters: [String] = []
     package var column: String?
     package var descending = false
     package var limit: Int?
 
     package static let flags: Set<String> = ["--desc"]
-    package static let options: Set<String> = ["--sort", "--limit"]
+    package static let options: Set<String> = ["--sort", "--limit", "--where", "--unit", "--year"]
 
-    package init(column: String? = nil, descending: Bool = false, limit: Int? = nil) {
+    /// What the options do, for every table command's help.
+    static let help = """
+        --where EXPR keeps the rows for which EXPR, an SQL expression over the table's columns (the headers \
+        as printed, or their English names; rates are fractions, so 执行率 < 0.6), holds, evaluated by SQLite \
+        as 'sql' is; --unit U keeps the units whose 单位名称 contains U, --year Y one year. --sort COLUMN orders \
+        by a column, --desc reverses, --limit N keeps the first N rows and says how many more tie with the last.
+        """
+
+    package init(filters: [String] = [], column: String? = nil, descending: Bool = false, limit: Int? = nil) {
+        self.filters = filters
         self.column = column
         self.descending = descending
         self.limit = limit
     }
 
-    /// The ordering the arguments give, checked: a limit is a whole number above 0.
+    /// The selection the arguments give, checked: a limit is a whole number above 0, a year a year.
     package init(_ arguments: Arguments, _ call: Invocation) throws(ShellError) {
         column = arguments.values["--sort"]
         descending = arguments.has("--desc")
@@ -243,17 +285,88 @@ package struct Ordering: Equatable, Sendable {
             }
             limit = n
         }
+        if let expression = arguments.values["--where"] { filters.append(expression) }
+        if let unit = arguments.values["--unit"] { filters.append("instr(单位名称, \(Self.literal(unit))) > 0") }
+        if let text = arguments.values["--year"] {
+            guard let year = Int(text), (1900...2999).contains(year) else {
+                throw call.usage("--year takes a year such as 2024, not '\(text)'")
+            }
+            filters.append("年度 = \(year)")
+        }
     }
 
-    /// `listing` sorted and cut as asked; an unknown column is an error that lists the columns.
-    package func apply(to listing: Listing) throws(ShellError) -> Listing {
+    /// Whether it keeps every row in the table's own order.
+    package var isEmpty: Bool { self == Selection() }
+
+    /// A SQL string literal of `text`: quoted, quotes doubled.
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// `listing` filtered, sorted and cut as asked; an unknown column is an error that lists the
+    /// columns. When the cut falls inside a run of equal values, a footnote says how many tie.
+    package func apply(to listing: Listing, _ environment: any Environment) throws(ShellError) -> Listing {
         var result = listing
-        if let column {
-            guard let index = listing.column(named: column) else {
-                throw .notFound(kind: "column", name: column, candidates: listing.columnNames, all: true)
-            }
-            result = result.sorted(by: index, descending: descending)
+        if !filters.isEmpty { result = result.keeping(try positions(in: listing, environment)) }
+        guard let column else { return result.limited(to: limit) }
+        guard let index = listing.column(named: column) else {
+            throw .notFound(kind: "column", name: column, candidates: listing.columnNames, all: true)
         }
+        result = result.sorted(by: index, descending: descending)
+        if let note = Self.ties(in: result, column: index, limit: limit) { result.footnotes.append(note) }
         return result.limited(to: limit)
+    }
+
+    /// The positions of the rows every filter holds for, evaluated by SQLite.
+    func positions(in listing: Listing, _ environment: any Environment) throws(ShellError) -> [Int] {
+        let filter = RowFilter(columns: listing.columns.map { RowFilter.Column(names: [$0.header] + $0.aliases) })
+        let rows = listing.rows.indices.map { r in
+            listing.columns.indices.map { Self.sqlValue(listing.value(row: r, column: $0)) }
+        }
+        let expression = filters.map { "(\($0))" }.joined(separator: " AND ")
+        var cancelled = false
+        do {
+            return try filter.positions(of: rows, where: expression) {
+                do {
+                    try environment.checkInterrupt()
+                    return false
+                } catch {
+                    cancelled = true
+                    return true
+                }
+            }
+        } catch {
+            if cancelled { throw .cancelled }
+            // RowFilter's message names --where and the columns already.
+            throw .invalidValue(error == .readOnly ? "--where: " + error.message : error.message)
+        }
+    }
+
+    static func sqlValue(_ value: JSON) -> SQLValue {
+        switch value {
+        case .number(let n):
+            if n == n.rounded(0), let whole = Int64(exactly: NSDecimalNumber(decimal: n).int64Value),
+                Decimal(whole) == n
+            {
+                return .integer(whole)
+            }
+            return .real(n.doubleValue)
+        case .string(let s): return .text(s)
+        default: return .null
+        }
+    }
+
+    /// `(20 of 251 tied at 55.00% shown)` when the first `limit` rows of `sorted` end inside a run
+    /// of rows with the same value in `column`.
+    static func ties(in sorted: Listing, column: Int, limit: Int?) -> String? {
+        guard let limit, sorted.rows.count > limit else { return nil }
+        let boundary = sorted.rows[limit - 1][column]
+        func same(_ cell: Listing.Cell) -> Bool {
+            if let a = cell.number, let b = boundary.number { return a == b }
+            return cell.number == nil && boundary.number == nil && cell.text == boundary.text
+        }
+        guard same(sorted.rows[limit][column]) else { return nil }
+        let tied = sorted.rows.count { same($0[column]) }
+        let shown = sorted.rows.prefix(limit).count { same($0[column]) }
+        let value = boundary.text.isEmpty ? "blank" : boundary.text
+        return "(\(shown) of \(tied) tied at \(value) shown)"
     }
 }

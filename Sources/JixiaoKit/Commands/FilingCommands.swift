@@ -33,18 +33,17 @@ extension CommandSpec {
         },
         CommandSpec(
             name: "filings", group: .filings,
-            usage: "filings [--sort COLUMN] [--desc] [--limit N]",
+            usage: "filings [--where EXPR] [--unit U] [--year Y] [--sort COLUMN] [--desc] [--limit N]",
             summary: "List the loaded filings with their findings by severity; * marks the current one",
             details: """
                 One row per loaded filing: number, 单位名称, 年度, projects, the reader's warnings, the findings \
-                of 'check' by severity, the encoding and the file it came from. --sort orders by a column (its header \
-                as printed, or its English name), --desc reverses, --limit N keeps the first N rows.
+                of 'check' by severity, the encoding and the file it came from. \(Selection.help)
                 """,
-            example: "filings --sort error --desc --limit 10"
+            example: "filings --where \"error > 0 AND 年度 = 2024\" --sort error --desc --limit 10"
         ) { call throws(ShellError) in
-            let args = try call.arguments(allowing: Ordering.flags, valued: Ordering.options)
+            let args = try call.arguments(allowing: Selection.flags, valued: Selection.options)
             guard args.positional.isEmpty else { throw call.usage("takes no arguments besides its options") }
-            return FilingsCommand(ordering: try Ordering(args, call))
+            return FilingsCommand(selection: try Selection(args, call))
         },
         CommandSpec(
             name: "unload", group: .filings,
@@ -95,25 +94,27 @@ extension CommandSpec {
         },
         CommandSpec(
             name: "projects", group: .filings,
-            usage: "projects [--computed] | projects --all [--sort COLUMN] [--desc] [--limit N]",
+            usage:
+                "projects [--computed] [--all] [--where EXPR] [--unit U] [--year Y] "
+                + "[--sort COLUMN] [--desc] [--limit N]",
             summary: "One row per project (项目): budget, execution, 执行率, 分值, 得分, 总分",
             details: """
                 Lists the projects of the current filing with the figures as reported. With --computed, or in a \
                 scenario with edits (whose amounts the reported 执行率 no longer describes), the figures computed \
                 under the rules in force follow. --all lists the projects of every loaded filing: filing number, \
-                单位名称, 年度, 项目名称, amounts, 执行率 and 总分 reported and computed, 等级 \
-                (reported → computed where it moves) and the number of findings; --sort COLUMN (a header as printed, \
-                or its English name such as rate or total), --desc and --limit N order and cut it.
+                单位名称, 年度, 项目名称, amounts, 执行率 reported and computed, the execution row's \
+                分值 and 得分, 总分 reported and computed, 等级 (reported → computed where it moves) and the \
+                number of findings; \
+                exports add 得分(计算) and the file. \(Selection.help)
                 """,
-            example: "projects --all --sort 执行率(计算) --limit 20"
+            example: "projects --all --where \"执行率 < 0.6 AND 得分 = 分值\" --sort 执行率 --limit 20"
         ) { call throws(ShellError) in
             let args = try call.arguments(
-                allowing: Ordering.flags.union(["--computed", "--all"]), valued: Ordering.options)
+                allowing: Selection.flags.union(["--computed", "--all"]), valued: Selection.options)
             guard args.positional.isEmpty else { throw call.usage("takes no arguments besides its options") }
-            let ordering = try Ordering(args, call)
-            if args.has("--all") { return ProjectsCommand(computed: true, all: true, ordering: ordering) }
-            guard ordering == Ordering() else { throw call.usage("--sort, --desc and --limit go with --all") }
-            return ProjectsCommand(computed: args.has("--computed"))
+            let selection = try Selection(args, call)
+            if args.has("--all") { return ProjectsCommand(computed: true, all: true, selection: selection) }
+            return ProjectsCommand(computed: args.has("--computed"), selection: selection)
         },
         CommandSpec(
             name: "show", group: .filings,
@@ -133,15 +134,25 @@ extension CommandSpec {
         },
         CommandSpec(
             name: "report", group: .filings,
-            usage: "report PROJECT | report dept | report other",
-            summary: "Print the narrative (自评报告) of a project, the department, or the other reports",
+            usage: "report PROJECT | report dept | report other | report FILE.html|FILE.md [--force]",
+            summary: "Print a narrative (自评报告), or write the county's review report (审核报告) to hand on",
             details: """
                 Prints the 项目支出绩效自评报告 that follows a project's table, section by section; 'dept' \
-                the 部门整体支出绩效自评报告; 'other' the 汇总报告 and 情况说明.
+                the 部门整体支出绩效自评报告; 'other' the 汇总报告 and 情况说明. \
+                'report FILE.html' writes the \
+                review of every loaded filing as one self-contained web page (no network, fonts or scripts; charts \
+                as inline SVG; laid out for A4 with a page per section): the county at a glance, charts of 执行率 \
+                and grades, the grades that move under the rules in force, the projects with the lowest 执行率, \
+                the findings by check and by unit, the errors with their file and line, and the rule sets used. \
+                'report FILE.md' writes the same as Markdown.
                 """,
-            example: "report 1",
+            example: "report 审核报告.html",
             completion: .projects
         ) { call throws(ShellError) in
+            let args = try call.arguments(allowing: ["--force"])
+            if let first = args.positional.first, ReportFileCommand.isDocument(first), args.positional.count == 1 {
+                return ReportFileCommand(path: first, force: args.has("--force"))
+            }
             guard call.count == 1 else { throw call.usage("needs PROJECT, 'dept' or 'other'") }
             if ["other", "summary", "汇总"].contains(call[0].lowercased()) { return ReportCommand(target: nil) }
             return ReportCommand(target: Target.parse(call[0]))
@@ -208,12 +219,12 @@ struct LoadCommand: Command, Equatable {
 }
 
 struct FilingsCommand: Command, Equatable {
-    var ordering = Ordering()
+    var selection = Selection()
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         guard !session.filings.isEmpty else { throw .noFiling }
         let results = try session.results(environment)
-        return Output(try ordering.apply(to: CountyViews.filings(results, current: session.currentIndex)).render())
+        return Output(try selection.apply(to: CountyViews.filings(results, current: session.currentIndex), environment))
     }
 }
 
@@ -274,20 +285,23 @@ struct ProjectsCommand: Command, Equatable {
     var computed: Bool
     /// Every loaded filing's projects, not the current filing's.
     var all = false
-    var ordering = Ordering()
+    var selection = Selection()
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         if all {
             guard !session.filings.isEmpty else { throw .noFiling }
             let listing = CountyViews.projects(try session.results(environment))
-            return Output(try ordering.apply(to: listing).render())
+            return Output(try selection.apply(to: listing, environment))
         }
         let index = try session.requireCurrentIndex()
         let loaded = session.filings[index]
         let filing = loaded.edited
-        guard computed || loaded.scenario.editCount > 0 else { return Output(FilingViews.projects(filing)) }
+        guard computed || loaded.scenario.editCount > 0 else {
+            return Output(try selection.apply(to: FilingViews.projects(filing), environment))
+        }
         let analysis = session.analysis(index)
-        return Output(FilingViews.projects(filing, cards: analysis.projects, rules: analysis.rules))
+        let listing = FilingViews.projects(filing, cards: analysis.projects, rules: analysis.rules)
+        return Output(try selection.apply(to: listing, environment))
     }
 }
 

@@ -57,7 +57,9 @@ extension CommandSpec {
         },
         CommandSpec(
             name: "check", group: .rules,
-            usage: "check [PROJECT | dept | all] | check --all [--list] [--sort COLUMN] [--desc] [--limit N]",
+            usage:
+                "check [PROJECT | dept | all] [FILTERS] "
+                + "| check --all [--list] [FILTERS] [--sort COLUMN] [--desc] [--limit N]",
             summary: "List inconsistencies (审核): sums, rates, scores, deadlines, staffing, names, blanks",
             details: """
                 Each finding has an id, a severity (error, warning, info), the file:line it concerns, the check that \
@@ -66,40 +68,61 @@ extension CommandSpec {
                 against the first-level weight, 总分 against the scores, reported rates and scores against the \
                 recomputed ones, scores above their weight, full marks beside a shortfall with no 偏差原因, target \
                 dates outside the filing year, staffing in the narrative against the table, control ratios above 100%, \
-                one project named two ways, and missing cells. A clean filing gets a line saying so. 'check --all' \
-                counts the findings of every loaded filing by severity, one row per filing; with --list it lists them \
-                all, the filing named on each row. --sort COLUMN, --desc and --limit N order and cut either table.
+                one project named two ways, missing cells, and one unit filing twice for a year. A clean filing gets \
+                a line saying so. 'check --all' counts the findings of every loaded filing by severity, one row per \
+                filing; with --list it lists them all, the filing named on each row. FILTERS: --check keeps the \
+                findings of \
+                the checks named (an id, or a family such as 'score.'), --severity those of the severities named; \
+                --where filters the rows as SQL does (the columns of a finding: id, severity, line, check, 说明). \
+                \(Selection.help)
                 """,
-            example: "check --all --sort error --desc",
+            example: "check --all --list --check rate.differs --unit 教育",
             completion: .projects
         ) { call throws(ShellError) in
             let args = try call.arguments(
-                allowing: Ordering.flags.union(["--all", "--list"]), valued: Ordering.options)
-            let ordering = try Ordering(args, call)
+                allowing: Selection.flags.union(["--all", "--list"]),
+                valued: Selection.options.union(["--check", "--severity"]))
+            let selection = try Selection(args, call)
+            let scope = try FindingScope(args, call)
             if args.has("--all") {
                 guard args.positional.isEmpty else { throw call.usage("--all takes no PROJECT") }
-                return CheckCommand(target: .everyFiling, list: args.has("--list"), ordering: ordering)
+                return CheckCommand(
+                    target: .everyFiling, list: args.has("--list"), selection: selection, findings: scope)
             }
-            guard ordering == Ordering(), !args.has("--list") else {
+            guard selection.column == nil, selection.limit == nil, !args.has("--list") else {
                 throw call.usage("--list, --sort, --desc and --limit go with --all")
             }
-            return CheckCommand(target: try scope(call))
+            guard args.positional.count <= 1 else { throw call.usage("takes at most one PROJECT, 'dept' or 'all'") }
+            let target = args.positional.first.map { Target.parse($0, allowingAll: true) } ?? .filing
+            return CheckCommand(target: target, selection: selection, findings: scope)
         },
         CommandSpec(
             name: "summary", group: .rules,
-            usage: "summary",
+            usage: "summary [--by unit|year|grade|rule] [--where EXPR] [--unit U] [--year Y]",
             summary: "Every loaded filing at a glance (汇总): spending, grades that move, checks that fire most",
             details: """
                 For all loaded filings under the rules in force: how many filings (by year) and projects, the budget \
-                and spending of the project tables and the department tables with the spending-weighted 执行率, the \
-                projects' grades reported against computed (how many move, and where to), the ten checks that fire \
-                most, and the projects below 60% and between 60% and 80% execution that still give themselves full \
-                marks on every indicator.
+                and spending of the project tables and the department tables with the spending-weighted 执行率, \
+                charts of the projects' 执行率 by band and of their grades, the grades reported against computed \
+                (how many move, and where to), the ten checks that fire most, and the projects below 60% and \
+                between 60% and 80% execution that still give themselves full marks on every indicator. --by \
+                counts the projects per unit, year, computed grade or rule set instead: filings, projects, \
+                budget, spending, weighted 执行率 and grades, one row per group. --where, --unit and --year choose \
+                the filings first, by the columns of 'filings'.
                 """,
-            example: "summary"
+            example: "summary --by unit --year 2024",
+            completion: .words(["--by"] + CountyGroups.Key.allCases.map(\.rawValue))
         ) { call throws(ShellError) in
-            try call.expectNone()
-            return SummaryCommand()
+            let args = try call.arguments(valued: ["--by", "--where", "--unit", "--year"])
+            guard args.positional.isEmpty else { throw call.usage("takes no arguments besides its options") }
+            var key: CountyGroups.Key?
+            if let word = args.values["--by"] {
+                guard let chosen = CountyGroups.Key(rawValue: word.lowercased()) else {
+                    throw call.usage("--by takes unit, year, grade or rule, not '\(word)'")
+                }
+                key = chosen
+            }
+            return SummaryCommand(by: key, selection: try Selection(args, call))
         },
     ]
 
@@ -204,37 +227,103 @@ struct CheckCommand: Command, Equatable {
     var target: Target
     /// With `.everyFiling`: every finding, not the counts per filing.
     var list = false
-    var ordering = Ordering()
+    var selection = Selection()
+    var findings = FindingScope()
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         if target == .everyFiling {
             guard !session.filings.isEmpty else { throw .noFiling }
-            let results = try session.results(environment)
+            let results = try session.results(environment).map(findings.apply)
             let listing = list ? CountyViews.findingList(results) : CountyViews.checks(results)
-            return Output(try ordering.apply(to: listing).render())
+            return Output(try selection.apply(to: listing, environment))
         }
         let (loaded, filing, rules, resolved) = try session.scope(target)
-        var findings = session.analysis(try session.requireCurrentIndex()).findings
+        var kept = Array(session.analysis(try session.requireCurrentIndex()).findings.enumerated())
         var heading = "\(loaded.filing.unit) \(loaded.filing.year.map { "\($0)年度" } ?? "") under \(rules.name)"
         switch resolved {
         case .department:
-            findings = findings.filter { $0.target == .department || $0.target == .filing }
+            kept = kept.filter { $0.element.target == .department || $0.element.target == .filing }
             heading += ", department and basic data"
         case .project(let name):
-            findings = findings.filter { $0.target == resolved }
+            kept = kept.filter { $0.element.target == resolved }
             heading += ", project \(try filing.projectIndex(name) + 1) \(name)"
         case .filing, .everyFiling:
             break
         }
+        kept = kept.filter { findings.keeps($0.element) }
         let file = loaded.path.split(separator: "/").last.map(String.init) ?? loaded.path
-        return Output(ScoreViews.findings(findings, file: file, heading: heading, place: loaded.filing.place))
+        let all = ScoreViews.findingListing(kept, file: file, place: loaded.filing.place)
+        let positions = selection.filters.isEmpty ? Array(kept.indices) : try selection.positions(in: all, environment)
+        let listing = all.keeping(positions)
+        kept = positions.map { kept[$0] }
+        if Presentation.current.format.isMachine || Presentation.current.format == .markdown {
+            return Output(listing)
+        }
+        let filtered = findings != FindingScope() || !selection.filters.isEmpty
+        let text = ScoreViews.findings(
+            kept, file: file, heading: heading, place: loaded.filing.place, filtered: filtered)
+        var output = Output(text)
+        output.listing = listing
+        return output
+    }
+}
+
+/// `--check ID,…` and `--severity S,…`: which findings a `check` keeps. A check named with a
+/// trailing dot (`score.`) stands for its family.
+struct FindingScope: Equatable, Sendable {
+    var checks: [String] = []
+    var severities: Set<Finding.Severity> = []
+
+    init() {}
+
+    init(_ arguments: Arguments, _ call: Invocation) throws(ShellError) {
+        if let text = arguments.values["--check"] {
+            checks = text.split(separator: ",").map { Labels.trim(String($0)) }.filter { !$0.isEmpty }
+            for check in checks where !CheckID.allCases.contains(where: { Self.matches(check, $0) }) {
+                throw .notFound(kind: "check", name: check, candidates: CheckID.allCases.map(\.rawValue))
+            }
+        }
+        if let text = arguments.values["--severity"] {
+            for word in text.split(separator: ",") {
+                guard let severity = Finding.Severity(rawValue: Labels.trim(String(word)).lowercased()) else {
+                    throw call.usage("--severity takes error, warning or info, not '\(word)'")
+                }
+                severities.insert(severity)
+            }
+        }
+    }
+
+    static func matches(_ name: String, _ check: CheckID) -> Bool {
+        name.hasSuffix(".") ? check.rawValue.hasPrefix(name) : check.rawValue == name
+    }
+
+    func keeps(_ finding: Finding) -> Bool {
+        (checks.isEmpty || checks.contains { Self.matches($0, finding.check) })
+            && (severities.isEmpty || severities.contains(finding.severity))
+    }
+
+    /// `result` with only the findings kept.
+    func apply(_ result: FilingResult) -> FilingResult {
+        guard self != FindingScope() else { return result }
+        var copy = result
+        copy.analysis.findings = result.findings.filter(keeps)
+        return copy
     }
 }
 
 struct SummaryCommand: Command, Equatable {
+    var by: CountyGroups.Key?
+    /// Which filings are summed, by the columns of `filings`.
+    var selection = Selection()
+
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         guard !session.filings.isEmpty else { throw .noFiling }
-        let results = try session.results(environment)
+        var results = try session.results(environment)
+        if !selection.filters.isEmpty {
+            let listing = CountyViews.filings(results, current: session.currentIndex)
+            results = try selection.positions(in: listing, environment).map { results[$0] }
+        }
+        if let by { return Output(CountyGroups.listing(results, by: by)) }
         let note: String
         if let chosen = session.chosenRules {
             note = "\(chosen), chosen with 'rules use'"

@@ -20,11 +20,28 @@ extension CommandSpec {
                 """,
             example: "sql SELECT unit, name, rate FROM projects JOIN filings ON id = filing_id WHERE rate < 0.8",
             // Contextual so the schema is read for completion only, never at start-up.
-            completion: .contextual { _, _ in .words(MirrorTable.names + sqlKeywords) }
+            completion: .contextual { _, session in
+                .words(MirrorTable.names + sqlKeywords + session.tempViews().map(\.name))
+            }
         ) { call throws(ShellError) in
             guard !call.raw.isEmpty else { throw call.usage("needs a QUERY") }
             return SQLCommand(query: call.raw)
-        }
+        },
+        CommandSpec(
+            name: "views", group: .rules,
+            usage: "views",
+            summary: "List the named queries made with 'sql CREATE TEMP VIEW' (视图)",
+            details: """
+                'sql CREATE TEMP VIEW name AS SELECT …' names a query so later queries can use it as a table: \
+                'sql SELECT * FROM name'. Views live in the session's temporary schema (the mirror itself stays \
+                read-only), follow every edit and load, complete at the prompt, and are saved with the scenario \
+                ('save' and 'save --script'; 'open' makes them again). 'sql DROP VIEW name' removes one.
+                """,
+            example: "views"
+        ) { call throws(ShellError) in
+            try call.expectNone()
+            return ViewsCommand()
+        },
     ]
 }
 
@@ -55,7 +72,13 @@ struct SQLCommand: Command, Equatable {
             if cancelled { throw .cancelled }
             throw .sql(error)
         }
-        return Output(Self.listing(result.columns, result.rows).render())
+        // A statement without columns made or dropped a view: its tag, as psql prints one.
+        if result.columns.isEmpty {
+            let words = query.split(whereSeparator: \.isWhitespace).prefix(3).map { $0.uppercased() }
+            let tag = words.filter { $0 != "TEMP" && $0 != "TEMPORARY" }.prefix(2).joined(separator: " ")
+            return Output(tag + "\n", confirms: true)
+        }
+        return Output(Self.listing(result.columns, result.rows))
     }
 
     /// Query results as a table: numbers right-aligned, REAL shown with up to 15 significant
@@ -71,8 +94,17 @@ struct SQLCommand: Command, Equatable {
         }
         let names = columns.map(ControlCharacters.escaped)
         var listing = Listing(names.indices.map { Listing.Column(names[$0], [], numeric[$0] ? .right : .left) })
-        for row in rows { listing.rows.append(row.map { Listing.Cell(text($0)) }) }
+        for row in rows { listing.rows.append(row.map { Listing.Cell(text($0), number: number($0)) }) }
         return listing
+    }
+
+    /// The number a value sorts and exports as: a REAL as the decimal its shown text writes.
+    static func number(_ value: SQLValue) -> Decimal? {
+        switch value {
+        case .integer(let n): return Decimal(n)
+        case .real: return Decimal(string: text(value))
+        default: return nil
+        }
     }
 
     static func text(_ value: SQLValue) -> String {
@@ -87,11 +119,27 @@ struct SQLCommand: Command, Equatable {
     }
 }
 
+/// `views`: the temp views, each with the statement that makes it.
+struct ViewsCommand: Command, Equatable {
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        var listing = Listing([.init("name"), .init("sql")])
+        for view in session.tempViews() { listing.rows.append([.init(view.name), .init(view.sql)]) }
+        return Output(listing)
+    }
+}
+
 /// The SQL mirror the session's copies share; made on the first `sql` or `export sqlite`.
 /// Copies of a session may sit on other threads, so the first use is made under a lock.
 final class MirrorBox: @unchecked Sendable {
     private var mirror: Mirror<AnalysisCache.Stamp>?
     private let lock = NSLock()
+
+    /// The mirror if a command made it already; nil before the first `sql`.
+    var existing: Mirror<AnalysisCache.Stamp>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return mirror
+    }
 
     func get() throws(ShellError) -> Mirror<AnalysisCache.Stamp> {
         lock.lock()
@@ -110,12 +158,51 @@ extension Session {
         let mirror = try mirrorBox.get()
         let count = filings.count
         try sqlite { () throws(SQLError) in try mirror.keep(first: count) }
-        let stale = filings.indices.filter { mirror.isStale($0 + 1, stamp($0)) }
+        let twins = twins()
+        let stamps = filings.indices.map { stamp($0, twins: twins) }
+        let stale = filings.indices.filter { mirror.isStale($0 + 1, stamps[$0]) }
         guard !stale.isEmpty else { return mirror }
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
-        let records = stale.map { i in (result(i, all[i]), stamp(i)) }
+        let records = stale.map { i in (result(i, all[i]), stamps[i]) }
         // The rows of each slice are worked out on every core; SQLite inserts them on one.
         try sqlite { () throws(SQLError) in try mirror.update(records) { $0.parallelMap(FilingRows.init(of:)) } }
         return mirror
+    }
+}
+
+extension Session {
+    /// The views made with `sql CREATE TEMP VIEW`, by name, each as the statement that makes it again.
+    func tempViews() -> [(name: String, sql: String)] {
+        guard let mirror = mirrorBox.existing,
+            let result = try? mirror.database.query(
+                "SELECT name, sql FROM sqlite_temp_schema WHERE type = 'view' ORDER BY name", interrupted: { false })
+        else { return [] }
+        return result.rows.compactMap { row in
+            guard case .text(let name) = row[0], case .text(let sql) = row[1] else { return nil }
+            return (name, Self.temporary(sql))
+        }
+    }
+
+    /// SQLite keeps a temp view's statement as `CREATE VIEW …`; made again, it must say TEMP.
+    static func temporary(_ sql: String) -> String {
+        let prefix = "CREATE VIEW"
+        guard sql.uppercased().hasPrefix(prefix) else { return sql }
+        return "CREATE TEMP VIEW" + sql.dropFirst(prefix.count)
+    }
+
+    /// Makes the views a scenario was saved with, replacing any of the same name. Each runs
+    /// through the same checks as `sql`: a scenario file is no more trusted than a query.
+    func makeViews(_ views: [(name: String, sql: String)], _ environment: any Environment) throws(ShellError) {
+        guard !views.isEmpty else { return }
+        let mirror = try syncedMirror(environment)
+        let existing = Set(tempViews().map { $0.name.lowercased() })
+        for view in views {
+            try sqlite { () throws(SQLError) in
+                if existing.contains(view.name.lowercased()) {
+                    _ = try mirror.database.query("DROP VIEW \(RowFilter.quoted(view.name))") { false }
+                }
+                _ = try mirror.database.query(view.sql) { false }
+            }
+        }
     }
 }

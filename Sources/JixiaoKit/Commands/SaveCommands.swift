@@ -81,8 +81,8 @@ struct SaveCommand: Command, Equatable {
         let rules = session.rules(for: loaded).rules
         let text =
             script
-            ? Scenarios.script(loaded, chosen: session.chosenRules)
-            : Scenarios.document(loaded, rules: rules).rendered()
+            ? Scenarios.script(loaded, chosen: session.chosenRules, views: session.tempViews())
+            : Scenarios.document(loaded, rules: rules, views: session.tempViews()).rendered()
         let absolute = environment.resolve(path)
         let own = loaded.scenario.savedAs.map(environment.resolve) == absolute || Scenarios.isOwn(absolute, of: loaded)
         try environment.write(text, to: path, force: force || own, isPrivate: true)
@@ -153,7 +153,9 @@ struct OpenCommand: Command, Equatable {
                 notes.append("warning: the scenario was scored under \(rules), which is not loaded; using \(inForce)")
             }
         }
+        try session.makeViews(saved.views, environment)
         out += notes.map { $0 + "\n" }.joined()
+        if !saved.views.isEmpty { out += "views made again: \(saved.views.map(\.name).joined(separator: ", "))\n" }
         out += "opened scenario \(saved.name): \(scenario.editCount) of \(saved.edits.count) edits replayed\n"
         if !skipped.isEmpty { out += "not replayed:\n" + skipped.map { "  " + $0.text }.joined(separator: "\n") + "\n" }
         return Output(out)
@@ -169,11 +171,13 @@ enum Scenarios {
         var sha256: String
         var rules: String?
         var edits: [Edit]
+        /// Named queries (`sql CREATE TEMP VIEW`) saved with the scenario.
+        var views: [(name: String, sql: String)] = []
         /// The file line of each edit, for errors.
         var editLines: [Int?] = []
     }
 
-    static func document(_ loaded: LoadedFiling, rules: RuleSet) -> JSON {
+    static func document(_ loaded: LoadedFiling, rules: RuleSet, views: [(name: String, sql: String)] = []) -> JSON {
         let edited = loaded.edited
         func result(_ table: ScoredTable) -> [(String, JSON)] {
             guard case .object(let c) = FilingExport.computed(Scorer.score(table, rules: rules)) else { return [] }
@@ -187,14 +191,22 @@ enum Scenarios {
             ("path", .string(loaded.path)), ("sha256", .string(loaded.filing.sha256)),
             ("unit", .string(loaded.filing.unit)), ("year", .int(loaded.filing.year)),
         ])
-        return .object([
+        var fields: [(String, JSON)] = [
             ("format", .string("jixiao-scenario")), ("version", .number(1)),
             ("scenario", .string(loaded.scenario.name)), ("filing", filing), ("rules", .string(rules.name)),
-            ("edits", .array(loaded.scenario.edits.map(\.json))), ("results", .object(results)),
-        ])
+            ("edits", .array(loaded.scenario.edits.map(\.json))),
+        ]
+        // Only a scenario with views names them, so one without reads as before.
+        if !views.isEmpty {
+            fields.append(
+                ("views", .array(views.map { .object([("name", .string($0.name)), ("sql", .string($0.sql))]) })))
+        }
+        return .object(fields + [("results", .object(results))])
     }
 
-    static func script(_ loaded: LoadedFiling, chosen: String?) -> String {
+    static func script(
+        _ loaded: LoadedFiling, chosen: String?, views: [(name: String, sql: String)] = []
+    ) -> String {
         let name = loaded.scenario.name
         var lines = [
             "# jixiao scenario \(name) over \(loaded.filing.unit) (sha256 \(loaded.filing.sha256))",
@@ -204,6 +216,8 @@ enum Scenarios {
         if let chosen { lines.append("rules use \(chosen)") }
         if name != "default" { lines.append("scenario new \(Tokenizer.quote(name))") }
         lines += loaded.scenario.edits.map(\.command)
+        // A view's statement on one line, as the shell reads a script line by line.
+        lines += views.map { "sql " + $0.sql.split(whereSeparator: \.isNewline).joined(separator: " ") }
         lines.append("diff")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -250,13 +264,25 @@ enum Scenarios {
         }
         let sha256 = json["filing"]?["sha256"]?.stringValue ?? ""
         let lines = JSON.keyLines(text)
+        var views: [(name: String, sql: String)] = []
+        for (i, item) in (json["views"]?.arrayValue ?? []).enumerated() {
+            guard let name = item["name"]?.stringValue, let sql = item["sql"]?.stringValue,
+                sql.uppercased().hasPrefix("CREATE TEMP VIEW")
+            else {
+                let line = JSON.keyLines(text)["views.\(i).name"].map { ":\($0)" } ?? ""
+                throw .invalidFile(location: path + line, reason: "view \(i + 1) is not a CREATE TEMP VIEW statement")
+            }
+            views.append((name, sql))
+        }
         return Saved(
             name: name, filingPath: filingPath, sha256: sha256, rules: json["rules"]?.stringValue, edits: edits,
-            editLines: edits.indices.map { lines["edits.\($0).field"] })
+            views: views, editLines: edits.indices.map { lines["edits.\($0).field"] })
     }
 
     /// The fields a scenario file may hold; any other is a hand edit jixiao would silently drop.
-    static let scenarioFields: Set<String> = ["format", "version", "scenario", "filing", "rules", "edits", "results"]
+    static let scenarioFields: Set<String> = [
+        "format", "version", "scenario", "filing", "rules", "edits", "views", "results",
+    ]
     static let filingFields: Set<String> = ["path", "sha256", "unit", "year"]
     static let editFields: Set<String> = ["field", "project", "department", "indicator", "level3", "value"]
 

@@ -94,35 +94,60 @@ public struct Session: Sendable {
         return currentIndex
     }
 
-    /// What the analysis of filing `index` depends on: its scenario's state and its rules.
-    func stamp(_ index: Int) -> AnalysisCache.Stamp {
+    /// What the analysis of filing `index` depends on: its scenario's state, its rules, and the
+    /// other filings of its unit and year (`twins`, from `twins()`).
+    func stamp(_ index: Int, twins: [Int: [Int]]) -> AnalysisCache.Stamp {
         let loaded = filings[index]
         return AnalysisCache.Stamp(
             sha256: loaded.filing.sha256, scenario: loaded.scenarioIndex, name: loaded.scenario.name,
-            version: loaded.scenario.version, rules: rules(for: loaded).rules.name, rulesRevision: ruleSetsRevision)
+            version: loaded.scenario.version, rules: rules(for: loaded).rules.name, rulesRevision: ruleSetsRevision,
+            twins: twins[index] ?? [])
+    }
+
+    /// For each filing that shares its 单位名称 and 年度 with others, the indices of those others.
+    func twins() -> [Int: [Int]] {
+        var byUnitYear: [String: [Int]] = [:]
+        for (index, loaded) in filings.enumerated() {
+            guard let year = loaded.filing.year, !loaded.filing.unit.isEmpty else { continue }
+            byUnitYear["\(year)\u{1F}\(loaded.filing.unit)", default: []].append(index)
+        }
+        var twins: [Int: [Int]] = [:]
+        for group in byUnitYear.values where group.count > 1 {
+            for index in group { twins[index] = group.filter { $0 != index } }
+        }
+        return twins
+    }
+
+    /// Works out the analysis of filing `index` with its twins' finding.
+    func analyzed(_ index: Int, twins: [Int]) -> Analysis {
+        let loaded = filings[index]
+        let analysis = Analysis(loaded.edited, rules: rules(for: loaded).rules)
+        guard let year = loaded.filing.year else { return analysis }
+        let others = twins.map { (number: $0 + 1, path: filings[$0].path) }
+        return analysis.withTwins(others, unit: loaded.filing.unit, year: year)
     }
 
     /// The scores and findings of filing `index` as its scenario leaves it, under its rules.
     public func analysis(_ index: Int) -> Analysis {
-        let stamp = stamp(index)
+        let twins = twins()
+        let stamp = stamp(index, twins: twins)
         if let cached = analyses.entry(index, stamp) { return cached }
-        let loaded = filings[index]
-        let analysis = Analysis(loaded.edited, rules: rules(for: loaded).rules)
+        let analysis = analyzed(index, twins: twins[index] ?? [])
         analyses.store(analysis, index, stamp)
         return analysis
     }
 
     /// Every filing's analysis, those not yet known computed on all cores.
     public func analyses(checkingInterrupt check: () throws(ShellError) -> Void = {}) throws(ShellError) -> [Analysis] {
-        let stamps = filings.indices.map(stamp)
+        let twins = twins()
+        let stamps = filings.indices.map { stamp($0, twins: twins) }
         var known = analyses.lookUp(stamps)  // one look at the cache, under one lock
         let stale = known.indices.filter { known[$0] == nil }
         // In slices, so Ctrl-C is heard between them.
         for slice in stride(from: 0, to: stale.count, by: 256) {
             try check()
             let part = Array(stale[slice..<min(slice + 256, stale.count)])
-            let inputs = part.map { (filings[$0].edited, rules(for: filings[$0]).rules) }
-            let results = inputs.parallelMap { filing, rules in Analysis(filing, rules: rules) }
+            let results = part.parallelMap { analyzed($0, twins: twins[$0] ?? []) }
             for (index, analysis) in zip(part, results) {
                 analyses.store(analysis, index, stamps[index])
                 known[index] = analysis
@@ -162,6 +187,7 @@ final class AnalysisCache: @unchecked Sendable {
         var version: Int
         var rules: String
         var rulesRevision: Int
+        var twins: [Int]
     }
 
     // Copies of the session share the cache; the lock keeps it whole should two copies ever be

@@ -44,6 +44,24 @@ extension CommandSpec {
             return SourceCommand(path: call[0])
         },
         CommandSpec(
+            name: "output", aliases: ["\\o", ".output"], group: .shell,
+            usage: "output [FILE] [--force]",
+            summary: "Send every following result to FILE (输出到文件), as psql's \\o; alone, back to the screen",
+            details: """
+                From now on the results of commands are written to FILE, in the format in force, until 'output' \
+                alone (or \\o) sends them back to stdout. Errors, notes and confirmations still go to the screen. \
+                FILE is emptied first; an existing file this session did not write is replaced only with --force. A \
+                FIFO is written as it is, once its reader is there. When FILE cannot be opened, or a write to it \
+                fails, the error is reported and the results show on the screen.
+                """,
+            example: "\\o 低执行率.txt",
+            completion: .paths
+        ) { call throws(ShellError) in
+            let args = try call.arguments(allowing: ["--force"])
+            guard args.positional.count <= 1 else { throw call.usage("takes at most one FILE") }
+            return OutputCommand(path: args.positional.first, force: args.has("--force"))
+        },
+        CommandSpec(
             name: "echo", group: .shell,
             usage: "echo TEXT...",
             summary: "Print TEXT (输出文字), to label the parts of a script's output",
@@ -86,5 +104,16 @@ struct EchoCommand: Command, Equatable {
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         Output(text + "\n")
+    }
+}
+
+/// `\o FILE`: results go to FILE until `\o` alone.
+struct OutputCommand: Command, Equatable {
+    var path: String?
+    var force = false
+
+    func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let target = try environment.redirectOutput(to: path, force: force)
+        return Output("results go to \(target ?? "the screen")\n", confirms: true)
     }
 }

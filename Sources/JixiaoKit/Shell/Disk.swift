@@ -69,6 +69,12 @@ package enum Disk {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// Whether `path` (its links followed) is a regular file, not a FIFO or a device.
+    package static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     package static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
     /// Regular files directly inside `path`, sorted by name.
@@ -184,11 +190,36 @@ package enum Disk {
     /// is opened without blocking, given two seconds for its reader to come: with none, a blocking
     /// open would wait forever, with no word.
     static func writeInPlace(_ data: Data, to path: String, shownAs shown: String) throws(ShellError) {
-        var fd = open(path, O_WRONLY | O_NONBLOCK)
+        let fd = try openInPlace(path, shownAs: shown)
+        defer { close(fd) }
+        if let failure = writeAll(data, to: fd) { throw .io(path: shown, reason: "cannot write (\(failure))") }
+    }
+
+    /// Opens a file for `\o`, whose results are appended as they come: a FIFO or device as it is
+    /// (a FIFO given two seconds for its reader), anything else created or emptied. The caller
+    /// closes the descriptor.
+    package static func openForOutput(_ path: String, shownAs shown: String) throws(ShellError) -> Int32 {
+        let target = followingLinks(path)
+        var info = stat()
+        let exists = lstat(target, &info) == 0
+        let kind = info.st_mode & S_IFMT
+        if exists && kind == S_IFDIR { throw .io(path: shown, reason: "is a folder") }
+        if exists && kind != S_IFREG { return try openInPlace(target, shownAs: shown) }
+        let folder = (target as NSString).deletingLastPathComponent
+        let dir = folder.isEmpty ? "." : folder
+        guard isDirectory(dir) else { throw .io(path: shown, reason: "folder \(dir) does not exist") }
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))") }
+        return fd
+    }
+
+    /// A FIFO or device opened for writing, without blocking while a FIFO has no reader.
+    static func openInPlace(_ path: String, shownAs shown: String) throws(ShellError) -> Int32 {
+        var fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         let deadline = ContinuousClock.now + .seconds(2)
         while fd < 0, errno == ENXIO, ContinuousClock.now < deadline {
             usleep(10_000)
-            fd = open(path, O_WRONLY | O_NONBLOCK)
+            fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         }
         guard fd >= 0 else {
             if errno == ENXIO {
@@ -196,10 +227,9 @@ package enum Disk {
             }
             throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))")
         }
-        defer { close(fd) }
         // Opened: the reader is there, and the writes may wait for it as writes to a pipe do.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        if let failure = writeAll(data, to: fd) { throw .io(path: shown, reason: "cannot write (\(failure))") }
+        return fd
     }
 
     /// Writes every byte, retrying after signals; the reason it stopped, if it did.

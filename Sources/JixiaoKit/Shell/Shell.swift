@@ -41,6 +41,8 @@ public final class Shell: Environment {
     var sourceDepth = 0
     /// Files this session wrote, which it may overwrite without --force.
     var written: Set<String> = []
+    /// Where results go after `\o FILE`: the open file and its path as typed; nil for the console.
+    var outputFile: (descriptor: Int32, shown: String)?
 
     public init(console: Console, options: ShellOptions = ShellOptions(), directory: String? = nil) {
         self.console = console
@@ -98,7 +100,8 @@ public final class Shell: Environment {
     /// How output is laid out now: the settings, resolved against where output goes.
     var presentation: Presentation {
         let settings = session.settings
-        let window = console.window
+        // Results sent to a file (`\o`) are laid out as for a pipe: no width, no colour.
+        let window = outputFile == nil ? console.window : nil
         let format: Presentation.Format
         switch settings.format {
         case .auto: format = window == nil ? .aligned : .wrapped
@@ -111,11 +114,18 @@ public final class Shell: Environment {
 
     /// Writes a command's output, through the pager when it is taller than the window. In a fitted
     /// format, text lines wider than the width wrap as prose (tables already fit).
-    func show(_ text: String, _ presentation: Presentation) {
+    /// A confirmation (`isResult` false) always goes to the screen, never to a `\o` file.
+    func show(_ text: String, _ presentation: Presentation, isResult: Bool = true) {
         guard !text.isEmpty else { return }
         var text = text.hasSuffix("\n") ? text : text + "\n"
         if presentation.format == .wrapped || presentation.format == .records {
             text = Prose.fit(text, width: presentation.width)
+        }
+        if isResult, let file = outputFile {
+            guard let failure = Disk.writeAll(Data(text.utf8), to: file.descriptor) else { return }
+            console.writeError(
+                label("error", .error) + "\(file.shown): cannot write (\(failure)); results go to the screen\n")
+            closeOutputFile()
         }
         if let window = console.window, wantsPager(lines: text.utf8.count { $0 == 0x0A }, window: window),
             console.page(text)
@@ -157,6 +167,31 @@ public final class Shell: Environment {
         }
         try Disk.write(data, to: absolute, shownAs: path, isPrivate: isPrivate)
         written.insert(absolute)
+    }
+
+    /// `\o FILE`: opens FILE (as `write` would replace it: --force, or a file this session wrote)
+    /// and sends the results there; `\o` alone closes it.
+    package func redirectOutput(to path: String?, force: Bool) throws(ShellError) -> String? {
+        guard let path else {
+            closeOutputFile()
+            return nil
+        }
+        let absolute = resolve(path)
+        if Disk.exists(absolute) && !Disk.isDirectory(absolute) && !force && !written.contains(absolute)
+            && Disk.isRegularFile(absolute)
+        {
+            throw .refused("\(path) exists; add --force to overwrite it")
+        }
+        let descriptor = try Disk.openForOutput(absolute, shownAs: path)
+        closeOutputFile()
+        outputFile = (descriptor, path)
+        written.insert(absolute)
+        return path
+    }
+
+    func closeOutputFile() {
+        if let file = outputFile { close(file.descriptor) }
+        outputFile = nil
     }
 
     /// Writes a command's diagnostics as `SUBJECT: error: message`; true when any is an error.
@@ -234,7 +269,12 @@ public final class Shell: Environment {
             let started = ContinuousClock.now
             let style = presentation
             let output = try perform(command, in: style)
-            if !(options.silent && output.confirms) { show(output.text, style) }
+            if !(options.silent && output.confirms) {
+                var shown = style
+                // Data for a program (`export csv` to stdout) is never wrapped to the window.
+                if output.verbatim { shown.format = .aligned }
+                show(output.text, shown, isResult: !output.confirms)
+            }
             if session.settings.timing { console.write(Self.time(since: started)) }
             let failed = report(output.diagnostics)
             if failed { reportFailure(nil, location: "") }

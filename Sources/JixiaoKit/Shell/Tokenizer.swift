@@ -2,12 +2,27 @@
 /// backslash escapes, so paths and Chinese names with spaces can be given whole.
 public enum Tokenizer {
     public static func split(_ line: String) throws(ShellError) -> [String] {
-        var words: [String] = []
+        try words(line).map(\.text)
+    }
+
+    /// The text after the first `count` words as typed, quotes and all (`export csv a.csv sql …`
+    /// hands on the query as it was written); nil when there are not that many words.
+    public static func remainder(of line: String, afterWords count: Int) throws(ShellError) -> String? {
+        let found = try words(line)
+        guard count <= found.count else { return nil }
+        let start = count == 0 ? line.startIndex : found[count - 1].end
+        return String(line[start...].drop { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+    }
+
+    /// Each word with the index just past its last character in `line`.
+    static func words(_ line: String) throws(ShellError) -> [(text: String, end: String.Index)] {
+        var words: [(text: String, end: String.Index)] = []
         var current = ""
         var inWord = false
         var quote: Character? = nil
         var escaped = false
-        for ch in line {
+        for index in line.indices {
+            let ch = line[index]
             if escaped {
                 current.append(ch)
                 escaped = false
@@ -33,7 +48,7 @@ public enum Tokenizer {
                 inWord = true
             case " ", "\t", "\u{3000}":
                 if inWord {
-                    words.append(current)
+                    words.append((current, index))
                     current = ""
                     inWord = false
                 }
@@ -44,7 +59,7 @@ public enum Tokenizer {
         }
         if let q = quote { throw .syntax("unterminated \(q) quote") }
         if escaped { current.append("\\") }
-        if inWord { words.append(current) }
+        if inWord { words.append((current, line.endIndex)) }
         return words
     }
 
