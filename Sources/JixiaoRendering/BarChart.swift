@@ -21,6 +21,8 @@ package struct BarChart: Equatable, Sendable {
     package var bars: [Bar]
     /// Whether each bar's share of the total follows its value (counts add up; means do not).
     package var shares = true
+    /// What a share is of, when the bars are the first of more (`chart --by … --limit`).
+    package var total: Decimal?
 
     package init(_ title: String, _ bars: [Bar], shares: Bool = true) {
         self.title = title
@@ -36,7 +38,7 @@ package struct BarChart: Equatable, Sendable {
         var out = title + "\n"
         guard !bars.isEmpty else { return out + "  (nothing to draw)\n" }
         let labelWidth = bars.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let total = bars.reduce(Decimal(0)) { $0 + $1.value }
+        let total = self.total ?? bars.reduce(Decimal(0)) { $0 + $1.value }
         let figures = bars.map { bar -> String in
             guard shares, total > 0 else { return bar.shown }
             return bar.shown + " (" + (bar.value / total).percent + ")"

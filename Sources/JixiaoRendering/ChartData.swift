@@ -61,7 +61,9 @@ package enum ChartData {
         let what = kind == .text ? "rows" : (averages ? "mean " : "sum of ") + listing.columns[value].header
         var title = "\(what) by \(listing.columns[group].header)"
         if sorted.count > limit { title += " (the first \(limit) of \(sorted.count))" }
-        return BarChart(title + ":", Array(bars), shares: !averages || kind == .text)
+        var chart = BarChart(title + ":", Array(bars), shares: !averages || kind == .text)
+        chart.total = sorted.reduce(Decimal(0)) { $0 + $1.1 }
+        return chart
     }
 
     static func shown(_ value: Decimal, _ kind: Listing.Kind) -> String {

@@ -34,7 +34,7 @@ package enum CountyViews {
     }
 
     /// `projects --all`: one row per project of every filing, reported beside computed.
-    package static func projects(_ results: [FilingResult]) -> Listing {
+    package static func projects(_ results: [FilingResult], map: RowMap = serial) -> Listing {
         var listing = Listing(
             countyColumns + [
                 .init("项目名称", ["name", "project"]),
@@ -50,22 +50,30 @@ package enum CountyViews {
                 .init("发现", ["findings"], .right, kind: .integer),
                 .init("文件", ["path", "file"], onScreen: false),
             ])
-        for r in results {
-            var counts: [String: Int] = [:]
-            for finding in r.findings { if let name = finding.target.projectName { counts[name, default: 0] += 1 } }
-            for (p, card) in zip(r.filing.projects, r.projectCards) {
-                let findings = counts[p.name] ?? 0
-                let cells: [Listing.Cell] = [
-                    .init(p.name, number: nil), .amount(p.funds.fullYear.value), .amount(p.funds.executed.value),
-                    .rate(p.funds.reportedRate.value), .rate(card.execution.rate), .points(p.funds.weight.value),
-                    .points(p.funds.reportedScore.value), .points(card.execution.score),
-                    .points(p.reportedTotal.value), .points(card.total), .init(grade(card)), .count(findings),
-                    .init(r.path),
-                ]
-                listing.rows.append(countyCells(r) + cells)
-            }
-        }
+        listing.rows = map(results, projectRows).flatMap { $0 }
         return listing
+    }
+
+    /// How the rows of many filings are worked out: in order here; the shell passes a map that
+    /// works on every core (formatting a county's figures is most of a county table's cost).
+    package typealias RowMap =
+        @Sendable ([FilingResult], @Sendable (FilingResult) -> [[Listing.Cell]]) -> [[[Listing.Cell]]]
+    package static let serial: RowMap = { results, rows in results.map(rows) }
+
+    @Sendable static func projectRows(_ r: FilingResult) -> [[Listing.Cell]] {
+        var counts: [String: Int] = [:]
+        for finding in r.findings { if let name = finding.target.projectName { counts[name, default: 0] += 1 } }
+        let filing = countyCells(r)
+        return zip(r.filing.projects, r.projectCards).map { p, card in
+            let cells: [Listing.Cell] = [
+                .init(p.name, number: nil), .amount(p.funds.fullYear.value), .amount(p.funds.executed.value),
+                .rate(p.funds.reportedRate.value), .rate(card.execution.rate), .points(p.funds.weight.value),
+                .points(p.funds.reportedScore.value), .points(card.execution.score),
+                .points(p.reportedTotal.value), .points(card.total), .init(grade(card)), .count(counts[p.name] ?? 0),
+                .init(r.path),
+            ]
+            return filing + cells
+        }
     }
 
     /// The columns that name a filing on every county row: its number, 单位名称 and 年度.
@@ -101,7 +109,7 @@ package enum CountyViews {
     }
 
     /// `check --all --list`: every finding of every filing, the filing named on each row.
-    package static func findingList(_ results: [FilingResult]) -> Listing {
+    package static func findingList(_ results: [FilingResult], map: RowMap = serial) -> Listing {
         var listing = Listing(
             countyColumns + [
                 .init("severity"), .init("位置", ["location"]), .init("check", ["check_id"]),
@@ -110,18 +118,21 @@ package enum CountyViews {
                 .init("line", [], .right, kind: .integer, onScreen: false),
             ])
         listing.columns[2].onScreen = false
-        for r in results {
-            for f in r.findings {
-                let location = f.line.map { "\(r.file):\(r.filing.place($0))" } ?? r.file
-                let rank = Decimal(f.severity == .error ? 0 : f.severity == .warning ? 1 : 2)
-                let line = Listing.Cell(f.line.map(String.init) ?? "", number: f.line.map { Decimal($0) })
-                let cells: [Listing.Cell] = [
-                    .init(f.severity.rawValue, number: rank), .init(location), .init(f.check.rawValue),
-                    .init(f.message), .init(r.path), line,
-                ]
-                listing.rows.append(countyCells(r) + cells)
-            }
-        }
+        listing.rows = map(results, findingRows).flatMap { $0 }
         return listing
+    }
+
+    @Sendable static func findingRows(_ r: FilingResult) -> [[Listing.Cell]] {
+        let filing = countyCells(r)
+        return r.findings.map { f in
+            let location = f.line.map { "\(r.file):\(r.filing.place($0))" } ?? r.file
+            let rank = Decimal(f.severity == .error ? 0 : f.severity == .warning ? 1 : 2)
+            let line = Listing.Cell(f.line.map(String.init) ?? "", number: f.line.map { Decimal($0) })
+            let cells: [Listing.Cell] = [
+                .init(f.severity.rawValue, number: rank), .init(location), .init(f.check.rawValue),
+                .init(f.message), .init(r.path), line,
+            ]
+            return filing + cells
+        }
     }
 }

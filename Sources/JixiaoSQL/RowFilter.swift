@@ -15,28 +15,32 @@ public struct RowFilter {
 
     public init(columns: [Column]) { self.columns = columns }
 
-    /// The positions of the rows `expression` holds for, in order. An expression that is not one
-    /// over these columns is an error that lists them.
+    /// The positions of the rows `expression` holds for, in order; `value(row, column)` gives a
+    /// cell. An expression that is not one over these columns is an error that lists them.
     public func positions(
-        of rows: [[SQLValue]], where expression: String, interrupted: @escaping () -> Bool = { false }
+        rows count: Int, value: (Int, Int) -> SQLValue, where expression: String,
+        interrupted: @escaping () -> Bool = { false }
     ) throws(SQLError) -> [Int] {
         let database = try Database()
-        let stored = columns.indices.map { "c\($0)" }
-        try database.execute("CREATE TABLE t(n INTEGER, \(stored.joined(separator: ", ")))")
+        // Only the columns the expression may name are stored: a county's table has tens of
+        // thousands of rows, and a filter names two or three of its sixteen columns.
+        let used = referencedColumns(in: expression)
+        let stored = used.map { "c\($0)" }
+        try database.execute("CREATE TABLE t(n INTEGER\(stored.map { ", " + $0 }.joined()))")
         var selected = ["n AS \(Self.internalName)"]
         var seen = Set<String>()
-        for (i, column) in columns.enumerated() {
-            for name in column.names where !name.isEmpty && seen.insert(name.lowercased()).inserted {
+        for i in used {
+            for name in columns[i].names where !name.isEmpty && seen.insert(name.lowercased()).inserted {
                 selected.append("c\(i) AS \(Self.quoted(name))")
             }
         }
-        try database.execute("CREATE VIEW v AS SELECT \(selected.joined(separator: ", ")) FROM t")
-        let places = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
+        try database.execute("CREATE VIEW \(Self.viewName) AS SELECT \(selected.joined(separator: ", ")) FROM t")
+        let places = Array(repeating: "?", count: used.count + 1).joined(separator: ", ")
         let insert = try database.prepare("INSERT INTO t VALUES (\(places))")
         try database.execute("BEGIN")
-        for (n, row) in rows.enumerated() { try insert.run([.integer(Int64(n))] + row) }
+        for row in 0..<count { try insert.run([.integer(Int64(row))] + used.map { value(row, $0) }) }
         try database.execute("COMMIT")
-        let query = "SELECT \(Self.internalName) FROM v WHERE (\(quotingNames(in: expression)))"
+        let query = "SELECT \(Self.internalName) FROM \(Self.viewName) WHERE (\(quotingNames(in: expression)))"
         let result: (columns: [String], rows: [[SQLValue]])
         do {
             result = try database.query(query, interrupted: interrupted)
@@ -45,10 +49,23 @@ public struct RowFilter {
             throw SQLError(message: "--where: \(error.message); the columns are \(columnList)")
         }
         return result.rows.compactMap { row in
-            guard case .integer(let n)? = row.first, n >= 0, n < rows.count else { return nil }
+            guard case .integer(let n)? = row.first, n >= 0, n < count else { return nil }
             return Int(n)
         }
     }
+
+    /// The columns one of whose names occurs anywhere in `expression` (in any case): a superset of
+    /// those it names, so none it needs is missing. Naming the table itself takes them all.
+    func referencedColumns(in expression: String) -> [Int] {
+        let text = expression.lowercased()
+        if text.contains(Self.viewName) { return Array(columns.indices) }
+        return columns.indices.filter { i in
+            columns[i].names.contains { !$0.isEmpty && text.contains($0.lowercased()) }
+        }
+    }
+
+    /// The table's name in the filter's database, for a subquery over the rows themselves.
+    static let viewName = "rows"
 
     /// The column names, for an error message: `#`, 单位名称 (unit), …
     public var columnList: String {

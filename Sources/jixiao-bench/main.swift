@@ -178,8 +178,13 @@ func county(_ folder: String) {
     }
     print("county: \(names.count) files, \(bytes / 1_048_576) MB in \(folder)")
     let reference = catTime(folder)
-    let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true))
-    let load = commandTimeAndCores(shell, "load \(folder)")
+    // Exports and the report are written into a folder of their own, removed at the end.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-\(getpid())").path
+    try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true), directory: scratch)
+    let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
+    let load = commandTimeAndCores(shell, "load \(absolute)")
     report("cat of the same files", String(format: "%9.1f ms", reference * 1000))
     report(
         "load",
@@ -196,6 +201,12 @@ func county(_ folder: String) {
         ),
         ("sql count(*), again", "sql SELECT count(*) FROM indicators WHERE computed_score < weight"),
         ("projects --all --sort 执行率(计算) --limit 20", "projects --all --sort 执行率(计算) --limit 20"),
+        (
+            "projects --all --where (goal: under 300 ms)",
+            "projects --all --where \"执行率(计算) < 0.6 AND 得分 = 分值\""
+        ),
+        ("export csv of projects --all (goal: under 1 s)", "export csv p.csv projects --all --force"),
+        ("report FILE.html (goal: under 3 s)", "report r.html --force"),
         ("use 1", "use 1"),
         ("a what-if edit", "set executed 1 5"),
         ("sql after the edit (one filing rewritten)", "sql SELECT count(*) FROM projects WHERE rate < 0.8"),

@@ -57,10 +57,10 @@ struct ChartCommand: Command, Equatable {
         let results = try session.results(environment)
         var listing: Listing
         switch source {
-        case .projects: listing = CountyViews.projects(results)
+        case .projects: listing = CountyViews.projects(results, map: everyCore)
         case .filings: listing = CountyViews.filings(results, current: session.currentIndex)
         case .checks: listing = CountyViews.checks(results)
-        case .findings: listing = CountyViews.findingList(results)
+        case .findings: listing = CountyViews.findingList(results, map: everyCore)
         }
         listing = try filters.apply(to: listing, environment)
         let index = try Self.column(column, in: listing)

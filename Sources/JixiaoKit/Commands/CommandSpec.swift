@@ -318,13 +318,11 @@ package struct Selection: Equatable, Sendable {
     /// The positions of the rows every filter holds for, evaluated by SQLite.
     func positions(in listing: Listing, _ environment: any Environment) throws(ShellError) -> [Int] {
         let filter = RowFilter(columns: listing.columns.map { RowFilter.Column(names: [$0.header] + $0.aliases) })
-        let rows = listing.rows.indices.map { r in
-            listing.columns.indices.map { Self.sqlValue(listing.value(row: r, column: $0)) }
-        }
         let expression = filters.map { "(\($0))" }.joined(separator: " AND ")
         var cancelled = false
         do {
-            return try filter.positions(of: rows, where: expression) {
+            let value = { (row: Int, column: Int) in Self.sqlValue(listing.value(row: row, column: column)) }
+            return try filter.positions(rows: listing.rows.count, value: value, where: expression) {
                 do {
                     try environment.checkInterrupt()
                     return false

@@ -290,7 +290,7 @@ struct ProjectsCommand: Command, Equatable {
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         if all {
             guard !session.filings.isEmpty else { throw .noFiling }
-            let listing = CountyViews.projects(try session.results(environment))
+            let listing = CountyViews.projects(try session.results(environment), map: everyCore)
             return Output(try selection.apply(to: listing, environment))
         }
         let index = try session.requireCurrentIndex()

@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import JixiaoModel
+import JixiaoRendering
 
 extension Array where Element: Sendable {
     /// `map` on every core: each result stands at its element's place, so the outcome is the
@@ -52,4 +54,10 @@ private final class ResultSlots<Result>: @unchecked Sendable {
         defer { lock.unlock() }
         return slots.compactMap { $0 }
     }
+}
+
+/// The rows of a county table worked out on every core, in slices of filings, in filing order.
+let everyCore: CountyViews.RowMap = { results, rows in
+    let slices = stride(from: 0, to: results.count, by: 256).map { Array(results[$0..<min($0 + 256, results.count)]) }
+    return slices.parallelMap { $0.map(rows) }.flatMap { $0 }
 }

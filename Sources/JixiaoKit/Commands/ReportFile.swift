@@ -106,7 +106,7 @@ struct CountyReportBuilder {
     }
 
     func worst() -> CountyReport.Section {
-        var listing = CountyViews.projects(results)
+        var listing = CountyViews.projects(results, map: everyCore)
         if let rate = listing.column(named: "rate") { listing = listing.sorted(by: rate, descending: false) }
         let total = listing.rows.count
         listing = listing.limited(to: Self.worstShown).showing(
@@ -162,7 +162,7 @@ struct CountyReportBuilder {
     }
 
     func errors() -> CountyReport.Section {
-        var listing = CountyViews.findingList(results)
+        var listing = CountyViews.findingList(results, map: everyCore)
         let severity = listing.column(named: "severity") ?? 0
         let kept = listing.rows.indices.filter { listing.rows[$0][severity].text == Finding.Severity.error.rawValue }
         listing = listing.keeping(kept)

@@ -234,7 +234,7 @@ struct CheckCommand: Command, Equatable {
         if target == .everyFiling {
             guard !session.filings.isEmpty else { throw .noFiling }
             let results = try session.results(environment).map(findings.apply)
-            let listing = list ? CountyViews.findingList(results) : CountyViews.checks(results)
+            let listing = list ? CountyViews.findingList(results, map: everyCore) : CountyViews.checks(results)
             return Output(try selection.apply(to: listing, environment))
         }
         let (loaded, filing, rules, resolved) = try session.scope(target)

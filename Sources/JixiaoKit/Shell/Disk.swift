@@ -144,7 +144,7 @@ package enum Disk {
         }
         let folder = (target as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
-        guard isDirectory(dir) else { throw .io(path: shown, reason: "folder \(dir) does not exist") }
+        guard isDirectory(dir) else { throw .io(path: shown, reason: missingFolder(shown)) }
         let temp = (dir as NSString).appendingPathComponent(
             ".\((target as NSString).lastPathComponent).\(getpid()).tmp")
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, isPrivate && !exists ? 0o600 : 0o666)
@@ -207,7 +207,7 @@ package enum Disk {
         if exists && kind != S_IFREG { return try openInPlace(target, shownAs: shown) }
         let folder = (target as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
-        guard isDirectory(dir) else { throw .io(path: shown, reason: "folder \(dir) does not exist") }
+        guard isDirectory(dir) else { throw .io(path: shown, reason: missingFolder(shown)) }
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))") }
         return fd
@@ -247,6 +247,13 @@ package enum Disk {
             }
             return nil
         }
+    }
+
+    /// The error for a file whose folder is missing, naming the folder as the analyst typed it (an
+    /// absolute path would name the shell's folder, not what was typed).
+    static func missingFolder(_ shown: String) -> String {
+        let folder = (shown as NSString).deletingLastPathComponent
+        return "folder \(folder.isEmpty ? "." : folder) does not exist"
     }
 
     /// File-name completions for a partial path typed at the prompt.
