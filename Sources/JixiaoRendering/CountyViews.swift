@@ -20,7 +20,7 @@ package enum CountyViews {
                 .init(r.number - 1 == current ? "*" : ""), .count(r.number), .init(f.unit),
                 .init(f.year.map(String.init) ?? "", number: f.year.map { Decimal($0) }), .count(f.projects.count),
                 .count(f.warnings.count), .count(r.count(.error)), .count(r.count(.warning)), .count(r.count(.info)),
-                .init(f.formatDescription), .init(r.path),
+                .init(f.formatDescription), .init(FileNames.shown(r.path)),
             ])
         }
         return listing
@@ -70,7 +70,7 @@ package enum CountyViews {
                 .rate(p.funds.reportedRate.value), .rate(card.execution.rate), .points(p.funds.weight.value),
                 .points(p.funds.reportedScore.value), .points(card.execution.score),
                 .points(p.reportedTotal.value), .points(card.total), .init(grade(card)), .count(counts[p.name] ?? 0),
-                .init(r.path),
+                .init(FileNames.shown(r.path)),
             ]
             return filing + cells
         }
@@ -101,7 +101,7 @@ package enum CountyViews {
         for r in results {
             let cells: [Listing.Cell] = [
                 .count(r.count(.error)), .count(r.count(.warning)), .count(r.count(.info)),
-                .count(r.findings.count), .init(r.rules), .init(r.path),
+                .count(r.findings.count), .init(r.rules), .init(FileNames.shown(r.path)),
             ]
             listing.rows.append(countyCells(r) + cells)
         }
@@ -125,12 +125,13 @@ package enum CountyViews {
     @Sendable static func findingRows(_ r: FilingResult) -> [[Listing.Cell]] {
         let filing = countyCells(r)
         return r.findings.map { f in
-            let location = f.line.map { "\(r.file):\(r.filing.place($0))" } ?? r.file
+            let file = FileNames.shown(r.file)
+            let location = f.line.map { "\(file):\(r.filing.place($0))" } ?? file
             let rank = Decimal(f.severity == .error ? 0 : f.severity == .warning ? 1 : 2)
             let line = Listing.Cell(f.line.map(String.init) ?? "", number: f.line.map { Decimal($0) })
             let cells: [Listing.Cell] = [
                 .init(f.severity.rawValue, number: rank), .init(location), .init(f.check.rawValue),
-                .init(f.message), .init(r.path), line,
+                .init(f.message), .init(FileNames.shown(r.path)), line,
             ]
             return filing + cells
         }

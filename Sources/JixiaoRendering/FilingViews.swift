@@ -11,10 +11,11 @@ package enum FilingViews {
         if f.department != nil { parts.append("部门整体表") }
         if f.basic != nil { parts.append("基础数据表") }
         parts.append("\(f.warnings.count) warning\(f.warnings.count == 1 ? "" : "s")")
-        return "[\(number)] \(f.unit), \(year): \(parts.joined(separator: ", ")) (\(path))"
+        return "[\(number)] \(f.unit), \(year): \(parts.joined(separator: ", ")) (\(FileNames.shown(path)))"
     }
 
-    package static func warnings(_ f: Filing, path: String) -> String {
+    package static func warnings(_ f: Filing, path raw: String) -> String {
+        let path = FileNames.shown(raw)
         if f.warnings.isEmpty { return "\(path): no warnings\n" }
         return f.warnings.map { "\(path):\(f.place($0.line)): warning: \($0.message)\n" }.joined()
     }

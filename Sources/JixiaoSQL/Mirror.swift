@@ -132,7 +132,8 @@ extension FilingRows {
             (
                 .filings,
                 [
-                    id, .text(r.path), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null, .text(f.sha256),
+                    id, .text(FileNames.shown(r.path)), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null,
+                    .text(f.sha256),
                     .text(f.encoding.rawValue), .integer(Int64(f.warnings.count)), .text(r.rules),
                     .text(f.format.rawValue),
                 ]

@@ -2,11 +2,18 @@ import ArgumentParser
 import CEditLine
 import Foundation
 import JixiaoKit
+import JixiaoModel
 
 // Flags first: bad flags exit 2 (as sqlite3 does), --help and --version exit 0.
 let options: Options
 do {
-    options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+    // The arguments as their bytes: a file name that is not UTF-8 keeps them (`FileNames`), where
+    // `CommandLine.arguments` would have put U+FFFD in their place and named no file.
+    let arguments = (1..<Int(CommandLine.argc)).map { i -> String in
+        guard let argument = CommandLine.unsafeArgv[i] else { return "" }
+        return FileNames.decode(UnsafeRawBufferPointer(start: argument, count: strlen(argument)))
+    }
+    options = try Options.parse(arguments)
 } catch {
     let code = Options.exitCode(for: error)
     let message = Options.fullMessage(for: error)

@@ -90,3 +90,28 @@ import Testing
         }
     }
 }
+
+/// File names as bytes: every byte sequence comes back from its string unchanged, and shows with
+/// what is not UTF-8, or is a control character, escaped.
+@Suite struct FileNameTests {
+    @Test func everyNameRoundTripsThroughItsString() {
+        var generator = SplitMix(seed: 42)
+        let samples: [[UInt8]] =
+            [Array("bad".utf8) + [0xB2] + Array("name.txt".utf8), [0xE6, 0x96], [0xFF, 0xFE]]
+            + [Array("石鼓区.txt".utf8)]
+            + (0..<500).map { _ in
+                (0..<Int.random(in: 1...12, using: &generator)).map { _ in UInt8.random(in: 1...255, using: &generator)
+                }
+            }
+        for bytes in samples {
+            let name = FileNames.decode(bytes)
+            #expect(FileNames.cString(name).dropLast().map { UInt8(bitPattern: $0) } == bytes)
+        }
+    }
+
+    @Test func aNameShowsItsStrayBytesAndControlsEscaped() {
+        #expect(FileNames.shown(FileNames.decode(Array("bad".utf8) + [0xB2] + Array(".txt".utf8))) == "bad\\xb2.txt")
+        #expect(FileNames.shown("new\nline\t\u{1B}[31m.txt") == "new\\nline\\t\\x1b[31m.txt")
+        #expect(FileNames.shown("石鼓区 总工会.txt") == "石鼓区 总工会.txt")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 import Testing
 
 @testable import JixiaoKit
@@ -7,7 +8,7 @@ import Testing
 /// Files at their limits: odd names, one enormous line, a deeply nested .docx. Each loads or is
 /// refused with a clear error.
 @Suite(.scratch) struct LimitTests {
-    @Test func namesWithSpacesQuotesNewlinesLoadAndANonUTF8NameIsAClearError() throws {
+    @Test func namesWithSpacesQuotesNewlinesAndNonUTF8BytesLoadAndShowEscaped() throws {
         let folder = try Scratch.folder
         let real = try Data(contentsOf: Fixtures.real)
         for (i, name) in ["with space.txt", "quo\"te.txt", "apo'st.txt", "new\nline.txt"].enumerated() {
@@ -19,10 +20,20 @@ import Testing
             buffer.withMemoryRebound(to: CChar.self) { creat($0.baseAddress!, 0o644) }
         }
         #expect(made >= 0)
+        #expect(real.withUnsafeBytes { write(made, $0.baseAddress, $0.count) } == real.count)
         close(made)
-        let (shell, console) = Fixtures.run("load \(folder.path)")
-        #expect(shell.session.filings.count == 4)
-        #expect(console.errors.contains("bad\\xFF\\xFE.txt: error: the file name is not UTF-8"), "\(console.errors)")
+        let (shell, console) = Fixtures.run("load \(folder.path)\nfilings\n")
+        // The 0xFF 0xFE file holds the real filing with nothing added: it loads, once.
+        #expect(shell.session.filings.count == 5, "\(console.errors)")
+        #expect(console.output.contains("/bad\\xff\\xfe.txt\n"))
+        #expect(console.output.contains("/new\\nline.txt\n") && !console.output.contains("new\nline"))
+        // The bytes reach open() as listed: a glob and the exact name (as argv gives it) load it too.
+        let exact = FileNames.decode(bytes.dropLast())
+        for typed in [folder.path + "/bad*.txt", exact] {
+            var session = Session()
+            let output = try LoadCommand(paths: [typed]).run(&session, Interrupting())
+            #expect(session.filings.count == 1 && output.text.contains("bad\\xff\\xfe.txt)"), "\(output.text)")
+        }
     }
 
     /// 10,000 tables nested in one another: the scanner and the walker keep counters, not a

@@ -151,7 +151,8 @@ import Testing
             "option\noption width 200\noption format tabular\noption colour on\noption width\n")
         #expect(
             console.output.hasPrefix(
-                "timing  off\npager   auto\nformat  auto\nnull    \"\"\nwidth   auto\ncolor   auto\n"))
+                "timing       off\npager        auto\nformat       auto\nnull         \"\"\nwidth        auto\n"
+                    + "color        auto\nsql_timeout  auto\n"))
         #expect(console.output.hasSuffix("width 200\nwidth  200\n"))
         #expect(console.errors.contains("<stdin>:3: error: option: 'tabular' is not auto|aligned|wrapped|records"))
         #expect(console.errors.contains("<stdin>:4: error: no setting 'colour'; choose one of: timing, pager"))

@@ -216,4 +216,16 @@ import Testing
         #expect(grouped.contains(" 176.30 (8.00%)\n"), "\(grouped)")
         #expect(run(shell, "summary").output.contains("Projects by 等级 (computed):\n  优 │"))
     }
+
+    @Test func aQueryOrAFilterStopsAtTheTimeLimit() throws {
+        let shell = try shell()
+        let forever = "(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c)"
+        #expect(run(shell, "option sql_timeout 1").ok)
+        let query = run(shell, "sql SELECT \(forever)")
+        #expect(!query.ok && query.errors.contains("sql: stopped after 1 s (option sql_timeout 1)"), "\(query.errors)")
+        let filter = run(shell, "filings --where \"\(forever) > 0\"")
+        #expect(!filter.ok && filter.errors.contains("stopped after 1 s"))
+        #expect(run(shell, "sql SELECT count(*) FROM filings").ok)
+        #expect(!run(shell, "option sql_timeout soon").ok)
+    }
 }

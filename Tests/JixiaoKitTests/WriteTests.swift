@@ -25,6 +25,25 @@ import Testing
         Fixtures.run("load \(real)\nexport csv \(name) projects\(force ? " --force" : "")", directory: folder).1
     }
 
+    /// A temporary file a killed jixiao left (its PID runs no more) goes at the next write beside
+    /// it; one whose PID still runs (pid 1) stays.
+    @Test func aKilledWritersTemporaryFileIsRemovedByTheNextWrite() throws {
+        let folder = try Scratch.folder
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let stale = folder.appendingPathComponent(".out.csv.\(finished.processIdentifier).tmp")
+        let live = folder.appendingPathComponent(".out.csv.1.tmp")
+        let other = folder.appendingPathComponent(".other.csv.\(finished.processIdentifier).tmp")
+        for file in [stale, live, other] { try Data("partial".utf8).write(to: file) }
+        let console = Self.export("out.csv", in: folder)
+        #expect(console.errors.isEmpty, "\(console.errors)")
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+        #expect(FileManager.default.fileExists(atPath: other.path))
+    }
+
     @Test func aFIFOIsWrittenToInPlaceAndSurvives() throws {
         let folder = try Scratch.folder
         let fifo = folder.appendingPathComponent("fifo").path

@@ -33,12 +33,16 @@ package protocol Environment: AnyObject {
     var conversionCache: ConversionCache? { get }
     /// Where outside programs (LibreOffice, poppler) are looked for, as `$PATH` says.
     var programSearchPath: String { get }
+    /// How long a query may run (`option sql_timeout`); nil: until Ctrl-C.
+    var queryLimit: Duration? { get }
     /// Sends every following result to the file at `path` (`\o FILE`), or back to stdout (nil).
     /// Returns what is now the target, as typed.
     func redirectOutput(to path: String?, force: Bool) throws(ShellError) -> String?
 }
 
 extension Environment {
+    package var queryLimit: Duration? { .seconds(60) }
+
     package func redirectOutput(to path: String?, force: Bool) throws(ShellError) -> String? {
         throw .refused("results cannot be sent to a file here")
     }
@@ -319,20 +323,13 @@ package struct Selection: Equatable, Sendable {
     func positions(in listing: Listing, _ environment: any Environment) throws(ShellError) -> [Int] {
         let filter = RowFilter(columns: listing.columns.map { RowFilter.Column(names: [$0.header] + $0.aliases) })
         let expression = filters.map { "(\($0))" }.joined(separator: " AND ")
-        var cancelled = false
+        let guardian = QueryGuard(environment)
         do {
             let value = { (row: Int, column: Int) in Self.sqlValue(listing.value(row: row, column: column)) }
-            return try filter.positions(rows: listing.rows.count, value: value, where: expression) {
-                do {
-                    try environment.checkInterrupt()
-                    return false
-                } catch {
-                    cancelled = true
-                    return true
-                }
-            }
+            return try filter.positions(
+                rows: listing.rows.count, value: value, where: expression, interrupted: guardian.shouldStop)
         } catch {
-            if cancelled { throw .cancelled }
+            if let stopped = guardian.stopped { throw stopped }
             // RowFilter's message names --where and the columns already.
             throw .invalidValue(error == .readOnly ? "--where: " + error.message : error.message)
         }

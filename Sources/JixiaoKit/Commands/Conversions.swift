@@ -64,8 +64,9 @@ package struct Conversions {
     /// regular file is opened: opening a FIFO would wait for a writer.
     static func mayNeedProgram(_ path: String) -> Bool {
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        let name = FileNames.cString(path)
+        guard stat(name, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        let descriptor = open(name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: 1024)

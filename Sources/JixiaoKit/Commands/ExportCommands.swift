@@ -173,7 +173,7 @@ struct ExportCommand: Command, Equatable {
         switch (format, table) {
         case (.text, _):
             guard let layout = loaded.filing.layoutText else {
-                throw .refused("\(loaded.path) is text already; its line numbers are its own")
+                throw .refused("\(FileNames.shown(loaded.path)) is text already; its line numbers are its own")
             }
             return layout
         case (.json, nil):

@@ -250,7 +250,7 @@ struct UnloadCommand: Command, Equatable {
                 "[\(first + 1)] \(session.filings[first].filing.unit) has what-if edits not saved; "
                     + "'save FILE' keeps them, or add --force to unload anyway")
         }
-        let names = indices.sorted().map { "[\($0 + 1)] \(session.filings[$0].path)" }
+        let names = indices.sorted().map { "[\($0 + 1)] \(FileNames.shown(session.filings[$0].path))" }
         session.remove(at: indices)
         let left = session.filings.count
         return Output(

@@ -50,11 +50,6 @@ package enum Loader {
         var batch = Batch()
         for word in words {
             files += try self.files(for: word, environment)
-            for name in try unnamable(word, environment) {
-                let error = ShellError.io(path: name, reason: "the file name is not UTF-8; rename the file to load it")
-                if strict { throw error }
-                batch.failed.append((name, error))
-            }
         }
         let made = try Conversions(cache: cache, environment: environment).prepare(files)
         let clock = ContinuousClock()
@@ -109,15 +104,6 @@ package enum Loader {
             return files.map { ($0, (word as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)) }
         }
         return [(absolute, word)]
-    }
-
-    /// A folder's files whose names are not UTF-8, as shown in errors.
-    static func unnamable(_ word: String, _ environment: any Environment) throws(ShellError) -> [String] {
-        let absolute = environment.resolve(word)
-        guard !word.contains(where: { "*?[".contains($0) }), Disk.isDirectory(absolute) else { return [] }
-        return try Disk.listing(of: absolute, shownAs: word).notUTF8.filter(isCandidate).map {
-            (word as NSString).appendingPathComponent($0)
-        }
     }
 
     /// The endings of the files a folder or glob load takes: filings, not answer keys or notes.

@@ -251,7 +251,7 @@ struct CheckCommand: Command, Equatable {
             break
         }
         kept = kept.filter { findings.keeps($0.element) }
-        let file = loaded.path.split(separator: "/").last.map(String.init) ?? loaded.path
+        let file = FileNames.shown(loaded.path.split(separator: "/").last.map(String.init) ?? loaded.path)
         let all = ScoreViews.findingListing(kept, file: file, place: loaded.filing.place)
         let positions = selection.filters.isEmpty ? Array(kept.indices) : try selection.positions(in: all, environment)
         let listing = all.keeping(positions)

@@ -56,20 +56,12 @@ struct SQLCommand: Command, Equatable {
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         let mirror = try session.syncedMirror(environment)
-        var cancelled = false
+        let guardian = QueryGuard(environment)
         let result: (columns: [String], rows: [[SQLValue]])
         do {
-            result = try mirror.database.query(query) {
-                do {
-                    try environment.checkInterrupt()
-                    return false
-                } catch {
-                    cancelled = true
-                    return true
-                }
-            }
+            result = try mirror.database.query(query, interrupted: guardian.shouldStop)
         } catch {
-            if cancelled { throw .cancelled }
+            if let stopped = guardian.stopped { throw stopped }
             throw .sql(error)
         }
         // A statement without columns made or dropped a view: its tag, as psql prints one.

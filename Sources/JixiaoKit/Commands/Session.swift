@@ -123,7 +123,7 @@ public struct Session: Sendable {
         let loaded = filings[index]
         let analysis = Analysis(loaded.edited, rules: rules(for: loaded).rules)
         guard let year = loaded.filing.year else { return analysis }
-        let others = twins.map { (number: $0 + 1, path: filings[$0].path) }
+        let others = twins.map { (number: $0 + 1, path: FileNames.shown(filings[$0].path)) }
         return analysis.withTwins(others, unit: loaded.filing.unit, year: year)
     }
 

@@ -30,18 +30,27 @@ package struct Settings: Equatable, Sendable {
     /// Columns to fit tables and prose to; nil is the terminal's window (none when piped).
     package var width: Int? = nil
     package var color = Switch.auto
+    /// Seconds a query (`sql`, a `--where`) may run; nil is the default: 60 in a script, none at a
+    /// terminal (where Ctrl-C stops it); 0 is none.
+    package var sqlTimeout: Int? = nil
 
     package init() {}
 
+    /// The time a query may take here: `option sql_timeout`, else 60 s in a script.
+    package func queryLimit(scripted: Bool) -> Duration? {
+        let seconds = sqlTimeout ?? (scripted ? 60 : 0)
+        return seconds > 0 ? .seconds(seconds) : nil
+    }
+
     /// The settings by name, in the order `option` lists them, with the values each takes.
-    static let names = ["timing", "pager", "format", "null", "width", "color"]
+    static let names = ["timing", "pager", "format", "null", "width", "color", "sql_timeout"]
 
     static func values(of name: String) -> [String] {
         switch name {
         case "timing": return ["on", "off"]
         case "pager", "color": return Switch.allCases.map(\.rawValue)
         case "format": return Format.names
-        case "width": return ["auto"]
+        case "width", "sql_timeout": return ["auto"]
         default: return []
         }
     }
@@ -53,6 +62,7 @@ package struct Settings: Equatable, Sendable {
         case "format": return format.name
         case "null": return "\"" + null + "\""
         case "width": return width.map(String.init) ?? "auto"
+        case "sql_timeout": return sqlTimeout.map { "\($0)" } ?? "auto"
         default: return color.rawValue
         }
     }
@@ -78,6 +88,15 @@ package struct Settings: Equatable, Sendable {
             format = Presentation.Format(rawValue: word).map(Format.fixed) ?? .auto
         case "null":
             null = text
+        case "sql_timeout":
+            if word == "auto" {
+                sqlTimeout = nil
+                return
+            }
+            guard let seconds = Int(word), (0...86_400).contains(seconds) else {
+                throw problem("auto or a number of seconds (0 for no limit)")
+            }
+            sqlTimeout = seconds
         default:
             if word == "auto" {
                 width = nil
@@ -96,7 +115,7 @@ extension CommandSpec {
         CommandSpec(
             name: "option", aliases: ["\\pset"], group: .shell,
             usage: "option [NAME [VALUE]]",
-            summary: "Show or change a setting (设置): timing, pager, format, null, width, color",
+            summary: "Show or change a setting (设置): timing, pager, format, null, width, color, sql_timeout",
             details: """
                 Without arguments, lists every setting and its value; with a NAME, shows that one; with a VALUE, \
                 changes it. timing on|off prints each command's time (Time: 12.345 ms). pager on|off|auto sends \
@@ -106,8 +125,9 @@ extension CommandSpec {
                 field a line) and aligned when piped. null TEXT is what a blank cell shows. width N|auto fits tables \
                 and text to N columns, also when piped; auto is the window's width at a terminal and no fitting \
                 when piped. color on|off|auto colours differences, errors and warnings; auto is on at a terminal \
-                unless NO_COLOR is set, TERM is dumb or --no-color was given. The word 'set' stays the what-if \
-                command.
+                unless NO_COLOR is set, TERM is dumb or --no-color was given. sql_timeout N|auto stops a query \
+                ('sql', a --where) after N seconds (0: never); auto is 60 in a script and none at a terminal, \
+                where Ctrl-C stops it. The word 'set' stays the what-if command.
                 """,
             example: "option format csv",
             completion: .contextual { previous, _ in

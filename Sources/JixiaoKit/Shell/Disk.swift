@@ -23,8 +23,12 @@ package enum Disk {
     package static func read(
         _ path: String, shownAs shown: String, limit: Limit = .document, regularOnly: Bool = false
     ) throws(ShellError) -> Data {
+        let name = FileNames.cString(path)
+        let descriptor = open(name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(path: shown, reason: missing(errno)) }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(path, &status) == 0 else { throw .io(path: shown, reason: missing(errno)) }
+        guard fstat(descriptor, &status) == 0 else { throw .io(path: shown, reason: missing(errno)) }
         let kind = status.st_mode & S_IFMT
         if kind == S_IFDIR { throw .io(path: shown, reason: "is a folder, not a file") }
         if kind != S_IFREG && regularOnly {
@@ -35,10 +39,28 @@ package enum Disk {
             let reason = "\(size) is more than \(limit.holder) holds (at most \(limit.description)); nothing was read"
             throw .io(path: shown, reason: reason)
         }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .io(path: shown, reason: "cannot read (\(reason(error)))")
+        // Opened without blocking so a FIFO's open never waits; reads may wait as a pipe's do.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return try readAll(descriptor, shownAs: shown, limit: limit)
+    }
+
+    /// Every byte up to the end; more than `limit` is refused (a device that never ends).
+    static func readAll(_ descriptor: Int32, shownAs shown: String, limit: Limit) throws(ShellError) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = Glibc.read(descriptor, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: shown, reason: "cannot read (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[..<count])
+            if data.count > limit.rawValue {
+                throw .io(
+                    path: shown,
+                    reason: "more than \(limit.holder) holds (at most \(limit.description)); nothing was read")
+            }
         }
     }
 
@@ -65,58 +87,54 @@ package enum Disk {
     }
 
     package static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var info = stat()
+        return stat(FileNames.cString(path), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Whether `path` (its links followed) is a regular file, not a FIFO or a device.
     package static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        return stat(FileNames.cString(path), &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
-    package static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    /// Whether `path`, its links followed, names anything.
+    package static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(FileNames.cString(path), &info) == 0
+    }
 
     /// Regular files directly inside `path`, sorted by name.
     package static func files(in path: String, shownAs shown: String) throws(ShellError) -> [String] {
-        try listing(of: path, shownAs: shown).files
+        try listing(of: path, shownAs: shown)
     }
 
-    /// A folder's files, sorted, without hidden ones and subfolders; and the names that are not
-    /// UTF-8, shown with their bytes escaped (`bad\xFF.txt`): no path a command takes can name them.
-    package static func listing(
-        of path: String, shownAs shown: String
-    ) throws(ShellError)
-        -> (files: [String], notUTF8: [String])
-    {
-        guard let dir = opendir(path) else {
+    /// A folder's files, sorted, without hidden ones and subfolders. A name that is not UTF-8
+    /// keeps its bytes (`FileNames`), so it opens as listed and shows escaped.
+    package static func listing(of path: String, shownAs shown: String) throws(ShellError) -> [String] {
+        guard let dir = opendir(FileNames.cString(path)) else {
             throw .io(path: shown, reason: "cannot list folder (\(String(cString: strerror(errno))))")
         }
         defer { closedir(dir) }
         var names: [String] = []
-        var notUTF8: [String] = []
         while let entry = readdir(dir) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             guard bytes.first != UInt8(ascii: ".") else { continue }
-            if let name = String(validating: bytes, as: UTF8.self) {
-                names.append(name)
-            } else {
-                notUTF8.append(
-                    bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "\\x%02X", $0) }.joined())
-            }
+            names.append(FileNames.decode(bytes))
         }
-        let files = names.sorted().map { (path as NSString).appendingPathComponent($0) }.filter { !isDirectory($0) }
-        return (files, notUTF8.sorted())
+        return names.sorted().map { (path as NSString).appendingPathComponent($0) }.filter { !isDirectory($0) }
     }
 
     /// Paths matching a shell glob (`*.txt`, `filings/202?/*`), sorted; empty when none match.
     package static func glob(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }
-        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        guard Glibc.glob(FileNames.cString(pattern), 0, nil, &result) == 0 else { return [] }
         var paths: [String] = []
         for i in 0..<Int(result.gl_pathc) {
-            if let p = result.gl_pathv[i] { paths.append(String(cString: p)) }
+            if let p = result.gl_pathv[i] {
+                paths.append(
+                    FileNames.decode(UnsafeBufferPointer(start: p, count: strlen(p)).map { UInt8(bitPattern: $0) }))
+            }
         }
         return paths.sorted()
     }
@@ -135,7 +153,7 @@ package enum Disk {
     {
         let target = followingLinks(path)
         var info = stat()
-        let exists = lstat(target, &info) == 0
+        let exists = lstat(FileNames.cString(target), &info) == 0
         let kind = info.st_mode & S_IFMT
         if exists && kind == S_IFDIR { throw .io(path: shown, reason: "is a folder") }
         if exists && kind != S_IFREG {
@@ -145,9 +163,12 @@ package enum Disk {
         let folder = (target as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
         guard isDirectory(dir) else { throw .io(path: shown, reason: missingFolder(shown)) }
-        let temp = (dir as NSString).appendingPathComponent(
-            ".\((target as NSString).lastPathComponent).\(getpid()).tmp")
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, isPrivate && !exists ? 0o600 : 0o666)
+        let name = (target as NSString).lastPathComponent
+        removeStaleTemporaries(of: name, in: dir)
+        let temp = (dir as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
+        let fd = open(
+            FileNames.cString(temp), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC,
+            isPrivate && !exists ? 0o600 : 0o666)
         guard fd >= 0 else { throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))") }
         if exists {
             // The replacement takes the old file's permissions (the umask applied at open) and owner.
@@ -157,13 +178,36 @@ package enum Disk {
         let failure = writeAll(data, to: fd) ?? (fsync(fd) != 0 ? String(cString: strerror(errno)) : nil)
         close(fd)
         if let failure {
-            unlink(temp)
+            unlink(FileNames.cString(temp))
             throw .io(path: shown, reason: "cannot write (\(failure)); the old file is unchanged")
         }
-        if rename(temp, target) != 0 {
+        if rename(FileNames.cString(temp), FileNames.cString(target)) != 0 {
             let why = String(cString: strerror(errno))
-            unlink(temp)
+            unlink(FileNames.cString(temp))
             throw .io(path: shown, reason: "cannot replace (\(why)); the old file is unchanged")
+        }
+    }
+
+    /// Removes `.NAME.PID.tmp` files a killed jixiao left beside NAME: a temporary file whose PID
+    /// is no running process, regular and ours. One whose PID runs (another jixiao writing now,
+    /// or an unrelated process that took the number) is left alone.
+    static func removeStaleTemporaries(of name: String, in folder: String) {
+        let prefix = ".\(name)."
+        guard let dir = opendir(FileNames.cString(folder)) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                FileNames.decode(Array(raw.prefix { $0 != 0 }))
+            }
+            guard entryName.hasPrefix(prefix), entryName.hasSuffix(".tmp"),
+                let pid = pid_t(entryName.dropFirst(prefix.count).dropLast(4)), pid > 0, pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            let path = (folder as NSString).appendingPathComponent(entryName)
+            var info = stat()
+            let name = FileNames.cString(path)
+            guard lstat(name, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else { continue }
+            unlink(name)
         }
     }
 
@@ -173,11 +217,13 @@ package enum Disk {
         var current = path
         for _ in 0..<40 {
             var info = stat()
-            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            guard lstat(FileNames.cString(current), &info) == 0, info.st_mode & S_IFMT == S_IFLNK else {
+                return current
+            }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(current, &buffer, buffer.count - 1)
+            let count = readlink(FileNames.cString(current), &buffer, buffer.count - 1)
             guard count > 0 else { return current }
-            let destination = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let destination = FileNames.decode(buffer[0..<count].map { UInt8(bitPattern: $0) })
             current =
                 destination.hasPrefix("/")
                 ? destination
@@ -201,25 +247,26 @@ package enum Disk {
     package static func openForOutput(_ path: String, shownAs shown: String) throws(ShellError) -> Int32 {
         let target = followingLinks(path)
         var info = stat()
-        let exists = lstat(target, &info) == 0
+        let exists = lstat(FileNames.cString(target), &info) == 0
         let kind = info.st_mode & S_IFMT
         if exists && kind == S_IFDIR { throw .io(path: shown, reason: "is a folder") }
         if exists && kind != S_IFREG { return try openInPlace(target, shownAs: shown) }
         let folder = (target as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
         guard isDirectory(dir) else { throw .io(path: shown, reason: missingFolder(shown)) }
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let fd = open(FileNames.cString(target), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw .io(path: shown, reason: "cannot write (\(String(cString: strerror(errno))))") }
         return fd
     }
 
     /// A FIFO or device opened for writing, without blocking while a FIFO has no reader.
     static func openInPlace(_ path: String, shownAs shown: String) throws(ShellError) -> Int32 {
-        var fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        let name = FileNames.cString(path)
+        var fd = open(name, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         let deadline = ContinuousClock.now + .seconds(2)
         while fd < 0, errno == ENXIO, ContinuousClock.now < deadline {
             usleep(10_000)
-            fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            fd = open(name, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         }
         guard fd >= 0 else {
             if errno == ENXIO {

@@ -150,6 +150,9 @@ public final class Shell: Environment {
 
     public func progress(_ progress: LoadProgress?) { console.showProgress(progress) }
 
+    /// `option sql_timeout`, else 60 s in a script and none at a terminal.
+    package var queryLimit: Duration? { session.settings.queryLimit(scripted: !console.isInteractive) }
+
     package var conversionCache: ConversionCache? { cacheFolder.map(ConversionCache.init) }
 
     /// Sets an option as `option NAME VALUE` does, saying nothing: for the command line's flags.
@@ -198,7 +201,7 @@ public final class Shell: Environment {
     func report(_ diagnostics: [Output.Diagnostic]) -> Bool {
         for d in diagnostics where !(options.silent && d.kind == .note) {
             let colour: Presentation.Colour = d.kind == .error ? .error : .warning
-            console.writeError("\(d.subject): " + label(d.kind.rawValue, colour) + d.message + "\n")
+            console.writeError("\(FileNames.shown(d.subject)): " + label(d.kind.rawValue, colour) + d.message + "\n")
         }
         return diagnostics.contains { $0.kind == .error }
     }

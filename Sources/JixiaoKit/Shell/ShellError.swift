@@ -41,9 +41,9 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
         case let .syntax(message):
             return message
         case let .io(path, reason):
-            return "\(path): \(reason)"
+            return "\(FileNames.shown(path)): \(reason)"
         case let .invalidFile(location, reason):
-            return "\(location): \(reason)"
+            return "\(FileNames.shown(location)): \(reason)"
         case .noFiling:
             return "no filing loaded; use 'load PATH' or 'load --example'"
         case let .notFound(kind, name, candidates, all):
@@ -60,7 +60,7 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
         case let .model(error):
             return error.description
         case let .unreadable(path, error):
-            return "\(path): \(error.description)"
+            return "\(FileNames.shown(path)): \(error.description)"
         case let .ruleFile(path, error):
             return "\(path):\(error.line): \(error.reason)"
         case let .jsonSyntax(path, error):
