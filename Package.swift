@@ -66,6 +66,8 @@ let package = Package(
         ),
         // `make fuzz`: the reader under libFuzzer; in a plain build it replays the files it is given.
         .executableTarget(name: "jixiao-fuzz", dependencies: ["JixiaoReading"]),
+        // `make fuzz`: command scripts under libFuzzer, run by a shell confined to a private folder.
+        .executableTarget(name: "jixiao-fuzz-shell", dependencies: ["JixiaoKit"]),
         .testTarget(
             name: "JixiaoKitTests",
             dependencies: [

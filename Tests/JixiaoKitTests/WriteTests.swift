@@ -127,3 +127,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing").path))
     }
 }
+
+/// The command-script fuzzer's shell: a hostile script's paths (absolute, `..`, `~`, devices)
+/// all resolve inside the confinement, so nothing is written or read anywhere else.
+@Suite(.scratch) struct ConfinementTests {
+    @Test func aConfinedShellWritesOnlyInsideItsFolder() throws {
+        let outer = try Scratch.folder
+        let inner = outer.appendingPathComponent("inner")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        let script = try String(
+            contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/fuzz-shell/paths.jx"), encoding: .utf8)
+        let console = ScriptConsole(
+            "load --example\n" + script.replacingOccurrences(of: "/etc/", with: outer.path + "/"))
+        let shell = Shell(console: console, options: ShellOptions(quiet: true), directory: inner.path)
+        shell.confinement = inner.path
+        shell.cacheFolder = nil
+        shell.runConsole()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outer.path) == ["inner"])
+        // Inside, only what the script wrote to relative paths, and the marker.
+        let written = Set(try FileManager.default.contentsOfDirectory(atPath: inner.path))
+        #expect(written == [".confinement", "out", "x.xlsx"], "\(written)")
+        #expect(console.errors.contains("/dev/zero: a part of the path is not a folder"), "\(console.errors)")
+        // What it could write, it wrote inside: the CSV export of a relative path.
+        #expect(FileManager.default.fileExists(atPath: inner.appendingPathComponent("x.xlsx").path))
+    }
+}

@@ -39,6 +39,16 @@ public final class Shell: Environment {
     /// Set when `--bail` stopped the run at an error.
     public private(set) var bailed = false
     var sourceDepth = 0
+    /// When set, every path resolves inside this folder: one that would lead outside (`/etc/x`,
+    /// `../x`) names a path under `.confinement`, a regular file made here, so nothing can be read
+    /// from or written to it (not a folder). The command-script fuzzer runs hostile scripts so.
+    public var confinement: String? {
+        didSet {
+            guard let confinement else { return }
+            let marker = confinement + "/.confinement"
+            if !Disk.exists(marker) { FileManager.default.createFile(atPath: marker, contents: Data()) }
+        }
+    }
     /// Files this session wrote, which it may overwrite without --force.
     var written: Set<String> = []
     /// Where results go after `\o FILE`: the open file and its path as typed; nil for the console.
@@ -344,8 +354,14 @@ public final class Shell: Environment {
     /// Turns typed paths into paths on disk, and found paths into paths to show.
     package var paths: Paths { Paths(directory: directory, home: home) }
 
-    /// An absolute path for `path`, relative to the shell's directory.
-    public func resolve(_ path: String) -> String { paths.absolute(path) }
+    /// An absolute path for `path`, relative to the shell's directory (inside `confinement`).
+    public func resolve(_ path: String) -> String {
+        let absolute = paths.absolute(path)
+        guard let confinement else { return absolute }
+        let standard = (absolute as NSString).standardizingPath
+        let inside = standard.hasPrefix(confinement + "/") && !standard.hasPrefix(confinement + "/.confinement")
+        return inside ? standard : confinement + "/.confinement/outside"
+    }
 
     /// How to show `match`, a path that the typed path `typed` led to.
     public func shown(_ match: String, typed: String) -> String { paths.shown(match, typed: typed) }

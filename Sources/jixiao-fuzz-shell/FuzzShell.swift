@@ -1,0 +1,72 @@
+import Foundation
+import JixiaoKit
+
+/// The shell under libFuzzer: each input is a script (any bytes; lines are commands) run by a
+/// fresh shell over a session that holds the bundled example and the real filing, so commands
+/// have something to act on. Scripts come from someone else as filings do: whatever they say
+/// (SQL that writes or attaches, paths outside, hostile names), a crash, a hang or a file
+/// written outside the shell's folder is a bug. Every path resolves inside a private folder
+/// (`Shell.confinement`), removed at exit; programs are not looked for (no PATH), so a script
+/// cannot start LibreOffice. `make fuzz-shell` builds it with `-sanitize=fuzzer,address
+/// -DFUZZING`; a plain build replays the scripts named on the command line.
+enum Harness {
+    /// The private folder every path stays in.
+    nonisolated(unsafe) static let folder: String = {
+        let path = NSTemporaryDirectory() + "jixiao-fuzz-shell-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Harness.folder) }
+        return (path as NSString).standardizingPath
+    }()
+
+    /// The session every script starts from, loaded once: reading it again for each input would
+    /// be most of the fuzzer's time.
+    nonisolated(unsafe) static let session: Session = {
+        let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true), directory: folder)
+        shell.execute(line: "load --example", source: "setup", line: 1)
+        return shell.session
+    }()
+
+    static func run(_ data: Data) {
+        let script = String(decoding: data, as: UTF8.self)
+        let shell = Shell(console: ScriptConsole(script), options: ShellOptions(quiet: true), directory: folder)
+        shell.confinement = folder
+        shell.cacheFolder = nil
+        shell.session = session
+        shell.runConsole()
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let bytes else { return 0 }
+    Harness.run(Data(bytes: bytes, count: count))
+    return 0
+}
+
+#if FUZZING
+/// libFuzzer's entry for programs that keep their own `main` (SwiftPM names the executable's).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+#endif
+
+@main
+enum FuzzShell {
+    static func main() {
+        setenv("PATH", "", 1)  // no outside program is found, whatever a script loads
+        _ = Harness.session
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv, fuzzOneInput))
+        #else
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            Harness.run(data)
+        }
+        #endif
+    }
+}
