@@ -178,6 +178,8 @@ import Testing
             $0.split(separator: ",")[0]
         }
         #expect(grades == ["优", "良"])
+        #expect(
+            run(shell, "summary --year 1999").output == "no filing matches; 'filings' lists them with their columns\n")
     }
 
     @Test func aTempViewIsNamedListedAndSavedWithTheScenario() throws {

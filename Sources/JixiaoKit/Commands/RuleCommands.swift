@@ -324,6 +324,7 @@ struct SummaryCommand: Command, Equatable {
             results = try selection.positions(in: listing, environment).map { results[$0] }
         }
         if let by { return Output(CountyGroups.listing(results, by: by)) }
+        guard !results.isEmpty else { return Output("no filing matches; 'filings' lists them with their columns\n") }
         let note: String
         if let chosen = session.chosenRules {
             note = "\(chosen), chosen with 'rules use'"
