@@ -106,9 +106,13 @@ package struct Output: Equatable, Sendable {
 
     /// A table as the presentation in force renders it, kept as data too.
     package init(_ listing: Listing) {
-        self.init(listing.render())
+        self.init(Output.wantsText ? listing.render() : "")
         self.listing = listing
     }
+
+    /// False while `export … COMMAND` runs the command for its table alone: the text a county
+    /// table renders to would be thrown away, and it costs as much as the export.
+    @TaskLocal package static var wantsText = true
 }
 
 /// A command with its words parsed into a value. It runs against a copy of the session that

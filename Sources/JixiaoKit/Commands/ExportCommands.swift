@@ -127,7 +127,7 @@ struct ExportCommand: Command, Equatable {
             throw .refused("export: '\(line)' writes a file itself; give a command that prints a table")
         }
         var copy = session
-        let result = Presentation.$current.withValue(Presentation(format: .csv)) { () -> Result<Output, ShellError> in
+        let result = Output.$wantsText.withValue(false) { () -> Result<Output, ShellError> in
             do throws(ShellError) {
                 return .success(try parsed.run(&copy, environment))
             } catch {
