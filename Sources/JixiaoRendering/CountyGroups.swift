@@ -56,8 +56,7 @@ package enum CountyGroups {
             [
                 .init(key.header, [key.rawValue], kind: key == .year ? .integer : .text),
                 .init("filings", [], .right, kind: .integer), .init("项目", ["projects"], .right, kind: .integer),
-                .init("全年预算数", ["full_year", "budget"], .right, kind: .amount),
-                .init("全年执行数", ["executed"], .right, kind: .amount),
+                ProjectColumns.budget, ProjectColumns.executed,
                 .init("执行率", ["rate"], .right, kind: .rate),
             ] + gradeOrder.map { .init($0, [], .right, kind: .integer) })
         for group in order {

@@ -37,22 +37,22 @@ package enum CountyViews {
     package static func projects(_ results: [FilingResult], map: RowMap = serial) -> Listing {
         var listing = Listing(
             countyColumns + [
-                .init("项目名称", ["name", "project"]),
-                .init("全年预算数", ["full_year", "budget"], .right, kind: .amount),
-                .init("全年执行数", ["executed"], .right, kind: .amount),
-                .init("执行率", ["reported_rate"], .right, kind: .rate),
-                .init("执行率(计算)", ["rate"], .right, kind: .rate),
-                .init("分值", ["weight"], .right, kind: .points),
-                .init("得分", ["reported_score"], .right, kind: .points),
-                .init("得分(计算)", ["execution_score"], .right, kind: .points, onScreen: false),
-                .init("总分", ["reported_total"], .right, kind: .points),
-                .init("总分(计算)", ["total"], .right, kind: .points), .init("等级", ["grade"]),
+                ProjectColumns.name, ProjectColumns.budget, ProjectColumns.executed, ProjectColumns.reportedRate,
+                ProjectColumns.rate, ProjectColumns.weight, ProjectColumns.reportedScore, executionScore,
+                ProjectColumns.reportedTotal, ProjectColumns.total, ProjectColumns.grade,
                 .init("发现", ["findings"], .right, kind: .integer),
                 .init("文件", ["path", "file"], onScreen: false),
             ])
         listing.rows = map(results, projectRows).flatMap { $0 }
         return listing
     }
+
+    /// 得分(计算), in exports and filters only: the screen's table is wide enough without it.
+    static let executionScore: Listing.Column = {
+        var column = ProjectColumns.executionScore
+        column.onScreen = false
+        return column
+    }()
 
     /// How the rows of many filings are worked out: in order here; the shell passes a map that
     /// works on every core (formatting a county's figures is most of a county table's cost).

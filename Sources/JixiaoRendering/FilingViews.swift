@@ -23,13 +23,9 @@ package enum FilingViews {
     package static func projects(_ filing: Filing) -> Listing {
         var listing = Listing(
             [
-                .init("#", ["idx"], .right, kind: .integer), .init("项目名称", ["name", "project"]),
-                .init("全年预算数", ["full_year", "budget"], .right, kind: .amount),
-                .init("全年执行数", ["executed"], .right, kind: .amount),
-                .init("执行率", ["reported_rate"], .right, kind: .rate),
-                .init("分值", ["weight"], .right, kind: .points),
-                .init("得分", ["reported_score"], .right, kind: .points),
-                .init("总分", ["reported_total"], .right, kind: .points),
+                .init("#", ["idx"], .right, kind: .integer), ProjectColumns.name, ProjectColumns.budget,
+                ProjectColumns.executed, ProjectColumns.reportedRate, ProjectColumns.weight,
+                ProjectColumns.reportedScore, ProjectColumns.reportedTotal,
             ],
             title: "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元, as reported)")
         for (i, p) in filing.projects.enumerated() {
@@ -46,15 +42,10 @@ package enum FilingViews {
     package static func projects(_ filing: Filing, cards: [ScoreCard], rules: String) -> Listing {
         var listing = Listing(
             [
-                .init("#", ["idx"], .right, kind: .integer), .init("项目名称", ["name", "project"]),
-                .init("全年预算数", ["full_year", "budget"], .right, kind: .amount),
-                .init("全年执行数", ["executed"], .right, kind: .amount),
-                .init("执行率", ["reported_rate"], .right, kind: .rate),
-                .init("得分", ["reported_score"], .right, kind: .points),
-                .init("总分", ["reported_total"], .right, kind: .points),
-                .init("执行率(计算)", ["rate"], .right, kind: .rate),
-                .init("得分(计算)", ["execution_score"], .right, kind: .points),
-                .init("总分(计算)", ["total"], .right, kind: .points), .init("等级", ["grade"]), .init("Δ"),
+                .init("#", ["idx"], .right, kind: .integer), ProjectColumns.name, ProjectColumns.budget,
+                ProjectColumns.executed, ProjectColumns.reportedRate, ProjectColumns.reportedScore,
+                ProjectColumns.reportedTotal, ProjectColumns.rate, ProjectColumns.executionScore,
+                ProjectColumns.total, ProjectColumns.grade, .init("Δ"),
             ],
             title: "\(filing.unit) \(filing.year.map { "\($0)年度" } ?? "") 项目支出 (万元): "
                 + "reported, and computed "
