@@ -111,6 +111,18 @@ import Testing
         Self.expectFitted(fitted, width: 200)
     }
 
+    /// Data for a program is never wrapped to the window: a JSON string broken across lines is
+    /// no JSON, a CSV row broken in two is two rows.
+    @Test func exportsToATerminalAreNeverWrapped() throws {
+        let (_, console) = Self.terminal("option pager off\nexport json\nexport csv projects\n", columns: 40)
+        let output = console.output
+        let start = try #require(output.range(of: "{\n"))
+        let end = try #require(output.range(of: "\n}\n", options: .backwards))
+        #expect(throws: Never.self) { try JSON.parse(String(output[start.lowerBound..<end.upperBound])) }
+        let header = "项目名称,年初预算数,全年预算数,全年执行数," + "执行率,分值,得分,总分,执行率(计算)"
+        #expect(output.contains(header))
+    }
+
     @Test("option format: csv, markdown, json, records and aligned; null shows blank cells")
     func formats() {
         let csv = Fixtures.run(
