@@ -119,7 +119,8 @@ import Testing
         let start = try #require(output.range(of: "{\n"))
         let end = try #require(output.range(of: "\n}\n", options: .backwards))
         #expect(throws: Never.self) { try JSON.parse(String(output[start.lowerBound..<end.upperBound])) }
-        let header = "项目名称,年初预算数,全年预算数,全年执行数," + "执行率,分值,得分,总分,执行率(计算)"
+        let amounts = "项目名称,年初预算数,全年预算数,全年执行数,"
+        let header = amounts + "执行率,分值,得分,总分,执行率(计算)"
         #expect(output.contains(header))
     }
 
