@@ -18,11 +18,13 @@ final class TerminalConsole: Console {
         editor?.complete = { [unowned shell] text in shell.completions(before: text) }
     }
 
+    /// A command enters the history once it is whole, a query of several lines as one entry.
+    func remember(_ command: String) { editor?.remember(command) }
+
     func readLine(prompt: String) -> ConsoleInput {
         if let editor {
             switch editor.read(prompt: prompt) {
             case .line(let line):
-                editor.remember(line)
                 return .line(line)
             case .interrupted:
                 print("^C")

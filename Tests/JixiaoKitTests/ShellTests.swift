@@ -86,3 +86,36 @@ import Testing
         #expect(Decimal(string: "2.005")!.fixed(2) == "2.01")
     }
 }
+
+/// A query on several lines, as psql and sqlite3 take it: `sql` whose statement is not whole
+/// goes on to the next lines until `;`, and its error is located at its first line.
+@Suite struct MultiLineSQLTests {
+    @Test func aQueryGoesOnUntilItsSemicolon() {
+        let script = "load --example\nsql SELECT name,\n  rate\n  FROM projects\n  WHERE rate < 0.9;\nsql SELECT 1\n"
+        let (shell, console) = Fixtures.run(script, options: ShellOptions(echo: true, quiet: true))
+        #expect(shell.exitStatus == 0, "\(console.errors)")
+        #expect(console.output.contains("jixiao> sql SELECT name,\njixiao->   rate\njixiao->   FROM projects\n"))
+        #expect(console.output.contains(" 妇女技能培训 | 0.78\n(1 row)\n"))
+        #expect(console.output.hasSuffix("jixiao> sql SELECT 1\n 1\n---\n 1\n(1 row)\n"))
+    }
+
+    @Test func aStringOverTwoLinesIsOneValue() {
+        let (_, console) = Fixtures.run("sql SELECT 'a\nb' AS x;\n")
+        #expect(console.output == " x\n---\n a\n b\n(1 row)\n", "\(console.errors)")
+    }
+
+    @Test func aQueryTheInputEndsInIsReportedAtItsFirstLine() {
+        let (shell, console) = Fixtures.run("load --example\nsql SELECT name,\n")
+        #expect(console.errors.contains("<stdin>:2: error: sql: incomplete input"))
+        #expect(shell.exitStatus == 1)
+    }
+
+    @Test func aWholeLineRunsAtOnceAndOtherCommandsNeverGoOn() {
+        #expect(!Shell.Lines.continues("sql SELECT 1"))
+        #expect(Shell.Lines.continues("sql SELECT name,"))
+        #expect(Shell.Lines.continues("sql SELECT 'open"))
+        #expect(Shell.Lines.continues("sql SELECT (1 +"))
+        #expect(!Shell.Lines.continues("echo SELECT name,"))
+        #expect(!Shell.Lines.continues("# sql SELECT name,"))
+    }
+}

@@ -61,6 +61,12 @@ public protocol Console: AnyObject {
     var window: WindowSize? { get }
     /// Shows `text` through the pager; false when no pager could run (the shell then writes it).
     func page(_ text: String) -> Bool
+    /// Keeps a whole command (its lines joined) in the history, at a terminal.
+    func remember(_ command: String)
+}
+
+extension Console {
+    public func remember(_ command: String) {}
 }
 
 /// A console over fixed input that records stdout and stderr into one transcript,

@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoModel
 import JixiaoRendering
+import JixiaoSQL
 
 /// How the shell runs: set from the command-line flags.
 public struct ShellOptions: Sendable {
@@ -230,37 +231,93 @@ public final class Shell: Environment {
     public func run(script text: String, source: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if text.hasSuffix("\n") { lines.removeLast() }
+        var commands = Lines()
         for (index, raw) in lines.enumerated() {
             if stopped { return }
-            execute(line: String(raw), source: source, line: index + 1)
+            if let command = commands.add(String(raw), at: index + 1) {
+                execute(line: command.text, source: source, line: command.line)
+            }
         }
+        if let rest = commands.rest, !stopped { execute(line: rest.text, source: source, line: rest.line) }
     }
 
     /// Reads the console to its end: standard input in a pipe.
     public func runConsole(source: String = "<stdin>") {
         var lineNumber = 0
+        var lines = Lines()
         while !stopped {
             switch console.readLine(prompt: "") {
-            case .end: return
+            case .end:
+                if let rest = lines.rest { execute(line: rest.text, source: source, line: rest.line) }
+                return
             case .interrupted: continue
             case .line(let line):
                 lineNumber += 1
-                execute(line: line, source: source, line: lineNumber)
+                if let command = lines.add(line, at: lineNumber) {
+                    execute(line: command.text, source: source, line: command.line)
+                }
             }
         }
     }
 
-    /// The interactive loop: prompt, run, report, until `quit` or Ctrl-D.
+    /// The interactive loop: prompt, run, report, until `quit` or Ctrl-D. A query that is not
+    /// whole goes on at `jixiao-> ` (Ctrl-C drops it) and enters the history as one command.
     public func runInteractive(prompt: String = "jixiao> ") {
+        var lines = Lines()
         while !finished {
-            switch console.readLine(prompt: prompt) {
+            switch console.readLine(prompt: lines.isEmpty ? prompt : "jixiao-> ") {
             case .end:
+                if let rest = lines.rest {
+                    console.remember(rest.text)
+                    execute(line: rest.text, source: nil, line: 0)
+                    continue
+                }
                 if confirmLeaving() { return }
             case .interrupted:
-                continue
+                lines = Lines()
             case .line(let line):
-                execute(line: line, source: nil, line: 0)
+                if let command = lines.add(line, at: 0) {
+                    console.remember(command.text)
+                    execute(line: command.text, source: nil, line: 0)
+                }
             }
+        }
+    }
+
+    /// Gathers the lines of one command: a line is a command, but an `sql` query that is not
+    /// whole yet takes the lines after it until it is (`;`, or a complete statement).
+    struct Lines {
+        private var pending: (text: String, line: Int)?
+
+        var isEmpty: Bool { pending == nil }
+
+        /// The command `line` completes, with the number of its first line; nil while it goes on.
+        /// A query that went on to a second line ends only at `;`, as in psql and sqlite3
+        /// (`SELECT name,` then `rate` would be whole too early).
+        mutating func add(_ line: String, at number: Int) -> (text: String, line: Int)? {
+            if let started = pending {
+                let text = started.text + "\n" + line
+                guard Labels.trim(text).hasSuffix(";"), !SQLText.isIncomplete(text) else {
+                    pending = (text, started.line)
+                    return nil
+                }
+                pending = nil
+                return (text, started.line)
+            }
+            guard Self.continues(line) else { return (line, number) }
+            pending = (line, number)
+            return nil
+        }
+
+        /// What was left when the input ended: run as it is, so its error is reported.
+        var rest: (text: String, line: Int)? { pending }
+
+        static func continues(_ text: String) -> Bool {
+            let trimmed = Labels.trim(text)
+            guard trimmed.count > 4, trimmed.prefix(4).lowercased() == "sql ", !trimmed.hasPrefix("#") else {
+                return false
+            }
+            return SQLText.isIncomplete(String(trimmed.dropFirst(4)))
         }
     }
 
@@ -276,7 +333,9 @@ public final class Shell: Environment {
             if options.echo && scripted { console.write(trimmed + "\n") }
             return true
         }
-        if options.echo && scripted { console.write("jixiao> " + trimmed + "\n") }
+        if options.echo && scripted {
+            console.write("jixiao> " + trimmed.replacingOccurrences(of: "\n", with: "\njixiao-> ") + "\n")
+        }
         do throws(ShellError) {
             guard let command = try CommandSpec.parse(trimmed) else { return true }
             let started = ContinuousClock.now
