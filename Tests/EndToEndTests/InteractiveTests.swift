@@ -227,6 +227,31 @@ import Testing
         #expect(after.contains("example") && after.contains("(1 row)"))
     }
 
+    /// A query that is not whole goes on at `jixiao-> `; it runs at `;` and enters the history as
+    /// one command; Ctrl-C at the continuation prompt drops what was typed and the shell stays.
+    @Test("sql goes on over lines at jixiao-> until ';', kept as one history entry; Ctrl-C drops it")
+    func queryOverSeveralLines() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        try term.start()
+        try term.type("sql SELECT 1 AS one,")
+        try term.keys("Enter")
+        _ = try term.waitFor { $0.contains("jixiao->") }  // a screen line's trailing space is not captured
+        try term.type("2 AS two\\;")  // tmux reads a bare trailing ';' as its own separator
+        try term.keys("Enter")
+        let shown = try term.waitFor { $0.contains("(1 row)") }
+        #expect(shown.contains(" one | two"))
+        try term.type("sql SELECT (")
+        try term.keys("Enter")
+        _ = try term.waitFor { $0.components(separatedBy: "jixiao->").count > 2 }
+        try term.keys("C-c")
+        try term.run("echo still-here")
+        try term.leave()
+        let history = try String(contentsOf: term.historyFile, encoding: .utf8)
+        #expect(history.contains("2\\040AS\\040two;"), "\(history)")
+        #expect(!history.contains("SELECT\\040(\n"))
+    }
+
     /// The history file is written as every file jixiao writes: a link to it stays a link and its
     /// target gets the history; a file the user made readable keeps its mode.
     @Test("the history file follows the write policy: a link is followed, a mode is kept")
