@@ -53,10 +53,10 @@ final class LineEditor {
         promptText = strdup(prompt)
         var count: Int32 = 0
         guard let chars = el_wgets(editor, &count) else {
-            if count == -1 && errno == EINTR {
-                _ = cle_take_sigint()
-                return .interrupted
-            }
+            // Ctrl-C ends el_wgets without a line: as EINTR at the prompt, but during a history
+            // search (Ctrl-R) libedit returns as at end of input. The signal tells them apart, so
+            // Ctrl-C never ends the shell.
+            if cle_take_sigint() != 0 || (count == -1 && errno == EINTR) { return .interrupted }
             return .end
         }
         var scalars = String.UnicodeScalarView()

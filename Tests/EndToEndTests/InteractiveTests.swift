@@ -227,6 +227,23 @@ import Testing
         #expect(after.contains("example") && after.contains("(1 row)"))
     }
 
+    /// Ctrl-C inside a history search (Ctrl-R) ends the search, never the shell.
+    @Test("Ctrl-C during a Ctrl-R history search leaves the shell running")
+    func interruptInsideHistorySearch() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        try term.start()
+        try term.run("echo hello")
+        try term.keys("C-r")
+        try term.type("ech")
+        _ = try term.waitFor { $0.contains("bck:ech") }  // libedit's search prompt
+        try term.keys("C-c")
+        try term.run("echo still-here")
+        #expect(try term.running())
+        #expect(try term.screen().contains("\nstill-here"))
+        try term.leave()
+    }
+
     /// A query that is not whole goes on at `jixiao-> `; it runs at `;` and enters the history as
     /// one command; Ctrl-C at the continuation prompt drops what was typed and the shell stays.
     @Test("sql goes on over lines at jixiao-> until ';', kept as one history entry; Ctrl-C drops it")
