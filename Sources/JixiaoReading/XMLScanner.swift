@@ -141,9 +141,12 @@ struct XMLScanner {
         guard cursor < bytes.count else { throw Malformed(line: line(at: index)) }
         let selfClosing = bytes[cursor - 1] == UInt8(ascii: "/")
         let tag = bytes[(index + 1)..<(selfClosing ? cursor - 1 : cursor)]
-        let written = Self.name(tag)
+        // The attributes start where the name's bytes end: the decoded name may be longer in
+        // UTF-8 (a byte that is not UTF-8 decodes to U+FFFD, three bytes).
+        let nameEnd = Self.nameEnd(tag)
+        let written = String(decoding: tag[tag.startIndex..<nameEnd], as: UTF8.self)
         guard !written.isEmpty else { throw Malformed(line: line(at: index)) }
-        let attributes = Attributes(bytes: tag[(tag.startIndex + written.utf8.count)...])
+        let attributes = Attributes(bytes: tag[nameEnd...])
         depth += 1
         declare(attributes)
         let name = resolved(written)
@@ -237,8 +240,12 @@ struct XMLScanner {
 
     /// A tag's name: its bytes up to the first space, tab or line break.
     static func name(_ bytes: ArraySlice<UInt8>) -> String {
-        let end = bytes.firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } ?? bytes.endIndex
-        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
+        String(decoding: bytes[bytes.startIndex..<nameEnd(bytes)], as: UTF8.self)
+    }
+
+    /// Where a tag's name ends: at the first white space, or the tag's end.
+    static func nameEnd(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } ?? bytes.endIndex
     }
 
     /// Text with `&lt; &gt; &amp; &quot; &apos; &#N; &#xH;` decoded; an unknown entity stays as written.

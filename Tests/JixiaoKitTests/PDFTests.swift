@@ -234,6 +234,21 @@ struct PDFSketch {
         }
     }
 
+    /// Found by `make fuzz`: a drawing whose tag name holds a byte that is not UTF-8 made the XML
+    /// scanner slice past the tag (the decoded name is longer than its bytes). It is read now.
+    @Test("an SVG tag name with a byte that is not UTF-8 is scanned within its tag")
+    func tagNameNotUTF8() throws {
+        let data = try Data(
+            contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/fuzz/svg-tag-name-not-utf8.txt"))
+        let marker = try #require(data.firstRange(of: Data("\n%%RULES\n".utf8)))
+        _ = try? PDFDrawing.rules(svg: Data(data[marker.upperBound...]))
+        var events: [String] = []
+        try XMLScanner.scan([0x3C, 0x61, 0xFF, 0xFF, 0x2F, 0x3E]) { event in  // <a\xFF\xFF/>
+            if case .start(let name, _) = event { events.append(name) }
+        }
+        #expect(events == ["a\u{FFFD}\u{FFFD}"])
+    }
+
     // MARK: Tables without borders
 
     @Test("a table without borders: rows by the space between them and by a cell's text that did not wrap")
