@@ -182,3 +182,17 @@ import Testing
         #expect(JSON.array([.null]) != JSON.array([]))
     }
 }
+
+/// psql's backslash names are names: the tokenizer's escape does not eat their backslash.
+@Suite struct BackslashNameTests {
+    @Test func backslashCommandsParseAsTheirCommands() throws {
+        #expect(try CommandSpec.parse("\\q") is QuitCommand)
+        #expect(try CommandSpec.parse("\\i script.jx") as? SourceCommand == SourceCommand(path: "script.jx"))
+        #expect(
+            try CommandSpec.parse("\\pset format csv") as? OptionCommand == OptionCommand(name: "format", value: "csv"))
+        #expect(try CommandSpec.parse("\\o out.txt") as? OutputCommand == OutputCommand(path: "out.txt"))
+        #expect(try CommandSpec.parse("\\o") as? OutputCommand == OutputCommand(path: nil))
+        let unknown = #expect(throws: ShellError.self) { try CommandSpec.parse("\\zz") }
+        #expect(unknown?.description.hasPrefix("unknown command '\\zz'") == true)
+    }
+}
