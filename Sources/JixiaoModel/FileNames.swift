@@ -21,7 +21,8 @@ public enum FileNames {
                 out.append(scalar)
                 i += length
             } else {
-                out.append(Unicode.Scalar(base + UInt32(bytes[i]))!)
+                // base + a byte is at most U+10FFFF, always a scalar; U+FFFD keeps the compiler honest.
+                out.append(Unicode.Scalar(base + UInt32(bytes[i])) ?? "\u{FFFD}")
                 i += 1
             }
         }

@@ -127,14 +127,9 @@ struct ExportCommand: Command, Equatable {
             throw .refused("export: '\(line)' writes a file itself; give a command that prints a table")
         }
         var copy = session
-        let result = Output.$wantsText.withValue(false) { () -> Result<Output, ShellError> in
-            do throws(ShellError) {
-                return .success(try parsed.run(&copy, environment))
-            } catch {
-                return .failure(error)
-            }
+        let output = try binding(Output.$wantsText, to: false) { () throws(ShellError) in
+            try parsed.run(&copy, environment)
         }
-        let output = try result.get()
         guard let listing = output.listing else {
             throw .refused(
                 "export: '\(line)' prints no one table; these do: projects, filings, check, summary --by, sql")

@@ -1,7 +1,6 @@
 import Foundation
 import JixiaoModel
 import JixiaoRendering
-import JixiaoSQL
 
 /// How the shell runs: set from the command-line flags.
 public struct ShellOptions: Sendable {
@@ -284,43 +283,6 @@ public final class Shell: Environment {
         }
     }
 
-    /// Gathers the lines of one command: a line is a command, but an `sql` query that is not
-    /// whole yet takes the lines after it until it is (`;`, or a complete statement).
-    struct Lines {
-        private var pending: (text: String, line: Int)?
-
-        var isEmpty: Bool { pending == nil }
-
-        /// The command `line` completes, with the number of its first line; nil while it goes on.
-        /// A query that went on to a second line ends only at `;`, as in psql and sqlite3
-        /// (`SELECT name,` then `rate` would be whole too early).
-        mutating func add(_ line: String, at number: Int) -> (text: String, line: Int)? {
-            if let started = pending {
-                let text = started.text + "\n" + line
-                guard Labels.trim(text).hasSuffix(";"), !SQLText.isIncomplete(text) else {
-                    pending = (text, started.line)
-                    return nil
-                }
-                pending = nil
-                return (text, started.line)
-            }
-            guard Self.continues(line) else { return (line, number) }
-            pending = (line, number)
-            return nil
-        }
-
-        /// What was left when the input ended: run as it is, so its error is reported.
-        var rest: (text: String, line: Int)? { pending }
-
-        static func continues(_ text: String) -> Bool {
-            let trimmed = Labels.trim(text)
-            guard trimmed.count > 4, trimmed.prefix(4).lowercased() == "sql ", !trimmed.hasPrefix("#") else {
-                return false
-            }
-            return SQLText.isIncomplete(String(trimmed.dropFirst(4)))
-        }
-    }
-
     /// Runs one line. Returns `true` when it succeeded (or was blank).
     @discardableResult
     public func execute(line rawLine: String, source: String?, line lineNumber: Int) -> Bool {
@@ -366,14 +328,9 @@ public final class Shell: Environment {
     /// command succeeds: a failed command changes nothing. Views render in `presentation`.
     func perform(_ command: any Command, in presentation: Presentation) throws(ShellError) -> Output {
         var next = session
-        let result = Presentation.$current.withValue(presentation) { () -> Result<Output, ShellError> in
-            do throws(ShellError) {
-                return .success(try command.run(&next, self))
-            } catch {
-                return .failure(error)
-            }
+        let output = try binding(Presentation.$current, to: presentation) { () throws(ShellError) in
+            try command.run(&next, self)
         }
-        let output = try result.get()
         session = next
         return output
     }
@@ -424,34 +381,4 @@ public final class Shell: Environment {
 
     /// How to show `match`, a path that the typed path `typed` led to.
     public func shown(_ match: String, typed: String) -> String { paths.shown(match, typed: typed) }
-
-    // MARK: Completion
-
-    /// Candidates for the word under the cursor, given the text before the cursor.
-    public func completions(before text: String) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let endsInSpace = text.hasSuffix(" ")
-        let partial = endsInSpace ? "" : (words.last ?? "")
-        let index = endsInSpace ? words.count : max(0, words.count - 1)
-        let candidates: [String]
-        if index == 0 {
-            candidates = CommandSpec.all.flatMap { [$0.name] + $0.aliases }
-        } else if let spec = CommandSpec.named(words[0]) {
-            candidates = self.candidates(spec.completion, previous: Array(words[1..<index]), partial: partial)
-        } else {
-            candidates = []
-        }
-        return Array(Set(candidates.filter { $0.hasPrefix(partial) })).sorted()
-    }
-
-    func candidates(_ completion: Completion, previous: [String], partial: String) -> [String] {
-        switch completion {
-        case .none: return []
-        case .words(let list): return list
-        case .commands: return CommandSpec.all.map(\.name)
-        case .projects: return session.current.map { $0.filing.projects.map(\.name) } ?? []
-        case .paths: return Disk.pathCompletions(partial, directory: directory)
-        case .contextual(let next): return candidates(next(previous, session), previous: previous, partial: partial)
-        }
-    }
 }

@@ -75,3 +75,18 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
 func sqlite<T>(_ body: () throws(SQLError) -> T) throws(ShellError) -> T {
     do { return try body() } catch { throw .sql(error) }
 }
+
+/// Runs `body` with the task-local `local` bound to `value`, keeping `body`'s typed error:
+/// `TaskLocal.withValue` would rethrow it untyped.
+func binding<Value: Sendable, T>(
+    _ local: TaskLocal<Value>, to value: Value, _ body: () throws(ShellError) -> T
+) throws(ShellError) -> T {
+    let result = local.withValue(value) { () -> Result<T, ShellError> in
+        do throws(ShellError) {
+            return .success(try body())
+        } catch {
+            return .failure(error)
+        }
+    }
+    return try result.get()
+}
