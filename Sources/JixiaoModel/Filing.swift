@@ -173,6 +173,8 @@ public struct ScoredTable: Hashable, Sendable {
     public var reportedTotal: Figure = .blank
     /// Text rows around the scored blocks: 评价结论, 存在问题, 改进措施, signatures, tasks.
     public var remarks: [Remark] = []
+    /// The year its title or the line under it names (`（2021年度）`), if any.
+    public var titleYear: Int?
 
     public init(kind: Kind, line: Int) {
         self.kind = kind

@@ -1,52 +1,15 @@
-/// The name of a kind of consistency check, as findings print it: `total.sum`.
-public enum CheckID: String, CaseIterable, Comparable, Sendable {
-    case actualShortfall = "actual.shortfall"
-    case actualText = "actual.text"
-    case basicMissingProject = "basic.missingProject"
-    case basicProject = "basic.project"
-    case basicSum = "basic.sum"
-    case budgetAdjusted = "budget.adjusted"
-    case cellMissing = "cell.missing"
-    case cellUnreadable = "cell.unreadable"
-    case controlChange = "control.change"
-    case controlProcurement = "control.procurement"
-    case controlSpend = "control.spend"
-    case controlStaff = "control.staff"
-    case controlUnbudgeted = "control.unbudgeted"
-    case costClaim = "cost.claim"
-    case dateYear = "date.year"
-    case deptBasicOverspend = "dept.basicOverspend"
-    case deptExpenditure = "dept.expenditure"
-    case deptIncome = "dept.income"
-    case deptProjects = "dept.projects"
-    case deviationCarryOver = "deviation.carryOver"
-    case deviationMissing = "deviation.missing"
-    case deviationShortfall = "deviation.shortfall"
-    case filingDuplicateUnitYear = "filing.duplicateUnitYear"
-    case fundsSum = "funds.sum"
-    case gradeBoundary = "grade.boundary"
-    case layoutDuplicate = "layout.duplicate"
-    case layoutFundRows = "layout.fundRows"
-    case nameMismatch = "name.mismatch"
-    case narrativeBasicSpend = "narrative.basicSpend"
-    case narrativeClaim = "narrative.claim"
-    case narrativeNoProblems = "narrative.noProblems"
-    case rateDiffers = "rate.differs"
-    case satisfactionUnsurveyed = "satisfaction.unsurveyed"
-    case rateOver = "rate.over"
-    case rateUndefined = "rate.undefined"
-    case scoreDiffers = "score.differs"
-    case scoreFullDespiteShortfall = "score.fullDespiteShortfall"
-    case scoreMissing = "score.missing"
-    case scoreOverWeight = "score.overWeight"
-    case staffNarrative = "staff.narrative"
-    case summaryRow = "summary.row"
-    case summaryTotal = "summary.total"
-    case totalDiffers = "total.differs"
-    case totalSum = "total.sum"
-    case weightLevel1 = "weight.level1"
-    case weightRules = "weight.rules"
-    case weightTotal = "weight.total"
+/// The name of a kind of consistency check, as findings print it: `total.sum`. The checks
+/// themselves, with their names, live in the rules' registry (`Checks.all`); the model only
+/// carries the name a finding was raised under.
+public struct CheckID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// `score` of `score.differs`: the family `--check score.` names.
+    public var family: Substring { rawValue.prefix { $0 != "." } }
+    public var description: String { rawValue }
 
     public static func < (a: CheckID, b: CheckID) -> Bool { a.rawValue < b.rawValue }
 }

@@ -43,8 +43,41 @@ public struct RuleSet: Sendable, Equatable {
     public var projectWeights: [String: Decimal] = [:]
     public var departmentWeights: [String: Decimal] = [:]
     public var reverse: ReverseMethod = .mirror
-    /// Default share of the weight for the qualitative tiers: 达成, 部分达成, 未达成.
-    public var qualitativeTiers: [Decimal] = [1, Decimal(8) / 10, Decimal(6) / 10]
+    /// The share of the weight each qualitative tier scores (达成, 部分达成, 未达成): a point
+    /// inside its band. 财预〔2020〕10号 第十二条 gives the bands "100-80%（含）、80-60%（含）、
+    /// 60-0%", so 80% belongs to the top band and 部分达成 scores below it: 100%, 70%, 30%.
+    public var qualitativeTiers: [Decimal] = [1, Decimal(7) / 10, Decimal(3) / 10]
+    /// Where each tier's band begins: 达成 [80%, 100%], 部分达成 [60%, 80%), 未达成 [0, 60%).
+    public var qualitativeBands: [Decimal] = [Decimal(8) / 10, Decimal(6) / 10, 0]
+    /// Execution below this rate (a deduction of more than a tenth of the execution score) beside
+    /// full marks on every indicator needs a 偏差原因; at 99.9% no reviewer asks for one.
+    public var deviationRate = Decimal(9) / 10
+    /// A result this many times better than its target (≥60% → 97%, ≤24小时 → 2小时) is what
+    /// the rules call a target set too low.
+    public var easyTargetRatio = Decimal(3) / 2
+    /// When the execution basis is 年初预算数 and it is 0 or blank, the rate is taken against
+    /// 全年预算数 with a note, rather than left undefined (scored 0).
+    public var initialFallsBackToFullYear = true
+    /// The other templates a table may follow (one filing can mix them): a table whose first-level
+    /// indicators include 成本指标 or not is judged by the first template that agrees with it.
+    public var templates: [Template] = []
+
+    /// A template's first-level weights, for a table built on it.
+    public struct Template: Sendable, Equatable {
+        public var name: String
+        public var projectWeights: [String: Decimal]
+        public var departmentWeights: [String: Decimal]
+
+        public init(name: String, projectWeights: [String: Decimal], departmentWeights: [String: Decimal]) {
+            self.name = name
+            self.projectWeights = projectWeights
+            self.departmentWeights = departmentWeights
+        }
+
+        public func levelWeights(for kind: ScoredTable.Kind) -> [String: Decimal] {
+            kind == .project ? projectWeights : departmentWeights
+        }
+    }
     public var rounding = 2
     /// Half-open bands, highest first: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below. Empty: no grade.
     public var grades: [Grade] = RuleSet.standardGrades
@@ -74,7 +107,8 @@ public struct RuleSet: Sendable, Equatable {
         name: String, title: String, source: String, executionWeight: Decimal = 10,
         projectDenominator: Denominator = .fullYear, departmentDenominator: Denominator = .fullYear,
         projectWeights: [String: Decimal] = [:], departmentWeights: [String: Decimal] = [:],
-        qualitativeTiers: [Decimal] = [1, Decimal(8) / 10, Decimal(6) / 10], grades: [Grade] = RuleSet.standardGrades
+        qualitativeTiers: [Decimal] = [1, Decimal(7) / 10, Decimal(3) / 10],
+        qualitativeBands: [Decimal] = [Decimal(8) / 10, Decimal(6) / 10, 0], grades: [Grade] = RuleSet.standardGrades
     ) {
         self.name = name
         self.title = title
@@ -85,6 +119,7 @@ public struct RuleSet: Sendable, Equatable {
         self.projectWeights = projectWeights
         self.departmentWeights = departmentWeights
         self.qualitativeTiers = qualitativeTiers
+        self.qualitativeBands = qualitativeBands
         self.grades = grades
     }
 }

@@ -14,6 +14,9 @@ public struct ExecutionScore: Equatable, Sendable {
     public var reportedRate: Decimal?
     public var reportedScore: Decimal?
     public var reportedWeight: Decimal?
+    /// Why the rule's own basis was not used (`年初预算数 is 0`): the rate is then taken against
+    /// 全年预算数, which `denominatorLabel` names.
+    public var fallback: String? = nil
 
     public init(
         executed: Decimal?, denominator: Decimal?, denominatorLabel: String, weight: Decimal,

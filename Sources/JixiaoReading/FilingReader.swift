@@ -196,6 +196,7 @@ public enum FilingReader {
             if filing.summary == nil { filing.summary = SummaryReader.read(table, warnings: &filing.warnings) }
         } else if hasProjectName || (table.kind == .projectTable && hasFunds) {
             var project = readProject(table, warnings: &filing.warnings)
+            project.table.titleYear = titleYear(table.title)
             if project.report == nil, !pendingReports.isEmpty { project.report = pendingReports.removeFirst() }
             filing.projects.append(project)
         } else if hasDeptName || (table.kind == .departmentTable && hasFunds) {
@@ -204,6 +205,7 @@ public enum FilingReader {
                     ReadWarning(line: table.line, message: "a second 部门整体支出绩效自评表 was skipped"))
             } else {
                 filing.department = readDepartment(table, warnings: &filing.warnings)
+                filing.department?.table.titleYear = titleYear(table.title)
             }
         } else if hasStaffing || table.kind == .basicData {
             if filing.basic == nil { filing.basic = BasicDataReader.read(table, warnings: &filing.warnings) }
@@ -320,6 +322,13 @@ public enum FilingReader {
             if let m = Labels.norm(section.title).firstMatch(of: Patterns.unitBeforeYear) { return String(m.1) }
         }
         return "(unknown unit)"
+    }
+
+    /// `2021` of a table titled `项目支出绩效自评表（2021年度）` or
+    /// `2021年度项目支出绩效自评表`.
+    static func titleYear(_ title: String) -> Int? {
+        guard title.has("年度") else { return nil }
+        return Labels.norm(title).firstMatch(of: Patterns.yearOfReport).flatMap { Int($0.1) }
     }
 
     static func year(of filing: Filing, sections: [Section]) -> Int? {

@@ -62,6 +62,7 @@ package enum SectionKind: Equatable, Sendable {
         t = withoutYearSuffix(t)
         let endings: [(String, SectionKind)] = [
             ("基础数据表", .basicData), ("自评汇总表", .summaryTable),
+            ("自评结果汇总表", .summaryTable), ("自评情况汇总表", .summaryTable),
             ("部门整体支出绩效自评表", .departmentTable), ("整体支出绩效自评表", .departmentTable),
             ("项目支出绩效自评表", .projectTable), ("项目绩效自评表", .projectTable),
             ("汇总报告", .summaryReport),

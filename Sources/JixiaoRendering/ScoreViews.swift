@@ -162,8 +162,12 @@ package enum ScoreViews {
             (
                 "qualitative tiers",
                 r.qualitativeTiers.map { $0.percent }.joined(separator: " / ")
-                    + " of the weight (达成 / 部分达成 / 未达成)"
+                    + " of the weight (达成 / 部分达成 / 未达成), in bands " + tierBands(r.qualitativeBands)
             ),
+            ("deviation needed", "执行率 below \(r.deviationRate.percent) beside full marks everywhere"),
+            ("target too easy", "a result \(r.easyTargetRatio.plain) times its target or more"),
+            ("年初预算数 0 or blank", r.initialFallsBackToFullYear ? "use 全年预算数, noted" : "undefined"),
+            ("other templates", r.templates.map(\.name).joined(separator: ", ")),
             ("rounding", "\(r.rounding) decimals, half up"),
             (
                 "grades",
@@ -174,6 +178,15 @@ package enum ScoreViews {
         ]
         pairs = pairs.filter { !$0.1.isEmpty }
         return keyValues(pairs)
+    }
+
+    /// `100–80%（含）, 80–60%（含）, 60–0%`, as the rule texts write the bands.
+    static func tierBands(_ bands: [Decimal]) -> String {
+        let tops = [Decimal(1)] + bands.dropLast()
+        return zip(tops, bands).map { top, bottom in
+            let (high, low) = ((top * 100).plain, (bottom * 100).plain)
+            return bottom > 0 ? "\(high)–\(low)%（含）" : "\(high)–0%"
+        }.joined(separator: ", ")
     }
 
     static func weights(_ w: [String: Decimal]) -> String {

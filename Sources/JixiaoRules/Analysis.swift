@@ -16,10 +16,23 @@ extension Analysis {
         guard !others.isEmpty else { return self }
         let list = others.map { "[\($0.number)] \($0.path)" }.joined(separator: ", ")
         let finding = Finding(
-            check: .filingDuplicateUnitYear, severity: .warning, line: nil, target: .filing,
+            check: .filingDuplicateUnitYear, severity: Checks.named(.filingDuplicateUnitYear)?.severity ?? .warning,
+            line: nil, target: .filing,
             message: "\(unit) filed for \(year) more than once: also \(list)")
         var copy = self
         copy.findings = Self.inCheckOrder(findings + [finding])
+        return copy
+    }
+
+    /// The analysis with the findings of only the checks `running`, its score cards kept; the
+    /// county's findings stay if their check is among them.
+    public func rechecked(_ filing: Filing, rules: RuleSet, running: [Check]) -> Analysis {
+        let cards = projects + (department.map { [$0] } ?? [])
+        let ids = Set(running.map(\.id))
+        let countyIDs = Set(Checks.county.map(\.id))
+        let county = findings.filter { countyIDs.contains($0.check) && ids.contains($0.check) }
+        var copy = self
+        copy.findings = Self.inCheckOrder(Checker.check(filing, rules: rules, cards: cards, checks: running) + county)
         return copy
     }
 

@@ -2,133 +2,171 @@ import Foundation
 import JixiaoModel
 
 extension Checker {
-    /// 基础数据表: group totals, control ratios, and its project rows against the project tables.
-    mutating func basic(_ b: BasicData) {
+    /// The 基础数据表's three amount columns, as its header names them.
+    static func basicColumns(_ b: BasicData) -> [(String, (BasicData.Row) -> Figure)] {
         let labels = b.columnLabels.count >= 3 ? b.columnLabels : ["上年决算数", "预算数", "决算数"]
         // Functions rather than key paths: a key path is applied through the runtime, slowly.
-        let columns: [(String, (BasicData.Row) -> Figure)] = [
-            (labels[0], { $0.prior }), (labels[1], { $0.budget }), (labels[2], { $0.actual }),
-        ]
+        return [(labels[0], { $0.prior }), (labels[1], { $0.budget }), (labels[2], { $0.actual })]
+    }
+
+    /// 基础数据表 groups against their rows: 项目支出 and 三公经费 equal their rows (rows under
+    /// `其中：` name some of the group, so they must only not exceed it); 公用经费 holds its 其中.
+    static func basicSum(_ c: inout Checker) {
+        guard let b = c.filing.basic else { return }
+        let columns = basicColumns(b)
         for group in [BasicData.Group.projects, .sanGong] {
             guard let total = b.total(group) else { continue }
             var members = b.members(group)
             if group == .sanGong { members = members.filter { $0.label.first?.isNumber == true } }
             guard !members.isEmpty else { continue }
-            // Rows under `其中：` name some of the group, not all: they must not exceed it.
             let partial = Labels.norm(members[0].label).begins(with: "其中")
             for (label, get) in columns {
                 guard let t = get(total).value else { continue }
                 let sum = members.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
-                if partial ? sum > t : sum != t {
-                    let rowName = total.name
-                    add(
-                        .basicSum, .error, total.line, .filing,
-                        "基础数据表: \(rowName) \(label) \(money(t)) ≠ \(money(sum)), the sum of its rows "
-                            + "(gap \(money(t - sum)))"
-                    )
-                }
+                guard partial ? sum > t : sum != t else { continue }
+                let rowName = total.name
+                c.add(
+                    total.line, .filing,
+                    "基础数据表: \(rowName) \(label) \(amount(t)) ≠ \(amount(sum)), the sum of its rows "
+                        + "(gap \(amount(t - sum)))")
             }
         }
-        if let total = b.total(.publicFunds) {
-            let members = b.members(.publicFunds)
-            for (label, get) in columns {
-                let parts = members.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
-                if let t = get(total).value, parts > t {
-                    add(
-                        .basicSum, .error, total.line, .filing,
-                        "基础数据表: 公用经费 \(label) \(money(t)) is less than its 其中 rows "
-                            + "(\(money(parts)))")
-                }
-            }
+        guard let total = b.total(.publicFunds) else { return }
+        let members = b.members(.publicFunds)
+        for (label, get) in columns {
+            let parts = members.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
+            guard let t = get(total).value, parts > t else { continue }
+            c.add(
+                total.line, .filing,
+                "基础数据表: 公用经费 \(label) \(amount(t)) is less than its 其中 rows (\(amount(parts)))")
         }
-        // Staffing control rate (在职 / 编制).
-        if let a = b.authorized.value, let s = b.staff.value, a > 0 {
-            let rate = s / a
-            if rate > 1 {
-                add(
-                    .controlStaff, .warning, b.staff.line, .filing,
-                    "基础数据表: 在职人数 \(points(s)) above 编制数 \(points(a)): 控制率 "
-                        + "\(rate.percent)")
-            }
-            if let reported = b.controlRate.value, reported.rounded(4) != rate.rounded(4) {
-                add(
-                    .controlStaff, .error, b.controlRate.line, .filing,
-                    "基础数据表: 控制率 reported \(reported.percent) ≠ \(rate.percent) = \(points(s)) / "
-                        + "\(points(a))")
-            } else if b.controlRate.isBlank {
-                add(
-                    .cellMissing, .info, b.controlRate.line ?? b.staff.line, .filing,
-                    "基础数据表: 控制率 is blank (computed \(rate.percent))")
-            }
+    }
+
+    /// 在职 and 编制 with the 控制率 between them, when both are given and 编制 is not 0.
+    var staffing: (authorized: Decimal, staff: Decimal, rate: Decimal)? {
+        guard let b = filing.basic, let a = b.authorized.value, let s = b.staff.value, a > 0 else { return nil }
+        return (a, s, s / a)
+    }
+
+    static func controlStaff(_ c: inout Checker) {
+        guard let b = c.filing.basic, let (a, s, rate) = c.staffing, rate > 1 else { return }
+        c.add(
+            b.staff.line, .filing,
+            "基础数据表: 在职人数 \(points(s)) above 编制数 \(points(a)): 控制率 \(rate.percent)")
+    }
+
+    static func controlRate(_ c: inout Checker) {
+        guard let b = c.filing.basic, let (a, s, rate) = c.staffing, let reported = b.controlRate.value,
+            reported.rounded(4) != rate.rounded(4)
+        else { return }
+        c.add(
+            b.controlRate.line, .filing,
+            "基础数据表: 控制率 reported \(reported.percent) ≠ \(rate.percent) = \(points(s)) / \(points(a))")
+    }
+
+    /// Part of `cell.missing`: a blank 控制率 the checks compute.
+    mutating func basicCellsMissing() {
+        guard let b = filing.basic, let (_, _, rate) = staffing, b.controlRate.isBlank else { return }
+        add(
+            b.controlRate.line ?? b.staff.line, .filing,
+            "基础数据表: 控制率 is blank (computed"
+                + " \(rate.percent))")
+    }
+
+    /// The groups whose 决算 is held against a 预算, with the name their rate goes by.
+    func controlledRows(_ groups: [BasicData.Group]) -> [(row: BasicData.Row, actual: Decimal, name: String)] {
+        guard let b = filing.basic else { return [] }
+        return groups.compactMap { group in
+            guard let row = b.total(group), let actual = row.actual.value else { return nil }
+            let name = group == .procurement ? "政府采购执行率" : "\(row.name)控制率"
+            return (row, actual, name)
         }
-        for group in [BasicData.Group.publicFunds, .sanGong, .procurement] {
-            guard let row = b.total(group), let actual = row.actual.value else { continue }
+    }
+
+    static func controlSpend(_ c: inout Checker) { c.overBudget([.publicFunds, .sanGong]) }
+    static func controlProcurement(_ c: inout Checker) { c.overBudget([.procurement]) }
+
+    mutating func overBudget(_ groups: [BasicData.Group]) {
+        for (row, actual, name) in controlledRows(groups) {
+            guard let budget = row.budget.value, budget > 0, actual > budget else { continue }
+            add(
+                row.line, .filing,
+                "基础数据表: \(name) \((actual / budget).percent) (决算 \(amount(actual)) against 预算"
+                    + " \(amount(budget)))")
+        }
+    }
+
+    static func controlUnbudgeted(_ c: inout Checker) {
+        for (row, actual, name) in c.controlledRows([.publicFunds, .sanGong, .procurement]) {
+            guard (row.budget.value ?? 0) <= 0, actual > 0 else { continue }
             let rowName = row.name
-            let name = group == .procurement ? "政府采购执行率" : "\(rowName)控制率"
-            if let budget = row.budget.value, budget > 0 {
-                if actual > budget {
-                    add(
-                        group == .procurement ? .controlProcurement : .controlSpend, .warning, row.line, .filing,
-                        "基础数据表: \(name) \((actual / budget).percent) (决算 \(money(actual)) against 预算 "
-                            + "\(money(budget)))")
-                }
-            } else if actual > 0 {
-                add(
-                    .controlUnbudgeted, .warning, row.line, .filing,
-                    "基础数据表: \(rowName) 决算 \(money(actual)) with no 预算: \(name) is undefined")
-            }
+            c.add(
+                row.line, .filing,
+                "基础数据表: \(rowName) 决算 \(amount(actual)) with no 预算: \(name) is"
+                    + " undefined")
         }
-        if let s = b.total(.sanGong), let prior = s.prior.value, let actual = s.actual.value, prior == 0 {
-            add(
-                .controlChange, .info, s.line, .filing,
-                "基础数据表: 三公经费变动率 is undefined: the prior year's 决算 is 0 (this year "
-                    + "\(money(actual)))")
-        }
-        projectRows(b)
     }
 
-    /// Each project table should have its row in the 基础数据表, under the same name and amounts.
-    mutating func projectRows(_ b: BasicData) {
-        let rows = b.members(.projects)
-        guard !rows.isEmpty else { return }
+    static func controlChange(_ c: inout Checker) {
+        guard let s = c.filing.basic?.total(.sanGong), let prior = s.prior.value, let actual = s.actual.value,
+            prior == 0
+        else { return }
+        c.add(
+            s.line, .filing,
+            "基础数据表: 三公经费变动率 is undefined: the prior year's 决算 is 0 (this year"
+                + " \(amount(actual)))")
+    }
+
+    /// Each project table matched to its 基础数据表 row: by name, else by the most similar name
+    /// (`named` false), else nil.
+    func basicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
+        let rows = filing.basic?.members(.projects) ?? []
+        guard !rows.isEmpty else { return [] }
         let rowKeys = rows.map { Self.projectKey($0.name) }
-        for p in filing.projects {
-            let name = p.name
-            let key = Self.projectKey(name)
-            if let index = rowKeys.firstIndex(of: key) {
-                let row = rows[index]
-                compare(p, row, target: .project(p.name))
-                continue
-            }
+        return filing.projects.map { p in
+            let key = Self.projectKey(p.name)
+            if let index = rowKeys.firstIndex(of: key) { return (p, rows[index], true) }
             let scored = rows.map { ($0, similarity(key, Labels.norm($0.name))) }.max { $0.1 < $1.1 }
-            if let (row, score) = scored, score >= 0.5 {
-                let (rowName, rowLine, tableLine) = (row.name, row.line, p.line)
-                add(
-                    .nameMismatch, .warning, row.line, .project(name),
-                    "\(name): named '\(rowName)' in the 基础数据表 (line \(rowLine)) but '\(name)' in its "
-                        + "project table (line \(tableLine))"
-                )
-                compare(p, row, target: .project(name))
-            } else {
-                add(
-                    .basicMissingProject, .warning, p.line, .project(name),
-                    "\(name): no row in the 基础数据表's 项目支出")
-            }
+            if let (row, score) = scored, score >= 0.5 { return (p, row, false) }
+            return (p, nil, false)
         }
     }
 
-    mutating func compare(_ p: Project, _ row: BasicData.Row, target: Target) {
-        let name = p.name
-        if let budget = row.budget.value, let full = p.funds.fullYear.value, budget != full {
-            let label = p.funds.budgetLabel
-            add(
-                .basicProject, .warning, row.line, target,
-                "\(name): 基础数据表 预算 \(money(budget)) ≠ project table \(label) \(money(full))")
+    static func nameMismatch(_ c: inout Checker) {
+        for (p, row, named) in c.basicRows() where !named {
+            guard let row else { continue }
+            let (name, rowName, rowLine, tableLine) = (p.name, row.name, row.line, p.line)
+            c.add(
+                row.line, .project(name),
+                "\(name): named '\(rowName)' in the 基础数据表 (line \(rowLine)) but '\(name)' in its project ta"
+                    + "ble "
+                    + "(line \(tableLine))")
         }
-        if let actual = row.actual.value, let executed = p.funds.executed.value, actual != executed {
-            add(
-                .basicProject, .warning, row.line, target,
-                "\(name): 基础数据表 决算 \(money(actual)) ≠ project table 全年执行数 \(money(executed))")
+    }
+
+    static func basicMissingProject(_ c: inout Checker) {
+        for (p, row, _) in c.basicRows() where row == nil {
+            let name = p.name
+            c.add(p.line, .project(name), "\(name): no row in the 基础数据表's 项目支出")
+        }
+    }
+
+    static func basicProject(_ c: inout Checker) {
+        for (p, row, _) in c.basicRows() {
+            guard let row else { continue }
+            let name = p.name
+            if let budget = row.budget.value, let full = p.funds.fullYear.value, budget != full {
+                let label = p.funds.budgetLabel
+                c.add(
+                    row.line, .project(name),
+                    "\(name): 基础数据表 预算 \(amount(budget)) ≠ project table \(label) \(amount(full))")
+            }
+            if let actual = row.actual.value, let executed = p.funds.executed.value, actual != executed {
+                c.add(
+                    row.line, .project(name),
+                    "\(name): 基础数据表 决算 \(amount(actual)) ≠ project table 全年执行数"
+                        + " \(amount(executed))")
+            }
         }
     }
 

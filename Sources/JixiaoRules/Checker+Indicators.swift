@@ -1,154 +1,299 @@
 import Foundation
 import JixiaoModel
 
-/// Checks of the indicator tree: first-level weights against the table's template, each
-/// indicator's cells and score, and full marks beside a reported shortfall.
+/// Checks of the indicator tree: weights against their first-level total, each indicator's
+/// score against its rule, deviations and their explanations, and targets a reviewer would query.
 extension Checker {
-    mutating func indicatorChecks(
-        name: String, _ indicators: [Indicator], card: ScoreCard, levelWeights: [String: Decimal],
-        templateName: String, project: Target
-    ) {
-        let rulesName = rules.name
-        var groups: [(String, Decimal?, [Indicator])] = []
-        for ind in indicators {
-            if let i = groups.firstIndex(where: { $0.0 == ind.level1 }) {
-                groups[i].2.append(ind)
-            } else {
-                groups.append((ind.level1, ind.level1Weight, [ind]))
-            }
-        }
-        for (level1, weight, members) in groups {
-            let sum = members.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
-            if let weight, sum != weight {
-                add(
-                    .weightLevel1, .error, members.first?.line, project,
+    static func weightLevel1(_ c: inout Checker) {
+        c.eachTable { c, t in
+            for group in FirstLevelGroup.groups(of: t.indicators) {
+                let sum = group.members.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+                guard let weight = group.weight, sum != weight else { continue }
+                let (name, level1) = (t.name, group.name)
+                c.add(
+                    group.line, t.target,
                     "\(name): \(level1) is worth \(points(weight)) but its indicators' 分值 add to \(points(sum))")
             }
-            if let expected = levelWeights[level1], let weight, expected != weight {
-                add(
-                    .weightRules, .info, members.first?.line, project,
-                    "\(name): \(level1) weighs \(points(weight)); \(templateName) expects \(points(expected))"
-                        + (templateName == rulesName ? "" : " (this table's template)"))
-            }
-        }
-        for (i, (ind, score)) in zip(indicators, card.indicators).enumerated() {
-            let label = IndicatorLabel(table: name, number: i + 1, level3: ind.level3)
-            for (figure, name) in [(ind.weight, "分值"), (ind.score, "得分")] where figure.isBlank {
-                if Labels.isPlaceholder(figure.text) {
-                    add(.cellMissing, .warning, ind.line, project, "\(label): \(name) is blank")
-                } else {
-                    let text = figure.text
-                    add(
-                        .cellUnreadable, .warning, figure.line ?? ind.line, project,
-                        "\(label): \(name) is unreadable, holds '\(text)'")
-                }
-            }
-            shortfallChecks(label: label, ind, card: card, project: project)
-            if let s = ind.score.value, let w = ind.weight.value, s > w {
-                add(
-                    .scoreOverWeight, .error, ind.score.line ?? ind.line, project,
-                    "\(label): 得分 \(points(s)) above its 分值 \(points(w))")
-            }
-            if score.differs, let computed = score.computed, case .computed(let basis) = score.basis {
-                let full = ind.score.value == ind.weight.value
-                let (target, actual, reported) = (ind.target ?? "", ind.actual ?? "", ind.score.value)
-                add(
-                    full ? .scoreFullDespiteShortfall : .scoreDiffers, full ? .error : .warning,
-                    ind.score.line ?? ind.line, project,
-                    "\(label): 指标值 \(target) vs 实际 \(actual): scored \(points(reported)), "
-                        + "computed \(points(computed)) (\(basis))"
-                )
-            }
-            if let s = ind.score.value, let w = ind.weight.value, s < w, ind.deviation == nil {
-                add(
-                    .deviationMissing, .warning, ind.line, project,
-                    "\(label): scored \(points(s)) of \(points(w)) with no 偏差原因分析及改进措施")
-            }
-            if let year = filing.year, let target = ind.target, target.has("年") {
-                for m in target.matches(of: Patterns.foreignYear) where Int(m.1) != year {
-                    let named = String(m.1)
-                    add(
-                        .dateYear, .warning, ind.line, project,
-                        "\(label): 指标值 '\(target)' names \(named) in a \(year)年度 filing")
-                }
-            }
-        }
-        let quantitativeText = zip(indicators, card.indicators).filter {
-            Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable && !Labels.isPlaceholder($0.0.actual ?? "")
-        }
-        if !quantitativeText.isEmpty {
-            let names = quantitativeText.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }
-                .joined(
-                    separator: "; ")
-            add(
-                .actualText, .info, quantitativeText.first?.0.line, project,
-                "\(name): \(quantitativeText.count) quantitative indicator(s) have a text 实际完成值 and cannot "
-                    + "be "
-                    + "verified: \(names)"
-            )
         }
     }
 
-    /// The rules whose first-level weights a table is judged by: the rules in force, unless the
-    /// table itself follows the other template (成本指标 as a first-level indicator, or not).
-    /// One filing may use the four-group template in its department table and the 2020 one in
-    /// its project tables; each is judged by its own.
-    static func template(of table: ScoredTable, rules: RuleSet) -> RuleSet {
-        let weights = rules.levelWeights(for: table.kind)
-        let tableHasCost = table.indicators.contains { $0.level1 == "成本指标" }
-        let rulesHaveCost = weights.keys.contains("成本指标")
-        guard !weights.isEmpty, !table.indicators.isEmpty, tableHasCost != rulesHaveCost else { return rules }
-        return tableHasCost ? .hunanHengyang2023 : .cn2020
+    /// A quantitative indicator scored otherwise than its rule gives, unless the filing's own
+    /// precision explains it (4.76 written 4.8 in a filing that writes scores to 0.1).
+    static func scoreIndicator(_ c: inout Checker) {
+        c.eachIndicator { c, t, i in
+            guard i.score.differs, i.indicator.score.value != i.indicator.weight.value,
+                let computed = i.score.computed, case .computed(let basis) = i.score.basis,
+                !c.filerRounding(of: i.indicator.score, explains: computed, in: t)
+            else { return }
+            let (label, target, actual, reported) = (
+                i.label, i.indicator.target ?? "", i.indicator.actual ?? "", i.indicator.score.value
+            )
+            c.add(
+                i.indicator.score.line ?? i.line, t.target,
+                "\(label): 指标值 \(target) vs 实际 \(actual): scored \(points(reported)), "
+                    + "computed \(points(computed)) (\(basis))")
+        }
+    }
+
+    static func scoreFullDespiteShortfall(_ c: inout Checker) {
+        c.eachIndicator { c, t, i in
+            guard i.score.differs, i.indicator.score.value == i.indicator.weight.value,
+                let computed = i.score.computed, case .computed(let basis) = i.score.basis,
+                !c.filerRounding(of: i.indicator.score, explains: computed, in: t)
+            else { return }
+            let (label, target, actual, reported) = (
+                i.label, i.indicator.target ?? "", i.indicator.actual ?? "", i.indicator.score.value
+            )
+            c.add(
+                i.indicator.score.line ?? i.line, t.target,
+                "\(label): 指标值 \(target) vs 实际 \(actual): full marks \(points(reported)), "
+                    + "computed \(points(computed)) (\(basis))")
+        }
+    }
+
+    /// Whether a reported score equals `computed` at the precision the filing writes its scores in,
+    /// when that is coarser than the rule set's (and not whole points, which would excuse anything).
+    func filerRounding(of figure: Figure, explains computed: Decimal, in table: CheckedTable) -> Bool {
+        guard let reported = figure.value, let places = table.scorePlaces, places >= 1, places < rules.rounding
+        else { return false }
+        return computed.rounded(places) == reported
+    }
+
+    /// A score below its weight with no 偏差原因分析及改进措施: the rules ask for one wherever a
+    /// target was missed, however little (88.6% against ≥90% still needs its cause).
+    static func deviationMissing(_ c: inout Checker) {
+        c.eachIndicator { c, t, i in
+            let ind = i.indicator
+            guard let s = ind.score.value, let w = ind.weight.value, s < w, ind.deviation == nil else { return }
+            let label = i.label
+            c.add(
+                i.line, t.target,
+                "\(label): scored \(points(s)) of \(points(w)) with no 偏差原因分析及改"
+                    + "进措施")
+        }
+    }
+
+    /// A deduction explained by nothing (`略`, `无`, `已完成`), or by a cause with no 改进措施.
+    static func deviationEmpty(_ c: inout Checker) {
+        c.eachIndicator { c, t, i in
+            let ind = i.indicator
+            guard let s = ind.score.value, let w = ind.weight.value, s < w, let text = ind.deviation else { return }
+            let label = i.label
+            if Self.isContentFree(text) {
+                c.add(
+                    i.line, t.target,
+                    "\(label): scored \(points(s)) of \(points(w)); its 偏差原因 says only '\(text)'")
+            } else if !Self.improvementWords.occurs(in: text) {
+                c.add(
+                    i.line, t.target,
+                    "\(label): scored \(points(s)) of \(points(w)); its 偏差原因 gives a cause but no 改进措施")
+            }
+        }
+    }
+
+    static func isContentFree(_ text: String) -> Bool {
+        let key = Labels.norm(text).trimmingCharacters(in: CharacterSet(charactersIn: "。.;；,，"))
+        return Labels.isPlaceholderKey(key) || contentFree.contains(key)
+    }
+
+    static let contentFreeWords = words("略 无 已完成 完成 无偏差 正常 达标 已达标 按计划完成")
+    static let contentFree = Set(contentFreeWords + ["见附件", "同上"])
+    /// Words that announce a measure: what the unit will do about a deviation.
+    static let improvementWords = WordList(
+        words("改进 措施 加强 下一步 今后 将 进一步 完善 加快 提高 督促 整改")
+            + words("优化 确保 争取")
+            + words("计划 拟 力争 建议 下年度 下一年 次年 明年 以后 后续 下阶段"))
+
+    static func dateYear(_ c: inout Checker) {
+        guard let year = c.filing.year else { return }
+        c.eachIndicator { c, t, i in
+            guard let target = i.indicator.target, target.has("年") else { return }
+            for m in target.matches(of: Patterns.foreignYear) where Int(m.1) != year {
+                let (label, named) = (i.label, String(m.1))
+                c.add(i.line, t.target, "\(label): 指标值 '\(target)' names \(named) in a \(year)年度 filing")
+            }
+        }
+    }
+
+    static func actualText(_ c: inout Checker) {
+        c.eachTable { c, t in
+            let unverifiable = zip(t.indicators, t.card.indicators).filter {
+                Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable && !Labels.isPlaceholder($0.0.actual ?? "")
+            }
+            guard !unverifiable.isEmpty else { return }
+            let names = unverifiable.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }
+                .joined(separator: "; ")
+            let (name, count) = (t.name, unverifiable.count)
+            c.add(
+                unverifiable.first?.0.line, t.target,
+                "\(name): \(count) quantitative indicator(s) have a text 实际完成值 and cannot be verified:"
+                    + " \(names)")
+        }
     }
 
     /// Words in a text 实际完成值 that report a shortfall.
     static let shortfallWords = ["超支", "超出", "未完成", "未达到", "延期", "滞后", "部分完成"]
-    /// Words that show a 满意度 figure was measured.
-    static let surveyWords = ["问卷", "调查", "调研", "抽样", "抽查", "回收", "测评", "访谈", "样本"]
     static let shortfallList = WordList(shortfallWords)
-    static let surveyList = WordList(surveyWords)
 
-    /// Full marks beside a text actual that reports a shortfall, a 成本指标 at full marks in a
-    /// table that overspent, and a 满意度 claimed with no survey behind it.
-    mutating func shortfallChecks(label: IndicatorLabel, _ ind: Indicator, card: ScoreCard, project: Target) {
-        guard let w = ind.weight.value, ind.score.value == w else { return }
-        let actual = ind.actual ?? ""
-        let isCost = ind.level1.has("成本") || ind.level2.has("成本")
-        if Self.shortfallList.occurs(in: actual),
-            let word = Self.shortfallWords.first(where: { actual.has($0) && !actual.has("无" + $0) })
-        {
-            let overspent = card.execution.rate.map { isCost && $0 > 1 ? ", in a table that spent \($0.percent)" : "" }
-            add(
-                .actualShortfall, .warning, ind.score.line ?? ind.line, project,
-                "\(label): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks "
-                    + points(w)
-                    + (overspent ?? ""))
-        } else if isCost, let rate = card.execution.rate, rate > 1 {
-            add(
-                .actualShortfall, .warning, ind.score.line ?? ind.line, project,
-                "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) "
-                    + "of its budget"
-            )
+    /// Full marks beside a text actual that reports a shortfall, or a 成本指标 at full marks in a
+    /// table that overspent.
+    static func actualShortfall(_ c: inout Checker) {
+        c.eachIndicator { c, t, i in
+            let ind = i.indicator
+            guard let w = ind.weight.value, ind.score.value == w else { return }
+            let (actual, label, isCost) = (ind.actual ?? "", i.label, ind.isCost)
+            if Self.shortfallList.occurs(in: actual),
+                let word = Self.shortfallWords.first(where: { actual.has($0) && !actual.has("无" + $0) })
+            {
+                let overspent = t.execution.rate.map { isCost && $0 > 1 ? ", in a table that spent \($0.percent)" : "" }
+                c.add(
+                    ind.score.line ?? i.line, t.target,
+                    "\(label): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks "
+                        + points(w) + (overspent ?? ""))
+            } else if isCost, let rate = t.execution.rate, rate > 1 {
+                c.add(
+                    ind.score.line ?? i.line, t.target,
+                    "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) of its"
+                        + " budget")
+            }
         }
-        let isSatisfaction = ind.level1.has("满意") || ind.level2.has("满意") || ind.level3.has("满意")
-        let evidence = actual + (ind.deviation ?? "") + (ind.target ?? "")
-        if isSatisfaction, !Self.surveyList.occurs(in: evidence),
-            !reportsNameASurvey, Quantity.numberCount(Labels.norm(actual)) == 0 || actual.has("100")
-        {
-            add(
-                .satisfactionUnsurveyed, .info, ind.line, project,
-                "\(label): 满意度 '\(actual)' at full marks, but neither the table nor the reports say how it was "
-                    + "surveyed or how many answered")
+    }
+
+    /// A 满意度 at full marks (text, or 100%) with no survey of its own subject named: not in its
+    /// cells, and not in a report sentence that names a survey method or count and its subject.
+    static func satisfactionUnsurveyed(_ c: inout Checker) {
+        let sentences = c.surveySentences
+        c.eachIndicator { c, t, i in
+            let ind = i.indicator
+            guard let w = ind.weight.value, ind.score.value == w, ind.isSatisfaction else { return }
+            let actual = ind.actual ?? ""
+            guard Quantity.numberCount(Labels.norm(actual)) == 0 || actual.has("100") else { return }
+            let cells = actual + (ind.deviation ?? "") + (ind.target ?? "")
+            if Survey.methods.occurs(in: cells) { return }
+            let subject = Survey.subject(of: ind)
+            if sentences.contains(where: { $0.has("满意") || (!subject.isEmpty && $0.has(subject)) }) { return }
+            let label = i.label
+            c.add(
+                i.line, t.target,
+                "\(label): 满意度 '\(actual)' at full marks, but neither the table nor the reports say how "
+                    + (subject.isEmpty ? "it" : subject) + " was surveyed or how many answered")
+        }
+    }
+
+    /// Report sentences that name a survey with a method and a count or 满意: worked out on first need.
+    var surveySentences: [String] {
+        let reports = [filing.report].compactMap { $0 } + filing.projects.compactMap(\.report) + filing.otherReports
+        return reports.flatMap { report in
+            report.sections.flatMap { section in
+                Survey.methods.occurs(in: section.text) ? Survey.sentences(section.heading + "。" + section.text) : []
+            }
+        }.filter(Survey.describesASurvey)
+    }
+
+    /// A result far beyond its target: ≥60% → 97%, ≤24小时 → 2小时.
+    static func targetTooEasy(_ c: inout Checker) {
+        let ratio = c.rules.easyTargetRatio
+        c.eachIndicator { c, t, i in
+            let ind = i.indicator
+            guard !ind.isCost, let target = Quantity.target(of: ind), target.value > 0,
+                let actual = Quantity.parse(ind.actual), let a = actual.value(in: target.unit), a > 0
+            else { return }
+            let beyond: Decimal
+            switch target.comparison {
+            case .atLeast: beyond = a / target.value
+            case .atMost: beyond = target.value / a
+            case .equal: return
+            }
+            guard beyond >= ratio else { return }
+            let (label, written, reached) = (i.label, ind.target ?? "", ind.actual ?? "")
+            c.add(
+                i.line, t.target,
+                "\(label): 指标值 \(written), reached \(reached): \(beyond.rounded(1).plain) times the target "
+                    + "(\(ratio.plain) or more suggests a target set too low)")
+        }
+    }
+
+    /// A 成本指标 with no amount (`不超指标`), or whose ceiling is as large as the table's budget.
+    static func costUnquantified(_ c: inout Checker) {
+        c.eachIndicator { c, t, i in
+            let ind = i.indicator
+            guard ind.isCost, !ind.level3.isEmpty else { return }
+            let (label, written) = (i.label, ind.target ?? "")
+            let key = Labels.norm(written)
+            // A norm named by reference (生均定额标准, 省定标准) is an amount the reviewer can look up.
+            if Quantity.numberCount(key) == 0, !key.has("标准"), !key.has("定额") {
+                c.add(i.line, t.target, "\(label): 成本指标 '\(written)' states no amount")
+                return
+            }
+            guard Quantity.numberCount(key) > 0 else { return }
+            guard let target = Quantity.target(of: ind), target.comparison != .atLeast || !key.has("≥"),
+                let budget = t.funds.fullYear.value ?? t.funds.initial.value, budget > 0
+            else { return }
+            let ceiling: Decimal
+            switch target.unit {
+            case "万元": ceiling = target.value
+            case "元": ceiling = target.value / 10000
+            default: return
+            }
+            guard ceiling >= budget else { return }
+            let relation = ceiling == budget ? "equals" : "exceeds"
+            c.add(
+                i.line, t.target,
+                "\(label): 成本指标 '\(written)' \(relation) the table's own budget \(amount(budget)) 万元: "
+                    + "it limits nothing")
+        }
+    }
+
+    static func deviationCarryOver(_ c: inout Checker) {
+        c.eachTable { c, t in
+            guard t.project != nil, let carry = t.funds.carriedOver, let spent = carry.executed.value, spent > 0,
+                t.indicators.allSatisfy({ $0.deviation == nil })
+            else { return }
+            let name = t.name
+            c.add(carry.line, t.target, "\(name): \(amount(spent)) 上年结转资金 spent; no deviation explained")
         }
     }
 }
 
-/// `劳模服务 indicator 3 及时开展`, as a finding names an indicator: kept as its parts and written
-/// only when the finding's message is.
-struct IndicatorLabel: CustomStringConvertible, Sendable {
-    var table: String
-    var number: Int
-    var level3: String
-
-    var description: String { "\(table) indicator \(number) \(level3)" }
+extension CheckedTable {
+    /// The decimals the filing writes this table's scores with (the most any score shows), or nil.
+    var scorePlaces: Int? {
+        let figures = indicators.map(\.score) + [funds.reportedScore, table.reportedTotal]
+        return figures.compactMap { $0.value?.decimalPlaces }.max()
+    }
 }
+
+extension Indicator {
+    var isCost: Bool { level1.has("成本") || level2.has("成本") }
+    var isSatisfaction: Bool { level1.has("满意") || level2.has("满意") || level3.has("满意") }
+}
+
+/// What counts as evidence that a 满意度 was measured: a method (问卷, 满意度调查, 测评, 回访 …)
+/// in the indicator's cells, or a report sentence naming a method with a count or 满意 and the
+/// indicator's subject. The bare word 调查 (`调查研究`) is none.
+enum Survey {
+    static let methods = WordList(
+        words("问卷 满意度调查 满意度测评 满意度调研 测评 回访 抽样 抽查")
+            + words("访谈 电话调查 走访调查 调查问卷 样本 回收"))
+    nonisolated(unsafe) static let counts = /[0-9]+(?:\.[0-9]+)?\s*(?:份|人次|人|户|名|个|家)/
+
+    static func sentences(_ text: String) -> [String] {
+        text.split(whereSeparator: { "。；;\n".contains($0) }).map(String.init)
+    }
+
+    static func describesASurvey(_ sentence: String) -> Bool {
+        methods.occurs(in: sentence) && (sentence.has("满意") || sentence.firstMatch(of: counts) != nil)
+    }
+
+    /// `服务对象` of `服务对象满意度`: whom the indicator says was satisfied; empty when it names no one.
+    static func subject(of ind: Indicator) -> String {
+        var key = Labels.norm(ind.level3)
+        for word in ["满意度", "满意率", "满意"] {
+            if let range = key.range(of: word) { key = String(key[..<range.lowerBound]) }
+        }
+        return key.count >= 2 ? key : ""
+    }
+}
+
+/// The words of a space-separated list: long word lists read (and stay within a line) this way.
+func words(_ list: String) -> [String] { list.split(separator: " ").map(String.init) }

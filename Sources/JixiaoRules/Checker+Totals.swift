@@ -1,88 +1,113 @@
 import Foundation
 import JixiaoModel
 
-/// Checks of a table's totals: weights adding up, 总分 against the scores, full marks
-/// beside unspent money.
+/// Checks of a table's totals: weights adding up, 总分 against the scores and the recomputed
+/// total, and full marks beside unspent money.
 extension Checker {
-    /// 总分: reported against the sum of the reported scores, and against the computed total.
-    mutating func totals(
-        name: String, indicators: [Indicator], reportedTotal: Figure, card: ScoreCard, project: Target, line: Int
-    ) {
-        let (rulesName, total, grade) = (rules.name, card.total, card.grade)
-        let weights = indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
-        let execWeight = card.execution.reportedWeight ?? rules.executionWeight
-        if weights + execWeight != 100 && !indicators.isEmpty {
-            add(
-                .weightTotal, .warning, indicators.first?.line, project,
-                "\(name): weights add to \(points(weights + execWeight)) (indicators \(points(weights)) + execution "
-                    + "\(points(execWeight))), not 100"
-            )
+    static func weightTotal(_ c: inout Checker) {
+        let ruleWeight = c.rules.executionWeight
+        c.eachTable { c, t in
+            guard !t.indicators.isEmpty else { return }
+            let weights = t.indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+            let execution = t.execution.reportedWeight ?? ruleWeight
+            guard weights + execution != 100 else { return }
+            let name = t.name
+            c.add(
+                t.indicators.first?.line, t.target,
+                "\(name): weights add to \(points(weights + execution)) (indicators \(points(weights)) + execution "
+                    + "\(points(execution))), not 100")
         }
-        let whole = card.total.rounded(0)
-        if card.total != whole, [Decimal(60), 80, 90].contains(where: { card.total > $0 - 1 && card.total < $0 }),
-            !rules.grades.isEmpty
-        {
-            add(
-                .gradeBoundary, .info, reportedTotal.line ?? line, project,
+    }
+
+    static func gradeBoundary(_ c: inout Checker) {
+        guard !c.rules.grades.isEmpty else { return }
+        c.eachTable { c, t in
+            let total = t.card.total
+            guard total != total.rounded(0), [Decimal(60), 80, 90].contains(where: { total > $0 - 1 && total < $0 })
+            else { return }
+            let (name, grade) = (t.name, t.card.grade)
+            c.add(
+                t.table.reportedTotal.line ?? t.table.line, t.target,
                 "\(name): computed total \(points(total)) falls between the 预算司 integer bands (优 90–100, "
-                    + "良 80–89, 中 60–79); under the half-open bands it is \(grade ?? "—")"
-            )
+                    + "良 80–89, 中 60–79); under the half-open bands it is \(grade ?? "—")")
         }
-        guard let reported = reportedTotal.value else {
-            let (text, what) = (reportedTotal.text, reportedTotal.line == nil ? "row" : "value")
-            if !Labels.isPlaceholder(text) {
-                add(
-                    .cellUnreadable, .warning, reportedTotal.line ?? line, project,
-                    "\(name): 总分 is unreadable, holds '\(text)'; total.sum and total.differs could "
-                        + "not run (computed total \(points(total)))")
-                return
-            }
-            add(
-                .cellMissing, project == .department ? .info : .warning, reportedTotal.line ?? line, project,
-                "\(name): no 总分 \(what); computed total \(points(total))\(grade.map { " (\($0))" } ?? "")"
-            )
-            return
+    }
+
+    static func totalSum(_ c: inout Checker) {
+        c.eachTable { c, t in
+            guard let reported = t.table.reportedTotal.value else { return }
+            let execution = t.execution.reportedScore ?? 0
+            let sum = execution + t.indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
+            guard sum != reported else { return }
+            let name = t.name
+            c.add(
+                t.table.reportedTotal.line, t.target,
+                "\(name): 总分 \(points(reported)) ≠ \(points(sum)), the sum of the reported 得分 "
+                    + "(execution \(points(execution)) + indicators \(points(sum - execution)))")
         }
-        let execution = card.execution.reportedScore ?? 0
-        let reportedSum = execution + indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
-        if reportedSum != reported {
-            add(
-                .totalSum, .error, reportedTotal.line, project,
-                "\(name): 总分 \(points(reported)) ≠ \(points(reportedSum)), the sum of the reported 得分 "
-                    + "(execution \(points(execution)) + indicators \(points(reportedSum - execution)))"
-            )
-        }
-        let otherOrderTotal = card.execution.otherOrderScore.map { card.total - (card.execution.score ?? 0) + $0 }
-        if total != reported, reported == otherOrderTotal {
-            add(
-                .totalDiffers, .info, reportedTotal.line, project,
-                "\(name): 总分 \(points(reported)) follows the other rounding order of the execution score; "
-                    + "\(rulesName) computes \(points(total))")
-        } else if total != reported {
-            let reportedGrade = card.reportedGrade
+    }
+
+    static func totalDiffers(_ c: inout Checker) {
+        let rulesName = c.rules.name
+        c.eachTable { c, t in
+            guard let reported = t.table.reportedTotal.value, reported != t.card.total,
+                c.roundingExplanation(of: reported, in: t) == nil
+            else { return }
+            let (name, total, grade, reportedGrade) = (t.name, t.card.total, t.card.grade, t.card.reportedGrade)
             let grades = grade != reportedGrade ? "; grade \(reportedGrade ?? "—") → \(grade ?? "—")" : ""
-            add(
-                .totalDiffers, .error, reportedTotal.line, project,
+            c.add(
+                t.table.reportedTotal.line, t.target,
                 "\(name): 总分 reported \(points(reported)), computed \(points(total)) under \(rulesName)\(grades)")
         }
     }
 
-    /// Full marks beside a shortfall: execution below 100% or money carried over, every
-    /// indicator at full marks and no 偏差原因 anywhere.
-    mutating func shortfall(
-        name: String, funds: Funds, indicators: [Indicator], card: ScoreCard, project: Target, line: Int
-    ) {
-        guard let rate = card.execution.rate, rate < 1, !indicators.isEmpty else { return }
-        let allFull = indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
-        let explained = indicators.contains { $0.deviation != nil } || funds.deviation != nil
-        if allFull && !explained {
-            let unspent = (card.execution.denominator ?? 0) - (card.execution.executed ?? 0)
-            add(
-                .deviationShortfall, .warning, line, project,
-                "\(name): 执行率 \(rate.percent) (\(money(unspent)) unspent) yet every indicator has full marks and "
-                    + "no "
-                    + "偏差原因 is given"
-            )
+    static func totalRounding(_ c: inout Checker) {
+        let rulesName = c.rules.name
+        c.eachTable { c, t in
+            guard let reported = t.table.reportedTotal.value, reported != t.card.total,
+                let why = c.roundingExplanation(of: reported, in: t)
+            else { return }
+            let (name, total) = (t.name, t.card.total)
+            c.add(
+                t.table.reportedTotal.line, t.target,
+                "\(name): 总分 \(points(reported)) against \(points(total)) under \(rulesName): \(why)")
+        }
+    }
+
+    /// Why a reported total that differs from the computed one is still right by the filing's own
+    /// arithmetic: the other rounding order of the execution score, or the filing's coarser
+    /// precision (each score, or the total, rounded to the decimals the filing writes them in).
+    func roundingExplanation(of reported: Decimal, in t: CheckedTable) -> String? {
+        let card = t.card
+        if let other = card.execution.otherOrderScore, card.total - (card.execution.score ?? 0) + other == reported {
+            return "it follows the other rounding order of the execution score"
+        }
+        guard card.rescaled.isEmpty, !card.capped, let places = t.scorePlaces, places >= 1, places < rules.rounding
+        else { return nil }
+        let each = card.indicators.reduce((card.execution.score ?? 0).rounded(places)) {
+            $0 + $1.effective.rounded(places)
+        }
+        guard each == reported || card.total.rounded(places) == reported else { return nil }
+        let step = Decimal(sign: .plus, exponent: -places, significand: 1)
+        return "the filing rounds scores to \(step.plain)"
+    }
+
+    /// Execution below the rule set's threshold while every indicator has full marks and no
+    /// 偏差原因 is given anywhere in the table.
+    static func deviationShortfall(_ c: inout Checker) {
+        let threshold = c.rules.deviationRate
+        c.eachTable { c, t in
+            guard let rate = t.execution.rate, rate < threshold, !t.indicators.isEmpty else { return }
+            let allFull = t.indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
+            let explained = t.indicators.contains { $0.deviation != nil } || t.funds.deviation != nil
+            guard allFull, !explained else { return }
+            let unspent = (t.execution.denominator ?? 0) - (t.execution.executed ?? 0)
+            let name = t.name
+            c.add(
+                t.fundLine, t.target,
+                "\(name): 执行率 \(rate.percent) (\(amount(unspent)) unspent), below \(threshold.percent), yet eve"
+                    + "ry "
+                    + "indicator has full marks and no 偏差原因 is given")
         }
     }
 }

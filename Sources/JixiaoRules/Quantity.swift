@@ -56,7 +56,7 @@ public struct Quantity: Equatable, Sendable {
     /// The quantity and whether a word (≥, 不少于, 以内, …) stated its comparison.
     static func parseStated(_ text: String?) -> (quantity: Quantity, explicit: Bool)? {
         guard let text else { return nil }
-        let t = Labels.norm(text)
+        let t = withoutThousandsSeparators(Labels.norm(text))
         // The cheap refusals first (ranges, dates and rules with several figures are no single
         // quantity); making the Decimal is the dear part.
         guard let (number, rest) = lastNumber(t), numberCount(t) == 1 else { return nil }
@@ -77,6 +77,22 @@ public struct Quantity: Equatable, Sendable {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// `≥8,000人次` → `≥8000人次`: a comma between a digit and exactly three more is a thousands
+    /// separator (`1,2` and `12,3456` are left alone, and stay two numbers).
+    static func withoutThousandsSeparators(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: ",")) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            let separates =
+                scalar == "," && i > 0 && isDigit(scalars[i - 1]) && i + 3 < scalars.count
+                && (1...3).allSatisfy { i + $0 < scalars.count && isDigit(scalars[i + $0]) }
+                && (i + 4 >= scalars.count || !isDigit(scalars[i + 4]))
+            if !separates { out.append(scalar) }
+        }
+        return String(out)
+    }
 
     /// The last number (`12` or `12.5`) that only non-digits follow, and what follows it.
     static func lastNumber(_ text: String) -> (String, String)? {

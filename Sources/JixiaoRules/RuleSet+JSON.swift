@@ -8,6 +8,23 @@ public struct RuleFileError: Error, Equatable, Sendable {
 }
 
 extension RuleSet {
+    /// Three shares of a weight, each from 0 to 1, highest first: the tiers or their bands.
+    static func threeShares(
+        _ value: JSON, key: String, fail: (String, String) -> RuleFileError,
+        number: (String, JSON) throws(RuleFileError) -> Decimal
+    ) throws(RuleFileError) -> [Decimal] {
+        guard let items = value.arrayValue, items.count == 3 else {
+            throw fail(key, "\(key) must list three shares, e.g. [1, 0.7, 0.3]")
+        }
+        var shares: [Decimal] = []
+        for (i, item) in items.enumerated() {
+            let share = try number("\(key).\(i)", item)
+            guard share <= 1 else { throw fail(key, "\(key) are shares of the weight, at most 1") }
+            shares.append(share)
+        }
+        return shares
+    }
+
     /// Reads a rule set written by the user as JSON (see the README), from `file`. Every problem
     /// names its line: `executionWeight must be a number` at line 4.
     public static func parse(_ text: String, file: String, builtIns: [RuleSet]) throws(RuleFileError) -> RuleSet {
@@ -82,17 +99,33 @@ extension RuleSet {
                     throw fail(key, "reverse must be \"mirror\" or \"linear\"")
                 }
                 rules.reverse = r
-            case "qualitativeTiers":
-                guard let items = value.arrayValue, items.count == 3 else {
-                    throw fail(key, "qualitativeTiers must list three shares, e.g. [1, 0.8, 0.6]")
+            case "qualitativeTiers", "qualitativeBands":
+                let shares = try Self.threeShares(value, key: key, fail: fail, number: number)
+                if key == "qualitativeTiers" {
+                    rules.qualitativeTiers = shares
+                } else {
+                    rules.qualitativeBands = shares
                 }
-                var tiers: [Decimal] = []
+            case "deviationRate": rules.deviationRate = try number(key, value)
+            case "easyTargetRatio": rules.easyTargetRatio = try number(key, value)
+            case "initialFallsBackToFullYear":
+                guard case .bool(let b) = value else { throw fail(key, "\(key) must be true or false") }
+                rules.initialFallsBackToFullYear = b
+            case "templates":
+                guard let items = value.arrayValue else {
+                    throw fail(key, "templates must be a list of {\"name\", \"projectWeights\", \"departmentWeights\"}")
+                }
+                rules.templates = []
                 for (i, item) in items.enumerated() {
-                    let share = try number("\(key).\(i)", item)
-                    guard share <= 1 else { throw fail(key, "qualitativeTiers are shares of the weight, at most 1") }
-                    tiers.append(share)
+                    guard let name = item["name"]?.stringValue, let p = item["projectWeights"],
+                        let d = item["departmentWeights"]
+                    else {
+                        throw fail("\(key).\(i)", "each template needs a name, projectWeights and departmentWeights")
+                    }
+                    rules.templates.append(
+                        Template(
+                            name: name, projectWeights: try weights(key, p), departmentWeights: try weights(key, d)))
                 }
-                rules.qualitativeTiers = tiers
             case "rounding":
                 guard let n = value.intValue, (0...6).contains(n) else {
                     throw fail(key, "rounding must be a whole number of decimals, 0 to 6")
@@ -117,6 +150,19 @@ extension RuleSet {
             }
         }
         guard !rules.name.isEmpty else { throw RuleFileError(line: 1, reason: "the rule set needs a name") }
+        // Each tier scores inside its band: 达成 from the first band's start to 100%, each lower
+        // tier from its band's start up to (not including) the start of the band above.
+        let (tiers, bands) = (rules.qualitativeTiers, rules.qualitativeBands)
+        for i in 0..<3 {
+            let top = i == 0 ? Decimal(1) : bands[i - 1]
+            guard tiers[i] >= bands[i], i == 0 ? tiers[i] <= top : tiers[i] < top else {
+                let key = pairs.contains { $0.0 == "qualitativeTiers" } ? "qualitativeTiers" : "qualitativeBands"
+                throw fail(
+                    key,
+                    "qualitative tier \(i + 1) scores \(tiers[i].percent), outside its band from \(bands[i].percent)"
+                        + (i == 0 ? " to 100%" : " up to \(top.percent)"))
+            }
+        }
         if rules.title.isEmpty { rules.title = "rules from \(file)" }
         return rules
     }

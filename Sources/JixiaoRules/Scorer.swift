@@ -61,12 +61,21 @@ public enum Scorer {
 
     /// 执行率 = 全年执行数 / the rule's denominator; score = weight × rate (capped at the weight).
     public static func execution(_ funds: Funds, denominator: RuleSet.Denominator, rules: RuleSet) -> ExecutionScore {
-        let base = denominator == .fullYear ? funds.fullYear.value : funds.initial.value
-        let label = denominator == .fullYear ? funds.budgetLabel : "年初预算数"
+        var base = denominator == .fullYear ? funds.fullYear.value : funds.initial.value
+        var label = denominator == .fullYear ? funds.budgetLabel : "年初预算数"
+        var fallback: String?
+        // An undefined 年初 basis is never a silent 0: the rate falls back to 全年预算数, said so.
+        if denominator == .initial, base == nil || base == 0, rules.initialFallsBackToFullYear,
+            let full = funds.fullYear.value, full != 0
+        {
+            fallback = base == nil ? "年初预算数 is blank" : "年初预算数 is 0"
+            (base, label) = (full, funds.budgetLabel)
+        }
         var result = ExecutionScore(
             executed: funds.executed.value, denominator: base, denominatorLabel: label, weight: rules.executionWeight,
             reportedRate: funds.reportedRate.value, reportedScore: funds.reportedScore.value,
             reportedWeight: funds.weight.value)
+        result.fallback = fallback
         guard let executed = funds.executed.value, let base, base != 0 else { return result }
         let rate = executed / base
         result.rate = rate

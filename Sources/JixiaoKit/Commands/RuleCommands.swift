@@ -62,26 +62,21 @@ extension CommandSpec {
                 + "| check --all [--list] [FILTERS] [--sort COLUMN] [--desc] [--limit N]",
             summary: "List inconsistencies (审核): sums, rates, scores, deadlines, staffing, names, blanks",
             details: """
-                Each finding has an id, a severity (error, warning, info), the file:line it concerns, the check that \
-                found it and one line with the numbers involved. The checks: fund rows and breakdowns that do not add \
-                up, 基础数据表 rows against their totals and against the project tables, indicator weights \
-                against the first-level weight, 总分 against the scores, reported rates and scores against the \
-                recomputed ones, scores above their weight, full marks beside a shortfall with no 偏差原因, target \
-                dates outside the filing year, staffing in the narrative against the table, control ratios above 100%, \
-                one project named two ways, missing cells, and one unit filing twice for a year. A clean filing gets \
-                a line saying so. 'check --all' counts the findings of every loaded filing by severity, one row per \
-                filing; with --list it lists them all, the filing named on each row. FILTERS: --check keeps the \
-                findings of \
-                the checks named (an id, or a family such as 'score.'), --severity those of the severities named; \
-                --where filters the rows as SQL does (the columns of a finding: id, severity, line, check, 说明). \
-                \(Selection.help)
-                """,
+                Each finding has an id, a severity, the file:line it concerns, the check that found it and one line \
+                with the numbers involved. An error is arithmetic or a total in the filing that is wrong; a warning \
+                is something to ask the unit about; info is worth knowing. A clean filing gets a line saying so. \
+                'check --all' counts the findings of every loaded filing by severity, one row per filing; with --list \
+                it lists them all, the filing named on each row. --only ID,… runs only the checks named (an id, or a \
+                family such as 'score.'), --skip ID,… all but those. FILTERS: --check keeps the findings of the \
+                checks named, --severity those of the severities named; --where filters the rows as SQL does (the \
+                columns of a finding: id, severity, line, check, 说明). \(Selection.help)
+                """ + CheckScope.registryHelp,
             example: "check --all --list --check rate.differs --unit 教育",
             completion: .projects
         ) { call throws(ShellError) in
             let args = try call.arguments(
                 allowing: Selection.flags.union(["--all", "--list"]),
-                valued: Selection.options.union(["--check", "--severity"]))
+                valued: Selection.options.union(["--check", "--severity", "--only", "--skip"]))
             let selection = try Selection(args, call)
             let scope = try FindingScope(args, call)
             if args.has("--all") {
@@ -233,12 +228,20 @@ struct CheckCommand: Command, Equatable {
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
         if target == .everyFiling {
             guard !session.filings.isEmpty else { throw .noFiling }
-            let results = try session.results(environment).map(findings.apply)
+            var results = try session.results(environment)
+            if let running = findings.running {
+                let session = session
+                results = results.parallelMap { session.rechecked($0, running: running) }
+            }
+            results = results.map(findings.apply)
             let listing = list ? CountyViews.findingList(results, map: everyCore) : CountyViews.checks(results)
             return Output(try selection.apply(to: listing, environment))
         }
         let (loaded, filing, rules, resolved) = try session.scope(target)
-        var kept = Array(session.analysis(try session.requireCurrentIndex()).findings.enumerated())
+        let index = try session.requireCurrentIndex()
+        var result = session.result(index, session.analysis(index))
+        if let running = findings.running { result = session.rechecked(result, running: running) }
+        var kept = Array(result.findings.enumerated())
         var heading = "\(loaded.filing.unit) \(loaded.filing.year.map { "\($0)年度" } ?? "") under \(rules.name)"
         switch resolved {
         case .department:
@@ -259,7 +262,7 @@ struct CheckCommand: Command, Equatable {
         if Presentation.current.format.isMachine || Presentation.current.format == .markdown {
             return Output(listing)
         }
-        let filtered = findings != FindingScope() || !selection.filters.isEmpty
+        let filtered = !findings.checks.isEmpty || !findings.severities.isEmpty || !selection.filters.isEmpty
         let text = ScoreViews.findings(
             kept, file: file, heading: heading, place: loaded.filing.place, filtered: filtered)
         var output = Output(text)
@@ -268,21 +271,21 @@ struct CheckCommand: Command, Equatable {
     }
 }
 
-/// `--check ID,…` and `--severity S,…`: which findings a `check` keeps. A check named with a
-/// trailing dot (`score.`) stands for its family.
+/// `--check ID,…` and `--severity S,…`: which findings a `check` keeps; `--only ID,…` and
+/// `--skip ID,…`: which registered checks run. A check named with a trailing dot (`score.`)
+/// stands for its family.
 struct FindingScope: Equatable, Sendable {
     var checks: [String] = []
     var severities: Set<Finding.Severity> = []
+    var only: [String] = []
+    var skip: [String] = []
 
     init() {}
 
     init(_ arguments: Arguments, _ call: Invocation) throws(ShellError) {
-        if let text = arguments.values["--check"] {
-            checks = text.split(separator: ",").map { Labels.trim(String($0)) }.filter { !$0.isEmpty }
-            for check in checks where !CheckID.allCases.contains(where: { Self.matches(check, $0) }) {
-                throw .notFound(kind: "check", name: check, candidates: CheckID.allCases.map(\.rawValue))
-            }
-        }
+        checks = try Self.names(arguments.values["--check"])
+        only = try Self.names(arguments.values["--only"])
+        skip = try Self.names(arguments.values["--skip"])
         if let text = arguments.values["--severity"] {
             for word in text.split(separator: ",") {
                 guard let severity = Finding.Severity(rawValue: Labels.trim(String(word)).lowercased()) else {
@@ -293,21 +296,48 @@ struct FindingScope: Equatable, Sendable {
         }
     }
 
-    static func matches(_ name: String, _ check: CheckID) -> Bool {
-        name.hasSuffix(".") ? check.rawValue.hasPrefix(name) : check.rawValue == name
+    /// The check names in `text`, each answered by some registered check.
+    static func names(_ text: String?) throws(ShellError) -> [String] {
+        guard let text else { return [] }
+        let names = text.split(separator: ",").map { Labels.trim(String($0)) }.filter { !$0.isEmpty }
+        if case .failure(let unknown) = Checks.selecting(names) {
+            throw .notFound(kind: "check", name: unknown.name, candidates: Checks.all.map(\.id.rawValue))
+        }
+        return names
+    }
+
+    /// The checks that run, when `--only` or `--skip` chose them; nil for all of them.
+    var running: [Check]? {
+        guard !only.isEmpty || !skip.isEmpty else { return nil }
+        let chosen = only.isEmpty ? Checks.all : Checks.all.filter { check in only.contains { check.isNamed($0) } }
+        return chosen.filter { check in !skip.contains { check.isNamed($0) } }
     }
 
     func keeps(_ finding: Finding) -> Bool {
-        (checks.isEmpty || checks.contains { Self.matches($0, finding.check) })
+        (checks.isEmpty || checks.contains { Checks.named(finding.check)?.isNamed($0) ?? false })
             && (severities.isEmpty || severities.contains(finding.severity))
     }
 
     /// `result` with only the findings kept.
     func apply(_ result: FilingResult) -> FilingResult {
-        guard self != FindingScope() else { return result }
+        guard checks != [] || !severities.isEmpty else { return result }
         var copy = result
         copy.analysis.findings = result.findings.filter(keeps)
         return copy
+    }
+}
+
+/// The registry as `help check` lists it.
+enum CheckScope {
+    static var registryHelp: String {
+        let width = Checks.all.map { $0.id.rawValue.count }.max() ?? 0
+        let lines = Checks.all.map { check in
+            let id = check.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            let severity = check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let reads = check.reads.map(\.rawValue).joined(separator: ", ")
+            return "  \(id)  \(severity)  \(check.summary) [reads: \(reads)]"
+        }
+        return "\n\nThe checks (id, severity, what it finds, what it reads):\n" + lines.joined(separator: "\n")
     }
 }
 
@@ -347,6 +377,14 @@ extension Session {
     func results(_ environment: any Environment) throws(ShellError) -> [FilingResult] {
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
         return filings.indices.map { result($0, all[$0]) }
+    }
+
+    /// `result` with the findings of only the checks `running`, its score cards reused.
+    func rechecked(_ result: FilingResult, running: [Check]) -> FilingResult {
+        var copy = result
+        let rules = rules(for: filings[result.number - 1]).rules
+        copy.analysis = result.analysis.rechecked(result.filing, rules: rules, running: running)
+        return copy
     }
 
     /// Filing `index` with its analysis, as the county views and the SQL mirror take it.

@@ -215,8 +215,11 @@ struct SetCommand: Command, Equatable {
         }
         let share = rules.qualitativeTiers[tier]
         let value = (weight * share).rounded(rules.rounding).plain
+        let top = tier == 0 ? Decimal(1) : rules.qualitativeBands[tier - 1]
+        let band = "\((top * 100).plain)–\((rules.qualitativeBands[tier] * 100).plain)%"
         let note =
-            "\(Tiers.names[tier]): \(share.percent) of \(weight.plain) under \(rules.name), recorded as: set score\n"
+            "\(Tiers.names[tier]): \(share.percent) of \(weight.plain) under \(rules.name) (its band \(band)), "
+            + "recorded as: set score\n"
         return (value, note)
     }
 }
