@@ -19,34 +19,23 @@ extension Checker {
 
     /// A quantitative indicator scored otherwise than its rule gives, unless the filing's own
     /// precision explains it (4.76 written 4.8 in a filing that writes scores to 0.1).
-    static func scoreIndicator(_ c: inout Checker) {
-        c.eachIndicator { c, t, i in
-            guard i.score.differs, i.indicator.score.value != i.indicator.weight.value,
-                let computed = i.score.computed, case .computed(let basis) = i.score.basis,
-                !c.filerRounding(of: i.indicator.score, explains: computed, in: t)
-            else { return }
-            let (label, target, actual, reported) = (
-                i.label, i.indicator.target ?? "", i.indicator.actual ?? "", i.indicator.score.value
-            )
-            c.add(
-                i.indicator.score.line ?? i.line, t.target,
-                "\(label): 指标值 \(target) vs 实际 \(actual): scored \(points(reported)), "
-                    + "computed \(points(computed)) (\(basis))")
-        }
-    }
+    static func scoreIndicator(_ c: inout Checker) { c.scoredAgainstItsRule(fullMarks: false) }
 
-    static func scoreFullDespiteShortfall(_ c: inout Checker) {
-        c.eachIndicator { c, t, i in
-            guard i.score.differs, i.indicator.score.value == i.indicator.weight.value,
+    static func scoreFullDespiteShortfall(_ c: inout Checker) { c.scoredAgainstItsRule(fullMarks: true) }
+
+    /// The indicators whose reported score differs from their rule's, at full marks or below.
+    mutating func scoredAgainstItsRule(fullMarks: Bool) {
+        eachIndicator { c, t, i in
+            let ind = i.indicator
+            guard i.score.differs, (ind.score.value == ind.weight.value) == fullMarks,
                 let computed = i.score.computed, case .computed(let basis) = i.score.basis,
-                !c.filerRounding(of: i.indicator.score, explains: computed, in: t)
+                !c.filerRounding(of: ind.score, explains: computed, in: t)
             else { return }
-            let (label, target, actual, reported) = (
-                i.label, i.indicator.target ?? "", i.indicator.actual ?? "", i.indicator.score.value
-            )
+            let (label, target, actual, reported) = (i.label, ind.target ?? "", ind.actual ?? "", ind.score.value)
+            let scored = fullMarks ? "full marks" : "scored"
             c.add(
-                i.indicator.score.line ?? i.line, t.target,
-                "\(label): 指标值 \(target) vs 实际 \(actual): full marks \(points(reported)), "
+                ind.score.line ?? i.line, t.target,
+                "\(label): 指标值 \(target) vs 实际 \(actual): \(scored) \(points(reported)), "
                     + "computed \(points(computed)) (\(basis))")
         }
     }
