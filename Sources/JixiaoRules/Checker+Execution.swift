@@ -191,13 +191,7 @@ extension Checker {
             if let project = t.project, project.department?.text.isEmpty ?? true {
                 c.add(project.line, t.target, "\(name): 主管部门 is blank")
             }
-            let total = t.table.reportedTotal
-            if t.project != nil, total.value == nil, Labels.isPlaceholder(total.text) {
-                let (what, computed, grade) = (total.line == nil ? "row" : "value", t.card.total, t.card.grade)
-                c.add(
-                    total.line ?? t.table.line, t.target,
-                    "\(name): no 总分 \(what); computed total \(points(computed))\(grade.map { " (\($0))" } ?? "")")
-            }
+            if t.project != nil { c.noTotal(t) }
         }
         c.eachIndicator { c, t, i in
             for (figure, name) in [(i.indicator.weight, "分值"), (i.indicator.score, "得分")]
@@ -206,6 +200,16 @@ extension Checker {
                 c.add(i.line, t.target, "\(label): \(name) is blank")
             }
         }
+    }
+
+    /// A table with no 总分 (blank, or no row): required of a project, optional for the department.
+    mutating func noTotal(_ t: CheckedTable) {
+        let total = t.table.reportedTotal
+        guard total.value == nil, Labels.isPlaceholder(total.text) else { return }
+        let (name, what, computed, grade) = (t.name, total.line == nil ? "row" : "value", t.card.total, t.card.grade)
+        add(
+            total.line ?? t.table.line, t.target,
+            "\(name): no 总分 \(what); computed total \(points(computed))\(grade.map { " (\($0))" } ?? "")")
     }
 
     /// Blank cells the checks can do without: 执行率 (computed), 实施单位, the department's 总分.
@@ -218,13 +222,7 @@ extension Checker {
             if let impl = t.project?.implementer, impl.text.isEmpty {
                 c.add(impl.line, t.target, "\(name): 实施单位 is blank")
             }
-            let total = t.table.reportedTotal
-            if t.project == nil, total.value == nil, Labels.isPlaceholder(total.text) {
-                let (what, computed, grade) = (total.line == nil ? "row" : "value", t.card.total, t.card.grade)
-                c.add(
-                    total.line ?? t.table.line, t.target,
-                    "\(name): no 总分 \(what); computed total \(points(computed))\(grade.map { " (\($0))" } ?? "")")
-            }
+            if t.project == nil { c.noTotal(t) }
         }
         c.basicCellsMissing()
         c.unsignedCovers()
