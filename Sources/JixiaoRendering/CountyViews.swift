@@ -12,7 +12,7 @@ package enum CountyViews {
             .init("读取警告", ["warnings"], .right, kind: .integer),
             .init("error", ["errors"], .right, kind: .integer), .init("warning", [], .right, kind: .integer),
             .init("info", [], .right, kind: .integer),
-            .init("格式", ["format", "encoding"]), .init("文件", ["path"]),
+            .init("格式", ["format", "encoding"]), .path("文件", ["path"]),
         ])
         for r in results {
             let f = r.filing
@@ -41,7 +41,7 @@ package enum CountyViews {
                 ProjectColumns.rate, ProjectColumns.weight, ProjectColumns.reportedScore, executionScore,
                 ProjectColumns.reportedTotal, ProjectColumns.total, ProjectColumns.grade,
                 .init("发现", ["findings"], .right, kind: .integer),
-                .init("文件", ["path", "file"], onScreen: false),
+                .path("文件", ["path", "file"], onScreen: false),
             ])
         listing.rows = map(results, projectRows).flatMap { $0 }
         return listing
@@ -96,7 +96,7 @@ package enum CountyViews {
                 .init("error", ["errors"], .right, kind: .integer),
                 .init("warning", ["warnings"], .right, kind: .integer),
                 .init("info", [], .right, kind: .integer), .init("发现", ["findings"], .right, kind: .integer),
-                .init("规则", ["rules"]), .init("文件", ["path", "file"]),
+                .init("规则", ["rules"]), .path("文件", ["path", "file"]),
             ])
         for r in results {
             let cells: [Listing.Cell] = [
@@ -114,7 +114,7 @@ package enum CountyViews {
             countyColumns + [
                 .init("severity"), .init("位置", ["location"]), .init("check", ["check_id"]),
                 .init("说明", ["message"]),
-                .init("文件", ["path", "file"], onScreen: false),
+                .path("文件", ["path", "file"], onScreen: false),
                 .init("line", [], .right, kind: .integer, onScreen: false),
             ])
         listing.columns[2].onScreen = false

@@ -30,6 +30,8 @@ package struct Listing: Equatable, Sendable {
         package var kind: Kind
         /// False for a column only exports show (the file of a county row): filters may use it.
         package var onScreen = true
+        /// A file path: a narrow window shows its tail, `…/county/f0019.txt`.
+        package var isPath = false
 
         package init(
             _ header: String, _ aliases: [String] = [], _ alignment: Table.Alignment = .left, kind: Kind? = nil,
@@ -40,6 +42,13 @@ package struct Listing: Equatable, Sendable {
             self.alignment = alignment
             self.kind = kind ?? (alignment == .right ? .number : .text)
             self.onScreen = onScreen
+        }
+
+        /// A column of file paths, as the analyst typed them.
+        package static func path(_ header: String, _ aliases: [String], onScreen: Bool = true) -> Column {
+            var column = Column(header, aliases, onScreen: onScreen)
+            column.isPath = true
+            return column
         }
     }
 
@@ -172,6 +181,7 @@ package struct Listing: Equatable, Sendable {
         var table = Table(shown.map { columns[$0].header }, align: shown.map { columns[$0].alignment })
         table.rows = rows.map { row in shown.map { row[$0].text } }
         table.marked = marked
+        table.paths = Set(shown.indices.filter { columns[shown[$0]].isPath })
         table.footer = footer
         return table
     }

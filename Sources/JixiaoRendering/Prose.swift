@@ -139,6 +139,7 @@ package enum Prose {
                 word += openers
                 openers = ""
                 word.append(character)
+                if character == "/" { close() }  // a path may break after each of its folders
             }
         }
         word += openers

@@ -17,6 +17,8 @@ package struct Table {
     package var footer = true
     /// Rows to colour as differences, besides those with a `*` cell.
     package var marked: Set<Int> = []
+    /// Columns of file paths: squeezed, a path shows its tail (`…/county/f0019.txt`), never wrapped.
+    package var paths: Set<Int> = []
 
     package init(_ headers: [String], align: [Alignment]? = nil) {
         self.headers = headers
@@ -69,15 +71,15 @@ package struct Table {
         return drawn(cut, widths: naturalWidths(cut), style)
     }
 
-    /// Fits the width: text columns give up room, widest first, down to a floor; the table shows
-    /// as records when even that is too wide. Without a width it is the aligned table, uncut.
+    /// Fits the width: numbers give up what their headers do not need (a header wraps before a
+    /// text squeezes), then text columns give up room, widest first, down to a floor; the table
+    /// shows as records when even that is too wide. Without a width it is the aligned table, uncut.
     func fitted(_ cells: [[String]], _ style: Presentation) -> String {
         var widths = naturalWidths(cells)
         guard let width = style.width else { return drawn(cells, widths: widths, style) }
         let floors = headers.indices.map { floor(of: $0, cells, natural: widths[$0]) }
         var excess = lineWidth(widths) - width
-        // Text gives up room first, widest column first; then numbers let their headers wrap.
-        for alignment in [Alignment.left, .right] {
+        for alignment in [Alignment.right, .left] {
             let columns = widths.indices.filter { alignments[$0] == alignment }
             while excess > 0,
                 let widest = columns.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
@@ -86,20 +88,43 @@ package struct Table {
                 excess -= 1
             }
         }
-        return excess > 0 ? records(cells, style) : drawn(cells, widths: widths, style)
+        guard excess <= 0 else { return records(cells, style) }
+        let shown = cells.map { row in
+            row.enumerated().map { i, cell in paths.contains(i) ? Self.tail(of: cell, width: widths[i]) : cell }
+        }
+        return drawn(shown, widths: widths, style)
     }
 
-    /// The narrowest a column may get: its header on at most two lines, a number whole, text
-    /// down to six columns.
+    /// The narrowest a column may get: its header on at most two lines; a number whole; a path
+    /// down to `…/` and its file name; text down to six columns, but never inside a Latin word
+    /// (a line breaks after a `/`, so a path in text breaks between its folders).
     func floor(of column: Int, _ cells: [[String]], natural: Int) -> Int {
         let header = headers[column]
         var headerFloor = max(1, Prose.units(of: Substring(header)).map(\.width).max() ?? 1)
         while Prose.cell(header, width: headerFloor).count > 2 { headerFloor += 1 }
-        guard alignments[column] == .left else {
-            let widest = cells.map { DisplayWidth.of($0[column]) }.max() ?? 0
-            return min(natural, max(widest, headerFloor))
+        let contents: Int
+        if alignments[column] == .right {
+            contents = cells.map { DisplayWidth.of($0[column]) }.max() ?? 0
+        } else if paths.contains(column) {
+            contents = cells.map { DisplayWidth.of(Self.tail(of: $0[column], width: 0)) }.max() ?? 0
+        } else {
+            let words = cells.lazy.flatMap { Prose.units(of: Substring($0[column])) }
+            contents = max(6, words.map(\.width).max() ?? 0)
         }
-        return min(natural, max(6, headerFloor))
+        return min(natural, max(contents, headerFloor))
+    }
+
+    /// A path cut from the left to fit `width` columns: `…/county/f0019.txt`, whole folders
+    /// kept; at least `…/` and the file name, whatever the width.
+    static func tail(of path: String, width: Int) -> String {
+        guard DisplayWidth.of(path) > width, path.contains("/") else { return path }
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        var kept = String(parts.removeLast())
+        while let folder = parts.last, DisplayWidth.of("…/" + folder + "/" + kept) <= width {
+            kept = folder + "/" + kept
+            parts.removeLast()
+        }
+        return "…/" + kept
     }
 
     func naturalWidths(_ cells: [[String]]) -> [Int] {
