@@ -26,7 +26,7 @@ int cle_hist_setsize(History *h, int n) { HistEvent ev; return history(h, &ev, H
 int cle_hist_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }
 int cle_hist_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
 int cle_hist_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
-int cle_hist_save_fp(History *h, FILE *fp) { HistEvent ev; return history(h, &ev, H_SAVE_FP, fp); }
+int cle_hist_nsave_fp(History *h, size_t n, FILE *fp) { HistEvent ev; return history(h, &ev, H_NSAVE_FP, n, fp); }
 
 static volatile sig_atomic_t sigint_seen = 0;
 static void on_sigint(int signo) { (void)signo; sigint_seen = 1; }

@@ -2,6 +2,7 @@ import CEditLine
 import Foundation
 import Glibc
 import JixiaoKit
+import JixiaoRendering
 
 /// Owns libedit's `EditLine*` and `History*`; Swift names over the CEditLine shim.
 /// Only the executable knows about it; the shell sees it through `TerminalConsole`.
@@ -25,7 +26,7 @@ final class LineEditor {
             guard let el, let raw = cle_get_clientdata(el) else { return nil }
             return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().promptText
         }
-        _ = cle_hist_setsize(history, 1000)
+        _ = cle_hist_setsize(history, Int32(Self.historySize))
         _ = cle_hist_setunique(history, 1)  // consecutive duplicates are kept once
         _ = cle_set_hist(editor, history)
         _ = cle_addfn(editor, "jixiao-complete", "complete the word under the cursor") { el, _ in
@@ -68,32 +69,37 @@ final class LineEditor {
         return .line(line)
     }
 
-    /// Records a command (history(H_ENTER)) and saves the file at once, so a crash loses
-    /// nothing. Lines starting with a space are not recorded.
+    /// Records a command (history(H_ENTER)) and appends it to the file at once, so a crash
+    /// loses nothing and a second window's commands are kept beside this one's. Lines starting
+    /// with a space are not recorded, and a command repeated at once is kept once.
     func remember(_ line: String) {
         guard !line.hasPrefix(" "), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        guard line != lastRemembered else { return }
+        lastRemembered = line
         _ = cle_hist_enter(history, line)
-        save()
+        guard let historyPath, let entry = newestEntry() else { return }
+        try? HistoryFile.append(entry, to: historyPath, keep: Self.historySize)
     }
 
-    /// Writes the history through `Disk.write`, as every file jixiao writes: atomically, a link
-    /// followed, a new file private (0600: it holds what was typed), an existing one keeping its
-    /// mode. libedit renders it into an unlinked temporary file (H_SAVE_FP wants a descriptor it can
-    /// fchmod, which a memory stream lacks), never to the path itself.
-    func save() {
-        guard let historyPath, let data = rendered() else { return }
-        try? Disk.write(data, to: historyPath, shownAs: historyPath, isPrivate: true)
-    }
+    private var lastRemembered: String?
+    static let historySize = 1000
 
-    private func rendered() -> Data? {
+    /// The newest entry as libedit writes it to a file (H_NSAVE_FP, its spaces and newlines
+    /// encoded), rendered into an unlinked temporary file: libedit wants a descriptor it can
+    /// fchmod, which a memory stream lacks.
+    private func newestEntry() -> String? {
         guard let stream = tmpfile() else { return nil }
         defer { fclose(stream) }
-        guard cle_hist_save_fp(history, stream) >= 0, fflush(stream) == 0 else { return nil }
+        guard cle_hist_nsave_fp(history, 1, stream) >= 0, fflush(stream) == 0 else { return nil }
         let descriptor = fileno(stream)
         let size = Int(lseek(descriptor, 0, SEEK_END))
         guard size >= 0 else { return nil }
         var bytes = [UInt8](repeating: 0, count: size)
-        return pread(descriptor, &bytes, size, 0) == size ? Data(bytes) : nil
+        guard pread(descriptor, &bytes, size, 0) == size else { return nil }
+        // Oldest first: libedit may write one entry more than asked; the newest is the last line.
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        guard lines.count >= 2, lines[0] == HistoryFile.header, let newest = lines.last else { return nil }
+        return String(newest)
     }
 
     /// Tab: inserts the longest common prefix of the candidates, or lists them.
@@ -126,8 +132,32 @@ final class LineEditor {
             _ = el_winsertstr(editor, wide)
             return UInt8(CC_REFRESH)
         }
-        print("\n" + matches.joined(separator: "  "))
+        let window = Self.window()
+        let lines = CompletionList.lines(matches, width: window.columns)
+        if CompletionList.asksFirst(lines: lines.count, rows: window.rows) && !confirmListing(matches.count) {
+            return UInt8(CC_REDISPLAY)
+        }
+        print("\n" + lines.joined(separator: "\n"))
         cle_flush_stdout()
         return UInt8(CC_REDISPLAY)
+    }
+
+    /// readline's question before a list longer than the window: y or space lists, anything else not.
+    private func confirmListing(_ count: Int) -> Bool {
+        print("\nDisplay all \(count) possibilities? (y or n)", terminator: "")
+        cle_flush_stdout()
+        var answer: wchar_t = 0
+        let read = el_wgetc(editor, &answer)
+        print("")
+        return read == 1 && [UInt32(UInt8(ascii: "y")), UInt32(UInt8(ascii: "Y")), 32].contains(UInt32(answer))
+    }
+
+    /// The terminal's size (TIOCGWINSZ), else 80×24.
+    private static func window() -> (columns: Int, rows: Int) {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else {
+            return (80, 24)
+        }
+        return (Int(size.ws_col), Int(size.ws_row))
     }
 }

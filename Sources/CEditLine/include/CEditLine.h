@@ -29,7 +29,7 @@ int cle_hist_setsize(History *h, int n);                     /* H_SETSIZE */
 int cle_hist_setunique(History *h, int on);                  /* H_SETUNIQUE */
 int cle_hist_enter(History *h, const char *line);            /* H_ENTER */
 int cle_hist_load(History *h, const char *path);             /* H_LOAD */
-int cle_hist_save_fp(History *h, FILE *fp);                  /* H_SAVE_FP */
+int cle_hist_nsave_fp(History *h, size_t n, FILE *fp);       /* H_NSAVE_FP: the newest n */
 
 /* A SIGINT handler without SA_RESTART that only records the signal, so that a
  * read() blocked inside el_wgets() fails with EINTR and long commands can poll it. */
