@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoKit", "JixiaoModel", "CEditLine",
+                "JixiaoKit", "JixiaoModel", "JixiaoRendering", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -127,10 +127,11 @@ package struct CountySummary: Sendable {
         let rows = grades.sorted {
             (rank($0.key.reported), rank($0.key.computed)) < (rank($1.key.reported), rank($1.key.computed))
         }
-        var table = Table(["填报", "计算", "projects", ""], align: [.left, .left, .right, .left])
+        // A row whose grade moves is coloured, and its two grades differ for all to see.
+        var table = Table(["填报", "计算", "projects"], align: [.left, .left, .right])
         table.footer = false
         for (move, count) in rows {
-            table.add([move.reported, move.computed, "\(count)", move.moves ? "moves" : ""])
+            table.add([move.reported, move.computed, "\(count)"])
             if move.moves { table.marked.insert(table.rows.count - 1) }
         }
         let moved = grades.filter(\.key.moves).map(\.value).reduce(0, +)

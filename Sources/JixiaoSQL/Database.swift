@@ -18,6 +18,12 @@ public enum SQLValue: Equatable, Sendable {
     case real(Double)
     case text(String)
     case blob(Data)
+
+    /// The text of a TEXT value, else empty: for the schema's own names and statements.
+    var text: String {
+        if case .text(let text) = self { return text }
+        return ""
+    }
 }
 
 /// A thin owner of one SQLite connection: statements, bindings, rows, and the two hooks a
@@ -192,6 +198,35 @@ public final class Database {
         var rows: [[SQLValue]] = []
         while try prepared.step() { rows.append(prepared.row()) }
         return (columns, rows)
+    }
+
+    /// The tables and views a query may read, the mirror's (`main`) first, then the temp views:
+    /// each with its kind and the statement that made it. Read by the shell itself, not a query.
+    public func relations() throws(SQLError) -> [(name: String, kind: String, sql: String)] {
+        let statement = try prepare(
+            """
+            SELECT name, type, sql FROM sqlite_schema WHERE type IN ('table', 'view')
+            UNION ALL SELECT name, type, sql FROM sqlite_temp_schema WHERE type = 'view'
+            """)
+        var found: [(name: String, kind: String, sql: String)] = []
+        while try statement.step() {
+            let row = statement.row().map(\.text)
+            found.append((row[0], row[1], row[2]))
+        }
+        return found
+    }
+
+    /// The columns of table or view `name` with their declared types (empty for a view's
+    /// computed column); nil when there is no such table or view.
+    public func columns(of name: String) throws(SQLError) -> [(name: String, type: String)]? {
+        let statement = try prepare("SELECT name, type FROM pragma_table_info(?1)")
+        statement.bind([.text(name)])
+        var found: [(name: String, type: String)] = []
+        while try statement.step() {
+            let row = statement.row().map(\.text)
+            found.append((row[0], row[1]))
+        }
+        return found.isEmpty ? nil : found
     }
 
     /// The whole database as the bytes of a database file, for `export sqlite`.

@@ -25,17 +25,25 @@ public enum MirrorTable: String, CaseIterable, Sendable {
         CREATE INDEX findings_filing ON findings(filing_id);
         """
 
+    /// Each table's columns in the schema's order, for completion (`p.`⇥ after `FROM projects p`).
+    public static let columns: [String: [String]] = {
+        var columns: [String: [String]] = [:]
+        for statement in schema.split(separator: ";") where statement.contains("CREATE TABLE") {
+            guard let open = statement.firstIndex(of: "("), let close = statement.lastIndex(of: ")") else { continue }
+            let table = statement[..<open].split(separator: " ").last.map(String.init) ?? ""
+            columns[table] = statement[statement.index(after: open)..<close].split(separator: ",").compactMap { part in
+                let word = part.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
+                return word.allSatisfy({ $0.isLetter || $0 == "_" }) && word != "PRIMARY" ? word : nil
+            }
+        }
+        return columns
+    }()
+
     /// Every table and column name in the schema, for completion.
     public static let names: [String] = {
         var names = allCases.map(\.rawValue)
-        for statement in schema.split(separator: ";") where statement.contains("CREATE TABLE") {
-            guard let open = statement.firstIndex(of: "("), let close = statement.lastIndex(of: ")") else { continue }
-            for column in statement[statement.index(after: open)..<close].split(separator: ",") {
-                let word = column.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
-                if word.allSatisfy({ $0.isLetter || $0 == "_" }), word != "PRIMARY", !names.contains(word) {
-                    names.append(word)
-                }
-            }
+        for table in allCases {
+            for column in columns[table.rawValue] ?? [] where !names.contains(column) { names.append(column) }
         }
         return names
     }()

@@ -14,6 +14,8 @@ enum Pager {
         var saved = termios()
         let hasModes = tcgetattr(STDIN_FILENO, &saved) == 0
         cle_flush_stdout()
+        let less = getenv("LESS").map { String(cString: $0) }
+        let text = showsColour(command, less: less) ? text : withoutColour(text)
         guard let pid = spawn(command, input: ends[0], closing: ends[1]) else {
             close(ends[0])
             close(ends[1])
@@ -44,9 +46,50 @@ enum Pager {
         let arguments = words.map { word in strdup(word) }
         defer { arguments.forEach { free($0) } }
         var argv = arguments + [nil]
+        let variables = environment(adding: ["LESS": "FRX", "LV": "-c"]).map { strdup($0) }
+        defer { variables.forEach { free($0) } }
+        var envp = variables + [nil]
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", &actions, nil, &argv, environ) == 0 else { return nil }
+        guard posix_spawn(&pid, "/bin/sh", &actions, nil, &argv, &envp) == 0 else { return nil }
         return pid
+    }
+
+    /// The process's environment with `defaults` for the names it does not set: as git does,
+    /// `LESS=FRX`, so a `PAGER=less` without `-R` still shows colours rather than their codes.
+    static func environment(adding defaults: [String: String]) -> [String] {
+        var entries: [String] = []
+        var index = 0
+        while let entry = environ[index] {
+            entries.append(String(cString: entry))
+            index += 1
+        }
+        let names = Set(entries.map { String($0.prefix { $0 != "=" }) })
+        return entries + defaults.filter { !names.contains($0.key) }.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }
+    }
+
+    /// Whether `command` shows colour codes as colours: any pager but a `less` whose options
+    /// (the command's own, else `$LESS`) lack -R or -r, which would show them as raw `ESC[31m`.
+    static func showsColour(_ command: String, less: String?) -> Bool {
+        let words = command.split(separator: " ")
+        guard let program = words.first, program.split(separator: "/").last == "less" else { return true }
+        let options = words.dropFirst().filter { $0.hasPrefix("-") }.joined() + (less ?? "FRX")
+        return options.contains("R") || options.contains("r")
+    }
+
+    /// `text` without its SGR colour sequences (`ESC[…m`): the only escapes jixiao writes,
+    /// since a filing's own are shown escaped.
+    static func withoutColour(_ text: String) -> String {
+        guard text.utf8.contains(0x1B) else { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\u{1B}" else {
+                out.append(scalar)
+                continue
+            }
+            while let next = scalars.next(), next != "m" {}
+        }
+        return String(out)
     }
 
     /// Writes all of `text`; false when Ctrl-C interrupted it. A pager that quit early is not an error.

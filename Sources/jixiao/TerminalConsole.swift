@@ -96,12 +96,19 @@ final class TerminalConsole: Console {
         progressShown = true
     }
 
+    /// A yes/no question: Ctrl-C is no and Ctrl-D yes (a second Ctrl-D leaves, as the first
+    /// asked to); either ends the question's line so the next prompt starts on a fresh one.
     func confirm(_ question: String) -> Bool {
         guard let editor else { return true }
         switch editor.read(prompt: question) {
         case .line(let answer):
             return ["y", "yes", "是"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
-        case .interrupted, .end: return false
+        case .interrupted:
+            print("^C")
+            return false
+        case .end:
+            print("")
+            return true
         }
     }
 }

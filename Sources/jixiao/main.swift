@@ -88,4 +88,5 @@ if interactive {
     shell.runConsole()
 }
 fflush(nil)
-exit(shell.exitStatus)
+// As psql: a session at the keyboard ends well whatever was mistyped on the way.
+exit(interactive ? 0 : shell.exitStatus)

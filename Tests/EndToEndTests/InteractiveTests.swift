@@ -35,12 +35,24 @@ import Testing
             return (try? String(contentsOf: outFile, encoding: .utf8)) ?? ""
         }
 
-        func start(columns: Int = 120, rows: Int = 40, arguments: [String] = []) throws {
+        /// Starts the shell in session `name` (a second window is a second name), with `environment`
+        /// besides the bare one; its exit status is written to `status` in `home` when it ends.
+        func start(
+            columns: Int = 120, rows: Int = 40, arguments: [String] = [], environment: [String] = [],
+            name: String = "t"
+        ) throws {
             let command =
-                "env -i PATH=/usr/bin:/bin HOME=\(home.path) LANG=C.UTF-8 TERM=xterm \(Binary.path) --history "
-                + "\(historyFile.path) " + arguments.joined(separator: " ")
-            try tmux(["new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)", command])
-            try waitFor { $0.contains("jixiao>") }
+                "env -i PATH=/usr/bin:/bin HOME=\(home.path) LANG=C.UTF-8 TERM=xterm "
+                + environment.joined(separator: " ") + " \(Binary.path) --history "
+                + "\(historyFile.path) " + arguments.joined(separator: " ") + "; echo $? > \(home.path)/status"
+            try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
+            try waitFor(name) { $0.contains("jixiao>") }
+        }
+
+        /// The exit status the shell ended with, once it has.
+        func status() throws -> String {
+            try String(contentsOf: home.appendingPathComponent("status"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         /// Everything the pane has shown, scrolled-off lines too, with lines the terminal wrapped joined
@@ -55,16 +67,17 @@ import Testing
             try waitFor { _ in ((try? self.history()) ?? "").components(separatedBy: "jixiao>").count > prompts }
         }
 
-        func type(_ text: String) throws { try tmux(["send-keys", "-t", "t", "-l", text]) }
+        func type(_ text: String, in name: String = "t") throws { try tmux(["send-keys", "-t", name, "-l", text]) }
         func keys(_ names: String...) throws { try tmux(["send-keys", "-t", "t"] + names) }
-        func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "t"]) }
+        func keys(in name: String, _ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
+        func screen(_ name: String = "t") throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
         /// Polls the screen until `test` holds, for at most ten seconds.
         @discardableResult
-        func waitFor(_ test: (String) -> Bool) throws -> String {
+        func waitFor(_ name: String = "t", _ test: (String) -> Bool) throws -> String {
             var last = ""
             for _ in 0..<200 {
-                last = try screen()
+                last = try screen(name)
                 if test(last) { return last }
                 usleep(50_000)
             }
@@ -267,6 +280,91 @@ import Testing
         let history = try String(contentsOf: term.historyFile, encoding: .utf8)
         #expect(history.contains("2\\040AS\\040two;"), "\(history)")
         #expect(!history.contains("SELECT\\040(\n"))
+    }
+
+    /// Two windows on one history file: each appends its commands as they are entered, so both
+    /// windows' commands are in the file, in the order typed, and a restart recalls the last.
+    @Test("two windows keep both histories")
+    func twoWindowsKeepBothHistories() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        try term.start(name: "t")
+        try term.start(name: "u")
+        for (window, word) in [("t", "first-a"), ("u", "first-b"), ("t", "second-a"), ("u", "second-b")] {
+            try term.type("echo \(word)", in: window)
+            try term.keys(in: window, "Enter")
+            try term.waitFor(window) { $0.components(separatedBy: "\n").contains(word) }
+        }
+        try term.keys(in: "u", "C-d")
+        try term.keys(in: "t", "C-d")
+        try term.waitForExit()
+        let history = try String(contentsOf: term.historyFile, encoding: .utf8)
+        let words = ["first-a", "first-b", "second-a", "second-b"].map { "echo\\040" + $0 }
+        #expect(history == "_HiStOrY_V2_\n" + words.joined(separator: "\n") + "\n", "\(history)")
+    }
+
+    /// The quit question with edits pending: Ctrl-C is no, the next prompt on a line of its own;
+    /// Ctrl-D is yes, so two Ctrl-D leave. A typo on the way does not make the exit status 1.
+    @Test("at the quit question Ctrl-C means no and Ctrl-D yes; a session at the keyboard exits 0")
+    func quitQuestion() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        try term.start()
+        try term.run("bogus")
+        try term.run("set score 1 1 4")
+        try term.keys("C-d")
+        try term.waitFor { $0.contains("Quit anyway? [y/N]") }
+        try term.keys("C-c")
+        try term.waitFor { $0.split(separator: "\n").last == "jixiao>" }
+        #expect(try term.running())
+        try term.keys("C-d")
+        try term.waitFor { $0.components(separatedBy: "Quit anyway?").count == 3 }
+        try term.keys("C-d")
+        try term.waitForExit()
+        #expect(try term.status() == "0")
+    }
+
+    /// Tab on an empty line at a window of 10 rows: more candidates than fit, so readline's
+    /// question comes first; n lists nothing, y lists them in aligned columns.
+    @Test("a completion list longer than the window asks first, then shows aligned columns")
+    func completionListing() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        try term.start(columns: 80, rows: 10)
+        try term.keys("Tab")
+        try term.waitFor { $0.contains("possibilities? (y or n)") }
+        try term.type("n")
+        try term.waitFor { $0.split(separator: "\n").last == "jixiao>" }
+        #expect(try !term.screen().contains("recompute"))
+        try term.keys("Tab")
+        try term.waitFor { _ in
+            ((try? term.history()) ?? "").components(separatedBy: "possibilities? (y or n)").count == 3
+        }
+        try term.type("y")
+        try term.waitFor { _ in ((try? term.history()) ?? "").contains("recompute") }
+        let listed = try term.history()
+        let rows = listed.split(separator: "\n").filter { $0.contains("  ") && !$0.contains("possibilities") }
+        #expect(rows.count > 2 && rows.allSatisfy { $0.count <= 80 }, "\(listed)")
+        try term.keys("C-c")
+        try term.leave()
+    }
+
+    /// `PAGER=less` without -R and no `LESS`: jixiao sets `LESS=FRX` for it, as git does, so the
+    /// coloured check output shows colours, never `ESC[31m` as text.
+    @Test("a plain PAGER=less shows colours, not their codes")
+    func plainLessShowsColours() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/less"), "less is not installed")
+        let term = try Terminal()
+        let real = Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt").path
+        try term.start(columns: 80, rows: 24, arguments: [real], environment: ["PAGER=less"])
+        try term.type("check")
+        try term.keys("Enter")
+        let paged = try term.waitFor { $0.contains("F1 error") }
+        #expect(!paged.contains("[31m") && !paged.contains("ESC["), "\(paged)")
+        try term.keys("q")
+        try term.waitFor { $0.split(separator: "\n").last == "jixiao>" }
+        try term.leave()
     }
 
     /// The history file is written as every file jixiao writes: a link to it stays a link and its

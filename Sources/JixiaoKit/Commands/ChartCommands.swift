@@ -10,11 +10,11 @@ extension CommandSpec {
                 + "[--unit U] [--year Y]",
             summary: "Draw a column of a county table as a bar chart (图表): a histogram, or one bar per group",
             details: """
-                COLUMN is a column of 'projects --all' (or, with --from, of 'filings', 'check --all' or \\
-                'check --all --list'), named as --sort names it. A rate is drawn in the bands a reviewer reads \\
-                (<60%, 60–80%, 80–90%, 90–100%, >100%); another number in N equal bins (--bins, 10 unless \\
-                given); text, one bar per value with its count. --by GROUP draws one bar per value of GROUP \\
-                instead: the sum of COLUMN for amounts and counts, the mean for rates and scores, largest first \\
+                COLUMN is a column of 'projects --all' (or, with --from, of 'filings', 'check --all' or \
+                'check --all --list'), named as --sort names it. A rate is drawn in the bands a reviewer reads \
+                (<60%, 60–80%, 80–90%, 90–100%, >100%); another number in N equal bins (--bins, 10 unless \
+                given); text, one bar per value with its count. --by GROUP draws one bar per value of GROUP \
+                instead: the sum of COLUMN for amounts and counts, the mean for rates and scores, largest first \
                 (the first 20; --limit N for more). --where, --unit and --year choose the rows first.
                 """,
             example: "chart 执行率(计算) --unit 教育",

@@ -14,6 +14,28 @@ package enum Completion: Sendable {
     case contextual(@Sendable (_ previous: [String], _ session: Session) -> Completion)
 }
 
+extension Completion {
+    var isProjects: Bool {
+        if case .projects = self { return true }
+        return false
+    }
+}
+
+extension CommandSpec {
+    /// The `--options` its usage and help name, for completion after `-`.
+    var options: [String] {
+        let text = usage + " " + details
+        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        return Array(Set(words.filter { $0.hasPrefix("--") && $0.count > 2 }.map(String.init))).sorted()
+    }
+
+    /// The words its usage takes in a project's place (`dept`, `basic`, `all`, `other`).
+    var targets: [String] {
+        let words = Set(usage.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return ["dept", "basic", "all", "other"].filter(words.contains)
+    }
+}
+
 /// What a command may touch besides the session: paths resolved against the shell's folder,
 /// files read and written through `Disk`, and Ctrl-C. The shell provides it; tests may too.
 package protocol Environment: AnyObject {
@@ -35,6 +57,8 @@ package protocol Environment: AnyObject {
     var programSearchPath: String { get }
     /// How long a query may run (`option sql_timeout`); nil: until Ctrl-C.
     var queryLimit: Duration? { get }
+    /// Whether a person is at a terminal (a load's summary then says how long it took).
+    var atTerminal: Bool { get }
     /// Sends every following result to the file at `path` (`\o FILE`), or back to stdout (nil).
     /// Returns what is now the target, as typed.
     func redirectOutput(to path: String?, force: Bool) throws(ShellError) -> String?
@@ -42,6 +66,7 @@ package protocol Environment: AnyObject {
 
 extension Environment {
     package var queryLimit: Duration? { .seconds(60) }
+    package var atTerminal: Bool { false }
 
     package func redirectOutput(to path: String?, force: Bool) throws(ShellError) -> String? {
         throw .refused("results cannot be sent to a file here")
@@ -73,6 +98,8 @@ package struct Output: Equatable, Sendable {
         case quit
         /// `source FILE`: run a script's lines in this shell.
         case source(String)
+        /// `\e`: edit the last command in the user's editor and run what was saved.
+        case edit
     }
 
     /// A problem the command met without failing as a whole, or a note, for stderr.
@@ -96,6 +123,8 @@ package struct Output: Equatable, Sendable {
     package var listing: Listing?
     /// Machine text (CSV, JSON) that must reach stdout byte for byte: never wrapped to a window.
     package var verbatim = false
+    /// The text is a summary of the diagnostics (a long load's counts): shown after them, last.
+    package var summarizes = false
 
     package init(_ text: String = "", effect: Effect = .none, diagnostics: [Diagnostic] = [], confirms: Bool = false) {
         self.text = text
@@ -143,7 +172,8 @@ package struct CommandSpec: Sendable {
     }
 
     package static var all: [CommandSpec] {
-        shellCommands + optionCommands + filingCommands + exportCommands + ruleCommands + chartCommands + sqlCommands
+        shellCommands + optionCommands + habitCommands + filingCommands + exportCommands + ruleCommands + chartCommands
+            + sqlCommands
             + whatIfCommands + saveCommands
     }
 
@@ -173,28 +203,35 @@ package struct CommandSpec: Sendable {
         return try spec.parse(Invocation(spec: spec, words: arguments, raw: raw))
     }
 
-    /// The nearest command name: one it is a prefix of, else the fewest edits away.
-    package static func suggestion(for word: String) -> (name: String, close: Bool)? {
-        let names = all.map(\.name)
+    /// The command `word` was probably meant to be: a name or alias it begins, else one a
+    /// small number of edits away; nil when none is that close (a guess far off misleads).
+    package static func suggestion(for word: String) -> String? {
         let lower = word.lowercased()
-        if let prefix = names.first(where: { $0.hasPrefix(lower) }) { return (prefix, true) }
-        let scored = names.map { ($0, editDistance(Array(lower), Array($0))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return (best.0, best.1 <= max(1, min(2, word.count / 2)))
+        let spellings = all.flatMap { [$0.name] + $0.aliases }.filter { $0.count > 1 }
+        if lower.count > 1, let prefix = spellings.first(where: { $0.hasPrefix(lower) }) { return prefix }
+        let scored = spellings.map { ($0, editDistance(Array(lower), Array($0))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(2, word.count / 3)) else { return nil }
+        return best.0
     }
 }
 
-/// Levenshtein distance, for command suggestions.
+/// Edits between two words, a swap of neighbours counting as one (`shwo` is one from `show`):
+/// the optimal-string-alignment distance, for command suggestions.
 package func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var beforePrevious: [Int] = []
     var previous = Array(0...b.count)
     for i in 1...a.count {
         var current = [i] + Array(repeating: 0, count: b.count)
         for j in 1...b.count {
             let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
             current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                current[j] = min(current[j], beforePrevious[j - 2] + 1)
+            }
         }
+        beforePrevious = previous
         previous = current
     }
     return previous[b.count]

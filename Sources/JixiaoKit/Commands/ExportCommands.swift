@@ -32,7 +32,8 @@ extension CommandSpec {
             completion: .contextual { previous, _ in
                 previous.count < 2
                     ? .words(
-                        ["json", "csv", "md", "xlsx", "text", "sqlite"] + TableExport.Name.allCases.map(\.rawValue))
+                        ["json", "csv", "md", "markdown", "xlsx", "text", "sqlite"]
+                            + TableExport.Name.allCases.map(\.rawValue))
                     : .commands
             }
         ) { call throws(ShellError) in try ExportCommand.parse(call) }
@@ -54,8 +55,9 @@ struct ExportCommand: Command, Equatable {
 
     static func parse(_ call: Invocation) throws(ShellError) -> ExportCommand {
         var words = call.words
-        guard let first = words.first, let format = Format(rawValue: first) else {
-            throw call.usage("needs a format: json, csv, md, xlsx, text or sqlite")
+        // `markdown` is the word `option format` uses; `md` the file ending.
+        guard let first = words.first, let format = Format(rawValue: first == "markdown" ? "md" : first) else {
+            throw call.usage("needs a format: json, csv, md (markdown), xlsx, text or sqlite")
         }
         var consumed = 1
         var force = false

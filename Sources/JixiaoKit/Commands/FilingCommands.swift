@@ -169,6 +169,7 @@ struct LoadCommand: Command, Equatable {
     var cached = true
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
+        let started = ContinuousClock.now
         var batch = Loader.Batch()
         if paths.isEmpty {
             batch.loaded = [try Loader.example()]
@@ -178,6 +179,7 @@ struct LoadCommand: Command, Equatable {
         }
         // One file that fails, and nothing else named: the load's own error, as for any command.
         if batch.loaded.isEmpty, batch.failed.count == 1 { throw batch.failed[0].error }
+        let long = batch.loaded.count + batch.failed.count > Self.listedFiles
         var notes: [Output.Diagnostic] = []
         // The example a shell started with is never counted, checked or exported with real filings.
         if !paths.isEmpty, !batch.loaded.isEmpty, session.holdsOnlyTheExample {
@@ -188,8 +190,10 @@ struct LoadCommand: Command, Equatable {
         var fresh: [LoadedFiling] = []
         for item in batch.loaded {
             if let number = known[item.filing.sha256] {
-                notes.append(
-                    .init(kind: .note, subject: item.path, message: "already loaded as [\(number)] (same SHA-256)"))
+                if !long {
+                    notes.append(
+                        .init(kind: .note, subject: item.path, message: "already loaded as [\(number)] (same SHA-256)"))
+                }
                 continue
             }
             known[item.filing.sha256] = session.filings.count + fresh.count + 1
@@ -197,17 +201,33 @@ struct LoadCommand: Command, Equatable {
         }
         let first = session.filings.count + 1
         session.add(fresh)
+        let errors = batch.failed.map { Output.Diagnostic(kind: .error, subject: $0.path, message: Self.reason($0)) }
+        let duplicates = batch.loaded.count - fresh.count
+        var counts = "\(fresh.count) loaded, \(errors.count) failed"
+        if duplicates > 0 { counts += ", \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped" }
+        guard !long else {
+            // A long load is one line, after its failures: 'filings' lists what it read.
+            if environment.atTerminal { counts += " in " + Self.seconds(since: started) }
+            var output = Output(counts + "\n", diagnostics: errors + notes, confirms: true)
+            output.summarizes = true
+            return output
+        }
         var text = fresh.enumerated().map { i, item in
             FilingViews.summary(first + i, item.filing, path: item.path) + "\n"
         }
         .joined()
-        let errors = batch.failed.map { Output.Diagnostic(kind: .error, subject: $0.path, message: Self.reason($0)) }
-        let duplicates = batch.loaded.count - fresh.count
-        if !errors.isEmpty || duplicates > 0 {
-            text += "\(fresh.count) loaded, \(errors.count) failed"
-            text += duplicates > 0 ? ", \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped\n" : "\n"
-        }
+        if !errors.isEmpty || duplicates > 0 { text += counts + "\n" }
         return Output(text, diagnostics: errors + notes, confirms: true)
+    }
+
+    /// Loads of more files than this say what they did in one line.
+    static let listedFiles = 20
+
+    /// `1.9 s`: a load's time, for its summary line at a terminal.
+    static func seconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return String(format: "%.1f s", seconds)
     }
 
     /// A failure's reason without the path it begins with, which the diagnostic names.

@@ -11,17 +11,19 @@ extension CommandSpec {
             usage: "sql QUERY",
             summary: "Ask any question of every loaded filing in SQL (SQLite), read-only",
             details: """
-                Runs one read-only SQLite query over a database that mirrors the loaded filings: the tables \\
-                filings, projects, department, indicators and findings (the columns are in the README and in \\
-                'sql SELECT sql FROM sqlite_schema'). Scores are computed under the rules in force with each \\
-                filing's current scenario applied; after a load, an edit, undo or 'rules use' the next query sees \\
-                the new state. Amounts are in 万元, rates are fractions. A query that would change anything is \\
+                Runs one read-only SQLite query over a database that mirrors the loaded filings: the tables \
+                filings, projects, department, indicators and findings (their columns: 'tables', or psql's \\d and \
+                sqlite3's .schema). Scores are computed under the rules in force with each \
+                filing's current scenario applied; after a load, an edit, undo or 'rules use' the next query sees \
+                the new state. Amounts are in 万元, rates are fractions. A query that would change anything is \
                 refused; Ctrl-C stops a long one.
                 """,
             example: "sql SELECT unit, name, rate FROM projects JOIN filings ON id = filing_id WHERE rate < 0.8",
             // Contextual so the schema is read for completion only, never at start-up.
-            completion: .contextual { _, session in
-                .words(MirrorTable.names + sqlKeywords + session.tempViews().map(\.name))
+            completion: .contextual { previous, session in
+                .words(
+                    MirrorTable.names + sqlKeywords + session.tempViews().map(\.name)
+                        + SQLText.qualifiedColumns(previous, columns: session.columns(of:)))
             }
         ) { call throws(ShellError) in
             guard !call.raw.isEmpty else { throw call.usage("needs a QUERY") }
@@ -163,6 +165,13 @@ extension Session {
 }
 
 extension Session {
+    /// The columns of a mirror table or a temp view, for completion; empty for anything else.
+    func columns(of table: String) -> [String] {
+        if let columns = MirrorTable.columns[table.lowercased()] { return columns }
+        guard let mirror = mirrorBox.existing, let columns = try? mirror.database.columns(of: table) else { return [] }
+        return columns.map(\.name)
+    }
+
     /// The views made with `sql CREATE TEMP VIEW`, by name, each as the statement that makes it again.
     func tempViews() -> [(name: String, sql: String)] {
         guard let mirror = mirrorBox.existing,

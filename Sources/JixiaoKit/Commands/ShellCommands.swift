@@ -3,7 +3,7 @@ import JixiaoModel
 extension CommandSpec {
     static let shellCommands: [CommandSpec] = [
         CommandSpec(
-            name: "help", aliases: ["?"], group: .shell,
+            name: "help", aliases: ["?", "\\?", "\\h", ".help"], group: .shell,
             usage: "help [COMMAND]",
             summary: "List the commands, or show one command's usage (帮助)",
             details: """
@@ -17,7 +17,7 @@ extension CommandSpec {
             return HelpCommand(topic: call.first)
         },
         CommandSpec(
-            name: "quit", aliases: ["exit", "\\q"], group: .shell,
+            name: "quit", aliases: ["exit", "\\q", ".quit", ".exit"], group: .shell,
             usage: "quit",
             summary: "Leave the shell (退出); Ctrl-D does the same",
             details: """
@@ -37,7 +37,7 @@ extension CommandSpec {
                 Runs FILE line by line with the same grammar as the prompt. Errors are reported as FILE:LINE; with \
                 --bail the first error stops the whole run. Scripts may source other scripts.
                 """,
-            example: "source sessions/inspect.jx",
+            example: "source sessions/inspect-real.jx",
             completion: .paths
         ) { call throws(ShellError) in
             guard call.count == 1 else { throw call.usage("needs exactly one FILE") }

@@ -103,6 +103,11 @@ public final class ScriptConsole: Console {
         transcript += text
     }
     public func takeInterrupt() -> Bool { false }
+    /// Every command entered into the history, in order (an interactive session's and `\e`'s).
+    public private(set) var remembered: [String] = []
+    public func remember(_ command: String) { remembered.append(command) }
+    /// Runs while the pager shows a text: a test's stand-in for the time a person reads.
+    public var whilePaging: () -> Void = {}
     /// Every progress report, in order, for tests; never part of the transcript.
     public private(set) var progressReports: [LoadProgress?] = []
     public func showProgress(_ progress: LoadProgress?) { progressReports.append(progress) }
@@ -111,6 +116,7 @@ public final class ScriptConsole: Console {
     /// Every text sent to the pager, in order; paged text is also part of the transcript.
     public private(set) var pages: [String] = []
     public func page(_ text: String) -> Bool {
+        whilePaging()
         pages.append(text)
         write(text)
         return true

@@ -15,6 +15,12 @@ package struct Paths: Sendable {
     }
 
     /// `$HOME`, else the home directory the user database gives the process's user.
+    /// The environment variable `name` when it is set and not empty.
+    package static func variable(_ name: String) -> String? {
+        guard let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty else { return nil }
+        return value
+    }
+
     package static func userHome() -> String? {
         if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty { return home }
         guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }

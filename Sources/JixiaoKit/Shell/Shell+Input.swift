@@ -54,7 +54,11 @@ extension Shell {
         if index == 0 {
             candidates = CommandSpec.all.flatMap { [$0.name] + $0.aliases }
         } else if let spec = CommandSpec.named(words[0]) {
-            candidates = self.candidates(spec.completion, previous: Array(words[1..<index]), partial: partial)
+            candidates =
+                partial.hasPrefix("-")
+                ? spec.options
+                : self.candidates(spec.completion, previous: Array(words[1..<index]), partial: partial)
+                    + (spec.completion.isProjects ? spec.targets : [])
         } else {
             candidates = []
         }

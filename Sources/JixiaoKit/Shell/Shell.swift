@@ -46,11 +46,15 @@ public final class Shell: Environment {
         didSet {
             guard let confinement else { return }
             let marker = confinement + "/.confinement"
-            if !Disk.exists(marker) { FileManager.default.createFile(atPath: marker, contents: Data()) }
+            if !Disk.exists(marker) { _ = FileManager.default.createFile(atPath: marker, contents: Data()) }
         }
     }
     /// Files this session wrote, which it may overwrite without --force.
     var written: Set<String> = []
+    /// The last command run, for `\e` to edit.
+    var lastCommand = ""
+    /// The editor `\e` runs: `$VISUAL`, else `$EDITOR`, else vi (a test sets its own).
+    public var editor = Paths.variable("VISUAL") ?? Paths.variable("EDITOR") ?? "vi"
     /// Where results go after `\o FILE`: the open file and its path as typed; nil for the console.
     var outputFile: (descriptor: Int32, shown: String)?
 
@@ -163,6 +167,8 @@ public final class Shell: Environment {
     /// `option sql_timeout`, else 60 s in a script and none at a terminal.
     package var queryLimit: Duration? { session.settings.queryLimit(scripted: !console.isInteractive) }
 
+    package var atTerminal: Bool { console.isInteractive }
+
     package var conversionCache: ConversionCache? { cacheFolder.map(ConversionCache.init) }
 
     /// Sets an option as `option NAME VALUE` does, saying nothing: for the command line's flags.
@@ -211,16 +217,29 @@ public final class Shell: Environment {
     func report(_ diagnostics: [Output.Diagnostic]) -> Bool {
         for d in diagnostics where !(options.silent && d.kind == .note) {
             let colour: Presentation.Colour = d.kind == .error ? .error : .warning
-            console.writeError("\(FileNames.shown(d.subject)): " + label(d.kind.rawValue, colour) + d.message + "\n")
+            console.writeError(message("\(FileNames.shown(d.subject)): ", d.kind.rawValue, colour, d.message))
         }
         return diagnostics.contains { $0.kind == .error }
+    }
+
+    /// `LOCATION label: text`, its lines wrapped to the window as help is, the continuation
+    /// indented, so the terminal never breaks a word; the label coloured when colour is on.
+    func message(_ location: String, _ word: String, _ colour: Presentation.Colour, _ text: String) -> String {
+        let head = location + word + ": "
+        var lines = (head + text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let width = console.window?.columns {
+            lines = lines.flatMap { DisplayWidth.of($0) <= width ? [$0] : Prose.wrap($0, width: width, hang: 2) }
+        }
+        var out = lines.joined(separator: "\n") + "\n"
+        if out.hasPrefix(head) { out = location + label(word, colour) + out.dropFirst(head.count) }
+        return out
     }
 
     /// Counts a failed command and reports it as `LOCATION error: message` (when there is an
     /// error to report); with --bail a script stops here.
     func reportFailure(_ error: ShellError?, location: String) {
         failures += 1
-        if let error { console.writeError(location + label("error", .error) + error.description + "\n") }
+        if let error { console.writeError(message(location, "error", .error, error.description)) }
         if options.bail && !console.isInteractive { bailed = true }
     }
 
@@ -298,28 +317,38 @@ public final class Shell: Environment {
         if options.echo && scripted {
             console.write("jixiao> " + trimmed.replacingOccurrences(of: "\n", with: "\njixiao-> ") + "\n")
         }
+        var started: ContinuousClock.Instant?
         do throws(ShellError) {
             guard let command = try CommandSpec.parse(trimmed) else { return true }
-            let started = ContinuousClock.now
+            if !(command is EditCommand) { lastCommand = trimmed }
+            started = .now
             let style = presentation
             let output = try perform(command, in: style)
+            // The time a command took to run, not the time its output was read in the pager.
+            let elapsed = ContinuousClock.now - (started ?? .now)
+            started = nil
+            // A summary of the diagnostics (a long load's counts) comes after them, as the last line.
+            let reportedFirst = output.summarizes && report(output.diagnostics)
             if !(options.silent && output.confirms) {
                 var shown = style
                 // Data for a program (`export csv` to stdout) is never wrapped to the window.
                 if output.verbatim { shown.format = .aligned }
                 show(output.text, shown, isResult: !output.confirms)
             }
-            if session.settings.timing { console.write(Self.time(since: started)) }
-            let failed = report(output.diagnostics)
+            // `source` runs its lines after this, and each of them prints its own time.
+            if session.settings.timing && output.effect == .none { console.write(Self.time(elapsed)) }
+            let failed = reportedFirst || (!output.summarizes && report(output.diagnostics))
             if failed { reportFailure(nil, location: "") }
             switch output.effect {
             case .none: break
             case .quit: quit()
             case .source(let path): try self.source(path: path)
+            case .edit: try edit()
             }
             return !failed
         } catch {
             reportFailure(error, location: source.map { "\($0):\(lineNumber): " } ?? "")
+            if session.settings.timing, let started { console.write(Self.time(ContinuousClock.now - started)) }
             return false
         }
     }
@@ -336,8 +365,7 @@ public final class Shell: Environment {
     }
 
     /// psql's `\timing` line: `Time: 12.345 ms`.
-    static func time(since start: ContinuousClock.Instant) -> String {
-        let elapsed = ContinuousClock.now - start
+    static func time(_ elapsed: Duration) -> String {
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return "Time: " + String(format: "%.3f", milliseconds) + " ms\n"
     }

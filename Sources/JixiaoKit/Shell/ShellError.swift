@@ -7,7 +7,7 @@ import JixiaoSQL
 /// Errors of the layers below (a model edit, a file read, a rule file) are converted here, at
 /// the boundary, so each layer keeps its own error type.
 public enum ShellError: Error, CustomStringConvertible, Sendable {
-    case unknownCommand(String, suggestion: (name: String, close: Bool)?)
+    case unknownCommand(String, suggestion: String?)
     case usage(command: String, usage: String, problem: String)
     case syntax(String)
     case io(path: String, reason: String)
@@ -32,10 +32,7 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
         switch self {
         case let .unknownCommand(name, suggestion):
             guard let suggestion else { return "unknown command '\(name)'; type 'help' for the list of commands" }
-            if suggestion.close {
-                return "unknown command '\(name)'; did you mean '\(suggestion.name)'? (type 'help' for the list)"
-            }
-            return "unknown command '\(name)'; the nearest is '\(suggestion.name)' (type 'help' for the list)"
+            return "unknown command '\(name)'; did you mean '\(suggestion)'? (type 'help' for the list)"
         case let .usage(command, usage, problem):
             return "\(command): \(problem)\nusage: \(usage)"
         case let .syntax(message):
