@@ -59,11 +59,12 @@ RELEASE := -c release --static-swift-stdlib -Xswiftc -static-executable \
 release: deps
 	$(SWIFT) build $(RELEASE) --product jixiao
 
-## Installs the release binary as $(PREFIX)/bin/jixiao (PREFIX=/usr/local unless given).
+## Installs the release binary, stripped of its symbols, as $(PREFIX)/bin/jixiao (PREFIX=/usr/local
+## unless given).
 PREFIX ?= /usr/local
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 .build/release/jixiao $(DESTDIR)$(PREFIX)/bin/jixiao
+	install -s -m 755 .build/release/jixiao $(DESTDIR)$(PREFIX)/bin/jixiao
 
 ## Prints how fast the reader, the scoring, the what-if edits and a 10,000-filing county run
 ## (figures only, never asserted). The county is made once by scripts/make-county.py.

@@ -41,15 +41,10 @@ func commandTime(_ shell: Shell, _ line: String) -> Double {
     }
 }
 
-/// Wall time of `cat` over the same files: the reference for reading at disk speed.
-func catTime(_ folder: String) -> Double {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "cat \"$0\"/* > /dev/null", folder]
-    return seconds {
-        try? process.run()
-        process.waitUntilExit()
-    }
+/// The files of `folder`, sorted, as paths: what `cat` is given, one argument each.
+func files(in folder: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.sorted().map { folder + "/" + $0 }
 }
 
 /// Resident memory of this process now, in bytes.
@@ -110,28 +105,34 @@ func twoThousand(_ real: String) {
     let folder = ".build/bench-real-2000"
     let bytes = copies(of: real, into: folder, count: 2000)
     print("2,000 copies of the real filing: \(bytes / 1_048_576) MB in \(folder)")
-    let reference = catTime(folder)
+    reportWholeLoad(folder)
     let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true))
     let before = currentMemory()
     let load = commandTimeAndCores(shell, "load \(folder)")
     let held = Double(currentMemory() - before) / Double(bytes)
-    report("cat of the same files", String(format: "%9.1f ms", reference * 1000))
     report(
-        "load",
+        "load, in this process",
         String(
-            format: "%9.1f ms  (%.1f× cat, %.2f cores busy, memory %.1f× the bytes)",
-            load.seconds * 1000, load.seconds / reference, load.cores, held))
+            format: "%9.1f ms  (%.2f cores busy, memory %.1f× the bytes)", load.seconds * 1000, load.cores, held))
     let score = commandTimeAndCores(shell, "summary")
     report(
         "score and check all 2,000 (summary)",
         String(format: "%9.1f ms  (%.2f cores busy)", score.seconds * 1000, score.cores))
 }
 
-/// The median wall time of starting each program (stdin, stdout and stderr on /dev/null), over
-/// `runs` starts each, taken in turn so that a change in the machine's load falls on both alike.
-/// Spawned with posix_spawn: Foundation's `Process` takes tens of milliseconds to start a child
-/// here, which would swamp what is measured.
-func startTimes(_ programs: [[String]], runs: Int = 200) -> [Double] {
+/// A whole process's median wall time and the CPU (user and system, its children's too) of
+/// that run, as `wait4` reports it.
+struct Run {
+    var wall: Double
+    var cpu: Double
+    var cores: Double { cpu / max(wall, 1e-9) }
+}
+
+/// Runs each program `runs` times in turn (stdin, stdout and stderr on /dev/null), so that a
+/// change in the machine's load falls on all alike, and gives each one's median run. Every
+/// program, the reference too, is spawned with posix_spawn: Foundation's `Process` takes tens
+/// of milliseconds to start a child here, which would swamp what is measured.
+func medianRuns(_ programs: [[String]], runs: Int) -> [Run] {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -140,19 +141,48 @@ func startTimes(_ programs: [[String]], runs: Int = 200) -> [Double] {
     }
     let argvs = programs.map { $0.map { strdup($0) } + [nil] }
     defer { argvs.joined().forEach { free($0) } }
-    var times = Array(repeating: [Double](), count: programs.count)
+    var measured = Array(repeating: [Run](), count: programs.count)
     for _ in 0..<runs {
         for (index, (program, argv)) in zip(programs, argvs).enumerated() {
-            times[index].append(
-                seconds {
-                    var pid = pid_t()
-                    guard posix_spawn(&pid, program[0], &actions, nil, argv, environ) == 0 else { return }
-                    var status: Int32 = 0
-                    waitpid(pid, &status, 0)
-                })
+            var usage = rusage()
+            let wall = seconds {
+                var pid = pid_t()
+                guard posix_spawn(&pid, program[0], &actions, nil, argv, environ) == 0 else { return }
+                var status: Int32 = 0
+                wait4(pid, &status, 0, &usage)
+            }
+            func time(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+            measured[index].append(Run(wall: wall, cpu: time(usage.ru_utime) + time(usage.ru_stime)))
         }
     }
-    return times.map { $0.sorted()[runs / 2] }
+    return measured.map { $0.sorted { $0.wall < $1.wall }[runs / 2] }
+}
+
+/// `cat` over a folder's files against `jixiao -q -c 'load FOLDER' -c quit`, both whole processes
+/// spawned alike, alternating, after a `cat` that warms the page cache: the honest reference.
+func wholeLoad(_ folder: String, runs: Int = 5) -> (cat: Run, jixiao: Run)? {
+    let jixiao = ".build/release/jixiao"
+    guard FileManager.default.isExecutableFile(atPath: jixiao) else { return nil }
+    let cat = ["/bin/cat"] + files(in: folder)
+    _ = medianRuns([cat], runs: 1)
+    let found = medianRuns([cat, [jixiao, "-q", "-X", "-c", "load \(folder)", "-c", "quit"]], runs: runs)
+    return (found[0], found[1])
+}
+
+/// Prints the whole-process comparison of `wholeLoad`.
+func reportWholeLoad(_ folder: String) {
+    guard let runs = wholeLoad(folder) else { return }
+    report("cat FILES > /dev/null (whole process)", String(format: "%9.1f ms", runs.cat.wall * 1000))
+    report(
+        "jixiao -q -c 'load DIR' -c quit",
+        String(
+            format: "%9.1f ms  (%.1f× cat, %.0f ms CPU, %.2f cores busy)", runs.jixiao.wall * 1000,
+            runs.jixiao.wall / runs.cat.wall, runs.jixiao.cpu * 1000, runs.jixiao.cores))
+}
+
+/// The median wall time of starting each program: `medianRuns`' wall times.
+func startTimes(_ programs: [[String]], runs: Int = 200) -> [Double] {
+    medianRuns(programs, runs: runs).map(\.wall)
 }
 
 /// `jixiao -q -c quit` against `sqlite3 :memory: .quit`: the medians of 200 starts each.
@@ -177,7 +207,7 @@ func county(_ folder: String) {
         $0 + ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + $1)[.size] as? Int) ?? 0)
     }
     print("county: \(names.count) files, \(bytes / 1_048_576) MB in \(folder)")
-    let reference = catTime(folder)
+    reportWholeLoad(folder)
     // Exports and the report are written into a folder of their own, removed at the end.
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-\(getpid())").path
     try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -185,13 +215,9 @@ func county(_ folder: String) {
     let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true), directory: scratch)
     let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
     let load = commandTimeAndCores(shell, "load \(absolute)")
-    report("cat of the same files", String(format: "%9.1f ms", reference * 1000))
     report(
-        "load",
-        String(
-            format: "%9.1f ms  (%.1f× cat, %.2f cores busy)", load.seconds * 1000, load.seconds / reference, load.cores
-        )
-            + memory(bytes))
+        "load, in this process",
+        String(format: "%9.1f ms  (%.2f cores busy)", load.seconds * 1000, load.cores) + memory(bytes))
     let steps = [
         ("summary, first (scores and checks every filing)", "summary"),
         ("summary, again", "summary"),
