@@ -128,6 +128,27 @@ import Testing
     }
 }
 
+/// A folder named by the path as typed, never through Foundation's path functions, which trap on
+/// Linux for `~/` (the command-script fuzzer's crash: `save ~/` in a home that does not exist).
+@Suite(.scratch) struct TypedFolderTests {
+    @Test(arguments: [
+        ("a/b.csv", "a"), ("b.csv", "."), ("/b.csv", "/"), ("~/", "~"), ("~", "."), ("~x/", "~x"),
+        ("~//", "~"), ("a//b", "a"), ("/", "/"), ("~/missing/x.json", "~/missing"),
+    ])
+    func theFolderOfATypedPath(_ typed: String, _ folder: String) {
+        #expect(Disk.folder(of: typed) == folder)
+    }
+
+    @Test func aWriteIntoAHomeThatDoesNotExistIsAnError() throws {
+        let console = ScriptConsole("load --example\nexport json ~/\nexport json ~/x.json\n")
+        let shell = Shell(console: console, directory: try Scratch.folder.path)
+        shell.home = try Scratch.folder.appendingPathComponent("no-such-home").path
+        shell.runConsole()
+        #expect(console.errors.contains("~/: folder ~ does not exist"), "\(console.errors)")
+        #expect(console.errors.contains("~/x.json: folder ~ does not exist"), "\(console.errors)")
+    }
+}
+
 /// The command-script fuzzer's shell: a hostile script's paths (absolute, `..`, `~`, devices)
 /// all resolve inside the confinement, so nothing is written or read anywhere else.
 @Suite(.scratch) struct ConfinementTests {

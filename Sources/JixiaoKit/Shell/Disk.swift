@@ -151,6 +151,7 @@ package enum Disk {
     )
         throws(ShellError)
     {
+        try refuseFolderName(path, shownAs: shown)
         let target = followingLinks(path)
         var info = stat()
         let exists = lstat(FileNames.cString(target), &info) == 0
@@ -245,6 +246,7 @@ package enum Disk {
     /// (a FIFO given two seconds for its reader), anything else created or emptied. The caller
     /// closes the descriptor.
     package static func openForOutput(_ path: String, shownAs shown: String) throws(ShellError) -> Int32 {
+        try refuseFolderName(path, shownAs: shown)
         let target = followingLinks(path)
         var info = stat()
         let exists = lstat(FileNames.cString(target), &info) == 0
@@ -296,11 +298,32 @@ package enum Disk {
         }
     }
 
+    /// A path that ends in `/` names a folder, which no file can be written as: said before
+    /// anything is made.
+    static func refuseFolderName(_ path: String, shownAs shown: String) throws(ShellError) {
+        guard path.hasSuffix("/") else { return }
+        throw .io(path: shown, reason: isDirectory(path) ? "is a folder" : missingFolder(shown))
+    }
+
     /// The error for a file whose folder is missing, naming the folder as the analyst typed it (an
     /// absolute path would name the shell's folder, not what was typed).
     static func missingFolder(_ shown: String) -> String {
-        let folder = (shown as NSString).deletingLastPathComponent
-        return "folder \(folder.isEmpty ? "." : folder) does not exist"
+        "folder \(folder(of: shown)) does not exist"
+    }
+
+    /// The folder a typed path names a file in, as `dirname` gives it (`a/b.csv` → `a`, `b.csv`
+    /// → `.`, `/b` → `/`), or the path itself when it ends in `/` (`~/` → `~`). Written by hand:
+    /// Foundation's `deletingLastPathComponent` traps on Linux for a path that starts with `~`
+    /// (`~/`, `~x/`), and a typed path may be anything (the command-script fuzzer found it).
+    static func folder(of typed: String) -> String {
+        var path = Substring(typed)
+        let namesAFolder = path.hasSuffix("/")
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        if namesAFolder { return String(path) }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        var folder = path[..<slash]
+        while folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder.isEmpty ? "/" : String(folder)
     }
 
     /// File-name completions for a partial path typed at the prompt.
