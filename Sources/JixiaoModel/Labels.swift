@@ -271,18 +271,21 @@ extension String {
         }
     }
 
-    /// The first offset at or after `start` where `n` stands in `h`.
+    /// The first offset at or after `start` where `n` stands in `h`. A candidate must match the
+    /// needle's first and last bytes before the rest is compared: in Chinese text the first byte
+    /// of a character (0xE4–0xE9) matches almost everywhere, its last byte seldom.
     private static func search(
         _ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, from start: Int
     ) -> Int? {
-        guard n.count <= h.count, let first = n.first else { return n.isEmpty ? start : nil }
+        guard n.count <= h.count, let first = n.first, let final = n.last else { return n.isEmpty ? start : nil }
+        let span = n.count - 1
         var i = start
         let last = h.count - n.count
         while i <= last {
-            if h[i] == first {
+            if h[i] == first && h[i + span] == final {
                 var j = 1
-                while j < n.count && h[i + j] == n[j] { j += 1 }
-                if j == n.count { return i }
+                while j < span && h[i + j] == n[j] { j += 1 }
+                if j >= span { return i }
             }
             i += 1
         }

@@ -103,9 +103,11 @@ package struct SectionBuilder {
 
     package init() {}
 
+    /// The section being built, changed in place: a `get`/`set` pair would copy the section
+    /// and its rows for every row appended, which made reading a filing quadratic in its rows.
     private var current: Section {
         get { sections[sections.count - 1] }
-        set { sections[sections.count - 1] = newValue }
+        _modify { yield &sections[sections.count - 1] }
     }
 
     package mutating func row(_ cells: [Cell]) {

@@ -140,6 +140,30 @@ import Testing
         }
     }
 
+    /// `String.has` and `offsets(of:)` (first and last byte first, then the rest) against
+    /// Foundation's byte search, `Data.range(of:in:)`, on seeded random texts over a small alphabet
+    /// of Chinese and ASCII, so near-misses (same first and last byte) are common.
+    @Test func theByteSearchFindsWhatFoundationFinds() {
+        var generator = SplitMix(seed: 0x5EED_0326)
+        let alphabet = ["表", "报", "告", "说", "明", "附", "件", "a", "b", "。", "衰", "袤"]
+        func draw(_ count: Int) -> String {
+            (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+        }
+        for _ in 0..<2_000 {
+            let text = draw(Int(generator.next() % 24))
+            let part = draw(1 + Int(generator.next() % 3))
+            let bytes = Data(text.utf8)
+            var expected: [Int] = []
+            var from = 0
+            while from <= bytes.count, let hit = bytes.range(of: Data(part.utf8), in: from..<bytes.count) {
+                expected.append(hit.lowerBound)
+                from = hit.lowerBound + 1
+            }
+            #expect(text.has(part) == !expected.isEmpty, "\(part) in \(text)")
+            #expect(text.offsets(of: part) == expected, "\(part) in \(text)")
+        }
+    }
+
     /// Figures as filed and as computed: signs, zero, whole numbers stored with a positive
     /// exponent (1200 as 12e2), more decimals than shown, the 10^12 limit and beyond.
     /// The seed of the 2,000 drawn figures; every failure message names it.
