@@ -78,7 +78,17 @@ package final class FileBytes {
     private(set) lazy var zip: ZipArchive? = isZip ? try? ZipArchive(data) : nil
     var isZip: Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
     /// `%PDF-` in the first kilobyte, where readers look for it (a few producers put bytes before).
-    var isPDF: Bool { data.prefix(1024).firstRange(of: Data("%PDF-".utf8)) != nil }
+    /// A loop over the bytes: Foundation's generic `firstRange(of:)` took a sixteenth of the
+    /// time a text filing takes to read, asked of every one (callgrind).
+    var isPDF: Bool {
+        let marker = Array("%PDF-".utf8)
+        return data.prefix(1024).withUnsafeBytes { head in
+            guard head.count >= marker.count else { return false }
+            return (0...(head.count - marker.count)).contains { start in
+                marker.indices.allSatisfy { head[start + $0] == marker[$0] }
+            }
+        }
+    }
     /// An OLE2 compound file: Word 97–2003, Excel 97–2003, WPS and ET files.
     var isCompoundFile: Bool { data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) }
     /// A zip whose first member is named `mimetype`, as OpenDocument's must be: told from the

@@ -54,6 +54,9 @@ package enum SectionKind: Equatable, Sendable {
     /// year, an 附表N prefix and a trailing `(2023年度)`.
     static func of(title text: String) -> SectionKind? {
         guard text.has("表") || text.has("报告") || text.has("说明") || text.has("附件") else { return nil }
+        // A sentence is no title, and only an attachment's title starts with 附: said before the
+        // costlier normalisation (which keeps every comma and full stop).
+        if !text.has("附"), text.has("，") || text.has("。") || text.has(",") { return nil }
         var t = Labels.norm(text)
         if t.begins(with: "附件") || t.begins(with: "附表"), t.firstMatch(of: Patterns.attachment) != nil {
             return .attachment
@@ -209,7 +212,9 @@ package enum Layout {
 
     /// Removes dump debris from a line: `[bookmark: …]` tokens and `<br>` tags.
     static func clean(_ line: String) -> String {
-        guard line.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) else { return line }
+        var bytes = line
+        let marked = bytes.withUTF8 { $0.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") } }
+        guard marked else { return line }
         var out = line
         if out.has("[bookmark:") { out = out.replacing(Patterns.bookmark, with: "") }
         if out.has("<br") { out = out.replacing(Patterns.lineBreakTag, with: "") }

@@ -31,7 +31,7 @@ enum Harness {
         let shell = Shell(console: ScriptConsole(script), options: ShellOptions(quiet: true), directory: folder)
         shell.confinement = folder
         shell.cacheFolder = nil
-        shell.editor = "false"  // `\e` opens no editor: it fails, and runs nothing
+        shell.editor = nil  // `\e` starts no program: it fails, and runs nothing
         shell.session = session
         shell.runConsole()
     }

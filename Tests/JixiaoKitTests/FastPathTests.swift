@@ -164,6 +164,38 @@ import Testing
         }
     }
 
+    /// `Labels.norm` over the bytes against the rule it implements, written over scalars; and
+    /// the byte prefix, suffix and equality tests against the same tests on byte arrays. The
+    /// alphabet holds what norm changes beside characters that share its lead bytes (、。，
+    /// share 0xE3 and 0xEF with U+3000 and （）：).
+    @Test func normalisingAndComparingBytesIsTheRuleOverScalars() {
+        var generator = SplitMix(seed: 0x5EED_0327)
+        let changed = [" ", "\t", "\r", "\u{A0}", "\u{3000}", "（", "）", "："]
+        let alphabet = changed + ["、", "。", "，", "—", "般", "表", "a", "("]
+        func draw(_ count: Int) -> String {
+            (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+        }
+        func reference(_ text: String) -> String {
+            let dropped: Set<Unicode.Scalar> = [" ", "\t", "\r", "\u{A0}", "\u{3000}"]
+            let mapped: [Unicode.Scalar: Unicode.Scalar] = ["（": "(", "）": ")", "：": ":"]
+            var scalars = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars where !dropped.contains(scalar) {
+                scalars.append(mapped[scalar] ?? scalar)
+            }
+            let result = String(scalars)
+            return result.hasPrefix("—般") ? "一般" + result.dropFirst(2) : result
+        }
+        for _ in 0..<2_000 {
+            let text = draw(Int(generator.next() % 12))
+            #expect(Labels.norm(text) == reference(text), "\(text.debugDescription)")
+            let part = draw(Int(generator.next() % 3))
+            let (bytes, partBytes) = (Array(text.utf8), Array(part.utf8))
+            #expect(text.begins(with: part) == bytes.starts(with: partBytes))
+            #expect(text.ends(with: part) == bytes.reversed().starts(with: partBytes.reversed()))
+            #expect(text.isExactly(part) == (bytes == partBytes))
+        }
+    }
+
     /// Figures as filed and as computed: signs, zero, whole numbers stored with a positive
     /// exponent (1200 as 12e2), more decimals than shown, the 10^12 limit and beyond.
     /// The seed of the 2,000 drawn figures; every failure message names it.

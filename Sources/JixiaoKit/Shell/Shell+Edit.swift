@@ -9,6 +9,7 @@ extension Shell {
     /// `\e`: writes the last command to a private temporary file, opens it in the editor, and
     /// when the editor succeeds runs each command saved there as if typed, into the history.
     func edit() throws(ShellError) {
+        guard let editor else { throw .refused("edit: no editor may run here") }
         let (path, descriptor) = try Self.temporaryScript()
         defer { unlink(path) }
         let text = lastCommand.isEmpty ? "" : lastCommand + "\n"

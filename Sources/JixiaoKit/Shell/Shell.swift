@@ -53,8 +53,9 @@ public final class Shell: Environment {
     var written: Set<String> = []
     /// The last command run, for `\e` to edit.
     var lastCommand = ""
-    /// The editor `\e` runs: `$VISUAL`, else `$EDITOR`, else vi (a test sets its own).
-    public var editor = Paths.variable("VISUAL") ?? Paths.variable("EDITOR") ?? "vi"
+    /// The editor `\e` runs: `$VISUAL`, else `$EDITOR`, else vi (a test sets its own); nil runs
+    /// none (the command-script fuzzer starts no program).
+    public var editor: String? = Paths.variable("VISUAL") ?? Paths.variable("EDITOR") ?? "vi"
     /// Where results go after `\o FILE`: the open file and its path as typed; nil for the console.
     var outputFile: (descriptor: Int32, shown: String)?
 
