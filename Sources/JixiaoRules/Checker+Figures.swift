@@ -105,6 +105,11 @@ struct StatedFigure {
         |全年实际支出|实际支出|全年支出|支出)
         (?:总额|金额)?(?:为|是|共|达|合计)?[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)
         /#
+    /// What each pattern can begin with, so it is tried only there (`matches(of:beginningWith:)`).
+    static let amountKeys = ["年初", "调整后", "全年", "预算", "实际", "到位", "资金", "支出"]
+    static let rateKeys = ["预算", "资金", "执行率"]
+    static let scoreKeys = ["自评", "综合", "评价", "总得分"]
+
     nonisolated(unsafe) static let ratePattern =
         #/(?:预算执行率|资金执行率|执行率)(?:为|达到|达|是)?[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*%/#
     nonisolated(unsafe) static let scorePattern =
@@ -128,7 +133,7 @@ struct StatedFigure {
 
     static func all(in line: String) -> [StatedFigure] {
         var found: [StatedFigure] = []
-        for m in line.matches(of: amountPattern) {
+        for m in line.matches(of: amountPattern, beginningWith: amountKeys) {
             let word = String(m.1)
             let before = String(line[..<m.range.lowerBound].suffix(2))
             if word.hasSuffix("支出"), otherSpending.contains(where: { before.hasSuffix($0) }) { continue }
@@ -141,11 +146,11 @@ struct StatedFigure {
             }
             found.append(StatedFigure(subject: subject(of: word), value: value, places: places, phrase: String(m.0)))
         }
-        for m in line.matches(of: ratePattern) {
+        for m in line.matches(of: ratePattern, beginningWith: rateKeys) {
             guard let value = Decimal(string: String(m.1)) else { continue }
             found.append(StatedFigure(subject: .rate, value: value, places: value.decimalPlaces, phrase: String(m.0)))
         }
-        for m in line.matches(of: scorePattern) {
+        for m in line.matches(of: scorePattern, beginningWith: scoreKeys) {
             guard let value = Decimal(string: String(m.1)) else { continue }
             found.append(StatedFigure(subject: .score, value: value, places: value.decimalPlaces, phrase: String(m.0)))
         }

@@ -133,6 +133,24 @@ import Testing
         #expect(claim?.range == text.firstMatch(of: Patterns.completeClaim)?.range)
     }
 
+    /// The narrative figures' patterns tried only where their keys stand find what trying them
+    /// at every character finds, on every report line of the fixtures and on texts made to hold
+    /// figures next to each other.
+    @Test(
+        arguments: reports + texts + [
+            "年初预算数100万元，全年预算数120.5万元，"
+                + "实际支出99万元，预算执行率82.16%，自评得分95分。",
+            "资金到位50万元实际到位49万元支出支出3元执行率执行率100%总得分总得分88分",
+        ])
+    func keyedFigureMatchesAreTheFullSearch(_ text: String) {
+        let amounts = text.matches(of: StatedFigure.amountPattern, beginningWith: StatedFigure.amountKeys)
+        #expect(amounts.map(\.range) == text.matches(of: StatedFigure.amountPattern).map(\.range))
+        let rates = text.matches(of: StatedFigure.ratePattern, beginningWith: StatedFigure.rateKeys)
+        #expect(rates.map(\.range) == text.matches(of: StatedFigure.ratePattern).map(\.range))
+        let scores = text.matches(of: StatedFigure.scorePattern, beginningWith: StatedFigure.scoreKeys)
+        #expect(scores.map(\.range) == text.matches(of: StatedFigure.scorePattern).map(\.range))
+    }
+
     @Test(arguments: reports + texts) func oneSearchForManyWordsIsManySearches(_ text: String) {
         let survey = ["问卷", "满意度调查", "测评", "回访"]
         for words in [survey, Checker.shortfallWords, ["编制", "e", "。"], [], [""]] {
