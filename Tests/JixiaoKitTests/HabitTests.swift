@@ -139,6 +139,8 @@ import Testing
         #expect(shell.completions(before: "recompute a") == ["all"])
         #expect(shell.completions(before: "check --on") == ["--only"])
         #expect(shell.completions(before: "output --") == ["--force"])
+        #expect(shell.completions(before: "\\d pro") == ["projects"])
+        #expect(shell.completions(before: ".schema ind") == ["indicators"])
         #expect(shell.completions(before: "sql SELECT * FROM projects p WHERE p.ra") == ["p.rate"])
         let joined = shell.completions(before: "sql SELECT * FROM projects AS p JOIN filings f ON f.")
         #expect(joined.contains("f.unit") && !joined.contains("p.unit"))

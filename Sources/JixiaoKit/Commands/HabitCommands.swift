@@ -15,10 +15,7 @@ extension CommandSpec {
                 the statements that make them.
                 """,
             example: "\\d projects",
-            completion: .contextual { previous, session in
-                previous.isEmpty
-                    ? .words(MirrorTable.allCases.map(\.rawValue) + session.tempViews().map(\.name)) : .none
-            }
+            completion: relationNames
         ) { call throws(ShellError) in
             guard call.count <= 1 else { throw call.usage("takes at most one NAME") }
             return TablesCommand(name: call.first)
@@ -29,10 +26,7 @@ extension CommandSpec {
             summary: "Print the CREATE statements of the tables and views 'sql' reads (结构), as sqlite3's .schema",
             details: "Without NAME, every table and temp view; with NAME, that one.",
             example: ".schema indicators",
-            completion: .contextual { previous, session in
-                previous.isEmpty
-                    ? .words(MirrorTable.allCases.map(\.rawValue) + session.tempViews().map(\.name)) : .none
-            }
+            completion: relationNames
         ) { call throws(ShellError) in
             guard call.count <= 1 else { throw call.usage("takes at most one NAME") }
             return SchemaCommand(name: call.first)
@@ -106,6 +100,13 @@ extension CommandSpec {
             return EditCommand()
         },
     ]
+}
+
+extension CommandSpec {
+    /// The mirror's tables and the temp views, for the one NAME `tables` and `schema` take.
+    static let relationNames = Completion.contextual { previous, session in
+        previous.isEmpty ? .words(MirrorTable.allCases.map(\.rawValue) + session.tempViews().map(\.name)) : .none
+    }
 }
 
 /// `tables`: the relations `sql` reads, or one's columns.
