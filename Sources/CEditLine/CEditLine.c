@@ -21,6 +21,8 @@ int cle_bind(EditLine *el, const char *key, const char *fnname) {
     return el_set(el, EL_BIND, key, fnname, (const char *)NULL);
 }
 int cle_set_hist(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
+int cle_set_getcfn(EditLine *el, cle_read_fn fn) { return el_set(el, EL_GETCFN, fn); }
+int cle_refresh(EditLine *el) { return el_set(el, EL_REFRESH); }
 
 int cle_hist_setsize(History *h, int n) { HistEvent ev; return history(h, &ev, H_SETSIZE, n); }
 int cle_hist_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }
@@ -37,6 +39,20 @@ void cle_install_sigint(void) {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* deliberately no SA_RESTART */
     sigaction(SIGINT, &sa, NULL);
+}
+static volatile sig_atomic_t sigwinch_seen = 0;
+static void on_sigwinch(int signo) { (void)signo; sigwinch_seen = 1; }
+void cle_install_sigwinch(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigwinch;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: the read in progress returns, and the line is redrawn */
+    sigaction(SIGWINCH, &sa, NULL);
+}
+int cle_take_sigwinch(void) {
+    if (sigwinch_seen) { sigwinch_seen = 0; return 1; }
+    return 0;
 }
 int cle_take_sigint(void) {
     if (sigint_seen) { sigint_seen = 0; return 1; }

@@ -2,6 +2,7 @@ import CEditLine
 import Foundation
 import Glibc
 import JixiaoKit
+import JixiaoModel
 import JixiaoRendering
 
 /// Owns libedit's `EditLine*` and `History*`; Swift names over the CEditLine shim.
@@ -10,6 +11,8 @@ final class LineEditor {
     private let editor: OpaquePointer
     private let history: OpaquePointer
     private var promptText: UnsafeMutablePointer<CChar>?
+    /// The prompt shown now, for measuring where the line starts after a resize.
+    private var prompt = ""
     private let historyPath: String?
     /// Completion candidates for the text before the cursor, supplied by the shell.
     var complete: (String) -> [String] = { _ in [] }
@@ -33,6 +36,10 @@ final class LineEditor {
             guard let el, let raw = cle_get_clientdata(el) else { return UInt8(CC_ERROR) }
             return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().completeWord()
         }
+        _ = cle_set_getcfn(editor) { el, character in
+            guard let el, let character, let raw = cle_get_clientdata(el) else { return -1 }
+            return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().readCharacter(into: character)
+        }
         _ = cle_bind(editor, "^I", "jixiao-complete")
         _ = cle_bind(editor, "^R", "em-inc-search-prev")
         _ = el_source(editor, nil)  // ~/.editrc, as other libedit programs
@@ -48,10 +55,65 @@ final class LineEditor {
 
     enum Result { case line(String), interrupted, end }
 
+    /// libedit's read function (EL_GETCFN): one character from the terminal, decoded from UTF-8
+    /// (the shell sets a UTF-8 LC_CTYPE); bytes that are not UTF-8 are dropped, as libedit's own
+    /// read drops them. A resized window interrupts the read: the line is drawn again and the
+    /// read goes on. Any other interruption (Ctrl-C) returns -1 with EINTR, as libedit's does.
+    fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        var bytes: [UInt8] = []
+        while true {
+            var byte: UInt8 = 0
+            let count = Glibc.read(STDIN_FILENO, &byte, 1)
+            if count == 0 { return 0 }
+            if count < 0 {
+                let failure = errno
+                if failure == EINTR, cle_take_sigwinch() != 0 {
+                    redrawAfterResize()
+                    continue
+                }
+                errno = failure
+                return -1
+            }
+            bytes.append(byte)
+            guard let lead = bytes.first, lead < 0x80 || lead >= 0xC0 else {  // a continuation byte, no lead
+                bytes = []
+                continue
+            }
+            guard bytes.count >= (lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2) else { continue }
+            var decoder = UTF8()
+            var iterator = bytes.makeIterator()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                character.pointee = wchar_t(bitPattern: scalar.value)
+                return 1
+            }
+            bytes = []
+        }
+    }
+
+    /// After a resize the terminal has reflowed the line to the new width, while libedit still
+    /// counts rows at the old one, and would draw the line again below its old first row (the
+    /// garbled line until Ctrl-L). So: back to the row the prompt now starts on, clear below,
+    /// and let libedit draw prompt and line afresh.
+    private func redrawAfterResize() {
+        guard let info = el_wline(editor)?.pointee, let buffer = info.buffer, let cursor = info.cursor else { return }
+        var before = String.UnicodeScalarView()
+        var position = buffer
+        while position < cursor {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: position.pointee)) { before.append(scalar) }
+            position += 1
+        }
+        let width = DisplayWidth.of(prompt + String(before))
+        let rowsAbove = width / max(1, Self.window().columns)
+        print("\r" + (rowsAbove > 0 ? "\u{1B}[\(rowsAbove)A" : "") + "\u{1B}[J", terminator: "")
+        cle_flush_stdout()
+        _ = cle_refresh(editor)
+    }
+
     /// Reads one line with editing (el_wgets), decoding wide characters.
     func read(prompt: String) -> Result {
         free(promptText)
         promptText = strdup(prompt)
+        self.prompt = prompt
         var count: Int32 = 0
         guard let chars = el_wgets(editor, &count) else {
             // Ctrl-C ends el_wgets without a line: as EINTR at the prompt, but during a history

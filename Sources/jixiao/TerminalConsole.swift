@@ -79,7 +79,7 @@ final class TerminalConsole: Console {
     func showProgress(_ progress: LoadProgress?) {
         guard progressOnTerminal else { return }
         guard let progress else {
-            if progressShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if progressShown { FileHandle.standardError.write(Data(erasingProgress().utf8)) }
             progressShown = false
             return
         }
@@ -92,8 +92,21 @@ final class TerminalConsole: Console {
             : "\(progress.stage) \(progress.done)/\(progress.total) files, "
                 + String(format: "%.0f s", progress.seconds) + ", \(progress.current)"
         let line = DisplayWidth.truncate(text, to: max(20, Self.window(of: STDERR_FILENO).columns - 1))
-        FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
+        FileHandle.standardError.write(Data((erasingProgress() + line).utf8))
+        progressWidth = DisplayWidth.of(line)
         progressShown = true
+    }
+
+    /// The display width of the progress line drawn last.
+    private var progressWidth = 0
+
+    /// What erases the progress line drawn last: the rest of its row, or, when the window was
+    /// narrowed under it since, the rows the terminal reflowed it into (so no stale copy of it
+    /// stays in the scrollback).
+    private func erasingProgress() -> String {
+        let columns = Self.window(of: STDERR_FILENO).columns
+        guard progressShown, progressWidth > columns else { return "\r\u{1B}[K" }
+        return "\r\u{1B}[\((progressWidth - 1) / columns)A\u{1B}[J"
     }
 
     /// A yes/no question: Ctrl-C is no and Ctrl-D yes (a second Ctrl-D leaves, as the first

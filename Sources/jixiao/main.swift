@@ -33,7 +33,10 @@ if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET
 
 let stdinIsTerminal = isatty(0) == 1
 let interactive = stdinIsTerminal && isatty(1) == 1 && options.commands.isEmpty && options.scripts.isEmpty
-if interactive { cle_install_sigint() }
+if interactive {
+    cle_install_sigint()
+    cle_install_sigwinch()
+}
 
 /// One environment variable, read with getenv: ProcessInfo copies the whole environment into a
 /// dictionary, a cost every start would pay for three names.

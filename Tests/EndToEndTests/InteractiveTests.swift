@@ -218,6 +218,34 @@ import Testing
         #expect(!after.contains("MB/s, "), "the progress line is erased")
     }
 
+    /// The window narrowed under the progress line while a load runs: the terminal reflows the
+    /// line onto two rows, and both are erased, so no stale progress stays in the scrollback; a
+    /// long load ends with its one summary line.
+    @Test("narrowing the window during a load leaves no stale progress line")
+    func narrowingDuringALoad() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        let folder = term.home.appendingPathComponent("county")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let filing = try Data(
+            contentsOf: Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt"))
+        for i in 0..<1200 {
+            try (filing + Data(("\n" + String(repeating: " ", count: i + 1) + "\n").utf8))
+                .write(to: folder.appendingPathComponent(String(format: "a-long-file-name-%04d.txt", i)))
+        }
+        try term.start(columns: 120, rows: 24)
+        try term.type("load \(folder.path)")
+        try term.keys("Enter")
+        try term.waitFor { $0.contains("MB/s, ") }
+        try term.tmux(["resize-window", "-t", "t", "-x", "50", "-y", "24"])
+        // A debug build reads slowly: up to a minute for the load to end.
+        for _ in 0..<1200 where !(try term.history()).contains("1200 loaded, 0 failed") { usleep(50_000) }
+        let history = try term.history()
+        #expect(history.contains("1200 loaded, 0 failed"), "the load ends with its summary line")
+        #expect(!history.contains("MB/s"), "no stale progress line:\n\(history)")
+        try term.leave()
+    }
+
     /// Ctrl-C inside one large file (16 MB, seconds of reading) stops the load at once: the shell
     /// does not wait for the file to be read, and the loaded set stays as it was.
     @Test("Ctrl-C cancels the load of one large file at once, changing nothing")
@@ -346,6 +374,27 @@ import Testing
         let rows = listed.split(separator: "\n").filter { $0.contains("  ") && !$0.contains("possibilities") }
         #expect(rows.count > 2 && rows.allSatisfy { $0.count <= 80 }, "\(listed)")
         try term.keys("C-c")
+        try term.leave()
+    }
+
+    /// A line wrapped at 100 columns, the window narrowed to 60 and widened to 100 again: the
+    /// terminal reflows the line, and the shell draws it again from the row its prompt now
+    /// starts on, so moving to its start and typing leaves no stale copy of its first row.
+    @Test("a wrapped line survives the window's resizing", arguments: [(100, 60), (60, 100)])
+    func resizeDuringAWrappedLine(from: Int, to: Int) throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        try term.start(columns: from, rows: 24)
+        let words = (1...18).map { String(format: "word%02d", $0) }.joined(separator: " ")
+        try term.type("echo 绩效自评报告" + words)
+        try term.waitFor { $0.contains("word18") }
+        try term.tmux(["resize-window", "-t", "t", "-x", "\(to)", "-y", "24"])
+        try term.waitFor { screen in screen.split(separator: "\n").allSatisfy { Self.width($0) <= to } }
+        try term.keys("C-a")
+        try term.type("AB")
+        let shown = try term.waitFor { $0.contains("jixiao> ABecho 绩效自评报告word01") }
+        #expect(shown.components(separatedBy: "jixiao>").count == 2, "one prompt, no stale row:\n\(shown)")
+        try term.keys("C-u")
         try term.leave()
     }
 

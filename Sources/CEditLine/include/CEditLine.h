@@ -10,6 +10,7 @@
 
 typedef char *(*cle_prompt_fn)(EditLine *);
 typedef unsigned char (*cle_key_fn)(EditLine *, int);
+typedef int (*cle_read_fn)(EditLine *, wchar_t *);
 
 /* el_init(prog, stdin, stdout, stderr): Swift 6 rejects the C stdio globals. */
 EditLine *cle_init(const char *prog);
@@ -24,6 +25,8 @@ void *cle_get_clientdata(EditLine *el);                      /* el_get EL_CLIENT
 int cle_addfn(EditLine *el, const char *name, const char *help, cle_key_fn fn); /* EL_ADDFN */
 int cle_bind(EditLine *el, const char *key, const char *fnname);               /* EL_BIND */
 int cle_set_hist(EditLine *el, History *h);                  /* EL_HIST */
+int cle_set_getcfn(EditLine *el, cle_read_fn fn);            /* EL_GETCFN */
+int cle_refresh(EditLine *el);                               /* EL_REFRESH */
 
 int cle_hist_setsize(History *h, int n);                     /* H_SETSIZE */
 int cle_hist_setunique(History *h, int on);                  /* H_SETUNIQUE */
@@ -35,5 +38,8 @@ int cle_hist_nsave_fp(History *h, size_t n, FILE *fp);       /* H_NSAVE_FP: the 
  * read() blocked inside el_wgets() fails with EINTR and long commands can poll it. */
 void cle_install_sigint(void);
 int cle_take_sigint(void);   /* 1 if SIGINT arrived since the last call, and clears it */
+/* The same for SIGWINCH: a resized window, after which the line is drawn again. */
+void cle_install_sigwinch(void);
+int cle_take_sigwinch(void);
 
 #endif
