@@ -30,31 +30,26 @@ int cle_hist_enter(History *h, const char *line) { HistEvent ev; return history(
 int cle_hist_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
 int cle_hist_nsave_fp(History *h, size_t n, FILE *fp) { HistEvent ev; return history(h, &ev, H_NSAVE_FP, n, fp); }
 
+/* Deliberately no SA_RESTART: a read() blocked in el_wgets() returns with EINTR. */
+static void install(int signo, void (*handler)(int)) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sigaction(signo, &sa, NULL);
+}
+static int take(volatile sig_atomic_t *seen) {
+    if (*seen) { *seen = 0; return 1; }
+    return 0;
+}
+
 static volatile sig_atomic_t sigint_seen = 0;
 static void on_sigint(int signo) { (void)signo; sigint_seen = 1; }
-void cle_install_sigint(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* deliberately no SA_RESTART */
-    sigaction(SIGINT, &sa, NULL);
-}
+void cle_install_sigint(void) { install(SIGINT, on_sigint); }
+int cle_take_sigint(void) { return take(&sigint_seen); }
+
 static volatile sig_atomic_t sigwinch_seen = 0;
 static void on_sigwinch(int signo) { (void)signo; sigwinch_seen = 1; }
-void cle_install_sigwinch(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigwinch;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: the read in progress returns, and the line is redrawn */
-    sigaction(SIGWINCH, &sa, NULL);
-}
-int cle_take_sigwinch(void) {
-    if (sigwinch_seen) { sigwinch_seen = 0; return 1; }
-    return 0;
-}
-int cle_take_sigint(void) {
-    if (sigint_seen) { sigint_seen = 0; return 1; }
-    return 0;
-}
+void cle_install_sigwinch(void) { install(SIGWINCH, on_sigwinch); }
+int cle_take_sigwinch(void) { return take(&sigwinch_seen); }

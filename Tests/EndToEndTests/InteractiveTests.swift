@@ -105,6 +105,20 @@ import Testing
             }
         }
 
+        /// A folder of `count` copies of the real filing named by `name`, in this test's home.
+        /// Each copy differs by its trailing spaces, so none is skipped as already loaded.
+        func county(_ count: Int, name: (Int) -> String) throws -> URL {
+            let folder = home.appendingPathComponent("county")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let filing = try Data(
+                contentsOf: Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt"))
+            for i in 0..<count {
+                try (filing + Data(("\n" + String(repeating: " ", count: i + 1) + "\n").utf8))
+                    .write(to: folder.appendingPathComponent(name(i)))
+            }
+            return folder
+        }
+
         /// Ctrl-D, and the wait for the shell to end.
         func leave() throws {
             try keys("C-d")
@@ -195,15 +209,7 @@ import Testing
     func progressAndCancel() throws {
         try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
         let term = try Terminal()
-        let folder = term.home.appendingPathComponent("county")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let filing = try Data(
-            contentsOf: Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt"))
-        for i in 0..<3000 {
-            // Each copy differs by its trailing spaces, so none is skipped as already loaded.
-            try (filing + Data(("\n" + String(repeating: " ", count: i + 1) + "\n").utf8))
-                .write(to: folder.appendingPathComponent(String(format: "f%04d.txt", i)))
-        }
+        let folder = try term.county(3000) { String(format: "f%04d.txt", $0) }
         try term.start()
         try term.type("load \(folder.path)")
         try term.keys("Enter")
@@ -225,14 +231,7 @@ import Testing
     func narrowingDuringALoad() throws {
         try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
         let term = try Terminal()
-        let folder = term.home.appendingPathComponent("county")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let filing = try Data(
-            contentsOf: Binary.root.appendingPathComponent("Tests/Fixtures/filings/000_4163b9005dfad92f.txt"))
-        for i in 0..<1200 {
-            try (filing + Data(("\n" + String(repeating: " ", count: i + 1) + "\n").utf8))
-                .write(to: folder.appendingPathComponent(String(format: "a-long-file-name-%04d.txt", i)))
-        }
+        let folder = try term.county(1200) { String(format: "a-long-file-name-%04d.txt", $0) }
         try term.start(columns: 120, rows: 24)
         try term.type("load \(folder.path)")
         try term.keys("Enter")
