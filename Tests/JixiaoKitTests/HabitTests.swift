@@ -68,6 +68,28 @@ import Testing
         #expect(CommandSpec.suggestion(for: typed) == guess)
     }
 
+    /// The row-reusing distance against the definition written as plain recursion, on seeded random
+    /// words over a small alphabet (so swaps and repeats are common); and a long word is no guess.
+    @Test func theEditDistanceAgreesWithItsDefinition() {
+        func defined(_ a: [Character], _ b: [Character]) -> Int {
+            func d(_ i: Int, _ j: Int) -> Int {
+                if i == 0 { return j }
+                if j == 0 { return i }
+                var best = min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { best = min(best, d(i - 2, j - 2) + 1) }
+                return best
+            }
+            return d(a.count, b.count)
+        }
+        var random = SplitMix(seed: 27)
+        for _ in 0..<400 {
+            let a = (0..<Int.random(in: 0...6, using: &random)).map { _ in "abc".randomElement(using: &random)! }
+            let b = (0..<Int.random(in: 0...6, using: &random)).map { _ in "abc".randomElement(using: &random)! }
+            #expect(editDistance(a, b) == defined(a, b), "\(String(a)) \(String(b))")
+        }
+        #expect(CommandSpec.suggestion(for: String(repeating: "showx", count: 800)) == nil)
+    }
+
     /// The time is the command's, printed after its output (after a sourced script's lines, each
     /// with its own), for a failed command too, and without the time the pager was read.
     @Test(.scratch) func timingFollowsTheOutputCountsFailuresAndLeavesOutThePager() throws {

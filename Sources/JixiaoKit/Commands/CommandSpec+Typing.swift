@@ -27,12 +27,21 @@ extension CommandSpec {
     /// small number of edits away; nil when none is that close (a guess far off misleads).
     package static func suggestion(for word: String) -> String? {
         let lower = word.lowercased()
-        let spellings = all.flatMap { [$0.name] + $0.aliases }.filter { $0.count > 1 }
-        if lower.count > 1, let prefix = spellings.first(where: { $0.hasPrefix(lower) }) { return prefix }
-        let scored = spellings.map { ($0, editDistance(Array(lower), Array($0))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(2, word.count / 3)) else { return nil }
+        let typed = Array(lower.unicodeScalars)
+        if typed.count > 1, let prefix = spellings.first(where: { $0.name.hasPrefix(lower) }) { return prefix.name }
+        let limit = max(1, min(2, typed.count / 3))
+        // Words whose lengths differ by more than the limit are at least that many edits apart:
+        // skipping them keeps a long mistyped line from costing a distance against every name.
+        let near = spellings.filter { abs($0.letters.count - typed.count) <= limit }
+        let scored = near.map { ($0.name, editDistance(typed, $0.letters)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
         return best.0
     }
+
+    /// Every name and alias longer than one letter, with its letters, in the registry's order.
+    private static let spellings: [(name: String, letters: [Unicode.Scalar])] = all.flatMap { [$0.name] + $0.aliases }
+        .filter { $0.count > 1 }
+        .map { ($0, Array($0.unicodeScalars)) }
 }
 
 /// Edits between two words, a swap of neighbours counting as one (`shwo` is one from `show`):
@@ -40,10 +49,12 @@ extension CommandSpec {
 package func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var beforePrevious: [Int] = []
+    // Three rows, reused: the one before the previous is needed for the swap.
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
+        current[0] = i
         for j in 1...b.count {
             let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
             current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
@@ -51,8 +62,7 @@ package func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
                 current[j] = min(current[j], beforePrevious[j - 2] + 1)
             }
         }
-        beforePrevious = previous
-        previous = current
+        (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
 }

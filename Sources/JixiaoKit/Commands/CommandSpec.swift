@@ -149,15 +149,22 @@ package struct CommandSpec: Sendable {
         case whatIf = "What-if and saving (模拟调整与保存)"
     }
 
-    package static var all: [CommandSpec] {
+    /// The one registry of commands, in the order help lists them.
+    package static let all: [CommandSpec] =
         shellCommands + optionCommands + habitCommands + filingCommands + exportCommands + ruleCommands + chartCommands
-            + sqlCommands
-            + whatIfCommands + saveCommands
-    }
+        + sqlCommands + whatIfCommands + saveCommands
+
+    /// Each name and alias to its command; the first command to claim a spelling keeps it.
+    private static let bySpelling: [String: CommandSpec] = {
+        var index: [String: CommandSpec] = [:]
+        for spec in all {
+            for spelling in [spec.name] + spec.aliases where index[spelling] == nil { index[spelling] = spec }
+        }
+        return index
+    }()
 
     package static func named(_ word: String) -> CommandSpec? {
-        let lower = word.lowercased()
-        return all.first { $0.name == lower || $0.aliases.contains(lower) }
+        bySpelling[word.lowercased()]
     }
 
     /// Parses a whole command line (`set score 劳模 1 3`) into a command.

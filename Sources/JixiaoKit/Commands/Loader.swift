@@ -8,13 +8,18 @@ package enum Loader {
     /// The bundled example, compiled into the binary so an installed `jixiao` needs no files
     /// beside it.
     static func example() throws(ShellError) -> LoadedFiling {
-        let data = Data(PackageResources.example_txt)
-        do {
-            return LoadedFiling(filing: try FilingReader.read(data, source: "example"), path: "example")
-        } catch {
-            throw .unreadable(path: "example", error)
-        }
+        try bundledExample.get()
     }
+
+    /// Read once: the bundled bytes never change, so a second `load --example` need not read them.
+    private static let bundledExample: Result<LoadedFiling, ShellError> = {
+        let data = Data(PackageResources.example_txt)
+        do throws(ReadError) {
+            return .success(LoadedFiling(filing: try FilingReader.read(data, source: "example"), path: "example"))
+        } catch {
+            return .failure(.unreadable(path: "example", error))
+        }
+    }()
 
     static func read(
         _ path: String, shownAs shown: String, pool: TextPool, made: Result<Made, ShellError>? = nil
