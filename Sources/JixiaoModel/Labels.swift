@@ -328,18 +328,37 @@ package struct WordList: Sendable {
     private let needles: [[UInt8]]
     /// Whether a byte begins some word: most bytes of a text do not, and are passed over at once.
     private let leads: [Bool]
+    /// Whether a pair of bytes begins some word longer than a byte, one bit per pair: in Chinese
+    /// text nearly every third byte is a lead byte, and the second byte tells most of them apart.
+    private let pairs: [UInt64]
+    /// Whether some word is the single byte.
+    private let singles: [Bool]
 
     package init(_ words: [String]) {
         needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
         var leads = [Bool](repeating: false, count: 256)
-        for needle in needles { leads[Int(needle[0])] = true }
-        self.leads = leads
+        var singles = [Bool](repeating: false, count: 256)
+        var pairs = [UInt64](repeating: 0, count: 65536 / 64)
+        for needle in needles {
+            leads[Int(needle[0])] = true
+            if needle.count == 1 {
+                singles[Int(needle[0])] = true
+            } else {
+                let pair = Int(needle[0]) << 8 | Int(needle[1])
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        (self.leads, self.singles, self.pairs) = (leads, singles, pairs)
     }
 
     package func occurs(in text: String) -> Bool {
         var text = text
         return text.withUTF8 { h in
             for i in h.indices where leads[Int(h[i])] {
+                if singles[Int(h[i])] { return true }
+                guard i + 1 < h.count else { break }
+                let pair = Int(h[i]) << 8 | Int(h[i + 1])
+                guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
                 for needle in needles where needle.count <= h.count - i && needle[0] == h[i] {
                     if needle.indices.allSatisfy({ h[i + $0] == needle[$0] }) { return true }
                 }

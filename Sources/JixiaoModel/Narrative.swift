@@ -19,8 +19,10 @@ public struct NarrativeSection: Hashable, Sendable {
 
     /// The body, a line at a time, each with its file line.
     public var body: [Located] {
-        let texts = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return zip(texts, lines).map { Located(String($0), line: $1 == 0 ? nil : Int($1)) }
+        // Split as it was joined, on the byte: splitting characters is slower, and would keep a
+        // line ending in \r joined to the next (\r\n is one character).
+        let texts = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return zip(texts, lines).map { Located(String(Substring($0)), line: $1 == 0 ? nil : Int($1)) }
     }
 
     public var isEmpty: Bool { lines.isEmpty }

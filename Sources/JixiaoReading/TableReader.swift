@@ -316,8 +316,14 @@ package struct TableReader {
     static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
         var best = 0
         var bestScore = Int.min
-        // Each cell is read once, not once for each of the five offsets tried.
-        let values = row.cells.map(\.value)
+        // Only cells that fall under 分值 or 得分 are read as values, each once for all five offsets.
+        var values = [Labels.Value?](repeating: nil, count: row.cells.count)
+        func value(_ i: Int) -> Labels.Value {
+            if let known = values[i] { return known }
+            let read = row.cells[i].value
+            values[i] = read
+            return read
+        }
         for offset in [0, -1, 1, -2, 2] {
             var score = 0
             for (c, column) in columns.enumerated() {
@@ -325,7 +331,7 @@ package struct TableReader {
                 let cell = i >= 0 && i < row.cells.count ? row.cells[i] : nil
                 switch column {
                 case .weight, .score:
-                    switch cell == nil ? .blank : values[i] {
+                    switch cell == nil ? .blank : value(i) {
                     case .number: score += 3
                     case .blank: score += cell == nil ? 0 : 1
                     case .text: score -= 3

@@ -97,27 +97,6 @@ struct StatedFigure {
 
     static let keys = WordList(["预算", "到位", "支出", "执行率", "得分"])
 
-    // The subjects, then an optional 总额/金额 and verb, then the amount and its unit.
-    nonisolated(unsafe) static let amountPattern =
-        #/
-        (年初预算数?|调整后预算数?|全年预算数?|预算数|预算资金|预算
-        |实际到位|到位资金|资金到位
-        |全年实际支出|实际支出|全年支出|支出)
-        (?:总额|金额)?(?:为|是|共|达|合计)?[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)
-        /#
-    /// What each pattern can begin with, so it is tried only there (`matches(of:beginningWith:)`).
-    static let amountKeys = ["年初", "调整后", "全年", "预算", "实际", "到位", "资金", "支出"]
-    static let rateKeys = ["预算", "资金", "执行率"]
-    static let scoreKeys = ["自评", "综合", "评价", "总得分"]
-
-    nonisolated(unsafe) static let ratePattern =
-        #/(?:预算执行率|资金执行率|执行率)(?:为|达到|达|是)?[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*%/#
-    nonisolated(unsafe) static let scorePattern =
-        #/
-        (?:自评得分|综合得分|评价得分|总得分|自评总分)
-        (?:为|是|达)?[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*分
-        /#
-
     /// 基本支出, 项目支出, 人员支出 … are other figures than the table's 全年执行数.
     static let otherSpending = ["基本", "项目", "公用", "人员", "三公", "经费", "资本", "工资"]
 
@@ -132,30 +111,37 @@ struct StatedFigure {
     }
 
     static func all(in line: String) -> [StatedFigure] {
+        // Every phrase needs a digit: a line without one is not searched at all.
+        guard line.utf8.contains(where: { (48...57).contains($0) }) else { return [] }
         var found: [StatedFigure] = []
-        for m in line.matches(of: amountPattern, beginningWith: amountKeys) {
-            let word = String(m.1)
+        for m in line.has("元") ? FigurePhrase.amount.matches(in: line) : [] {
+            let word = String(m.subject)
             let before = String(line[..<m.range.lowerBound].suffix(2))
             if word.hasSuffix("支出"), otherSpending.contains(where: { before.hasSuffix($0) }) { continue }
             if differenceWords.contains(where: { before.hasSuffix($0) }) { continue }
-            guard var value = Decimal(string: String(m.2)) else { continue }
+            guard var value = Decimal(string: String(m.number)) else { continue }
             var places = value.decimalPlaces
-            if m.3 == "元" {
+            if m.unit == "元" {
                 value /= 10000
                 places += 4
             }
-            found.append(StatedFigure(subject: subject(of: word), value: value, places: places, phrase: String(m.0)))
+            found.append(
+                StatedFigure(subject: subject(of: word), value: value, places: places, phrase: phrase(m, line)))
         }
-        for m in line.matches(of: ratePattern, beginningWith: rateKeys) {
-            guard let value = Decimal(string: String(m.1)) else { continue }
-            found.append(StatedFigure(subject: .rate, value: value, places: value.decimalPlaces, phrase: String(m.0)))
+        for m in line.has("%") ? FigurePhrase.rate.matches(in: line) : [] {
+            guard let value = Decimal(string: String(m.number)) else { continue }
+            found.append(
+                StatedFigure(subject: .rate, value: value, places: value.decimalPlaces, phrase: phrase(m, line)))
         }
-        for m in line.matches(of: scorePattern, beginningWith: scoreKeys) {
-            guard let value = Decimal(string: String(m.1)) else { continue }
-            found.append(StatedFigure(subject: .score, value: value, places: value.decimalPlaces, phrase: String(m.0)))
+        for m in line.has("分") ? FigurePhrase.score.matches(in: line) : [] {
+            guard let value = Decimal(string: String(m.number)) else { continue }
+            found.append(
+                StatedFigure(subject: .score, value: value, places: value.decimalPlaces, phrase: phrase(m, line)))
         }
         return found
     }
+
+    private static func phrase(_ match: FigurePhrase.Match, _ line: String) -> String { String(line[match.range]) }
 
     static func subject(of word: String) -> Subject {
         if word.hasPrefix("年初") { return .initial }

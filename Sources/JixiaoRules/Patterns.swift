@@ -29,22 +29,6 @@ extension String {
         return nil
     }
 
-    /// `matches(of:)` for a pattern that can only begin with one of `keys`, on the same terms as
-    /// `firstMatch(of:beginningWith:)`: every match, left to right, none inside the one before.
-    /// Swift's Regex tries a pattern at every character, and the narrative checks' three patterns
-    /// over every line of every report were most of scoring time.
-    func matches<Output>(of regex: Regex<Output>, beginningWith keys: [String]) -> [Regex<Output>.Match] {
-        let starts = Set(keys.flatMap { key in positions(of: key) }).sorted()
-        var found: [Regex<Output>.Match] = []
-        var end = startIndex
-        for start in starts where start >= end {
-            guard let match = self[start...].prefixMatch(of: regex) else { continue }
-            found.append(match)
-            end = match.range.upperBound
-        }
-        return found
-    }
-
     /// Where `key` begins in the text.
     func positions(of key: String) -> [Index] {
         offsets(of: key).map { utf8.index(utf8.startIndex, offsetBy: $0) }

@@ -1,0 +1,168 @@
+/// The shape of a phrase that states a figure: a subject, an optional qualifier and verb, an
+/// optional colon, white space, the number and its unit (`年初预算数为 101.99 万元`,
+/// `执行率达到56.67%`, `自评得分95分`).
+///
+/// Matched by hand rather than with Swift's Regex: the three figure patterns, tried at every
+/// subject of every report, were a quarter of a filing's analysis, and reading a match's groups
+/// cost more than finding it. The grammar is fixed and small, so the search is too. It finds what
+/// the regular expression it replaces finds (FastPathTests holds them side by side): the same
+/// alternatives in the same order of preference, on whole characters only, left to right, each
+/// match starting after the one before.
+struct FigurePhrase: Sendable {
+    /// The words a phrase begins with, most preferred first (`年初预算数` before `年初预算`).
+    let subjects: [String]
+    let qualifiers: [String]
+    let verbs: [String]
+    let units: [String]
+    /// Whether a byte begins some subject: most bytes do not, and are passed over at once.
+    let leads: [Bool]
+
+    init(subjects: [String], qualifiers: [String], verbs: [String], units: [String]) {
+        (self.subjects, self.qualifiers, self.verbs, self.units) = (subjects, qualifiers, verbs, units)
+        var leads = [Bool](repeating: false, count: 256)
+        for subject in subjects { leads[Int(subject.utf8.first ?? 0)] = true }
+        self.leads = leads
+    }
+
+    struct Match {
+        var range: Range<String.Index>
+        var subject: Substring
+        var number: Substring
+        var unit: Substring
+    }
+
+    static let amount = FigurePhrase(
+        subjects: [
+            "年初预算数", "年初预算", "调整后预算数", "调整后预算",
+            "全年预算数", "全年预算",
+            "预算数", "预算资金", "预算", "实际到位", "到位资金", "资金到位",
+            "全年实际支出", "实际支出", "全年支出", "支出",
+        ],
+        qualifiers: ["总额", "金额"], verbs: ["为", "是", "共", "达", "合计"], units: ["万元", "元"])
+    static let rate = FigurePhrase(
+        subjects: ["预算执行率", "资金执行率", "执行率"], qualifiers: [],
+        verbs: ["为", "达到", "达", "是"], units: ["%"])
+    static let score = FigurePhrase(
+        subjects: ["自评得分", "综合得分", "评价得分", "总得分", "自评总分"], qualifiers: [],
+        verbs: ["为", "是", "达"], units: ["分"])
+
+    /// Every phrase in the text, left to right, none inside the one before.
+    func matches(in text: String) -> [Match] {
+        var found: [Match] = []
+        var storage = text
+        storage.withUTF8 { bytes in
+            let scan = Scan(text: text, bytes: bytes)
+            var start = 0
+            while start < bytes.count {
+                guard leads[Int(bytes[start])], let match = scan.phrase(self, at: start) else {
+                    start += 1
+                    continue
+                }
+                found.append(scan.match(match))
+                start = match.end
+            }
+        }
+        return found
+    }
+}
+
+/// One search's view of the text: its bytes for comparing, the string for character boundaries.
+private struct Scan {
+    let text: String
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// A phrase's parts as byte offsets.
+    struct Parts {
+        var start: Int
+        var subjectEnd: Int
+        var number: Range<Int>
+        var unit: Range<Int>
+        var end: Int { unit.upperBound }
+    }
+
+    func phrase(_ grammar: FigurePhrase, at start: Int) -> Parts? {
+        // The cheap test first: most positions begin no subject at all.
+        guard grammar.subjects.contains(where: { word(bytes: $0, at: start) != nil }), isBoundary(start) else {
+            return nil
+        }
+        for subject in grammar.subjects {
+            guard let afterSubject = literal(subject, at: start) else { continue }
+            for qualifier in grammar.qualifiers + [""] {
+                guard let afterQualifier = literal(qualifier, at: afterSubject) else { continue }
+                for verb in grammar.verbs + [""] {
+                    guard let afterVerb = literal(verb, at: afterQualifier) else { continue }
+                    for colon in [":", "：", ""] {
+                        guard let afterColon = literal(colon, at: afterVerb) else { continue }
+                        if let (number, unit) = figure(grammar.units, at: afterColon) {
+                            return Parts(start: start, subjectEnd: afterSubject, number: number, unit: unit)
+                        }
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// White space, a number (`12`, `12.50`), white space and one of the units.
+    func figure(_ units: [String], at position: Int) -> (Range<Int>, Range<Int>)? {
+        let numberStart = skipSpace(from: position)
+        var end = digits(from: numberStart)
+        guard end > numberStart else { return nil }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "."), digits(from: end + 1) > end + 1 {
+            end = digits(from: end + 1)
+        }
+        guard isBoundary(end) else { return nil }  // a digit with a mark on it is not a digit
+        let unitStart = skipSpace(from: end)
+        for unit in units {
+            if let unitEnd = literal(unit, at: unitStart) { return (numberStart..<end, unitStart..<unitEnd) }
+        }
+        return nil
+    }
+
+    func digits(from position: Int) -> Int {
+        var end = position
+        while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
+        return end
+    }
+
+    /// Past the white-space characters from `position` (a character boundary).
+    func skipSpace(from position: Int) -> Int {
+        var index = stringIndex(position)
+        while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+        return text.utf8.distance(from: text.utf8.startIndex, to: index)
+    }
+
+    /// The end of `word` when it stands at `position` and ends on a character boundary; an empty
+    /// word stands anywhere.
+    func literal(_ word: String, at position: Int) -> Int? {
+        guard !word.isEmpty else { return position }
+        guard let end = self.word(bytes: word, at: position), isBoundary(end) else { return nil }
+        return end
+    }
+
+    func word(bytes word: String, at position: Int) -> Int? {
+        var end = position
+        for byte in word.utf8 {
+            guard end < bytes.count, bytes[end] == byte else { return nil }
+            end += 1
+        }
+        return end
+    }
+
+    func isBoundary(_ position: Int) -> Bool {
+        position == bytes.count || String.Index(stringIndex(position), within: text) != nil
+    }
+
+    func stringIndex(_ position: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: position)
+    }
+
+    func match(_ parts: Parts) -> FigurePhrase.Match {
+        let range = stringIndex(parts.start)..<stringIndex(parts.end)
+        return FigurePhrase.Match(
+            range: range,
+            subject: text[stringIndex(parts.start)..<stringIndex(parts.subjectEnd)],
+            number: text[stringIndex(parts.number.lowerBound)..<stringIndex(parts.number.upperBound)],
+            unit: text[stringIndex(parts.unit.lowerBound)..<stringIndex(parts.unit.upperBound)])
+    }
+}
