@@ -28,6 +28,23 @@ package enum Labels {
         return result
     }
 
+    /// Whether `norm(text)` would be longer than `limit` bytes, learnt without building it and
+    /// stopping once it is: a long paragraph is not normalised only to be found too long.
+    package static func normIsLonger(_ text: String, than limit: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var length = 0
+            var i = 0
+            while i < bytes.count {
+                let (width, replacement) = unit(bytes, at: i)
+                length += replacement?.count ?? width
+                if length > limit { return true }
+                i += width
+            }
+            return false
+        }
+    }
+
     /// The offset of the first byte that normalising changes, nil when it changes none: most
     /// labels, and most Chinese text, whose 0xE3 and 0xEF lead bytes are other punctuation.
     private static func firstNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -232,6 +232,7 @@ package enum Layout {
     /// `（2022年度）` on the line under a title.
     static func isYearSubtitle(_ text: String) -> Bool {
         guard text.begins(with: "（") || text.begins(with: "(") else { return false }
+        guard !Labels.normIsLonger(text, than: 16) else { return false }
         let key = Labels.norm(text)
         return key.begins(with: "(") && key.ends(with: ")") && key.utf8.count <= 16 && key.has("年")
     }

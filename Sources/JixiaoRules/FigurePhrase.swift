@@ -14,14 +14,26 @@ struct FigurePhrase: Sendable {
     let qualifiers: [String]
     let verbs: [String]
     let units: [String]
-    /// Whether a byte begins some subject: most bytes do not, and are passed over at once.
-    let leads: [Bool]
+    /// Whether a pair of bytes begins some subject, one bit per pair: most positions of a report
+    /// begin none, and two bytes tell almost all of them apart (every subject is Chinese).
+    let heads: [UInt64]
 
     init(subjects: [String], qualifiers: [String], verbs: [String], units: [String]) {
         (self.subjects, self.qualifiers, self.verbs, self.units) = (subjects, qualifiers, verbs, units)
-        var leads = [Bool](repeating: false, count: 256)
-        for subject in subjects { leads[Int(subject.utf8.first ?? 0)] = true }
-        self.leads = leads
+        var heads = [UInt64](repeating: 0, count: 65536 / 64)
+        for subject in subjects {
+            let bytes = Array(subject.utf8)
+            precondition(bytes.count >= 2, "a subject is at least one Chinese character")
+            let pair = Int(bytes[0]) << 8 | Int(bytes[1])
+            heads[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        self.heads = heads
+    }
+
+    func mayBegin(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + 1 < bytes.count else { return false }
+        let pair = Int(bytes[start]) << 8 | Int(bytes[start + 1])
+        return heads[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
     struct Match {
@@ -54,7 +66,7 @@ struct FigurePhrase: Sendable {
             let scan = Scan(text: text, bytes: bytes)
             var start = 0
             while start < bytes.count {
-                guard leads[Int(bytes[start])], let match = scan.phrase(self, at: start) else {
+                guard mayBegin(bytes, at: start), let match = scan.phrase(self, at: start) else {
                     start += 1
                     continue
                 }

@@ -39,6 +39,10 @@ import Testing
 
     @Test(arguments: texts) func normMatchesTheScalarForm(_ text: String) {
         #expect(Labels.norm(text).isExactly(Self.scalarNorm(text)))
+        let length = Self.scalarNorm(text).utf8.count
+        for limit in [0, 1, length - 1, length, length + 1, 16] where limit >= 0 {
+            #expect(Labels.normIsLonger(text, than: limit) == (length > limit), "\(limit) \(text.debugDescription)")
+        }
     }
 
     @Test(arguments: texts) func level1MatchesTheRegex(_ text: String) {
