@@ -123,14 +123,16 @@ package enum Labels {
     /// The value of a cell whose normalised `key` is already known.
     package static func value(_ text: String, key t: String) -> Value {
         if isPlaceholderKey(t) { return .blank }
-        var body = Substring(t)
-        var percent = false
-        if body.hasSuffix("%") || body.hasSuffix("％") {
-            percent = true
-            body = body.dropLast()
+        // Suffixes compared and dropped as bytes: a number is ASCII, so a character the bytes
+        // would split could never have been read as one either way.
+        var unit = 0
+        let percent = t.ends(with: "%") || t.ends(with: "％")
+        if percent {
+            unit = t.ends(with: "%") ? 1 : 3
+        } else if t.ends(with: "万元") {
+            unit = 6
         }
-        if body.hasSuffix("万元") && !percent { body = body.dropLast(2) }
-        guard let number = decimal(body) else { return .text(Labels.trim(text)) }
+        guard let number = decimal(Substring(t.utf8.dropLast(unit))) else { return .text(Labels.trim(text)) }
         return .number(number, percent: percent)
     }
 

@@ -53,7 +53,7 @@ package enum SectionKind: Equatable, Sendable {
     /// Recognises a title line by its wording, tolerating spaces, a leading unit name or
     /// year, an 附表N prefix and a trailing `(2023年度)`.
     static func of(title text: String) -> SectionKind? {
-        guard text.has("表") || text.has("报告") || text.has("说明") || text.has("附件") else { return nil }
+        guard titleWords.occurs(in: text) else { return nil }
         // A sentence is no title, and only an attachment's title starts with 附: said before the
         // costlier normalisation (which keeps every comma and full stop).
         if !text.has("附"), text.has("，") || text.has("。") || text.has(",") { return nil }
@@ -76,6 +76,9 @@ package enum SectionKind: Equatable, Sendable {
         for (ending, kind) in endings where t.ends(with: ending) { return kind }
         return nil
     }
+
+    /// A title holds one of these; a line without any is passed over in one look.
+    private static let titleWords = WordList(["表", "报告", "说明", "附件"])
 
     /// `部门整体支出绩效自评表(2023年度)` → `部门整体支出绩效自评表`.
     static func withoutYearSuffix(_ key: String) -> String {

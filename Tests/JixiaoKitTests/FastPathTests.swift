@@ -45,6 +45,31 @@ import Testing
         }
     }
 
+    /// What `value` did before it compared suffixes as bytes: character by character.
+    static func characterValue(_ text: String) -> Labels.Value {
+        let t = Labels.norm(text)
+        if Labels.isPlaceholderKey(t) { return .blank }
+        var body = Substring(t)
+        var percent = false
+        if body.hasSuffix("%") || body.hasSuffix("％") {
+            percent = true
+            body = body.dropLast()
+        }
+        if body.hasSuffix("万元") && !percent { body = body.dropLast(2) }
+        guard let number = Labels.decimal(body) else { return .text(Labels.trim(text)) }
+        return .number(number, percent: percent)
+    }
+
+    @Test(
+        arguments: texts + [
+            "95%", "95％", "12万元", "12.50万元", "5%万元", "5万元%", "%", "万元",
+            "5\u{600}%", "5%\u{301}", "3万\u{301}元",
+            "——", "无", " 7 ％",
+        ])
+    func valuesAreTheCharacterReading(_ text: String) {
+        #expect(Labels.value(text) == Self.characterValue(text), "\(text.debugDescription)")
+    }
+
     @Test(arguments: texts) func level1MatchesTheRegex(_ text: String) {
         let t = Labels.norm(text)
         var expected: (String, Decimal?) = (Labels.trim(text), nil)
