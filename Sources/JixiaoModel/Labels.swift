@@ -108,7 +108,19 @@ package enum Labels {
     /// A normalised text that means "nothing here"; placeholders are short, so longer keys are
     /// answered without hashing.
     package static func isPlaceholderKey(_ key: String) -> Bool {
-        key.utf8.count <= 6 && placeholders.contains(key)
+        guard key.utf8.count <= 6 else { return false }
+        // Compared as bytes packed in a word, not hashed: no placeholder has another canonically
+        // equal spelling, and every one fits in six bytes.
+        return placeholderCodes.contains(packed(key))
+    }
+
+    private static let placeholderCodes = placeholders.map(packed)
+
+    /// Up to seven bytes and their count in one word.
+    private static func packed(_ short: String) -> UInt64 {
+        var code = UInt64(short.utf8.count) << 56
+        for (i, byte) in short.utf8.enumerated() { code |= UInt64(byte) << (8 * UInt64(i)) }
+        return code
     }
 
     /// A cell's value: blank, a number (with a `%` flag), or text.

@@ -214,11 +214,12 @@ package enum Layout {
     }
 
     /// Removes dump debris from a line: `[bookmark: …]` tokens and `<br>` tags.
-    static func clean(_ line: String) -> String {
-        var bytes = line
-        let marked = bytes.withUTF8 { $0.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") } }
-        guard marked else { return line }
-        var out = line
+    static func clean(_ line: Substring) -> String {
+        let marked =
+            line.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x5B || $0 == 0x3C } }  // [ <
+            ?? line.utf8.contains { $0 == 0x5B || $0 == 0x3C }
+        guard marked else { return String(line) }
+        var out = String(line)
         if out.has("[bookmark:") { out = out.replacing(Patterns.bookmark, with: "") }
         if out.has("<br") { out = out.replacing(Patterns.lineBreakTag, with: "") }
         return out

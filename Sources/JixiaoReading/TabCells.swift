@@ -18,11 +18,11 @@ enum TabCells {
 
         mutating func take(_ index: Int, into builder: inout SectionBuilder) {
             let number = index + 1
-            let line = Layout.clean(String(lines[index]))
+            let line = Layout.clean(lines[index])
             if line.utf8.first == UInt8(ascii: "\t") {
                 closeCell()
                 if blankBefore || row.isEmpty { closeRow(into: &builder) }
-                cell = (Labels.trim(String(line.dropFirst())), number)
+                cell = (Labels.trim(String(line[line.index(after: line.startIndex)...])), number)
                 blankBefore = false
                 return
             }

@@ -70,6 +70,23 @@ import Testing
         #expect(Labels.value(text) == Self.characterValue(text), "\(text.debugDescription)")
     }
 
+    /// The packed comparison is the set's: each placeholder, each with a byte more or less, and
+    /// short texts drawn with a seed from their bytes.
+    @Test func placeholdersPackedAreTheSet() {
+        var keys =
+            Labels.placeholders.flatMap { [$0, $0 + "-", String($0.dropLast()), "\0" + $0, $0 + "\0"] } + [
+                "\0", "\0\0",
+            ]
+        var random = SplitMix(seed: 6)
+        let pieces = ["—", "-", "/", "／", "…", "无", "\\", "\0", "a"]
+        keys += (0..<500).map { _ in
+            (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+        for key in keys {
+            #expect(Labels.isPlaceholderKey(key) == Labels.placeholders.contains(key), "\(key.debugDescription)")
+        }
+    }
+
     @Test(arguments: texts) func level1MatchesTheRegex(_ text: String) {
         let t = Labels.norm(text)
         var expected: (String, Decimal?) = (Labels.trim(text), nil)
