@@ -119,7 +119,14 @@ extension Checker {
 
     /// Each project table matched to its 基础数据表 row: by name, else by the most similar name
     /// (`named` false), else nil.
-    func basicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
+    mutating func basicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
+        if let matchedRows { return matchedRows }
+        let matched = matchBasicRows()
+        matchedRows = matched
+        return matched
+    }
+
+    private func matchBasicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
         let rows = filing.basic?.members(.projects) ?? []
         guard !rows.isEmpty else { return [] }
         let rowKeys = rows.map { Self.projectKey($0.name) }

@@ -11,6 +11,8 @@ public struct Checker {
     let tables: [CheckedTable]
     var findings: [Finding] = []
     private var running: Check?
+    /// Each project matched to its 基础数据表 row, worked out once for the three checks that ask.
+    var matchedRows: [(project: Project, row: BasicData.Row?, named: Bool)]?
 
     /// Every registered check (or `checks`) over `filing`. `cards` are score cards already
     /// computed under `rules`, in `Filing.scoredTables` order; each table is scored here if absent.
