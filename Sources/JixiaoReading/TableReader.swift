@@ -274,7 +274,7 @@ package struct TableReader {
             guard text(.level3) != nil || text(.level2) != nil else { continue }
             used.insert(r)
             if let c = text(.level1), !c.isEmpty {
-                if case .number = Labels.value(c.text) {
+                if case .number = c.value {
                     warn(c.line, "一级指标 '\(c.text)' is a number, not a name: the row's cells may be shifted")
                 }
                 let parsed = Labels.level1(c.text)
@@ -328,18 +328,19 @@ package struct TableReader {
             var score = 0
             for (c, column) in columns.enumerated() {
                 let i = c + offset
-                let cell = i >= 0 && i < row.cells.count ? row.cells[i] : nil
+                // The cell is looked at where it is, never copied: a copy retains its strings.
+                let present = i >= 0 && i < row.cells.count
                 switch column {
                 case .weight, .score:
-                    switch cell == nil ? .blank : value(i) {
+                    switch present ? value(i) : .blank {
                     case .number: score += 3
-                    case .blank: score += cell == nil ? 0 : 1
+                    case .blank: score += present ? 1 : 0
                     case .text: score -= 3
                     }
                 case .level1, .level2:
-                    if let cell, !cell.isEmpty { score += cell.key.has("指标") ? 2 : -1 }
+                    if present, !row.cells[i].isEmpty { score += row.cells[i].key.has("指标") ? 2 : -1 }
                 case .level3:
-                    if cell == nil { score -= 2 }
+                    if !present { score -= 2 }
                 default: break
                 }
             }
