@@ -12,7 +12,9 @@ enum Vocabulary {
     }
 
     static func isProjectNameLabel(_ key: String) -> Bool {
-        key.isExactly("项目名称") || key.isExactly("项目支出名称") || key.begins(with: "项目名称:")
+        // Every cell of every table is asked: one look at the first word turns most away.
+        guard key.begins(with: "项目") else { return false }
+        return key.isExactly("项目名称") || key.isExactly("项目支出名称") || key.begins(with: "项目名称:")
             || key.begins(with: "项目支出名称:")
     }
 
