@@ -32,6 +32,7 @@ enum Harness {
         shell.confinement = folder
         shell.cacheFolder = nil
         shell.editor = nil  // `\e` starts no program: it fails, and runs nothing
+        shell.queryCeiling = .seconds(1)  // an endless query is stopped as a user's would be, sooner
         shell.session = session
         shell.runConsole()
     }

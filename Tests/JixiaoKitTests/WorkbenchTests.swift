@@ -229,5 +229,9 @@ import Testing
         #expect(!filter.ok && filter.errors.contains("stopped after 1 s"))
         #expect(run(shell, "sql SELECT count(*) FROM filings").ok)
         #expect(!run(shell, "option sql_timeout soon").ok)
+        // The fuzzer's ceiling holds whatever the option says, none included.
+        shell.queryCeiling = .seconds(1)
+        #expect(run(shell, "option sql_timeout 0").ok)
+        #expect(run(shell, "sql SELECT \(forever)").errors.contains("stopped after 1 s"))
     }
 }

@@ -103,8 +103,17 @@ public final class Shell: Environment {
 
     public func progress(_ progress: LoadProgress?) { console.showProgress(progress) }
 
-    /// `option sql_timeout`, else 60 s in a script and none at a terminal.
-    package var queryLimit: Duration? { session.settings.queryLimit(scripted: !console.isInteractive) }
+    /// `option sql_timeout`, else 60 s in a script and none at a terminal; never past
+    /// `queryCeiling` when one is set.
+    package var queryLimit: Duration? {
+        let chosen = session.settings.queryLimit(scripted: !console.isInteractive)
+        guard let queryCeiling else { return chosen }
+        return min(chosen ?? queryCeiling, queryCeiling)
+    }
+
+    /// The longest any query may run, whatever `option sql_timeout` says: the command-script
+    /// fuzzer sets it, so a script's endless query costs a second, not a minute or forever.
+    public var queryCeiling: Duration?
 
     package var atTerminal: Bool { console.isInteractive }
 
