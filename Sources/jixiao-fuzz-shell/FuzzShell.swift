@@ -11,7 +11,7 @@ import JixiaoKit
 /// -DFUZZING`; a plain build replays the scripts named on the command line.
 enum Harness {
     /// The private folder every path stays in.
-    nonisolated(unsafe) static let folder: String = {
+    static let folder: String = {
         let path = NSTemporaryDirectory() + "jixiao-fuzz-shell-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(atPath: Harness.folder) }
@@ -20,7 +20,7 @@ enum Harness {
 
     /// The session every script starts from, loaded once: reading it again for each input would
     /// be most of the fuzzer's time.
-    nonisolated(unsafe) static let session: Session = {
+    static let session: Session = {
         let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true), directory: folder)
         shell.execute(line: "load --example", source: "setup", line: 1)
         return shell.session
