@@ -117,7 +117,12 @@ package enum Disk {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            // The name is read through a pointer, up to its NUL: `entry.pointee` would copy a whole
+            // `struct dirent`, past the end of a short last record in readdir's buffer (AddressSanitizer
+            // caught the shell fuzzer reading 10 bytes beyond it).
+            let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let bytes = Array(
+                UnsafeRawBufferPointer(start: name, count: strlen(name.assumingMemoryBound(to: CChar.self))))
             guard bytes.first != UInt8(ascii: ".") else { continue }
             names.append(FileNames.decode(bytes))
         }
