@@ -1,3 +1,5 @@
+import JixiaoModel
+
 /// The shape of a phrase that states a figure: a subject, an optional qualifier and verb, an
 /// optional colon, white space, the number and its unit (`年初预算数为 101.99 万元`,
 /// `执行率达到56.67%`, `自评得分95分`).
@@ -14,26 +16,13 @@ struct FigurePhrase: Sendable {
     let qualifiers: [String]
     let verbs: [String]
     let units: [String]
-    /// Whether a pair of bytes begins some subject, one bit per pair: most positions of a report
-    /// begin none, and two bytes tell almost all of them apart (every subject is Chinese).
-    let heads: [UInt64]
+    /// The first two bytes of every subject: most positions of a report begin none, and two
+    /// bytes tell almost all of them apart (every subject is Chinese).
+    let heads: BytePairSet
 
     init(subjects: [String], qualifiers: [String], verbs: [String], units: [String]) {
         (self.subjects, self.qualifiers, self.verbs, self.units) = (subjects, qualifiers, verbs, units)
-        var heads = [UInt64](repeating: 0, count: 65536 / 64)
-        for subject in subjects {
-            let bytes = Array(subject.utf8)
-            precondition(bytes.count >= 2, "a subject is at least one Chinese character")
-            let pair = Int(bytes[0]) << 8 | Int(bytes[1])
-            heads[pair >> 6] |= 1 << UInt64(pair & 63)
-        }
-        self.heads = heads
-    }
-
-    func mayBegin(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        guard start + 1 < bytes.count else { return false }
-        let pair = Int(bytes[start]) << 8 | Int(bytes[start + 1])
-        return heads[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+        heads = BytePairSet(beginnings: subjects.map { Array($0.utf8) })
     }
 
     struct Match {
@@ -66,7 +55,7 @@ struct FigurePhrase: Sendable {
             let scan = Scan(text: text, bytes: bytes)
             var start = 0
             while start < bytes.count {
-                guard mayBegin(bytes, at: start), let match = scan.phrase(self, at: start) else {
+                guard heads.begins(bytes, at: start), let match = scan.phrase(self, at: start) else {
                     start += 1
                     continue
                 }
