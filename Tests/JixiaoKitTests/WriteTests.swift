@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 import Testing
 
 @testable import JixiaoKit
@@ -171,5 +172,37 @@ import Testing
         #expect(console.errors.contains("/dev/zero: a part of the path is not a folder"), "\(console.errors)")
         // What it could write, it wrote inside: the CSV export of a relative path.
         #expect(FileManager.default.fileExists(atPath: inner.appendingPathComponent("x.xlsx").path))
+    }
+}
+
+/// A folder's names as `load` lists them. The names are read through readdir's pointer up to their
+/// NUL (the command-script fuzzer's AddressSanitizer caught a whole `struct dirent` copied past a
+/// short last record; the script is `Tests/Fixtures/fuzz-shell/folder-listing.jx`, replayed under
+/// the sanitizer by every `make fuzz-shell`). Here every length a name can have comes back whole.
+@Suite(.scratch) struct FolderListingTests {
+    static func create(_ name: [UInt8], in folder: String) {
+        let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let fd = path.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        if fd >= 0 { close(fd) }
+    }
+
+    @Test func everyNameLengthFrom1To255BytesIsListedWhole() throws {
+        let folder = try Scratch.folder.path
+        // Lengths 1 to 255 in ASCII, a CJK name that ends on a three-byte scalar, a name that is
+        // not UTF-8; a hidden file and a subfolder are left out.
+        var names = (1...255).map { length in (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) } }
+        names.append(Array("绩效自评报告.docx".utf8))
+        names.append([0x66, 0xFF, 0xFE, 0x2E, 0x74, 0x78, 0x74])
+        for name in names { Self.create(name, in: folder) }
+        Self.create(Array(".hidden".utf8), in: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: false)
+        let listed = try Disk.listing(of: folder, shownAs: "folder")
+        let expected = names.map { FileNames.decode($0) }.sorted().map {
+            (folder as NSString).appendingPathComponent($0)
+        }
+        #expect(listed == expected)
+        #expect(listed.allSatisfy { Disk.isRegularFile($0) })
     }
 }
