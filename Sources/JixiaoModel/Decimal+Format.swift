@@ -3,6 +3,10 @@ import Foundation
 extension Decimal {
     /// Rounds half away from zero to `places` decimal places, as the filings' 2-decimal figures are rounded.
     package func rounded(_ places: Int) -> Decimal {
+        if let words = DecimalWords(self), let result = words.rounded(places) {
+            if result == words { return self }
+            if let value = result.decimal { return value }
+        }
         var input = self
         var result = Decimal()
         NSDecimalRound(&result, &input, places, .plain)
@@ -34,23 +38,18 @@ extension Decimal {
     /// filing holds), else nil. Formatting the figures in findings through `description` was a
     /// tenth of the time spent checking a county.
     package func significandText(_ places: Int) -> String? {
-        guard !isNaN, exponent <= 0, -exponent <= places, significand < Self.largestExactSignificand else {
-            return nil
-        }
-        let scale = -exponent
-        var digits = String(NSDecimalNumber(decimal: significand).uint64Value)
+        guard let words = DecimalWords(self), words.exponent <= 0, -words.exponent <= places else { return nil }
+        let scale = -words.exponent
+        var digits = String(words.significand)
         if digits.count <= scale { digits = String(repeating: "0", count: scale + 1 - digits.count) + digits }
         let point = digits.index(digits.endIndex, offsetBy: -scale)
-        var text = (sign == .minus && !isZero ? "-" : "") + digits[..<point]
+        var text = (words.negative && words.significand != 0 ? "-" : "") + digits[..<point]
         if places > 0 { text += "." + digits[point...] + String(repeating: "0", count: places - scale) }
         return text
     }
 
-    /// 10^18: every significand below it converts to UInt64 exactly.
-    static let largestExactSignificand = Decimal(sign: .plus, exponent: 18, significand: 1)
-
     /// The shortest exact text, as a filing writes it: `6`, `3.4`, `7.5`.
-    package var plain: String { "\(self)" }
+    package var plain: String { DecimalWords(self)?.text ?? "\(self)" }
 
     /// A fraction shown as a percentage with two decimals: 0.56666 → `56.67%`.
     package var percent: String { (self * 100).fixed(2) + "%" }

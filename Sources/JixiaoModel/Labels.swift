@@ -204,7 +204,8 @@ package enum Labels {
         }
         guard digitCount > 0, !grouped || seenDot || group == 3 else { return nil }
         if digitCount > 18 { return longDecimal(text) }
-        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        return DecimalWords(negative: negative, significand: significand, exponent: exponent).decimal
+            ?? Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
     /// A number of more than 18 digits, through Foundation's parser (commas dropped).

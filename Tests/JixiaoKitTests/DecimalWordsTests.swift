@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import JixiaoModel
+
+/// `DecimalWords` reads and writes Foundation's `Decimal` bytes by hand; each helper is held here to
+/// Foundation's own answer, byte for byte, on seeded values of every length, sign and exponent.
+@Suite struct DecimalWordsTests {
+    static let seed: UInt64 = 0x5EED_DEC1
+    static let foundationSamples = 4_000
+
+    static func bytes(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+
+    /// Foundation's rounding, as `rounded` did before it had a fast path.
+    static func foundationRounded(_ value: Decimal, _ places: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, places, .plain)
+        return result
+    }
+
+    /// Significands of every length from 1 to 20 digits (some with trailing zeros), both signs,
+    /// exponents from -20 to 20.
+    static let words: [DecimalWords] = {
+        var generator = SplitMix(seed: seed)
+        return (0..<foundationSamples).map { _ in
+            let digits = Int.random(in: 1...20, using: &generator)
+            var significand = UInt64.random(in: 0...UInt64.max, using: &generator)
+            if digits < 20 { significand %= DecimalWords.powersOfTen[digits] }
+            if Bool.random(using: &generator) { significand -= significand % 1000 }
+            return DecimalWords(
+                negative: Bool.random(using: &generator), significand: significand,
+                exponent: Int.random(in: -20...20, using: &generator))
+        }
+    }()
+
+    static func foundation(_ words: DecimalWords) -> Decimal {
+        Decimal(
+            sign: words.negative ? .minus : .plus, exponent: words.exponent, significand: Decimal(words.significand))
+    }
+
+    @Test func theLayoutIsReadOnThisMachine() {
+        // Without it every helper falls back to Foundation and the tests below would test nothing.
+        #expect(DecimalWords.layoutHolds)
+    }
+
+    @Test func aValueIsMadeAsFoundationMakesIt() {
+        var made = 0
+        for words in Self.words {
+            guard let fast = words.decimal else {
+                #expect(words.significand == 0, "\(words) has a fast form")
+                continue
+            }
+            made += 1
+            #expect(Self.bytes(fast) == Self.bytes(Self.foundation(words)), "\(words)")
+        }
+        #expect(made > Self.foundationSamples * 9 / 10)
+    }
+
+    @Test func aValueIsReadBackAsMade() {
+        for words in Self.words where words.significand != 0 {
+            let value = Self.foundation(words)
+            guard let read = DecimalWords(value) else {
+                Issue.record("\(words) did not read back")
+                continue
+            }
+            #expect(Self.foundation(read) == value, "\(words)")
+            #expect(read.negative == (value.sign == .minus) && read.exponent == value.exponent, "\(words)")
+        }
+        #expect(DecimalWords(Decimal.nan) == nil)
+        #expect(DecimalWords(Decimal(1) / Decimal(3)) == nil, "38 digits do not fit 64 bits")
+    }
+
+    @Test func roundingIsFoundationsToTheByte() {
+        var generator = SplitMix(seed: Self.seed &+ 1)
+        var values = Self.words.map(Self.foundation)
+        values += [
+            Decimal(1) / Decimal(3), Decimal(-2) / Decimal(3), Decimal(string: "2.5")!, Decimal(string: "-0.004")!,
+        ]
+        values += ["0.005", "-0.005", "0.0049", "99.995", "-99.995", "9999999999999999999.5", "0", "0.000"].map {
+            Decimal(string: $0)!
+        }
+        for value in values {
+            for places in [0, 1, 2, 3, 4, Int.random(in: -3...12, using: &generator)] {
+                let fast = value.rounded(places)
+                let slow = Self.foundationRounded(value, places)
+                #expect(Self.bytes(fast) == Self.bytes(slow), "\(value) to \(places) places")
+            }
+        }
+    }
+
+    @Test func theTextIsFoundationsDescription() {
+        var values = Self.words.map(Self.foundation)
+        values += values.map { $0.rounded(2) } + [Decimal(1) / Decimal(3), Decimal.nan, Decimal(0)]
+        for value in values {
+            #expect(value.plain == value.description, "\(value)")
+        }
+    }
+}
