@@ -56,14 +56,13 @@ final class TerminalConsole: Console {
         if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
             return WindowSize(columns: Int(size.ws_col), rows: Int(size.ws_row))
         }
-        let environment = ProcessInfo.processInfo.environment
         return WindowSize(
-            columns: environment["COLUMNS"].flatMap { Int($0) } ?? 80,
-            rows: environment["LINES"].flatMap { Int($0) } ?? 24)
+            columns: Paths.variable("COLUMNS").flatMap { Int($0) } ?? 80,
+            rows: Paths.variable("LINES").flatMap { Int($0) } ?? 24)
     }
 
     func page(_ text: String) -> Bool {
-        let configured = ProcessInfo.processInfo.environment["PAGER"] ?? ""
+        let configured = Paths.variable("PAGER") ?? ""
         let command = configured.trimmingCharacters(in: .whitespaces).isEmpty ? Pager.defaultCommand : configured
         return Pager.show(text, command: command)
     }

@@ -136,11 +136,23 @@ package struct CommandSpec: Sendable {
     package let group: Group
     package let usage: String
     package let summary: String
-    package let details: String
+    /// The long help, made when `help` shows it: some of it is built from registries (the checks'
+    /// list), which every start would otherwise pay for.
+    package var details: String { detailsText() }
+    private let detailsText: @Sendable () -> String
     package let example: String
     package var completion: Completion = .none
     /// Turns the words after the name into a command, or says what is wrong with them.
     package let parse: @Sendable (Invocation) throws(ShellError) -> any Command
+
+    package init(
+        name: String, aliases: [String] = [], group: Group, usage: String, summary: String,
+        details: @autoclosure @escaping @Sendable () -> String, example: String, completion: Completion = .none,
+        parse: @escaping @Sendable (Invocation) throws(ShellError) -> any Command
+    ) {
+        (self.name, self.aliases, self.group, self.usage, self.summary) = (name, aliases, group, usage, summary)
+        (self.detailsText, self.example, self.completion, self.parse) = (details, example, completion, parse)
+    }
 
     package enum Group: String, CaseIterable, Sendable {
         case shell = "Shell"
@@ -157,6 +169,7 @@ package struct CommandSpec: Sendable {
     /// Each name and alias to its command; the first command to claim a spelling keeps it.
     private static let bySpelling: [String: CommandSpec] = {
         var index: [String: CommandSpec] = [:]
+        index.reserveCapacity(all.reduce(0) { $0 + 1 + $1.aliases.count })
         for spec in all {
             for spelling in [spec.name] + spec.aliases where index[spelling] == nil { index[spelling] = spec }
         }

@@ -18,7 +18,7 @@ package struct Conversions {
     /// Where the programs are looked for: `$PATH`.
     var searchPath: String { environment.programSearchPath }
     /// Where the work folders go: `$TMPDIR`, else /tmp.
-    var temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var temporary = Paths.variable("TMPDIR") ?? "/tmp"
 
     /// A file an outside program must see first.
     struct Job {
@@ -271,8 +271,7 @@ package struct ConversionCache: Sendable {
     /// `$XDG_CACHE_HOME/jixiao`, else `~/.cache/jixiao`; nil when neither variable nor the user
     /// database names a home.
     public static func standardFolder() -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/jixiao" }
+        if let xdg = Paths.variable("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return xdg + "/jixiao" }
         return Paths.userHome().map { $0 + "/.cache/jixiao" }
     }
 

@@ -339,7 +339,7 @@ enum CheckScope {
         let lines = Checks.all.map { check in
             let id = padded(check.id.rawValue, to: width)
             let severity = padded(check.severity.rawValue, to: 7)
-            let reads = check.reads.map(\.rawValue).joined(separator: ", ")
+            let reads = check.reads.map { $0.rawValue }.joined(separator: ", ")
             return "  \(id)  \(severity)  \(check.summary) [reads: \(reads)]"
         }
         return "\n\nThe checks (id, severity, what it finds, what it reads):\n" + lines.joined(separator: "\n")

@@ -14,13 +14,14 @@ package struct Paths: Sendable {
         self.home = home
     }
 
-    /// `$HOME`, else the home directory the user database gives the process's user.
-    /// The environment variable `name` when it is set and not empty.
+    /// The environment variable `name` when it is set and not empty (read with getenv:
+    /// `ProcessInfo.environment` copies the whole environment into a dictionary first).
     package static func variable(_ name: String) -> String? {
         guard let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty else { return nil }
         return value
     }
 
+    /// `$HOME`, else the home directory the user database gives the process's user.
     package static func userHome() -> String? {
         if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty { return home }
         guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
