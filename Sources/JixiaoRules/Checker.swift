@@ -121,6 +121,21 @@ func amount(_ value: Decimal?) -> String {
 extension Decimal {
     /// How many decimals the value carries (3.456 → 3, 12 → 0).
     var decimalPlaces: Int {
+        // From the words where they can be read: the digits after the point once trailing zeros
+        // are dropped, which is where the loop below stops, without eight of Foundation's roundings.
+        if var words = DecimalWords(self) {
+            guard words.significand != 0 else { return 0 }
+            while words.significand % 10 == 0 {
+                words.significand /= 10
+                words.exponent += 1
+            }
+            return min(8, max(0, -words.exponent))
+        }
+        return decimalPlacesByRounding
+    }
+
+    /// The fewest places (up to 8) that rounding keeps the value at: any value, by Foundation.
+    var decimalPlacesByRounding: Int {
         var copy = self
         var rounded = Decimal()
         for places in 0..<8 {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import JixiaoModel
+@testable import JixiaoRules
 
 /// `DecimalWords` reads and writes Foundation's `Decimal` bytes by hand; each helper is held here to
 /// Foundation's own answer, byte for byte, on seeded values of every length, sign and exponent.
@@ -94,6 +95,18 @@ import Testing
         values += values.map { $0.rounded(2) } + [Decimal(1) / Decimal(3), Decimal.nan, Decimal(0)]
         for value in values {
             #expect(value.plain == value.description, "\(value)")
+        }
+    }
+}
+
+/// How many decimals a value carries, read from its words, against Foundation's roundings.
+@Suite struct DecimalPlacesTests {
+    @Test func theWordsCountThePlacesRoundingFinds() {
+        var values = DecimalWordsTests.words.map(DecimalWordsTests.foundation)
+        values += ["3.456", "12", "0", "0.000", "1.5", "-0.00000001", "0.000000001", "120"].map { Decimal(string: $0)! }
+        values += [Decimal(1) / Decimal(3), Decimal(2) / Decimal(8)]
+        for value in values {
+            #expect(value.decimalPlaces == value.decimalPlacesByRounding, "\(value)")
         }
     }
 }
