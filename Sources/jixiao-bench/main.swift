@@ -158,10 +158,15 @@ func medianRuns(_ programs: [[String]], runs: Int) -> [Run] {
     return measured.map { $0.sorted { $0.wall < $1.wall }[runs / 2] }
 }
 
+/// The binary timed whole: `make bench` points `JIXIAO_BINARY` at the release binary stripped as
+/// `make install` installs it, the program a user starts (its debug information alone costs a
+/// hundred page faults at every start).
+let jixiaoBinary = ProcessInfo.processInfo.environment["JIXIAO_BINARY"] ?? ".build/release/jixiao"
+
 /// `cat` over a folder's files against `jixiao -q -c 'load FOLDER' -c quit`, both whole processes
 /// spawned alike, alternating, after a `cat` that warms the page cache: the honest reference.
 func wholeLoad(_ folder: String, runs: Int = 5) -> (cat: Run, jixiao: Run)? {
-    let jixiao = ".build/release/jixiao"
+    let jixiao = jixiaoBinary
     guard FileManager.default.isExecutableFile(atPath: jixiao) else { return nil }
     let cat = ["/bin/cat"] + files(in: folder)
     _ = medianRuns([cat], runs: 1)
@@ -187,7 +192,7 @@ func startTimes(_ programs: [[String]], runs: Int = 200) -> [Double] {
 
 /// `jixiao -q -c quit` against `sqlite3 :memory: .quit`: the medians of 200 starts each.
 func startUp() {
-    let mine = [".build/release/jixiao", "-q", "-c", "quit"]
+    let mine = [jixiaoBinary, "-q", "-c", "quit"]
     let sqlite = ["/usr/bin/sqlite3", ":memory:", ".quit"]
     guard FileManager.default.isExecutableFile(atPath: mine[0]) else { return }
     guard FileManager.default.isExecutableFile(atPath: sqlite[0]) else {
