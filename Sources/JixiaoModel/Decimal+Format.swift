@@ -52,7 +52,19 @@ extension Decimal {
     package var plain: String { DecimalWords(self)?.text ?? "\(self)" }
 
     /// A fraction shown as a percentage with two decimals: 0.56666 → `56.67%`.
-    package var percent: String { (self * 100).fixed(2) + "%" }
+    package var percent: String { movingPoint(2).fixed(2) + "%" }
+
+    /// The value × 10^`places` (`-2`: a percentage as a fraction): the same value Foundation's
+    /// `* 100` or `/ 100` gives, its point moved in the words where they can be read, since a
+    /// division through Foundation works out 38 digits and drops the zeros one at a time.
+    package func movingPoint(_ places: Int) -> Decimal {
+        if var words = DecimalWords(self), words.significand != 0 {
+            words.exponent += places
+            if let value = words.decimal { return value }
+        }
+        let power = Decimal(sign: .plus, exponent: abs(places), significand: 1)
+        return places >= 0 ? self * power : self / power
+    }
 
     package var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
 }

@@ -31,7 +31,7 @@ extension Labels {
         switch value(text) {
         case .blank: return (Figure(nil, text: trim(text), line: line), nil)
         case .number(let n, let percent):
-            let fraction = (percent || n > 1.5) ? n / 100 : n
+            let fraction = (percent || n > 1.5) ? n.movingPoint(-2) : n
             return (Figure(fraction, text: trim(text), line: line), nil)
         case .text: return (Figure(nil, text: trim(text), line: line), "not a rate")
         }

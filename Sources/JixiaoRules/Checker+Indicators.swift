@@ -187,17 +187,20 @@ extension Checker {
             guard !ind.isCost, let target = Quantity.target(of: ind), target.value > 0,
                 let actual = Quantity.parse(ind.actual), let a = actual.value(in: target.unit), a > 0
             else { return }
-            let beyond: Decimal
+            let (over, under): (Decimal, Decimal)
             switch target.comparison {
-            case .atLeast: beyond = a / target.value
-            case .atMost: beyond = target.value / a
+            case .atLeast: (over, under) = (a, target.value)
+            case .atMost: (over, under) = (target.value, a)
             case .equal: return
             }
-            guard beyond >= ratio else { return }
+            // over / under ≥ ratio, both positive, without the division (38 digits through
+            // Foundation) for the many indicators that are not beyond it.
+            guard over >= ratio * under else { return }
             let (label, written, reached) = (i.label, ind.target ?? "", ind.actual ?? "")
             c.add(
                 i.line, t.target,
-                "\(label): 指标值 \(written), reached \(reached): \(beyond.rounded(1).plain) times the target "
+                "\(label): 指标值 \(written), reached \(reached): "
+                    + "\((over / under).rounded(1).plain) times the target "
                     + "(\(ratio.plain) or more suggests a target set too low)")
         }
     }

@@ -90,6 +90,16 @@ import Testing
         }
     }
 
+    @Test func movingThePointIsFoundationsTimesOrOverAPowerOfTen() {
+        var values = Self.words.map(Self.foundation)
+        values += [Decimal(1) / Decimal(3), Decimal(0), Decimal(string: "-0.000")!, Decimal(string: "95.5")!]
+        for value in values {
+            #expect(Self.bytes(value.movingPoint(-2)) == Self.bytes(value / 100), "\(value) / 100")
+            #expect(Self.bytes(value.movingPoint(2)) == Self.bytes(value * 100), "\(value) * 100")
+            #expect(Self.bytes(value.movingPoint(-1)) == Self.bytes(value / 10), "\(value) / 10")
+        }
+    }
+
     @Test func theTextIsFoundationsDescription() {
         var values = Self.words.map(Self.foundation)
         values += values.map { $0.rounded(2) } + [Decimal(1) / Decimal(3), Decimal.nan, Decimal(0)]
@@ -108,5 +118,34 @@ import Testing
         for value in values {
             #expect(value.decimalPlaces == value.decimalPlacesByRounding, "\(value)")
         }
+    }
+}
+
+/// `target.easy` asks whether over / under ≥ ratio as over ≥ ratio × under (both positive), without
+/// Foundation's 38-digit division; the two questions have the same answer.
+@Suite struct ComparisonWithoutDivisionTests {
+    @Test func aMultiplicationAnswersAsTheQuotientDoes() {
+        var generator = SplitMix(seed: DecimalWordsTests.seed &+ 2)
+        func figure() -> Decimal {
+            let significand = UInt64.random(in: 1...99_999_999, using: &generator)
+            return Decimal(
+                sign: .plus, exponent: Int.random(in: -4...2, using: &generator), significand: Decimal(significand))
+        }
+        let ratios = [Decimal(string: "1.5")!, 2, 3, Decimal(string: "1.05")!, 10]
+        var beyond = 0
+        for _ in 0..<3_000 {
+            let under = figure()
+            let ratio = ratios.randomElement(using: &generator)!
+            // Some exactly at the ratio, some a hair either side, the rest anywhere.
+            let over = [
+                figure(), ratio * under, ratio * under + Decimal(string: "0.0001")!,
+                ratio * under - Decimal(string: "0.0001")!,
+            ]
+            .randomElement(using: &generator)!
+            guard over > 0 else { continue }
+            #expect((over / under >= ratio) == (over >= ratio * under), "\(over) / \(under) against \(ratio)")
+            if over >= ratio * under { beyond += 1 }
+        }
+        #expect(beyond > 500)
     }
 }
