@@ -85,6 +85,14 @@ package struct DecimalWords: Equatable, Sendable {
         return DecimalWords(negative: negative, significand: kept, exponent: -places)
     }
 
+    /// Whether the magnitude is beyond 10^`power`: the significand against a power of ten, where
+    /// Foundation's comparison would first bring both to one exponent in digit arrays.
+    package func exceeds(powerOfTen power: Int) -> Bool {
+        let shift = power - exponent  // |value| > 10^power ⟺ significand > 10^shift
+        if shift < 0 { return significand != 0 }
+        return shift < Self.powersOfTen.count && significand > Self.powersOfTen[shift]
+    }
+
     /// The text Foundation's `description` gives: the digits with the point placed by the exponent
     /// (`12.5`, `0.05`, `500`), `-` before a negative value, `0` for zero.
     package var text: String {

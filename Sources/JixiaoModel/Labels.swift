@@ -156,7 +156,9 @@ package enum Labels {
     /// Why a number as written is beyond what jixiao keeps exactly, or nil when it is not: more
     /// than `maximumDecimals` decimals (trailing zeros aside), or a magnitude above `largest`.
     package static func limitProblem(_ text: String, value: Decimal) -> String? {
-        if abs(value) > largest { return "is beyond 10^12, the largest figure jixiao takes" }
+        if DecimalWords(value)?.exceeds(powerOfTen: 12) ?? (abs(value) > largest) {
+            return "is beyond 10^12, the largest figure jixiao takes"
+        }
         let digits = Array(norm(text).utf8)
         guard let dot = digits.firstIndex(of: UInt8(ascii: ".")) else { return nil }
         let decimals = digits[(dot + 1)...].prefix { (48...57).contains($0) }

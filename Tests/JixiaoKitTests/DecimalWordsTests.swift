@@ -100,6 +100,20 @@ import Testing
         }
     }
 
+    @Test func beyondAPowerOfTenIsFoundationsComparison() {
+        var values = Self.words.map(Self.foundation)
+        values += ["1000000000000", "1000000000000.01", "-1000000000000.01", "999999999999.99", "0"].map {
+            Decimal(string: $0)!
+        }
+        for value in values {
+            guard let words = DecimalWords(value) else { continue }
+            for power in [0, 2, 12, 19, 20, -3] {
+                let limit = Decimal(sign: .plus, exponent: power, significand: 1)
+                #expect(words.exceeds(powerOfTen: power) == (abs(value) > limit), "\(value) against 10^\(power)")
+            }
+        }
+    }
+
     @Test func theTextIsFoundationsDescription() {
         var values = Self.words.map(Self.foundation)
         values += values.map { $0.rounded(2) } + [Decimal(1) / Decimal(3), Decimal.nan, Decimal(0)]
