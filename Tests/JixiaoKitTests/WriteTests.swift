@@ -175,10 +175,11 @@ import Testing
     }
 }
 
-/// A folder's names as `load` lists them. The names are read through readdir's pointer up to their
+/// A folder's names as jixiao reads them. The names are read through readdir's pointer up to their
 /// NUL (the command-script fuzzer's AddressSanitizer caught a whole `struct dirent` copied past a
-/// short last record; the script is `Tests/Fixtures/fuzz-shell/folder-listing.jx`, replayed under
-/// the sanitizer by every `make fuzz-shell`). Here every length a name can have comes back whole.
+/// short last record, twice; the scripts are `Tests/Fixtures/fuzz-shell/folder-listing.jx` and
+/// `stale-temporaries.jx`, replayed under the sanitizer by every `make fuzz-shell`). Here every
+/// length a name can have comes back whole.
 @Suite(.scratch) struct FolderListingTests {
     static func create(_ name: [UInt8], in folder: String) {
         let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
@@ -204,5 +205,21 @@ import Testing
         }
         #expect(listed == expected)
         #expect(listed.allSatisfy { Disk.isRegularFile($0) })
+    }
+
+    /// The same names read where a write clears the temporaries a killed jixiao left (the
+    /// fuzzer's second over-read): only the one whose process is gone goes.
+    @Test func onlyAStaleTemporaryIsRemovedAmongNamesOfEveryLength() throws {
+        let folder = try Scratch.folder.path
+        for length in 1...255 { Self.create(Array(repeating: UInt8(ascii: "t"), count: length), in: folder) }
+        // No process has this number (above any pid_max); this process and init run.
+        let stale = ".x.csv.2147483646.tmp"
+        let kept = [".x.csv.\(getpid()).tmp", ".x.csv.1.tmp", ".y.csv.2147483646.tmp", ".x.csv.2147483646.txt"]
+        for name in [stale] + kept { Self.create(Array(name.utf8), in: folder) }
+        Disk.removeStaleTemporaries(of: "x.csv", in: folder)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(!left.contains(stale))
+        #expect(left.isSuperset(of: kept))
+        #expect(left.count == 255 + kept.count)
     }
 }

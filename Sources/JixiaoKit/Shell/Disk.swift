@@ -117,16 +117,20 @@ package enum Disk {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            // The name is read through a pointer, up to its NUL: `entry.pointee` would copy a whole
-            // `struct dirent`, past the end of a short last record in readdir's buffer (AddressSanitizer
-            // caught the shell fuzzer reading 10 bytes beyond it).
-            let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-            let bytes = Array(
-                UnsafeRawBufferPointer(start: name, count: strlen(name.assumingMemoryBound(to: CChar.self))))
+            let bytes = name(of: entry)
             guard bytes.first != UInt8(ascii: ".") else { continue }
             names.append(FileNames.decode(bytes))
         }
         return names.sorted().map { (path as NSString).appendingPathComponent($0) }.filter { !isDirectory($0) }
+    }
+
+    /// The name of a folder's entry as readdir gives it, read through the pointer up to its NUL:
+    /// `entry.pointee` would copy a whole `struct dirent`, past the end of a short last record in
+    /// readdir's buffer (AddressSanitizer caught the shell fuzzer reading 10 bytes beyond it, once
+    /// listing a folder and once clearing stale temporaries, which is why both come here).
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return Array(UnsafeRawBufferPointer(start: name, count: strlen(name.assumingMemoryBound(to: CChar.self))))
     }
 
     /// Paths matching a shell glob (`*.txt`, `filings/202?/*`), sorted; empty when none match.
@@ -202,9 +206,7 @@ package enum Disk {
         guard let dir = opendir(FileNames.cString(folder)) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                FileNames.decode(Array(raw.prefix { $0 != 0 }))
-            }
+            let entryName = FileNames.decode(Disk.name(of: entry))
             guard entryName.hasPrefix(prefix), entryName.hasSuffix(".tmp"),
                 let pid = pid_t(entryName.dropFirst(prefix.count).dropLast(4)), pid > 0, pid != getpid(),
                 kill(pid, 0) != 0, errno == ESRCH
