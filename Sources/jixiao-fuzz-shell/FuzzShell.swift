@@ -6,9 +6,10 @@ import JixiaoKit
 /// have something to act on. Scripts come from someone else as filings do: whatever they say
 /// (SQL that writes or attaches, paths outside, hostile names), a crash, a hang or a file
 /// written outside the shell's folder is a bug. Every path resolves inside a private folder
-/// (`Shell.confinement`), removed at exit; programs are not looked for (no PATH), so a script
-/// cannot start LibreOffice. `make fuzz-shell` builds it with `-sanitize=fuzzer,address
-/// -DFUZZING`; a plain build replays the scripts named on the command line.
+/// (`Shell.confinement`), emptied after each script and removed at exit; programs are not
+/// looked for (no PATH), so a script cannot start LibreOffice. `make fuzz-shell` builds it with
+/// `-sanitize=fuzzer,address -DFUZZING`; a plain build replays the scripts named on the command
+/// line.
 enum Harness {
     /// The private folder every path stays in.
     static let folder: String = {
@@ -35,7 +36,37 @@ enum Harness {
         shell.queryCeiling = .seconds(1)  // an endless query is stopped as a user's would be, sooner
         shell.session = session
         shell.runConsole()
+        emptyFolder()
     }
+
+    /// Removes what the script wrote, so every script starts in an empty folder: a crash then
+    /// replays from its script alone, and `load .` does not list every earlier script's files.
+    static func emptyFolder() { removeContents(of: Array(folder.utf8)) }
+
+    /// Everything inside the folder at `path` (its bytes), links themselves and never what they
+    /// point to; a name is kept as its bytes, UTF-8 or not.
+    static func removeContents(of path: [UInt8]) {
+        guard let dir = opendir(cString(path)) else { return }
+        var names: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let name = Disk.name(of: entry)
+            if name != Array(".".utf8), name != Array("..".utf8) { names.append(name) }
+        }
+        closedir(dir)
+        for name in names {
+            let child = path + [UInt8(ascii: "/")] + name
+            var info = stat()
+            guard lstat(cString(child), &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                removeContents(of: child)
+                rmdir(cString(child))
+            } else {
+                unlink(cString(child))
+            }
+        }
+    }
+
+    static func cString(_ bytes: [UInt8]) -> [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -128,7 +128,7 @@ package enum Disk {
     /// `entry.pointee` would copy a whole `struct dirent`, past the end of a short last record in
     /// readdir's buffer (AddressSanitizer caught the shell fuzzer reading 10 bytes beyond it, once
     /// listing a folder and once clearing stale temporaries, which is why both come here).
-    static func name(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+    package static func name(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
         let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         return Array(UnsafeRawBufferPointer(start: name, count: strlen(name.assumingMemoryBound(to: CChar.self))))
     }
