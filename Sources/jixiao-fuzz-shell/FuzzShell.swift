@@ -13,6 +13,7 @@ import JixiaoKit
 enum Harness {
     /// The private folder every path stays in.
     static let folder: String = {
+        removeFoldersOfStoppedRuns()
         let path = NSTemporaryDirectory() + "jixiao-fuzz-shell-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(atPath: Harness.folder) }
@@ -63,6 +64,20 @@ enum Harness {
             } else {
                 unlink(cString(child))
             }
+        }
+    }
+
+    /// The folders of runs that ended without their `atexit` (libFuzzer leaves on Ctrl-C and
+    /// on a crash with `_Exit`): a `jixiao-fuzz-shell-PID` whose process is gone.
+    static func removeFoldersOfStoppedRuns() {
+        let temporary = NSTemporaryDirectory()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+        for name in names where name.hasPrefix("jixiao-fuzz-shell-") {
+            guard let pid = pid_t(name.dropFirst("jixiao-fuzz-shell-".count)), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            let path = Array((temporary + name).utf8)
+            removeContents(of: path)
+            rmdir(cString(path))
         }
     }
 
