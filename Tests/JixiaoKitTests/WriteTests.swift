@@ -223,3 +223,22 @@ import Testing
         #expect(left.count == 255 + kept.count)
     }
 }
+
+/// A project or indicator named by a word that holds NUL: Foundation's `contains` trapped on it
+/// (the command-script fuzzer's third crash, `Tests/Fixtures/fuzz-shell/nul-in-a-name.jx`); the
+/// names are matched over their UTF-8 now, and such a word is simply not found.
+@Suite struct NamesWithNULTests {
+    @Test func aWordWithNULIsNotFoundAndNothingTraps() {
+        let script = [
+            "set score 务\0\0\0\0\0\0\0\0\0 1 8", "show 务\0\0", "set score 1 \0指标 8", "set score 服务 1 8",
+        ].joined(separator: "\n")
+        let console = ScriptConsole("load --example\n" + script + "\n")
+        let shell = Shell(console: console, options: ShellOptions(quiet: true))
+        shell.cacheFolder = nil
+        shell.runConsole()
+        #expect(console.errors.components(separatedBy: "no project").count - 1 == 2, "\(console.errors)")
+        #expect(console.errors.contains("no indicator"), "\(console.errors)")
+        // A word without NUL still finds its project by a part of its name (家庭教育指导服务).
+        #expect(!console.errors.contains("<stdin>:5:"), "\(console.errors)")
+    }
+}

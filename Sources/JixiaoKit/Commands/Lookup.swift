@@ -36,7 +36,11 @@ extension Filing {
         }
         if let exact = names.firstIndex(of: word) { return exact }
         let key = Labels.norm(word)
-        let tests: [(String) -> Bool] = [{ Labels.norm($0).hasPrefix(key) }, { Labels.norm($0).contains(key) }]
+        // A part of the name is found over the UTF-8 (`has`): Foundation's `contains` traps on a word
+        // that holds NUL (the command-script fuzzer's crash: `set score 务\0\0… 1 8`).
+        let tests: [(String) -> Bool] = [
+            { Labels.norm($0).hasPrefix(key) }, { !key.isEmpty && Labels.norm($0).has(key) },
+        ]
         for test in tests {
             let hits = names.indices.filter { test(names[$0]) }
             if hits.count == 1 { return hits[0] }
@@ -60,7 +64,7 @@ package func indicatorIndex(_ word: String, in indicators: [Indicator]) throws(S
         return n - 1
     }
     let key = Labels.norm(word)
-    let hits = indicators.indices.filter { Labels.norm(indicators[$0].level3).contains(key) }
+    let hits = indicators.indices.filter { !key.isEmpty && Labels.norm(indicators[$0].level3).has(key) }
     if hits.count == 1 { return hits[0] }
     if hits.count > 1 {
         throw .ambiguous(kind: "indicator", name: word, candidates: hits.map { "\($0 + 1) \(indicators[$0].level3)" })
