@@ -49,11 +49,7 @@ package struct DecimalWords: Equatable, Sendable {
     /// which Foundation makes itself.
     package var decimal: Decimal? {
         guard Self.layoutHolds, significand != 0 else { return nil }
-        var (significand, exponent) = (significand, exponent)
-        while significand % 10 == 0 {
-            significand /= 10
-            exponent += 1
-        }
+        let (significand, exponent) = (compacted.significand, compacted.exponent)
         guard let small = Int8(exactly: exponent) else { return nil }
         let length = (64 - significand.leadingZeroBitCount + 15) / 16
         var value = Decimal()
@@ -67,6 +63,16 @@ package struct DecimalWords: Equatable, Sendable {
             }
         }
         return value
+    }
+
+    /// The same value with its trailing zeros moved into the exponent (zero as it is).
+    package var compacted: DecimalWords {
+        var words = self
+        while words.significand != 0, words.significand % 10 == 0 {
+            words.significand /= 10
+            words.exponent += 1
+        }
+        return words
     }
 
     /// Rounded half away from zero to `places` decimals, as `NSDecimalRound(…, .plain)` rounds;

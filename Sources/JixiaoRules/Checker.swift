@@ -123,13 +123,8 @@ extension Decimal {
     var decimalPlaces: Int {
         // From the words where they can be read: the digits after the point once trailing zeros
         // are dropped, which is where the loop below stops, without eight of Foundation's roundings.
-        if var words = DecimalWords(self) {
-            guard words.significand != 0 else { return 0 }
-            while words.significand % 10 == 0 {
-                words.significand /= 10
-                words.exponent += 1
-            }
-            return min(8, max(0, -words.exponent))
+        if let words = DecimalWords(self)?.compacted {
+            return words.significand == 0 ? 0 : min(8, max(0, -words.exponent))
         }
         return decimalPlacesByRounding
     }

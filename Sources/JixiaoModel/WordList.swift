@@ -1,0 +1,61 @@
+/// Words sought together in one pass over a text's UTF-8 bytes, however many there are: made once
+/// for a fixed list (survey words, comparison words), then asked of many texts.
+package struct WordList: Sendable {
+    private let needles: [[UInt8]]
+    /// Whether a byte begins some word: most bytes of a text do not, and are passed over at once.
+    private let leads: [Bool]
+    /// The pairs of bytes that begin a word longer than a byte: in Chinese text nearly every
+    /// third byte is a lead byte, and the second byte tells most of them apart.
+    private let pairs: BytePairSet
+    /// Whether some word is the single byte.
+    private let singles: [Bool]
+
+    package init(_ words: [String]) {
+        needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var leads = [Bool](repeating: false, count: 256)
+        var singles = [Bool](repeating: false, count: 256)
+        for needle in needles {
+            leads[Int(needle[0])] = true
+            if needle.count == 1 { singles[Int(needle[0])] = true }
+        }
+        (self.leads, self.singles) = (leads, singles)
+        pairs = BytePairSet(beginnings: needles.filter { $0.count > 1 })
+    }
+
+    package func occurs(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { h in
+            for i in h.indices where leads[Int(h[i])] {
+                if singles[Int(h[i])] { return true }
+                guard i + 1 < h.count else { break }
+                guard pairs.begins(h, at: i) else { continue }
+                for needle in needles where needle.count <= h.count - i && needle[0] == h[i] {
+                    if needle.indices.allSatisfy({ h[i + $0] == needle[$0] }) { return true }
+                }
+            }
+            return false
+        }
+    }
+}
+
+/// Pairs of bytes, one bit each: which words (of two bytes or more) could begin at a position,
+/// told from its first two bytes (`WordList`, the rules' figure phrases).
+package struct BytePairSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 65536 / 64)
+
+    /// The first two bytes of each word; every word has at least two.
+    package init(beginnings words: [[UInt8]]) {
+        for word in words {
+            precondition(word.count >= 2, "a word of two bytes or more")
+            let pair = Int(word[0]) << 8 | Int(word[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+    }
+
+    /// Whether some word's first two bytes stand at `i`.
+    package func begins(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 1 < bytes.count else { return false }
+        let pair = Int(bytes[i]) << 8 | Int(bytes[i + 1])
+        return bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+    }
+}
