@@ -35,7 +35,7 @@ enum Binary {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
+        feed(Data(script.utf8), to: input.fileHandleForWriting)
         let written = directory.appendingPathComponent(file).path
         while process.isRunning && !FileManager.default.fileExists(atPath: written) { usleep(1_000) }
         usleep(delay)
@@ -72,7 +72,7 @@ enum Binary {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        feed(Data(input.utf8), to: stdin.fileHandleForWriting)
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = merged ? Data() : stderr.fileHandleForReading.readDataToEndOfFile()
@@ -80,5 +80,25 @@ enum Binary {
         return Result(
             stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
             status: process.terminationStatus)
+    }
+
+    /// Writes `data` to a child's stdin. A child that never reads it (`-c … -f FILE`, a bad flag) may
+    /// have exited first, on a busy machine: the write then meets a pipe with no reader. That is no
+    /// failure of the test's, but its SIGPIPE would kill the whole test process. So SIGPIPE is
+    /// blocked on this thread for the write, and one the write raised is taken back before the mask
+    /// is restored; the test process's signal dispositions, which children inherit, stay untouched.
+    static func feed(_ data: Data, to handle: FileHandle) {
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        defer {
+            var pending = sigset_t()
+            var now = timespec()
+            if sigpending(&pending) == 0, sigismember(&pending, SIGPIPE) == 1 { sigtimedwait(&pipeSignal, nil, &now) }
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+        }
+        try? handle.write(contentsOf: data)
     }
 }
