@@ -1,21 +1,26 @@
 import CCrypto
 import Foundation
 
-/// SHA-256 through the system's libcrypto: one hash does not justify compiling a crypto library
+/// Hashes through the system's libcrypto: two hashes do not justify compiling a crypto library
 /// into every build, and libcrypto is already on every machine that has OpenSSL.
 package enum Digest {
     /// The SHA-256 of `data` as 64 lower-case hex digits.
-    package static func sha256Hex(_ data: Data) -> String {
+    package static func sha256Hex(_ data: Data) -> String { hex(digest(data, EVP_sha256(), size: 32)) }
+
+    /// The MD5 of `data`: only for a name another program derives with it (LibreOffice's socket).
+    package static func md5(_ data: Data) -> [UInt8] { digest(data, EVP_md5(), size: 16) }
+
+    static func digest(_ data: Data, _ algorithm: OpaquePointer?, size: Int) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let ok = data.withUnsafeBytes { bytes in
             digest.withUnsafeMutableBufferPointer { out in
-                EVP_Digest(bytes.baseAddress, bytes.count, out.baseAddress, &length, EVP_sha256(), nil)
+                EVP_Digest(bytes.baseAddress, bytes.count, out.baseAddress, &length, algorithm, nil)
             }
         }
         // EVP_Digest fails only when libcrypto cannot allocate a context; there is no hash to give then.
-        precondition(ok == 1 && length == 32, "libcrypto could not compute a SHA-256")
-        return hex(digest.prefix(Int(length)))
+        precondition(ok == 1 && length == size, "libcrypto could not compute a digest")
+        return Array(digest.prefix(size))
     }
 
     /// Lower-case hex digits of a digest.

@@ -114,16 +114,40 @@ import Testing
         #expect(uncached.loaded.isEmpty && uncached.failed.count == 3)
     }
 
-    @Test("Ctrl-C during a conversion stops the load and leaves no temporary folder")
+    @Test("Ctrl-C while LibreOffice converts stops the load and leaves no temporary folder and no socket")
     func interruptedConversion() throws {
         let folder = try Scratch.folder
         let environment = Interrupting()
-        environment.countdown = 20  // past the look at the file, while LibreOffice runs
+        var socket: String?
+        // Ctrl-C comes once LibreOffice listens on its socket in /tmp, which a stopped soffice leaves.
+        environment.comesWhen = {
+            guard let work = try? FileManager.default.contentsOfDirectory(atPath: folder.path).first else {
+                return false
+            }
+            let name = OfficeSocket.name(profile: "file://\(folder.path)/\(work)/profile")
+            socket = OfficeSocket.folders.map { $0 + "/" + name }.first { FileManager.default.fileExists(atPath: $0) }
+            return socket != nil
+        }
         var conversions = Conversions(cache: nil, environment: environment)
         conversions.temporary = folder.path
         let doc = Fixtures.root.appendingPathComponent("Tests/Fixtures/formats/v3_word97.doc").path
         let error = #expect(throws: ShellError.self) { try conversions.prepare([(doc, "v3_word97.doc")]) }
         #expect(error.map { "\($0)" } == "\(ShellError.cancelled)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        let stopped = try #require(socket)
+        #expect(!FileManager.default.fileExists(atPath: stopped))
+    }
+
+    @Test("the socket's name is LibreOffice's: MD5 of the profile URL's UTF-16, bytes in hex without leading 0")
+    func officeSocketName() {
+        // Both read off /tmp while LibreOffice 7.4 ran with the profile. The second MD5 holds the
+        // bytes 00 00 07, written 0 0 7: the name is 29 hex digits long, not 32.
+        #expect(
+            OfficeSocket.name(profile: "file:///tmp/osl/w/profile", user: 0)
+                == "OSL_PIPE_0_SingleOfficeIPC_d656f3778bc0c09336ce7eae8d7bfaa3")
+        #expect(
+            OfficeSocket.name(profile: "file:///tmp/osl/u/profile", user: 0)
+                == "OSL_PIPE_0_SingleOfficeIPC_dadb96916100764f7cbe97ec97f17")
+        #expect(OfficeSocket.name(profile: "file:///x", user: 1000).hasPrefix("OSL_PIPE_1000_SingleOfficeIPC_"))
     }
 }

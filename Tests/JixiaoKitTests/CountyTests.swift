@@ -221,7 +221,10 @@ final class Interrupting: Environment {
     func write(_ data: Data, to path: String, force: Bool, isPrivate: Bool) throws(ShellError) {}
     /// Looks at Ctrl-C this many times before it comes, when set.
     var countdown: Int?
+    /// Ctrl-C comes at the first look when this holds, when set.
+    var comesWhen: (() -> Bool)?
     func checkInterrupt() throws(ShellError) {
+        if let comesWhen, comesWhen() { throw .cancelled }
         if let count = countdown {
             countdown = count - 1
             if count <= 1 { throw .cancelled }

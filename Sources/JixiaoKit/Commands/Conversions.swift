@@ -90,9 +90,11 @@ package struct Conversions {
         let inputs = batch.map { work.path + "/\($0.sha256).\(target == "xlsx" ? "xls" : "doc")" }
         for (job, input) in zip(batch, inputs) { try work.write(job.data, to: input) }
         progress.show(batch.first?.shown ?? "", what: "converting with LibreOffice")
+        let profile = "file://\(work.path)/profile"
+        defer { OfficeSocket.remove(profile: profile) }
         let outcome = try soffice.run(
             [
-                "--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=file://\(work.path)/profile",
+                "--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=" + profile,
                 "--convert-to", target, "--outdir", work.path + "/out",
             ] + inputs,
             limit: .seconds(60 + 10 * batch.count), in: work.path, checking: environment.checkInterrupt)
