@@ -47,6 +47,28 @@ package enum CountyViews {
         return listing
     }
 
+    /// The first `count` rows of `projects(results)` sorted by computed 执行率, lowest first, with
+    /// `total`, the number of rows sorted. Only the rows kept are made: a county's every row was
+    /// most of a report's memory. The order is the whole listing's, as its rate cells sort.
+    package static func lowestRates(_ results: [FilingResult], count: Int) -> (listing: Listing, total: Int) {
+        var rates = Listing([ProjectColumns.rate])
+        var places: [(result: Int, project: Int)] = []
+        for (i, r) in results.enumerated() {
+            for (k, card) in r.projectCards.prefix(r.filing.projects.count).enumerated() {
+                rates.rows.append([.rate(card.execution.rate)])
+                places.append((i, k))
+            }
+        }
+        var listing = projects([])
+        var made: [Int: [[Listing.Cell]]] = [:]
+        for position in rates.order(by: 0, descending: false).prefix(count) {
+            let (i, k) = places[position]
+            if made[i] == nil { made[i] = projectRows(results[i]) }
+            listing.rows.append(made[i]![k])
+        }
+        return (listing, places.count)
+    }
+
     /// 得分(计算), in exports and filters only: the screen's table is wide enough without it.
     static let executionScore: Listing.Column = {
         var column = ProjectColumns.executionScore
@@ -109,7 +131,11 @@ package enum CountyViews {
     }
 
     /// `check --all --list`: every finding of every filing, the filing named on each row.
-    package static func findingList(_ results: [FilingResult], map: RowMap = serial) -> Listing {
+    /// Only the findings `include` keeps get a row (the report's error list).
+    package static func findingList(
+        _ results: [FilingResult], map: RowMap = serial,
+        including include: @escaping @Sendable (Finding) -> Bool = { _ in true }
+    ) -> Listing {
         var listing = Listing(
             countyColumns + [
                 .init("severity"), .init("位置", ["location"]), .init("check", ["check_id"]),
@@ -118,13 +144,13 @@ package enum CountyViews {
                 .init("line", [], .right, kind: .integer, onScreen: false),
             ])
         listing.columns[2].onScreen = false
-        listing.rows = map(results, findingRows).flatMap { $0 }
+        listing.rows = map(results) { findingRows($0, including: include) }.flatMap { $0 }
         return listing
     }
 
-    @Sendable static func findingRows(_ r: FilingResult) -> [[Listing.Cell]] {
+    @Sendable static func findingRows(_ r: FilingResult, including include: (Finding) -> Bool) -> [[Listing.Cell]] {
         let filing = countyCells(r)
-        return r.findings.map { f in
+        return r.findings.filter(include).map { f in
             let file = FileNames.shown(r.file)
             let location = f.line.map { "\(file):\(r.filing.place($0))" } ?? file
             let rank = Decimal(f.severity == .error ? 0 : f.severity == .warning ? 1 : 2)

@@ -99,6 +99,11 @@ package struct Listing: Equatable, Sendable {
     /// Rows in the order of column `index`: numbers by value with blanks last, text by its text.
     /// Ties keep their order, so a sort is repeatable.
     package func sorted(by index: Int, descending: Bool) -> Listing {
+        keeping(order(by: index, descending: descending))
+    }
+
+    /// The positions of the rows in the order `sorted(by:descending:)` puts them.
+    package func order(by index: Int, descending: Bool) -> [Int] {
         // The sort keys of one column, worked out once: doubles order filed figures exactly as
         // their decimals do (they have at most 15 significant digits) and compare far faster.
         let keyed = rows.enumerated().map { position, row in
@@ -113,7 +118,7 @@ package struct Listing: Equatable, Sendable {
             default: return a.position < b.position
             }
         }
-        return keeping(order.map(\.position))
+        return order.map(\.position)
     }
 
     package func limited(to count: Int?) -> Listing {

@@ -234,4 +234,37 @@ import Testing
         #expect(run(shell, "option sql_timeout 0").ok)
         #expect(run(shell, "sql SELECT \(forever)").errors.contains("stopped after 1 s"))
     }
+
+    // MARK: The report
+
+    /// The report's two long lists make only the rows they show. Each must be, at every cut, the
+    /// whole listing as the report used to make it: every row, sorted or filtered, then cut.
+    @Test func theReportsListsAreTheWholeListingsCut() throws {
+        let shell = try shell()
+        let results = try shell.session.results(shell)
+        let projects = CountyViews.projects(results)
+        let rate = try #require(projects.column(named: "rate"))
+        let byRate = projects.sorted(by: rate, descending: false)
+        #expect(byRate.rows.count > 50)
+        // Cuts fall inside runs of equal rates (100% is common), where only the rows' order decides.
+        let rates = byRate.rows.map { $0[rate].text }
+        #expect(Set(rates).count < rates.count - 20)
+        for cut in [0, 1, 7, 20, 55, byRate.rows.count, byRate.rows.count + 5] {
+            let lowest = CountyViews.lowestRates(results, count: cut)
+            #expect(lowest.total == byRate.rows.count)
+            #expect(lowest.listing.rows == byRate.limited(to: cut).rows)
+            #expect(lowest.listing.columns.map(\.header) == byRate.columns.map(\.header))
+        }
+        let everyFinding = CountyViews.findingList(results)
+        let severity = try #require(everyFinding.column(named: "severity"))
+        let errorRows = everyFinding.rows.filter { $0[severity].text == "error" }
+        #expect(errorRows.count > 20)
+        for cut in [1, 2, 9, 20, errorRows.count - 1, errorRows.count, errorRows.count + 3] {
+            var builder = CountyReportBuilder(results: results, session: shell.session)
+            builder.errorsShown = cut
+            let section = builder.errors()
+            #expect(section.tables.first?.rows == Array(errorRows.prefix(cut)))
+            #expect(section.lead.hasPrefix("\(errorRows.count) findings of severity error"))
+        }
+    }
 }

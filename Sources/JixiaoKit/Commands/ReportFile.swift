@@ -31,9 +31,9 @@ struct CountyReportBuilder {
     var session: Session
 
     /// How many rows the long lists keep: a report is read, the full lists are exported.
-    static let worstShown = 20
-    static let unitsShown = 30
-    static let errorsShown = 300
+    var worstShown = 20
+    var unitsShown = 30
+    var errorsShown = 300
 
     func report() -> CountyReport {
         let projects = results.reduce(0) { $0 + $1.filing.projects.count }
@@ -106,10 +106,8 @@ struct CountyReportBuilder {
     }
 
     func worst() -> CountyReport.Section {
-        var listing = CountyViews.projects(results, map: everyCore)
-        if let rate = listing.column(named: "rate") { listing = listing.sorted(by: rate, descending: false) }
-        let total = listing.rows.count
-        listing = listing.limited(to: Self.worstShown).showing(
+        let (lowest, total) = CountyViews.lowestRates(results, count: worstShown)
+        let listing = lowest.showing(
             [
                 "#", "单位名称", "项目名称", "全年预算数", "全年执行数", "执行率(计算)",
                 "总分(计算)",
@@ -117,7 +115,7 @@ struct CountyReportBuilder {
             ])
         return CountyReport.Section(
             "执行率最低的项目 The projects with the lowest 执行率",
-            lead: "The \(min(total, Self.worstShown)) projects with the lowest computed 执行率 of \(total).",
+            lead: "The \(min(total, worstShown)) projects with the lowest computed 执行率 of \(total).",
             tables: [listing])
     }
 
@@ -153,24 +151,28 @@ struct CountyReportBuilder {
         if let errors = listing.column(named: "error") { listing = listing.sorted(by: errors, descending: true) }
         let total = listing.rows.count
         let columns: Set<String> = ["#", "单位名称", "年度", "error", "warning", "info", "规则"]
-        listing = listing.limited(to: Self.unitsShown).showing(columns)
+        listing = listing.limited(to: unitsShown).showing(columns)
         return CountyReport.Section(
             "各单位发现 Findings by unit",
             lead: "The filings with the most errors"
-                + (total > Self.unitsShown ? ", \(Self.unitsShown) of \(total)." : "."),
+                + (total > unitsShown ? ", \(unitsShown) of \(total)." : "."),
             tables: [listing])
     }
 
     func errors() -> CountyReport.Section {
-        var listing = CountyViews.findingList(results, map: everyCore)
-        let severity = listing.column(named: "severity") ?? 0
-        let kept = listing.rows.indices.filter { listing.rows[$0][severity].text == Finding.Severity.error.rawValue }
-        listing = listing.keeping(kept)
-        let total = listing.rows.count
-        listing = listing.limited(to: Self.errorsShown).showing(["#", "单位名称", "位置", "check", "说明"])
+        // Rows are made for the errors shown only, from the filings that hold them: the list of
+        // every finding of a county was most of the report's memory.
+        let total = results.reduce(0) { $0 + $1.count(.error) }
+        var (holding, counted) = (0, 0)
+        while holding < results.count, counted < errorsShown {
+            counted += results[holding].count(.error)
+            holding += 1
+        }
+        var listing = CountyViews.findingList(Array(results.prefix(holding)), map: everyCore) { $0.severity == .error }
+        listing = listing.limited(to: errorsShown).showing(["#", "单位名称", "位置", "check", "说明"])
         let note =
-            total > Self.errorsShown
-            ? "… and \(total - Self.errorsShown) more: "
+            total > errorsShown
+            ? "… and \(total - errorsShown) more: "
                 + "'export csv errors.csv check --all --list --severity error' lists them all."
             : ""
         return CountyReport.Section(
