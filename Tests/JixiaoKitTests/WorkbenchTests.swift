@@ -237,7 +237,7 @@ import Testing
 
     // MARK: The report
 
-    /// The report's two long lists make only the rows they show. Each must be, at every cut, the
+    /// The report's long lists make only the rows they show. Each must be, at every cut, the
     /// whole listing as the report used to make it: every row, sorted or filtered, then cut.
     @Test func theReportsListsAreTheWholeListingsCut() throws {
         let shell = try shell()
@@ -254,6 +254,13 @@ import Testing
             #expect(lowest.total == byRate.rows.count)
             #expect(lowest.listing.rows == byRate.limited(to: cut).rows)
             #expect(lowest.listing.columns.map(\.header) == byRate.columns.map(\.header))
+        }
+        let byErrors = CountyViews.checks(results)
+        let sortedByErrors = byErrors.sorted(by: try #require(byErrors.column(named: "error")), descending: true)
+        for cut in [1, 5, 12, results.count - 1, results.count, results.count + 2] {
+            var builder = CountyReportBuilder(results: results, session: shell.session)
+            builder.unitsShown = cut
+            #expect(builder.findingsByUnit().tables.first?.rows == sortedByErrors.limited(to: cut).rows)
         }
         let everyFinding = CountyViews.findingList(results)
         let severity = try #require(everyFinding.column(named: "severity"))

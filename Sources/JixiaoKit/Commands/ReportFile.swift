@@ -147,11 +147,13 @@ struct CountyReportBuilder {
     }
 
     func findingsByUnit() -> CountyReport.Section {
-        var listing = CountyViews.checks(results)
-        if let errors = listing.column(named: "error") { listing = listing.sorted(by: errors, descending: true) }
-        let total = listing.rows.count
+        // The filings are put in order by their error counts alone, and rows are made for those shown.
+        var errors = Listing([.init("error", [], .right, kind: .integer)])
+        errors.rows = results.map { [.count($0.count(.error))] }
+        let shown = errors.order(by: 0, descending: true).prefix(unitsShown).map { results[$0] }
+        let total = results.count
         let columns: Set<String> = ["#", "单位名称", "年度", "error", "warning", "info", "规则"]
-        listing = listing.limited(to: unitsShown).showing(columns)
+        let listing = CountyViews.checks(shown).showing(columns)
         return CountyReport.Section(
             "各单位发现 Findings by unit",
             lead: "The filings with the most errors"
