@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "JixiaoRules", dependencies: ["JixiaoModel"]),
         // Values to text: tables, views, CSV, Markdown, JSON.
         .target(name: "JixiaoRendering", dependencies: ["JixiaoModel"]),
+        // glibc's malloc.h, for the executable's allocator setting (one arena).
+        .systemLibrary(name: "CMalloc"),
         // SQLite's C library (libsqlite3-dev), for the SQL mirror of the loaded filings.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Values to SQL rows: the in-memory database `sql` queries and `export sqlite` writes.
@@ -56,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoKit", "JixiaoModel", "JixiaoRendering", "CEditLine",
+                "JixiaoKit", "JixiaoModel", "JixiaoRendering", "CEditLine", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -120,11 +120,12 @@ func twoThousand(_ real: String) {
         String(format: "%9.1f ms  (%.2f cores busy)", score.seconds * 1000, score.cores))
 }
 
-/// A whole process's median wall time and the CPU (user and system, its children's too) of
-/// that run, as `wait4` reports it.
+/// A whole process's median wall time and the CPU (user and system, its children's too) and
+/// peak resident memory of that run, as `wait4` reports them.
 struct Run {
     var wall: Double
     var cpu: Double
+    var peakBytes: Int
     var cores: Double { cpu / max(wall, 1e-9) }
 }
 
@@ -152,7 +153,8 @@ func medianRuns(_ programs: [[String]], runs: Int) -> [Run] {
                 wait4(pid, &status, 0, &usage)
             }
             func time(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-            measured[index].append(Run(wall: wall, cpu: time(usage.ru_utime) + time(usage.ru_stime)))
+            let cpu = time(usage.ru_utime) + time(usage.ru_stime)
+            measured[index].append(Run(wall: wall, cpu: cpu, peakBytes: usage.ru_maxrss * 1024))
         }
     }
     return measured.map { $0.sorted { $0.wall < $1.wall }[runs / 2] }
@@ -183,6 +185,24 @@ func reportWholeLoad(_ folder: String) {
         String(
             format: "%9.1f ms  (%.1f× cat, %.0f ms CPU, %.2f cores busy)", runs.jixiao.wall * 1000,
             runs.jixiao.wall / runs.cat.wall, runs.jixiao.cpu * 1000, runs.jixiao.cores))
+}
+
+/// The county's memory as a user meets it: one whole process that loads the folder, then runs
+/// `summary`, a first `sql` (the mirror) and `report`, its peak resident memory against the bytes
+/// loaded. (The figures printed in this process include what its earlier parts left in its heap.)
+func reportWholeReview(_ folder: String, bytes: Int, scratch: String) {
+    let jixiao = jixiaoBinary
+    guard FileManager.default.isExecutableFile(atPath: jixiao) else { return }
+    let commands = [
+        "load \(folder)", "summary", "sql SELECT count(*) FROM indicators WHERE computed_score < weight",
+        "report \(scratch)/whole.html --force", "quit",
+    ]
+    let run = medianRuns([[jixiao, "-q", "-X"] + commands.flatMap { ["-c", $0] }], runs: 1)[0]
+    report(
+        "load, summary, sql, report (whole process)",
+        String(
+            format: "%9.1f ms  (%.2f cores busy, peak memory %.0f MB, %.2f× the bytes)", run.wall * 1000, run.cores,
+            Double(run.peakBytes) / 1_048_576, Double(run.peakBytes) / Double(bytes)))
 }
 
 /// The median wall time of starting each program: `medianRuns`' wall times.
@@ -217,6 +237,7 @@ func county(_ folder: String) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-\(getpid())").path
     try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
+    reportWholeReview(folder, bytes: bytes, scratch: scratch)
     let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true), directory: scratch)
     let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
     let load = commandTimeAndCores(shell, "load \(absolute)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CEditLine
+import CMalloc
 import Foundation
 import JixiaoKit
 import JixiaoModel
@@ -29,6 +30,15 @@ do {
 // character would be dropped. LC_NUMERIC stays "C" so numbers print the same everywhere.
 if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
     _ = setlocale(LC_CTYPE, "C.UTF-8")
+}
+
+// One malloc arena, unless the user chose otherwise: glibc gives each thread that allocates at
+// once its own arena, and memory freed in one is not reused by another. A county's filings are
+// read and scored on every core and then kept, so each arena kept its own spare room: on the
+// 10,000-filing county the process peaked 9% higher with the default arenas than with one, and
+// no slower (each thread's malloc cache takes most calls without the arena's lock).
+if environment("MALLOC_ARENA_MAX") == nil, !(environment("GLIBC_TUNABLES") ?? "").contains("arena_max") {
+    mallopt(M_ARENA_MAX, 1)
 }
 
 let stdinIsTerminal = isatty(0) == 1
