@@ -21,7 +21,8 @@ enum Harness {
     }()
 
     /// The session every script starts from, loaded once: reading it again for each input would
-    /// be most of the fuzzer's time.
+    /// be most of the fuzzer's time. Each script gets a detached copy: copies of a session share
+    /// its analyses and its SQL mirror, and a script's temp views would have met every later one.
     static let session: Session = {
         let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true), directory: folder)
         shell.execute(line: "load --example", source: "setup", line: 1)
@@ -35,7 +36,7 @@ enum Harness {
         shell.cacheFolder = nil
         shell.editor = nil  // `\e` starts no program: it fails, and runs nothing
         shell.queryCeiling = .seconds(1)  // an endless query is stopped as a user's would be, sooner
-        shell.session = session
+        shell.session = session.detached()
         shell.runConsole()
         emptyFolder()
     }

@@ -195,6 +195,25 @@ import Testing
         #expect(reopened.output.hasSuffix("(1 row)\n") && reopened.errors.isEmpty)
     }
 
+    /// The fuzzer runs every script on a detached copy of one session; copies otherwise share
+    /// the analyses and the mirror, and what one script made would meet the next.
+    @Test func aDetachedCopySharesNoMirrorAndNoAnalyses() throws {
+        let shell = try shell()
+        #expect(run(shell, "sql SELECT count(*) FROM filings").ok)
+        let base = shell.session
+        shell.session = base.detached()
+        #expect(shell.session.analyses !== base.analyses && shell.session.mirrorBox !== base.mirrorBox)
+        #expect(run(shell, "sql CREATE TEMP VIEW only_here AS SELECT 1 AS x").ok)
+        #expect(run(shell, "sql SELECT x FROM only_here").output.contains("(1 row)"))
+        #expect(run(shell, "summary").ok)
+        shell.session = base
+        let missing = run(shell, "sql SELECT x FROM only_here")
+        #expect(!missing.ok && missing.errors.contains("only_here"))
+        // A plain copy shares them, as the shell's own copies (scenarios, diff) rely on.
+        let copy = base
+        #expect(copy.mirrorBox === base.mirrorBox)
+    }
+
     @Test func aUnitFilingTwiceForAYearIsAFinding() throws {
         let folder = try Scratch.folder
         let source = Fixtures.real

@@ -56,11 +56,21 @@ public struct Session: Sendable {
     public var ruleSetsRevision = 0
     /// Scores and findings of every filing, kept until the filing, its scenario or its rules change.
     /// A reference shared by the session's copies: an entry is good for any copy whose stamp matches.
-    let analyses = AnalysisCache()
+    private(set) var analyses = AnalysisCache()
     /// The SQL mirror of the filings, shared the same way and kept in step by stamps.
-    let mirrorBox = MirrorBox()
+    private(set) var mirrorBox = MirrorBox()
 
     public init() {}
+
+    /// A copy that shares no cache with this session: its own analyses (these, copied) and no SQL
+    /// mirror yet, so nothing done in the copy (a temp view, a rescoring) shows in this one. The
+    /// command-script fuzzer starts every script from such a copy of one loaded session.
+    package func detached() -> Session {
+        var copy = self
+        copy.analyses = analyses.copy()
+        copy.mirrorBox = MirrorBox()
+        return copy
+    }
 
     public var current: LoadedFiling? { currentIndex.map { filings[$0] } }
 
@@ -210,6 +220,15 @@ final class AnalysisCache: @unchecked Sendable {
             guard let entry = entries[index], entry.stamp == stamp else { return nil }
             return entry.analysis
         }
+    }
+
+    /// A cache of its own that starts with these entries.
+    func copy() -> AnalysisCache {
+        lock.lock()
+        defer { lock.unlock() }
+        let copy = AnalysisCache()
+        copy.entries = entries
+        return copy
     }
 
     func store(_ analysis: Analysis, _ index: Int, _ stamp: Stamp) {
