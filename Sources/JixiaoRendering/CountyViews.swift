@@ -63,8 +63,9 @@ package enum CountyViews {
         var made: [Int: [[Listing.Cell]]] = [:]
         for position in rates.order(by: 0, descending: false).prefix(count) {
             let (i, k) = places[position]
-            if made[i] == nil { made[i] = projectRows(results[i]) }
-            listing.rows.append(made[i]![k])
+            let rows = made[i] ?? projectRows(results[i])
+            made[i] = rows
+            listing.rows.append(rows[k])
         }
         return (listing, places.count)
     }

@@ -164,10 +164,11 @@ struct CountyReportBuilder {
     func errors() -> CountyReport.Section {
         // Rows are made for the errors shown only, from the filings that hold them: the list of
         // every finding of a county was most of the report's memory.
-        let total = results.reduce(0) { $0 + $1.count(.error) }
+        let errorCounts = results.map { $0.count(.error) }
+        let total = errorCounts.reduce(0, +)
         var (holding, counted) = (0, 0)
         while holding < results.count, counted < errorsShown {
-            counted += results[holding].count(.error)
+            counted += errorCounts[holding]
             holding += 1
         }
         var listing = CountyViews.findingList(Array(results.prefix(holding)), map: everyCore) { $0.severity == .error }
