@@ -114,6 +114,24 @@ package struct DecimalWords: Equatable, Sendable {
         return sign + digits[..<point] + "." + digits[point...]
     }
 
+    /// The double nearest the value, where one IEEE operation finds it: a significand of at most
+    /// 2^53 and a power of ten up to 10^22 are both exact doubles, so their product or quotient is
+    /// correctly rounded (Clinger's fast path, the first thing `strtod` tries). Nil elsewhere: the
+    /// caller then parses the text, as Foundation would. Zero is 0.
+    package var double: Double? {
+        guard significand != 0 else { return 0 }
+        guard significand <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
+        let magnitude = Double(significand)
+        let scale = Self.exactPowersOfTen[abs(exponent)]
+        let value = exponent < 0 ? magnitude / scale : magnitude * scale
+        return negative ? -value : value
+    }
+
+    /// 10^0 … 10^22, each exact: 5^22 is below 2^53.
+    static let exactPowersOfTen: [Double] = (0...22).map { power in
+        (0..<power).reduce(1.0) { product, _ in product * 10 }
+    }
+
     static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 
     /// Whether this machine's Foundation lays a `Decimal` out as read here: the size, and values

@@ -40,6 +40,8 @@ public final class Database {
         /// Set when the statement being prepared creates or drops a temp view.
         var changesTempViews = false
         var interrupted: () -> Bool = { false }
+        /// The mirror's tables a statement reads, gathered while `tablesRead(by:)` prepares it.
+        var reads: Set<String>?
     }
 
     /// A new, empty, private database. SQLite keeps a temporary database (an empty file name)
@@ -84,10 +86,15 @@ public final class Database {
         @convention(c) (
             UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
             UnsafePointer<CChar>?
-        ) -> Int32 = { context, action, _, name, schema, _ in
+        ) -> Int32 = { context, action, table, name, schema, _ in
             guard let context else { return SQLITE_OK }
             let hooks = Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue()
             guard hooks.readOnly else { return SQLITE_OK }
+            // A read through a view is told as a read of the view's own tables; a table of which
+            // no column is read (`count(*)`) comes without its schema's name.
+            if action == SQLITE_READ, hooks.reads != nil, let table, schema.map({ String(cString: $0) }) != "temp" {
+                hooks.reads?.insert(String(cString: table))
+            }
             switch action {
             case SQLITE_FUNCTION:
                 let function = name.map { String(cString: $0).lowercased() } ?? ""
@@ -198,6 +205,23 @@ public final class Database {
         var rows: [[SQLValue]] = []
         while try prepared.step() { rows.append(prepared.row()) }
         return (columns, rows)
+    }
+
+    /// The tables of the main schema `sql` would read, through views too, as SQLite's authorizer
+    /// tells them while it prepares the statement (a statement that reads no column of a table,
+    /// `count(*)`, is told too). Empty for a statement SQLite cannot prepare: `query` then says why.
+    public func tablesRead(by sql: String) -> Set<String> {
+        hooks.readOnly = true
+        hooks.reads = []
+        defer {
+            hooks.readOnly = false
+            hooks.changesTempViews = false
+            hooks.reads = nil
+        }
+        var statement: OpaquePointer?
+        _ = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        sqlite3_finalize(statement)
+        return hooks.reads ?? []
     }
 
     /// The tables and views a query may read, the mirror's (`main`) first, then the temp views:

@@ -49,11 +49,14 @@ public enum MirrorTable: String, CaseIterable, Sendable {
     }()
 }
 
-/// The loaded filings as SQL tables (the schema is in the README). Each filing's rows are
-/// replaced only when its state changed, told by a stamp of the caller's own type.
+/// The loaded filings as SQL tables (the schema is in the README). Each table is filled only when
+/// a statement reads it, and a filing's rows in it are replaced only when the filing's state
+/// changed since, told by a stamp of the caller's own type: a query of `projects` never pays for
+/// the findings' messages, most of a mirror's cost.
 public final class Mirror<Stamp: Hashable> {
     public let database: Database
-    private var stamps: [Int: Stamp] = [:]
+    /// The state each filing's rows were written for, table by table.
+    private var stamps: [MirrorTable: [Int: Stamp]] = [:]
     /// Each table's two statements, prepared once: every table has both, so none can be missing.
     private let inserts: [MirrorTable: Statement]
     private let deletes: [MirrorTable: Statement]
@@ -76,7 +79,7 @@ public final class Mirror<Stamp: Hashable> {
     /// Drops the rows of filings numbered above `count`, which the session no longer holds
     /// (`unload`, the example replaced), in one transaction.
     public func keep(first count: Int) throws(SQLError) {
-        let gone = stamps.keys.filter { $0 > count }.sorted()
+        let gone = Set(stamps.values.flatMap { $0.keys.filter { $0 > count } }).sorted()
         guard !gone.isEmpty else { return }
         try database.execute("BEGIN")
         do throws(SQLError) {
@@ -88,38 +91,46 @@ public final class Mirror<Stamp: Hashable> {
             try? database.execute("ROLLBACK")
             throw error
         }
-        for id in gone { stamps[id] = nil }
+        for table in MirrorTable.allCases {
+            for id in gone { stamps[table]?[id] = nil }
+        }
     }
 
-    /// Whether filing `id` must be written again for the state `stamp` names.
-    public func isStale(_ id: Int, _ stamp: Stamp) -> Bool { stamps[id] != stamp }
+    /// Which of `tables` must be written again for filing `id` in the state `stamp` names.
+    public func stale(_ id: Int, _ stamp: Stamp, in tables: Set<MirrorTable>) -> Set<MirrorTable> {
+        tables.filter { stamps[$0]?[id] != stamp }
+    }
 
-    /// Replaces the rows of the given filings, in one transaction: all of them or none. `build`
-    /// works out the rows of a slice of filings (`FilingRows(of:)` for each, which the caller runs on
-    /// every core); only the inserts run here, a slice at a time, so a county's rows are never
-    /// all held at once.
+    /// Replaces the rows of the given filings in the given tables, in one transaction: all of
+    /// them or none. `build` works out the rows of a slice of filings (`FilingRows(of:tables:)`
+    /// for each, which the caller runs on every core); only the inserts run here, a slice at a
+    /// time, so a county's rows are never all held at once.
     public func update(
-        _ records: [(FilingResult, Stamp)], building build: ([FilingResult]) -> [FilingRows]
+        _ records: [(FilingResult, Stamp)], tables: Set<MirrorTable>, building build: ([FilingResult]) -> [FilingRows]
     ) throws(SQLError) {
-        guard !records.isEmpty else { return }
+        guard !records.isEmpty, !tables.isEmpty else { return }
         try database.execute("BEGIN")
         do throws(SQLError) {
             for start in stride(from: 0, to: records.count, by: 256) {
                 let slice = records[start..<min(start + 256, records.count)].map(\.0)
-                for rows in build(slice) { try replace(rows) }
+                for rows in build(slice) { try replace(rows, in: tables) }
             }
             try database.execute("COMMIT")
         } catch {
             try? database.execute("ROLLBACK")
-            for (record, _) in records { stamps[record.number] = nil }
+            for table in tables {
+                for (record, _) in records { stamps[table]?[record.number] = nil }
+            }
             throw error
         }
-        for (record, stamp) in records { stamps[record.number] = stamp }
+        for table in tables {
+            for (record, stamp) in records { stamps[table, default: [:]][record.number] = stamp }
+        }
     }
 
-    func replace(_ filing: FilingRows) throws(SQLError) {
+    func replace(_ filing: FilingRows, in tables: Set<MirrorTable>) throws(SQLError) {
         let id = SQLValue.integer(Int64(filing.number))
-        for table in MirrorTable.allCases { try deletes[table]?.run([id]) }
+        for table in MirrorTable.allCases where tables.contains(table) { try deletes[table]?.run([id]) }
         for (table, values) in filing.rows { try inserts[table]?.run(values) }
     }
 }
@@ -131,58 +142,68 @@ public struct FilingRows: Sendable {
 }
 
 extension FilingRows {
-    /// One filing's rows, table by table in the order they are inserted. A pure function of the
-    /// result: the findings' messages and the figures' conversions are most of a mirror's cost.
-    public init(of r: FilingResult) {
+    /// One filing's rows in `tables`, table by table in the order they are inserted. A pure
+    /// function of the result: the findings' messages and the figures' conversions are most of a
+    /// mirror's cost, so only the tables asked for are worked out.
+    public init(of r: FilingResult, tables: Set<MirrorTable> = Set(MirrorTable.allCases)) {
         let id = SQLValue.integer(Int64(r.number))
+        var rows: [(MirrorTable, [SQLValue])] = []
+        if tables.contains(.filings) { rows.append((.filings, Self.filing(r, id: id))) }
         let f = r.filing
-        var rows: [(MirrorTable, [SQLValue])] = [
-            (
-                .filings,
-                [
-                    id, .text(FileNames.shown(r.path)), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null,
-                    .text(f.sha256),
-                    .text(f.encoding.rawValue), .integer(Int64(f.warnings.count)), .text(r.rules),
-                    .text(f.format.rawValue),
-                ]
-            )
-        ]
         for (i, (project, card)) in zip(f.projects, r.projectCards).enumerated() {
-            let funds = project.funds
-            let figures: [SQLValue] = [
-                .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value),
-                .real(funds.weight.value),
-            ]
             let number = SQLValue.integer(Int64(i + 1))
-            rows.append(
-                (
-                    .projects,
-                    [id, number, .text(project.name)] + figures + Self.scores(card, funds, project.reportedTotal)
-                ))
-            rows += Self.indicators(project.indicators, card, id: id, project: number)
+            if tables.contains(.projects) { rows.append((.projects, Self.project(project, card, id: id, number))) }
+            if tables.contains(.indicators) {
+                rows += Self.indicators(project.indicators, card, id: id, project: number)
+            }
         }
         if let department = f.department, let card = r.departmentCard {
-            let funds = department.funds
-            let figures: [SQLValue] = [
-                id, .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value),
-            ]
-            rows.append((.department, figures + Self.scores(card, funds, department.reportedTotal)))
-            rows += Self.indicators(department.indicators, card, id: id, project: .null)
+            if tables.contains(.department) {
+                let funds = department.funds
+                let figures: [SQLValue] = [
+                    id, .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value),
+                ]
+                rows.append((.department, figures + Self.scores(card, funds, department.reportedTotal)))
+            }
+            if tables.contains(.indicators) {
+                rows += Self.indicators(department.indicators, card, id: id, project: .null)
+            }
         }
-        let projectNumbers = Dictionary(f.projects.enumerated().map { ($1.name, $0 + 1) }) { first, _ in first }
-        for finding in r.findings {
-            let project = finding.target.projectName.flatMap { projectNumbers[$0] }
-            rows.append(
-                (
-                    .findings,
-                    [
-                        id, project.map { .integer(Int64($0)) } ?? .null, .text(finding.check.rawValue),
-                        .text(finding.severity.rawValue), finding.line.map { .integer(Int64($0)) } ?? .null,
-                        .text(finding.message),
-                    ]
-                ))
-        }
+        if tables.contains(.findings) { rows += Self.findings(r, id: id) }
         self.init(number: r.number, rows: rows)
+    }
+
+    static func filing(_ r: FilingResult, id: SQLValue) -> [SQLValue] {
+        let f = r.filing
+        return [
+            id, .text(FileNames.shown(r.path)), .text(f.unit), f.year.map { .integer(Int64($0)) } ?? .null,
+            .text(f.sha256), .text(f.encoding.rawValue), .integer(Int64(f.warnings.count)), .text(r.rules),
+            .text(f.format.rawValue),
+        ]
+    }
+
+    static func project(_ project: Project, _ card: ScoreCard, id: SQLValue, _ number: SQLValue) -> [SQLValue] {
+        let funds = project.funds
+        let figures: [SQLValue] = [
+            .real(funds.initial.value), .real(funds.fullYear.value), .real(funds.executed.value),
+            .real(funds.weight.value),
+        ]
+        return [id, number, .text(project.name)] + figures + Self.scores(card, funds, project.reportedTotal)
+    }
+
+    static func findings(_ r: FilingResult, id: SQLValue) -> [(MirrorTable, [SQLValue])] {
+        let projectNumbers = Dictionary(r.filing.projects.enumerated().map { ($1.name, $0 + 1) }) { first, _ in first }
+        return r.findings.map { finding in
+            let project = finding.target.projectName.flatMap { projectNumbers[$0] }
+            return (
+                .findings,
+                [
+                    id, project.map { .integer(Int64($0)) } ?? .null, .text(finding.check.rawValue),
+                    .text(finding.severity.rawValue), finding.line.map { .integer(Int64($0)) } ?? .null,
+                    .text(finding.message),
+                ]
+            )
+        }
     }
 
     /// reported_rate, reported_score, reported_total, rate, execution_score, total, grade, reported_grade.
@@ -216,7 +237,8 @@ extension SQLValue {
     /// A decimal figure as SQLite's REAL: the double nearest to it, which prints back as the same
     /// decimal with up to 15 significant digits; NULL for a blank.
     static func real(_ value: Decimal?) -> SQLValue {
-        guard let value, let double = Double(value.plain) else { return .null }
-        return .real(double)
+        guard let value else { return .null }
+        if let double = DecimalWords(value)?.double { return .real(double) }
+        return Double(value.plain).map(SQLValue.real) ?? .null
     }
 }

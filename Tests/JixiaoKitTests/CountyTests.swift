@@ -155,6 +155,36 @@ import Testing
         #expect(run(shell, "sql SELECT grade FROM projects WHERE grade IS NOT NULL").output.contains("(0 rows)"))
     }
 
+    @Test("a table is filled when a query first reads it, through a view too, and follows edits on its own")
+    func tablesFilledWhenRead() {
+        let shell = shell()
+        /// The rows a mirror table holds, counted in the database itself, past `sql`'s filling.
+        func stored(_ table: String) -> Int64? {
+            let rows = try? shell.session.mirrorBox.existing?.database.query("SELECT count(*) FROM \(table)") { false }
+            guard case .integer(let count)? = rows?.rows.first?.first else { return nil }
+            return count
+        }
+        #expect(run(shell, "sql SELECT count(*) FROM projects").ok)
+        #expect((stored("projects") ?? 0) > 0)
+        #expect(stored("findings") == 0 && stored("indicators") == 0 && stored("filings") == 0)
+        #expect(run(shell, "sql CREATE TEMP VIEW said AS SELECT filing_id, check_id, message FROM findings").ok)
+        #expect(stored("findings") == 0)
+        let query = "sql SELECT check_id, message FROM said WHERE filing_id = 1 ORDER BY 1, 2"
+        let before = run(shell, query).output
+        #expect((stored("findings") ?? 0) > 0 && stored("indicators") == 0)
+        _ = run(shell, "use 1")
+        _ = run(shell, "set executed 1 6")
+        #expect(run(shell, "sql SELECT executed FROM projects WHERE filing_id = 1 AND idx = 1").output.contains(" 6\n"))
+        let after = run(shell, query).output
+        #expect(after != before)
+        // The same rows as a mirror made whole from the edited session (which has no view yet).
+        let base = shell.session
+        shell.session = base.detached()
+        _ = run(shell, "sql SELECT count(*) FROM indicators")
+        #expect(run(shell, query.replacingOccurrences(of: "FROM said", with: "FROM findings")).output == after)
+        shell.session = base
+    }
+
     @Test("Ctrl-C stops a long query and the shell keeps its state")
     func cancel() throws {
         var session = shell().session

@@ -121,6 +121,29 @@ import Testing
             #expect(value.plain == value.description, "\(value)")
         }
     }
+
+    /// The mirror stores each figure as the double `strtod` makes of its text; the fast path must
+    /// make the same double, bit for bit, wherever it answers.
+    @Test func theDoubleIsTheOneTheTextParsesTo() {
+        // Figures as filings write them (up to 16 digits, up to 8 places), then every sample.
+        var generator = SplitMix(seed: Self.seed &+ 3)
+        var words = (0..<4_000).map { _ in
+            DecimalWords(
+                negative: Bool.random(using: &generator),
+                significand: UInt64.random(in: 0...9_999_999_999_999_999, using: &generator),
+                exponent: Int.random(in: -8...2, using: &generator))
+        }
+        words += Self.words + [DecimalWords(negative: false, significand: 1 << 53, exponent: -22)]
+        var answered = 0
+        for word in words {
+            guard let fast = word.double else { continue }
+            answered += 1
+            let parsed = Double(word.text)
+            #expect(
+                fast.bitPattern == parsed?.bitPattern, "\(word.text): \(fast) against \(String(describing: parsed))")
+        }
+        #expect(answered > 4_000)
+    }
 }
 
 /// How many decimals a value carries, read from its words, against Foundation's roundings.

@@ -57,7 +57,7 @@ struct SQLCommand: Command, Equatable {
     var query: String
 
     func run(_ session: inout Session, _ environment: any Environment) throws(ShellError) -> Output {
-        let mirror = try session.syncedMirror(environment)
+        let mirror = try session.mirror(for: query, environment)
         let guardian = QueryGuard(environment)
         let result: (columns: [String], rows: [[SQLValue]])
         do {
@@ -146,21 +146,41 @@ final class MirrorBox: @unchecked Sendable {
 }
 
 extension Session {
-    /// The mirror with every filing's rows as the session now has them: only filings whose
-    /// scenario or rules changed since the last query are written again.
-    func syncedMirror(_ environment: any Environment) throws(ShellError) -> Mirror<AnalysisCache.Stamp> {
+    /// The mirror with every filing's rows in `tables` as the session now has them: only filings
+    /// whose scenario or rules changed since those tables were last written are written again.
+    /// The other tables wait for a statement that reads them.
+    func syncedMirror(
+        _ environment: any Environment, tables: Set<MirrorTable> = Set(MirrorTable.allCases)
+    ) throws(ShellError) -> Mirror<AnalysisCache.Stamp> {
         let mirror = try mirrorBox.get()
         let count = filings.count
         try sqlite { () throws(SQLError) in try mirror.keep(first: count) }
+        guard !tables.isEmpty else { return mirror }
         let twins = twins()
         let stamps = filings.indices.map { stamp($0, twins: twins) }
-        let stale = filings.indices.filter { mirror.isStale($0 + 1, stamps[$0]) }
-        guard !stale.isEmpty else { return mirror }
+        // Grouped by the tables each filing needs: after an edit that is one filing in all five.
+        var staleIn: [Set<MirrorTable>: [Int]] = [:]
+        for i in filings.indices {
+            let stale = mirror.stale(i + 1, stamps[i], in: tables)
+            if !stale.isEmpty { staleIn[stale, default: []].append(i) }
+        }
+        guard !staleIn.isEmpty else { return mirror }
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
-        let records = stale.map { i in (result(i, all[i]), stamps[i]) }
-        // The rows of each slice are worked out on every core; SQLite inserts them on one.
-        try sqlite { () throws(SQLError) in try mirror.update(records) { $0.parallelMap(FilingRows.init(of:)) } }
+        // In the order of each group's first filing, so a county's rows go in as its filings are numbered.
+        for (needed, indices) in staleIn.sorted(by: { $0.value[0] < $1.value[0] }) {
+            let records = indices.map { i in (result(i, all[i]), stamps[i]) }
+            // The rows of each slice are worked out on every core; SQLite inserts them on one.
+            try sqlite { () throws(SQLError) in
+                try mirror.update(records, tables: needed) { $0.parallelMap { FilingRows(of: $0, tables: needed) } }
+            }
+        }
         return mirror
+    }
+
+    /// The mirror filled for `query`: the tables it reads, through views too.
+    func mirror(for query: String, _ environment: any Environment) throws(ShellError) -> Mirror<AnalysisCache.Stamp> {
+        let read = try mirrorBox.get().database.tablesRead(by: query)
+        return try syncedMirror(environment, tables: Set(read.compactMap { MirrorTable(rawValue: $0.lowercased()) }))
     }
 }
 
@@ -195,7 +215,8 @@ extension Session {
     /// through the same checks as `sql`: a scenario file is no more trusted than a query.
     func makeViews(_ views: [(name: String, sql: String)], _ environment: any Environment) throws(ShellError) {
         guard !views.isEmpty else { return }
-        let mirror = try syncedMirror(environment)
+        // A view is made without reading its tables: they are filled when a query uses it.
+        let mirror = try mirrorBox.get()
         let existing = Set(tempViews().map { $0.name.lowercased() })
         for view in views {
             try sqlite { () throws(SQLError) in
