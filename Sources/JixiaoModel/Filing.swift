@@ -16,6 +16,8 @@ public struct Figure: Hashable, Sendable {
     }
     public static let blank = Figure(nil)
     public var isBlank: Bool { value == nil }
+    /// A value other than zero (a blank is not one).
+    public var isNonZero: Bool { value.map { !$0.isZero } ?? false }
     public var line: Int? {
         get { FileLine.unpack(fileLine) }
         set { fileLine = FileLine.pack(newValue) }
@@ -58,9 +60,7 @@ public struct FundRow: Hashable, Sendable {
     public var rate: Figure  // 执行率, as a fraction
     public var score: Figure  // 得分 / 自评得分
 
-    public var hasAmounts: Bool {
-        [initial, fullYear, executed].contains { ($0.value ?? 0) != 0 }
-    }
+    public var hasAmounts: Bool { initial.isNonZero || fullYear.isNonZero || executed.isNonZero }
     public var hasScoring: Bool { !weight.isBlank || !rate.isBlank || !score.isBlank }
 
     public init(
@@ -81,7 +81,11 @@ public struct FundRow: Hashable, Sendable {
 
 /// The funds block of a table, with the figures a reviewer reads off it.
 public struct Funds: Hashable, Sendable {
-    public var rows: [FundRow] = []
+    public var rows: [FundRow] = [] {
+        // Found again at every change, not at every read: the checks read these figures thousands
+        // of times a county, and each search compared every row's amounts.
+        didSet { (amountIndex, scoringIndex) = (Self.amountIndex(rows), Self.scoringIndex(rows)) }
+    }
     /// The column the filing uses for the year's budget: 全年预算数 or 调整后预算数.
     public var budgetLabel = "全年预算数"
     /// Amounts in the source were 元 and were divided by 10000.
@@ -95,12 +99,15 @@ public struct Funds: Hashable, Sendable {
     public var scoringRow: FundRow? { scoringIndex.map { rows[$0] } }
 
     // The figures below are read in every check; found by index, they copy one figure, not a row.
-    var amountIndex: Int? {
+    private(set) var amountIndex: Int?
+    private(set) var scoringIndex: Int?
+
+    static func amountIndex(_ rows: [FundRow]) -> Int? {
         let total = rows.firstIndex { $0.kind == .total }
         if let total, rows[total].hasAmounts { return total }
         return rows.firstIndex(where: \.hasAmounts) ?? total
     }
-    var scoringIndex: Int? {
+    static func scoringIndex(_ rows: [FundRow]) -> Int? {
         let total = rows.firstIndex { $0.kind == .total }
         if let total, rows[total].hasScoring { return total }
         return rows.firstIndex(where: \.hasScoring)
