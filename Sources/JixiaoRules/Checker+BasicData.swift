@@ -22,7 +22,7 @@ extension Checker {
             let partial = Labels.norm(members[0].label).begins(with: "其中")
             for (label, get) in columns {
                 guard let t = get(total).value else { continue }
-                let sum = members.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
+                let sum = members.sum { get($0).value }
                 guard partial ? sum > t : sum != t else { continue }
                 let rowName = total.name
                 c.add(
@@ -34,7 +34,7 @@ extension Checker {
         guard let total = b.total(.publicFunds) else { return }
         let members = b.members(.publicFunds)
         for (label, get) in columns {
-            let parts = members.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
+            let parts = members.sum { get($0).value }
             guard let t = get(total).value, parts > t else { continue }
             c.add(
                 total.line, .filing,

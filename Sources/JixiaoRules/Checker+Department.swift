@@ -22,7 +22,7 @@ extension Checker {
         guard let d = c.filing.department else { return }
         let parts = d.income.filter { !$0.label.has("性质") }
         let total = d.income.first { $0.label.has("性质") }?.figure.value ?? d.funds.fullYear.value
-        let sum = parts.reduce(Decimal(0)) { $0 + ($1.figure.value ?? 0) }
+        let sum = parts.sum { $0.figure.value }
         guard let total, parts.contains(where: { !$0.figure.isBlank }), sum != total, sum != d.funds.executed.value
         else { return }
         c.add(
@@ -50,7 +50,7 @@ extension Checker {
     static func deptProjects(_ c: inout Checker) {
         guard let p = c.projectSpend?.figure.value, !c.filing.projects.isEmpty else { return }
         let line = c.projectSpend?.figure.line
-        let sum = c.filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.executed.value ?? 0) }
+        let sum = c.filing.projects.sum { $0.funds.executed.value }
         guard sum < p else { return }
         let tables = "the \(c.filing.projects.count) project tables spent \(amount(sum))"
         let others = c.unevaluatedProjectRows
@@ -62,7 +62,7 @@ extension Checker {
             )
             return
         }
-        let listed = others.reduce(Decimal(0)) { $0 + ($1.actual.value ?? 0) }
+        let listed = others.sum { $0.actual.value }
         let gap = p - sum - listed
         guard gap != 0 else { return }
         let (names, count) = (others.map(\.name).joined(separator: ", "), others.count)
@@ -86,7 +86,7 @@ extension Checker {
     /// Some of the projects cannot have spent more than all of them.
     static func deptProjectsOver(_ c: inout Checker) {
         guard let p = c.projectSpend?.figure.value, !c.filing.projects.isEmpty else { return }
-        let sum = c.filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.executed.value ?? 0) }
+        let sum = c.filing.projects.sum { $0.funds.executed.value }
         guard sum > p else { return }
         let count = c.filing.projects.count
         c.add(

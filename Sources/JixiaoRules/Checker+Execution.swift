@@ -19,7 +19,7 @@ extension Checker {
             ]
             for (label, get) in columns {
                 guard let stated = get(total).value else { continue }
-                let sum = parts.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
+                let sum = parts.sum { get($0).value }
                 guard sum != stated else { continue }
                 let name = t.name
                 c.add(

@@ -50,8 +50,8 @@ extension Checker {
 
     /// A report that claims 100% while the projects fell short.
     static func narrativeClaim(_ c: inout Checker) {
-        let budget = c.filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.fullYear.value ?? 0) }
-        let spent = c.filing.projects.reduce(Decimal(0)) { $0 + ($1.funds.executed.value ?? 0) }
+        let budget = c.filing.projects.sum { $0.funds.fullYear.value }
+        let spent = c.filing.projects.sum { $0.funds.executed.value }
         guard budget > 0, spent < budget else { return }
         for other in c.filing.otherReports {
             guard

@@ -59,7 +59,7 @@ extension Checker {
         ]
         for (label, figure, column) in columns {
             guard let stated = figure.value else { continue }
-            let sum = s.rows.reduce(Decimal(0)) { $0 + (column($1).value ?? 0) }
+            let sum = s.rows.sum { column($0).value }
             guard sum != stated else { continue }
             let count = s.rows.count
             c.add(

@@ -8,9 +8,9 @@ extension Checker {
         let ruleWeight = c.rules.executionWeight
         c.eachTable { c, t in
             guard !t.indicators.isEmpty else { return }
-            let weights = t.indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+            let weights = t.indicators.sum { $0.weight.value }
             let execution = t.execution.reportedWeight ?? ruleWeight
-            guard weights + execution != 100 else { return }
+            guard weights.plus(execution) != 100 else { return }
             let name = t.name
             c.add(
                 t.indicators.first?.line, t.target,
@@ -37,7 +37,7 @@ extension Checker {
         c.eachTable { c, t in
             guard let reported = t.table.reportedTotal.value else { return }
             let execution = t.execution.reportedScore ?? 0
-            let sum = execution + t.indicators.reduce(Decimal(0)) { $0 + ($1.score.value ?? 0) }
+            let sum = execution.plus(t.indicators.sum { $0.score.value })
             guard sum != reported else { return }
             let name = t.name
             c.add(
@@ -85,7 +85,7 @@ extension Checker {
         guard card.rescaled.isEmpty, !card.capped, let places = t.scorePlaces, places >= 1, places < rules.rounding
         else { return nil }
         let each = card.indicators.reduce((card.execution.score ?? 0).rounded(places)) {
-            $0 + $1.effective.rounded(places)
+            $0.plus($1.effective.rounded(places))
         }
         guard each == reported || card.total.rounded(places) == reported else { return nil }
         let step = Decimal(sign: .plus, exponent: -places, significand: 1)

@@ -186,3 +186,30 @@ import Testing
         #expect(beyond > 500)
     }
 }
+
+/// `plus` and `sum` add on the words; each sum is held to Foundation's `+`, value and text.
+@Suite struct DecimalSumTests {
+    @Test func aSumIsFoundationsSum() {
+        var generator = SplitMix(seed: DecimalWordsTests.seed &+ 4)
+        // Figures as filings hold them, both signs, then every sample of every length.
+        var values = (0..<3_000).map { _ in
+            Decimal(
+                sign: Bool.random(using: &generator) ? .minus : .plus,
+                exponent: Int.random(in: -6...2, using: &generator),
+                significand: Decimal(UInt64.random(in: 0...99_999_999_999, using: &generator)))
+        }
+        values += DecimalWordsTests.words.map(DecimalWordsTests.foundation)
+        values += [Decimal(1) / Decimal(3), Decimal(string: "1e-30")!, Decimal(0), Decimal(string: "1e30")!]
+        var fast = 0
+        for _ in 0..<8_000 {
+            let a = values.randomElement(using: &generator)!
+            let b = Bool.random(using: &generator) ? -a : values.randomElement(using: &generator)!
+            let (sum, expected) = (a.plus(b), a + b)
+            #expect(sum == expected && sum.description == expected.description, "\(a) + \(b)")
+            if let x = DecimalWords(a), let y = DecimalWords(b), x.adding(y) != nil { fast += 1 }
+        }
+        #expect(fast > 2_000)  // most filing-like pairs; the wide samples mostly overflow 64 bits
+        let column = values.prefix(500).map { Optional($0) } + [nil, nil]
+        #expect(column.sum { $0 } == column.reduce(Decimal(0)) { $0 + ($1 ?? 0) })
+    }
+}
