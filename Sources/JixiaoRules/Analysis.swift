@@ -3,10 +3,13 @@ import JixiaoModel
 extension Analysis {
     /// Scores every table of `filing` and checks it under `rules`.
     public init(_ filing: Filing, rules: RuleSet) {
-        let projects = filing.projects.map { Scorer.score($0.table, rules: rules) }
-        let department = filing.department.map { Scorer.score($0.table, rules: rules) }
-        let cards = projects + (department.map { [$0] } ?? [])
-        let findings = Self.inCheckOrder(Checker.check(filing, rules: rules, cards: cards))
+        // Each table's indicators are read as quantities once, for the scoring and the checks.
+        let tables = filing.projects.map(\.table) + (filing.department.map { [$0.table] } ?? [])
+        let read = tables.map(Quantity.Read.each)
+        let cards = zip(tables, read).map { Scorer.score($0, rules: rules, read: $1) }
+        let projects = Array(cards.prefix(filing.projects.count))
+        let department = filing.department == nil ? nil : cards.last
+        let findings = Self.inCheckOrder(Checker.check(filing, rules: rules, cards: cards, read: read))
         self.init(rules: rules.name, projects: projects, department: department, findings: findings)
     }
 

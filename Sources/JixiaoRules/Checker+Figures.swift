@@ -20,7 +20,7 @@ extension Checker {
         if part == "基本支出" { return [basicSpend?.figure.value].compactMap { $0 } }
         let projects = filing.projects.map(\.funds)
         func sum(_ get: (Funds) -> Figure) -> Decimal? {
-            projects.isEmpty ? nil : projects.reduce(Decimal(0)) { $0 + (get($1).value ?? 0) }
+            projects.isEmpty ? nil : projects.sum { get($0).value }
         }
         let row = filing.basic?.total(.projects)
         switch subject {
@@ -116,10 +116,9 @@ struct StatedFigure {
         var found: [StatedFigure] = []
         for m in line.has("元") ? FigurePhrase.amount.matches(in: line) : [] {
             let word = String(m.subject)
-            let before = String(line[..<m.range.lowerBound].suffix(2))
-            if word.hasSuffix("支出"), otherSpending.contains(where: { before.hasSuffix($0) }) { continue }
-            if differenceWords.contains(where: { before.hasSuffix($0) }) { continue }
-            guard var value = Decimal(string: String(m.number)) else { continue }
+            if word.ends(with: "支出"), precedes(otherSpending, m, in: line) { continue }
+            if precedes(differenceWords, m, in: line) { continue }
+            guard var value = Labels.decimal(m.number) else { continue }
             var places = value.decimalPlaces
             if m.unit == "元" {
                 value /= 10000
@@ -129,12 +128,12 @@ struct StatedFigure {
                 StatedFigure(subject: subject(of: word), value: value, places: places, phrase: phrase(m, line)))
         }
         for m in line.has("%") ? FigurePhrase.rate.matches(in: line) : [] {
-            guard let value = Decimal(string: String(m.number)) else { continue }
+            guard let value = Labels.decimal(m.number) else { continue }
             found.append(
                 StatedFigure(subject: .rate, value: value, places: value.decimalPlaces, phrase: phrase(m, line)))
         }
         for m in line.has("分") ? FigurePhrase.score.matches(in: line) : [] {
-            guard let value = Decimal(string: String(m.number)) else { continue }
+            guard let value = Labels.decimal(m.number) else { continue }
             found.append(
                 StatedFigure(subject: .score, value: value, places: value.decimalPlaces, phrase: phrase(m, line)))
         }
@@ -142,6 +141,20 @@ struct StatedFigure {
     }
 
     private static func phrase(_ match: FigurePhrase.Match, _ line: String) -> String { String(line[match.range]) }
+
+    /// Whether one of `words` (each of one or two characters) ends just before the match, compared
+    /// on bytes as labels are: the two characters before it, cut out as a string, cost more than
+    /// the whole search for the phrase.
+    static func precedes(_ words: [String], _ match: FigurePhrase.Match, in line: String) -> Bool {
+        let end = line.utf8.distance(from: line.utf8.startIndex, to: match.range.lowerBound)
+        var text = line
+        return text.withUTF8 { bytes in
+            words.contains { word in
+                let count = word.utf8.count
+                return count <= end && bytes[(end - count)..<end].elementsEqual(word.utf8)
+            }
+        }
+    }
 
     static func subject(of word: String) -> Subject {
         if word.hasPrefix("年初") { return .initial }

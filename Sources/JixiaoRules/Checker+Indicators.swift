@@ -7,7 +7,7 @@ extension Checker {
     static func weightLevel1(_ c: inout Checker) {
         c.eachTable { c, t in
             for group in FirstLevelGroup.groups(of: t.indicators) {
-                let sum = group.members.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+                let sum = group.members.sum { $0.weight.value }
                 guard let weight = group.weight, sum != weight else { continue }
                 let (name, level1) = (t.name, group.name)
                 c.add(
@@ -106,8 +106,8 @@ extension Checker {
 
     static func actualText(_ c: inout Checker) {
         c.eachTable { c, t in
-            let unverifiable = zip(t.indicators, t.card.indicators).filter {
-                Quantity.parse($0.0.target) != nil && !$0.1.isVerifiable && !Labels.isPlaceholder($0.0.actual ?? "")
+            let unverifiable = zip(t.indicators, zip(t.card.indicators, t.read)).filter { ind, scored in
+                scored.1.written != nil && !scored.0.isVerifiable && !Labels.isPlaceholder(ind.actual ?? "")
             }
             guard !unverifiable.isEmpty else { return }
             let names = unverifiable.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }
@@ -184,8 +184,8 @@ extension Checker {
         let ratio = c.rules.easyTargetRatio
         c.eachIndicator { c, t, i in
             let ind = i.indicator
-            guard !ind.isCost, let target = Quantity.target(of: ind), target.value > 0,
-                let actual = Quantity.parse(ind.actual), let a = actual.value(in: target.unit), a > 0
+            guard !ind.isCost, let target = i.read.target, target.value > 0,
+                let actual = i.read.actual, let a = actual.value(in: target.unit), a > 0
             else { return }
             let (over, under): (Decimal, Decimal)
             switch target.comparison {
@@ -218,7 +218,7 @@ extension Checker {
                 return
             }
             guard Quantity.numberCount(key) > 0 else { return }
-            guard let target = Quantity.target(of: ind), target.comparison != .atLeast || !key.has("≥"),
+            guard let target = i.read.target, target.comparison != .atLeast || !key.has("≥"),
                 let budget = t.funds.fullYear.value ?? t.funds.initial.value, budget > 0
             else { return }
             let ceiling: Decimal

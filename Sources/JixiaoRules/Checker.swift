@@ -19,7 +19,15 @@ public struct Checker {
     public static func check(
         _ filing: Filing, rules: RuleSet, cards: [ScoreCard] = [], checks: [Check] = Checks.all
     ) -> [Finding] {
-        var checker = Checker(filing: filing, rules: rules, cards: cards)
+        check(filing, rules: rules, cards: cards, read: [], checks: checks)
+    }
+
+    /// `check` with each table's indicators already read as quantities (`Quantity.Read.each`), in
+    /// the order of `cards`; a table without them is read here.
+    static func check(
+        _ filing: Filing, rules: RuleSet, cards: [ScoreCard], read: [[Quantity.Read]], checks: [Check] = Checks.all
+    ) -> [Finding] {
+        var checker = Checker(filing: filing, rules: rules, cards: cards, read: read)
         for check in checks {
             checker.running = check
             check.run(&checker)
@@ -27,24 +35,28 @@ public struct Checker {
         return checker.findings
     }
 
-    init(filing: Filing, rules: RuleSet, cards: [ScoreCard]) {
+    init(filing: Filing, rules: RuleSet, cards: [ScoreCard], read: [[Quantity.Read]] = []) {
         self.filing = filing
         self.rules = rules
+        func quantities(_ table: ScoredTable, _ index: Int) -> [Quantity.Read] {
+            index < read.count ? read[index] : Quantity.Read.each(table)
+        }
         func card(_ table: ScoredTable, _ index: Int) -> ScoreCard {
-            index < cards.count ? cards[index] : Scorer.score(table, rules: rules)
+            index < cards.count ? cards[index] : Scorer.score(table, rules: rules, read: quantities(table, index))
         }
         var tables: [CheckedTable] = []
         if let d = filing.department {
+            let index = filing.projects.count
             tables.append(
                 CheckedTable(
-                    table: d.table, name: Department.displayName, target: .department,
-                    card: card(d.table, filing.projects.count), project: nil, report: filing.report))
+                    table: d.table, name: Department.displayName, target: .department, card: card(d.table, index),
+                    read: quantities(d.table, index), project: nil, report: filing.report))
         }
         for (i, p) in filing.projects.enumerated() {
             tables.append(
                 CheckedTable(
-                    table: p.table, name: p.name, target: .project(p.name), card: card(p.table, i), project: p,
-                    report: p.report))
+                    table: p.table, name: p.name, target: .project(p.name), card: card(p.table, i),
+                    read: quantities(p.table, i), project: p, report: p.report))
         }
         self.tables = tables
     }
@@ -69,22 +81,34 @@ public struct Checker {
         for table in tables {
             for (i, (ind, score)) in zip(table.indicators, table.card.indicators).enumerated() {
                 let label = IndicatorLabel(table: table.name, number: i + 1, level3: ind.level3)
-                body(&self, table, IndicatorInTable(indicator: ind, score: score, label: label))
+                let read = i < table.read.count ? table.read[i] : Quantity.Read(ind)
+                body(&self, table, IndicatorInTable(indicator: ind, score: score, read: read, label: label))
             }
         }
     }
 }
 
-/// A scored table as the checks see it: named, located, with its card.
-struct CheckedTable {
+/// A scored table as the checks see it: named, located, with its card. A class, so that the
+/// checks pass one reference around instead of copying a table, a card and a project.
+final class CheckedTable {
     let table: ScoredTable
     /// `部门整体` or the project's name, as messages begin.
     let name: String
     let target: Target
     let card: ScoreCard
+    /// Each indicator's 指标值 and 实际完成值 as quantities, in order.
+    let read: [Quantity.Read]
     let project: Project?
     /// The report written for this table: the department's, or the project's own.
     let report: Narrative?
+
+    init(
+        table: ScoredTable, name: String, target: Target, card: ScoreCard, read: [Quantity.Read], project: Project?,
+        report: Narrative?
+    ) {
+        (self.table, self.name, self.target, self.card, self.read) = (table, name, target, card, read)
+        (self.project, self.report) = (project, report)
+    }
 
     var funds: Funds { table.funds }
     var indicators: [Indicator] { table.indicators }
@@ -97,6 +121,8 @@ struct CheckedTable {
 struct IndicatorInTable {
     let indicator: Indicator
     let score: IndicatorScore
+    /// Its 指标值 and 实际完成值 as quantities.
+    let read: Quantity.Read
     let label: IndicatorLabel
     var line: Int { indicator.line }
 }

@@ -23,6 +23,11 @@ public struct Quantity: Equatable, Sendable {
     /// An indicator's target: as written, except that a target of zero adverse events
     /// (`0起`, `零事故`, `无重大安全事故`) is met only at or below zero, whatever no word says.
     public static func target(of indicator: Indicator) -> Quantity? {
+        target(of: indicator, stated: parseStated(indicator.target))
+    }
+
+    /// `target(of:)` with the 指标值 already read by `parseStated`.
+    static func target(of indicator: Indicator, stated: (quantity: Quantity, explicit: Bool)?) -> Quantity? {
         let about = indicator.level3 + (indicator.target ?? "")
         let adverse = adverseList.occurs(in: about)
         if adverse, let target = indicator.target {
@@ -31,7 +36,7 @@ public struct Quantity: Equatable, Sendable {
                 return Quantity(comparison: .atMost, value: 0, unit: "")
             }
         }
-        guard let stated = parseStated(indicator.target) else { return nil }
+        guard let stated else { return nil }
         if adverse, !stated.explicit, stated.quantity.value == 0 {
             return Quantity(comparison: .atMost, value: 0, unit: stated.quantity.unit)
         }
@@ -39,6 +44,25 @@ public struct Quantity: Equatable, Sendable {
     }
 
     static let adverseList = WordList(adverseWords)
+
+    /// An indicator's 指标值 and 实际完成值 as quantities, read once for the scoring and every
+    /// check that asks: each was read five or six times an analysis.
+    struct Read {
+        /// The 指标值 as written (`parse`), and as it is scored (`target(of:)`).
+        let written: Quantity?
+        let target: Quantity?
+        let actual: Quantity?
+
+        init(_ indicator: Indicator) {
+            let stated = parseStated(indicator.target)
+            written = stated?.quantity
+            target = Quantity.target(of: indicator, stated: stated)
+            actual = parse(indicator.actual)
+        }
+
+        /// Each indicator of `table`, in order.
+        static func each(_ table: ScoredTable) -> [Read] { table.indicators.map(Read.init) }
+    }
     static let comparisonLists = comparisonWords.map { (WordList($0.0), $0.1) }
 
     /// The words that state a comparison, strongest first.

@@ -5,17 +5,22 @@ import JixiaoModel
 public enum Scorer {
     /// A project's or the department's table scored under `rules`.
     public static func score(_ table: ScoredTable, rules: RuleSet) -> ScoreCard {
+        score(table, rules: rules, read: Quantity.Read.each(table))
+    }
+
+    /// `score` with the table's indicators already read as quantities, one `read` each.
+    static func score(_ table: ScoredTable, rules: RuleSet, read: [Quantity.Read]) -> ScoreCard {
         let execution = self.execution(table.funds, denominator: rules.denominator(for: table.kind), rules: rules)
-        let scores = table.indicators.map { indicator($0, rules: rules) }
+        let scores = zip(table.indicators, read).map { indicator($0, rules: rules, read: $1) }
         let reportedTotal = table.reportedTotal.value
         let rescaled = rescaling(table, rules: rules)
         var indicatorTotal = Decimal(0)
         for (ind, score) in zip(table.indicators, scores) {
             let scale = rescaled.first { group($0.group, holds: ind.level1) }
-            indicatorTotal += scale.map { score.effective * $0.rule / $0.filed } ?? score.effective
+            indicatorTotal = indicatorTotal.plus(scale.map { score.effective * $0.rule / $0.filed } ?? score.effective)
         }
         indicatorTotal = indicatorTotal.rounded(rules.rounding)
-        var total = (execution.score ?? 0) + indicatorTotal
+        var total = (execution.score ?? 0).plus(indicatorTotal)
         var capped = false
         if let cap = rules.totalCap, total > cap {
             total = cap
@@ -41,7 +46,7 @@ public enum Scorer {
     /// that do not add up to a template's total are left alone: the checks report them.
     static func rescaling(_ table: ScoredTable, rules: RuleSet) -> [Rescale] {
         let ruleTotal = (rules.totalCap ?? 100) - rules.executionWeight
-        let filed = table.indicators.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+        let filed = table.indicators.sum { $0.weight.value }
         guard filed > 0, filed != ruleTotal else { return [] }
         let filedExecution = table.funds.weight.value
         guard filed + (filedExecution ?? 100 - filed) == 100, filed == 90 || filed == 80 || filedExecution != nil
@@ -53,7 +58,7 @@ public enum Scorer {
         guard everyGrouped, !weights.isEmpty else { return [Rescale(group: "", filed: filed, rule: ruleTotal)] }
         return weights.keys.sorted().compactMap { name in
             let groupFiled = table.indicators.filter { group(name, holds: $0.level1) }
-                .reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+                .sum { $0.weight.value }
             guard let rule = weights[name], groupFiled > 0, groupFiled != rule else { return nil }
             return Rescale(group: name, filed: groupFiled, rule: rule)
         }
@@ -95,6 +100,11 @@ public enum Scorer {
     /// A quantitative indicator: full marks when the target is met, else actual/target × weight;
     /// a ≤ indicator the other way. Text actuals keep their reported score.
     public static func indicator(_ ind: Indicator, rules: RuleSet) -> IndicatorScore {
+        indicator(ind, rules: rules, read: Quantity.Read(ind))
+    }
+
+    /// `indicator` with its 指标值 and 实际完成值 already read as quantities.
+    static func indicator(_ ind: Indicator, rules: RuleSet, read: Quantity.Read) -> IndicatorScore {
         var result = IndicatorScore(weight: ind.weight.value, reported: ind.score.value, basis: .notVerifiable(""))
         if ind.scoreIsFixed {
             result.basis = .notVerifiable("set in the scenario")
@@ -104,7 +114,7 @@ public enum Scorer {
             result.basis = .notVerifiable("分值 is blank")
             return result
         }
-        guard let actual = Quantity.parse(ind.actual) else {
+        guard let actual = read.actual else {
             result.basis = .notVerifiable(ind.actual == nil ? "实际完成值 is blank" : "text 实际完成值")
             return result
         }
@@ -114,7 +124,7 @@ public enum Scorer {
             result.basis = .computed("target rule: −\(rule.perUnit.plain) per unit below \(rule.target.plain)")
             return result
         }
-        guard let target = Quantity.target(of: ind) else {
+        guard let target = read.target else {
             result.basis = .notVerifiable("指标值 is text")
             return result
         }
