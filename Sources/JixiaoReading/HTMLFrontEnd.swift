@@ -36,8 +36,11 @@ enum HTMLText {
     static func looksLikeHTML(_ data: Data) -> Bool {
         var bytes = [UInt8](data.prefix(1024))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var text = Substring(String(decoding: bytes, as: UTF8.self).lowercased())
-        text = text.drop { $0.isWhitespace }
+        let start = Substring(String(decoding: bytes, as: UTF8.self)).drop { $0.isWhitespace }
+        // Every page begins with `<`: a text filing is turned away before its first kilobyte is
+        // lower-cased, which took more time than reading some of its tables.
+        guard start.first == "<" else { return false }
+        var text = Substring(start.lowercased())
         if text.hasPrefix("<?xml"), let end = text.firstRange(of: "?>") {
             text = text[end.upperBound...].drop { $0.isWhitespace }
         }

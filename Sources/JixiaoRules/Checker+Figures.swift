@@ -156,11 +156,13 @@ struct StatedFigure {
         }
     }
 
+    /// On bytes, as labels are compared: Foundation's `contains` searched each subject through
+    /// NSString, a fifth of the time spent finding the figures.
     static func subject(of word: String) -> Subject {
-        if word.hasPrefix("年初") { return .initial }
-        if word.hasPrefix("调整后") || word.hasPrefix("全年预算") { return .fullYear }
-        if word.contains("到位") { return .arrived }
-        if word.contains("支出") { return .spent }
+        if word.begins(with: "年初") { return .initial }
+        if word.begins(with: "调整后") || word.begins(with: "全年预算") { return .fullYear }
+        if word.has("到位") { return .arrived }
+        if word.has("支出") { return .spent }
         return .budget
     }
 }
