@@ -133,11 +133,15 @@ struct Run {
 /// change in the machine's load falls on all alike, and gives each one's median run. Every
 /// program, the reference too, is spawned with posix_spawn: Foundation's `Process` takes tens
 /// of milliseconds to start a child here, which would swamp what is measured.
-func medianRuns(_ programs: [[String]], runs: Int) -> [Run] {
+func medianRuns(_ programs: [[String]], runs: Int, output: String? = nil) -> [Run] {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     for descriptor in Int32(0)...2 {
+        if descriptor == 1, let output {
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            continue
+        }
         posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
     }
     let argvs = programs.map { $0.map { strdup($0) } + [nil] }
@@ -187,22 +191,45 @@ func reportWholeLoad(_ folder: String) {
             runs.jixiao.wall / runs.cat.wall, runs.jixiao.cpu * 1000, runs.jixiao.cores))
 }
 
-/// The county's memory as a user meets it: one whole process that loads the folder, then runs
-/// `summary`, a first `sql` (the mirror) and `report`, its peak resident memory against the bytes
-/// loaded. (The figures printed in this process include what its earlier parts left in its heap.)
+/// The county as a user meets it: one whole process that loads the folder, then runs `summary`,
+/// a first `sql` (the mirror) and `report` with `option timing on`. Each command's time is read
+/// from the `Time:` line it printed, and the peak resident memory is set against the bytes loaded.
+/// (The figures printed in this process include what its earlier parts left in its heap.)
 func reportWholeReview(_ folder: String, bytes: Int, scratch: String) {
     let jixiao = jixiaoBinary
     guard FileManager.default.isExecutableFile(atPath: jixiao) else { return }
-    let commands = [
-        "load \(folder)", "summary", "sql SELECT count(*) FROM indicators WHERE computed_score < weight",
-        "report \(scratch)/whole.html --force", "quit",
+    let timed = [
+        ("load", "load \(folder)"), ("first summary", "summary"),
+        ("first sql", "sql SELECT count(*) FROM indicators WHERE computed_score < weight"),
+        ("report", "report \(scratch)/whole.html --force"),
     ]
-    let run = medianRuns([[jixiao, "-q", "-X"] + commands.flatMap { ["-c", $0] }], runs: 1)[0]
+    let commands = ["option timing on"] + timed.map(\.1) + ["quit"]
+    let output = scratch + "/review.out"
+    // Linux hands a spawned child the spawning process's peak at its exec (the child runs on the
+    // parent's memory until then), so a child's peak is its own only where it exceeds ours: the
+    // bench runs this first, while it is small, and says so when it cannot tell.
+    let ownPeak = peakMemory()
+    let run = medianRuns([[jixiao, "-q", "-X"] + commands.flatMap { ["-c", $0] }], runs: 1, output: output)[0]
+    let peak =
+        run.peakBytes > ownPeak
+        ? String(
+            format: "peak memory %.0f MB, %.2f× the bytes", Double(run.peakBytes) / 1_048_576,
+            Double(run.peakBytes) / Double(bytes))
+        : String(format: "peak memory unknown: the bench's own %.0f MB is higher", Double(ownPeak) / 1_048_576)
     report(
         "load, summary, sql, report (whole process)",
-        String(
-            format: "%9.1f ms  (%.2f cores busy, peak memory %.0f MB, %.2f× the bytes)", run.wall * 1000, run.cores,
-            Double(run.peakBytes) / 1_048_576, Double(run.peakBytes) / Double(bytes)))
+        String(format: "%9.1f ms  (%.2f cores busy, ", run.wall * 1000, run.cores) + peak + ")")
+    // `option timing on` times itself first, then each command.
+    let times = ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").split(separator: "\n")
+        .filter { $0.hasPrefix("Time: ") }.dropFirst()
+        .compactMap { Double($0.dropFirst(6).split(separator: " ")[0]) }
+    guard times.count == timed.count else {
+        report("  each command (option timing on)", "   cannot read the Time: lines of \(output)")
+        return
+    }
+    for ((label, _), milliseconds) in zip(timed, times) {
+        report("  \(label), from its Time: line", String(format: "%9.1f ms", milliseconds))
+    }
 }
 
 /// The median wall time of starting each program: `medianRuns`' wall times.
@@ -237,7 +264,6 @@ func county(_ folder: String) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-\(getpid())").path
     try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    reportWholeReview(folder, bytes: bytes, scratch: scratch)
     let shell = Shell(console: ScriptConsole(""), options: ShellOptions(quiet: true), directory: scratch)
     let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
     let load = commandTimeAndCores(shell, "load \(absolute)")
@@ -291,6 +317,17 @@ if paths.isEmpty {
     paths = names.filter { $0.hasSuffix(".txt") }.sorted().map { folder + "/" + $0 }
 }
 print("jixiao benchmark (\(ProcessInfo.processInfo.processorCount) cores)")
+// The county as a user runs it comes first, while this process is small (see reportWholeReview).
+if let countyFolder {
+    let bytes = files(in: countyFolder).reduce(0) {
+        $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+    }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-review-\(getpid())").path
+    try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    print("county, whole process: \(countyFolder)")
+    reportWholeReview(countyFolder, bytes: bytes, scratch: scratch)
+    try? FileManager.default.removeItem(atPath: scratch)
+}
 for path in paths {
     guard let data = FileManager.default.contents(atPath: path) else {
         print("cannot read \(path)")
