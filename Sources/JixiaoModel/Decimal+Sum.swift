@@ -44,3 +44,36 @@ extension Sequence {
         reduce(Decimal(0)) { total, element in value(element).map(total.plus) ?? total }
     }
 }
+
+extension DecimalWords {
+    /// The exact quotient, where it ends within 64 bits of significand: `self` × 10^k divides by
+    /// `other` for some k up to 19 (75 / 100, 9.5 / 10). Nil for a quotient that does not end
+    /// there (1 / 3), for a zero on either side, and wherever the words would overflow.
+    package func dividedExactly(by other: DecimalWords) -> DecimalWords? {
+        guard significand != 0, other.significand != 0 else { return nil }
+        for shift in 0..<Self.powersOfTen.count {
+            let (scaled, overflow) = significand.multipliedReportingOverflow(by: Self.powersOfTen[shift])
+            guard !overflow else { return nil }
+            guard scaled % other.significand == 0 else { continue }
+            return DecimalWords(
+                negative: negative != other.negative, significand: scaled / other.significand,
+                exponent: exponent - other.exponent - shift)
+        }
+        return nil
+    }
+}
+
+extension Decimal {
+    /// `self / other`: on the words where the quotient ends within 64 bits (it is then exact, as
+    /// Foundation's 38-digit quotient of it is), else Foundation's `/`. Foundation works out 38
+    /// digits and drops the trailing zeros one at a time, which made an exact quotient such as a
+    /// score of 9.5 cost some 30,000 instructions.
+    package func dividedExactly(by other: Decimal) -> Decimal {
+        if let a = DecimalWords(self), let b = DecimalWords(other), let quotient = a.dividedExactly(by: b),
+            let value = quotient.decimal
+        {
+            return value
+        }
+        return self / other
+    }
+}

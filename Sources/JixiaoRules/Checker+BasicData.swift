@@ -45,7 +45,7 @@ extension Checker {
     /// 在职 and 编制 with the 控制率 between them, when both are given and 编制 is not 0.
     var staffing: (authorized: Decimal, staff: Decimal, rate: Decimal)? {
         guard let b = filing.basic, let a = b.authorized.value, let s = b.staff.value, a > 0 else { return nil }
-        return (a, s, s / a)
+        return (a, s, s.dividedExactly(by: a))
     }
 
     static func controlStaff(_ c: inout Checker) {

@@ -282,7 +282,9 @@ extension Checker {
             else { return }
             if t.project == nil, let row = adjustmentRow, !row.budget.isBlank || !row.actual.isBlank { return }
             if let report = t.report, Self.adjustmentWords.occurs(in: report.fullText) { return }
-            let (name, label, rate) = (t.name, funds.budgetLabel, (funds.executed.value ?? 0) / initial)
+            let (name, label, rate) = (
+                t.name, funds.budgetLabel, (funds.executed.value ?? 0).dividedExactly(by: initial)
+            )
             let blankRow =
                 t.project == nil && adjustmentRow != nil
                 ? "; the 基础数据表's 预算调整 row is bl"

@@ -17,7 +17,8 @@ public enum Scorer {
         var indicatorTotal = Decimal(0)
         for (ind, score) in zip(table.indicators, scores) {
             let scale = rescaled.first { group($0.group, holds: ind.level1) }
-            indicatorTotal = indicatorTotal.plus(scale.map { score.effective * $0.rule / $0.filed } ?? score.effective)
+            indicatorTotal = indicatorTotal.plus(
+                scale.map { (score.effective * $0.rule).dividedExactly(by: $0.filed) } ?? score.effective)
         }
         indicatorTotal = indicatorTotal.rounded(rules.rounding)
         var total = (execution.score ?? 0).plus(indicatorTotal)
@@ -82,7 +83,7 @@ public enum Scorer {
             reportedWeight: funds.weight.value)
         result.fallback = fallback
         guard let executed = funds.executed.value, let base, base != 0 else { return result }
-        let rate = executed / base
+        let rate = executed.dividedExactly(by: base)
         result.rate = rate
         func score(roundingFirst: Bool) -> Decimal {
             let used = roundingFirst ? rate.rounded(4) : rate
@@ -144,7 +145,7 @@ public enum Scorer {
                 score = w
                 basis = "≥ 0"
             } else {
-                score = w * a / t
+                score = (w * a).dividedExactly(by: t)
                 basis = "\(a.plain)/\(t.plain) × \(w.plain)"
             }
         case .atMost:
@@ -152,13 +153,13 @@ public enum Scorer {
                 score = w
                 basis = "≤ met"
             } else if rules.reverse == .mirror {
-                score = w * t / a
+                score = (w * t).dividedExactly(by: a)
                 basis = "≤ missed: \(t.plain)/\(a.plain) × \(w.plain)"
             } else if t == 0 {
                 score = 0
                 basis = "≤ 0 missed"
             } else {
-                score = max(0, w * (1 - (a - t) / t))
+                score = max(0, w * (1 - (a - t).dividedExactly(by: t)))
                 basis = "≤ missed: linear deduction"
             }
         case .equal:
@@ -166,7 +167,7 @@ public enum Scorer {
                 score = w
                 basis = "= met"
             } else {
-                score = w * min(a, t) / max(a, t)
+                score = (w * min(a, t)).dividedExactly(by: max(a, t))
                 basis = "= missed: \(min(a, t).plain)/\(max(a, t).plain) × \(w.plain)"
             }
         }

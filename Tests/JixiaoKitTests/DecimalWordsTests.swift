@@ -213,3 +213,36 @@ import Testing
         #expect(column.sum { $0 } == column.reduce(Decimal(0)) { $0 + ($1 ?? 0) })
     }
 }
+
+/// `dividedExactly` divides on the words where the quotient ends; each quotient is held to
+/// Foundation's `/`, byte for byte, on the rates and scores a filing makes and on every sample.
+@Suite struct DecimalQuotientTests {
+    @Test func aQuotientIsFoundationsQuotient() {
+        var generator = SplitMix(seed: DecimalWordsTests.seed &+ 5)
+        func figure() -> Decimal {
+            Decimal(
+                sign: Bool.random(using: &generator) ? .minus : .plus,
+                exponent: Int.random(in: -4...2, using: &generator),
+                significand: Decimal(UInt64.random(in: 0...9_999_999, using: &generator)))
+        }
+        let divisors = [2, 4, 5, 8, 10, 16, 20, 25, 40, 80, 90, 100, 3, 6, 7, 12].map { Decimal($0) }
+        var values = (0..<2_000).map { _ in figure() } + DecimalWordsTests.words.map(DecimalWordsTests.foundation)
+        values += [Decimal(0), Decimal(1) / Decimal(3), Decimal(string: "1e-30")!]
+        var exact = 0
+        for _ in 0..<8_000 {
+            let a = values.randomElement(using: &generator)!
+            // Divisors that make exact quotients (a product back over a factor), small ones and any value.
+            let b: Decimal
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: b = divisors.randomElement(using: &generator)!
+            case 1: b = a * divisors.randomElement(using: &generator)! / 10
+            default: b = values.randomElement(using: &generator)!
+            }
+            guard !b.isZero else { continue }
+            let (fast, expected) = (a.dividedExactly(by: b), a / b)
+            #expect(DecimalWordsTests.bytes(fast) == DecimalWordsTests.bytes(expected), "\(a) / \(b)")
+            if let x = DecimalWords(a), let y = DecimalWords(b), x.dividedExactly(by: y) != nil { exact += 1 }
+        }
+        #expect(exact > 2_000)
+    }
+}
