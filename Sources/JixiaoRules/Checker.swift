@@ -79,9 +79,10 @@ public struct Checker {
     /// Runs `body` on each indicator of each scored table, with its score and label.
     mutating func eachIndicator(_ body: (inout Checker, CheckedTable, IndicatorInTable) -> Void) {
         for table in tables {
-            for (i, (ind, score)) in zip(table.indicators, table.card.indicators).enumerated() {
+            // `read` holds one entry an indicator (`Quantity.Read.each`), as the card does.
+            let rows = zip(table.indicators, zip(table.card.indicators, table.read))
+            for (i, (ind, (score, read))) in rows.enumerated() {
                 let label = IndicatorLabel(table: table.name, number: i + 1, level3: ind.level3)
-                let read = i < table.read.count ? table.read[i] : Quantity.Read(ind)
                 body(&self, table, IndicatorInTable(indicator: ind, score: score, read: read, label: label))
             }
         }
