@@ -5,24 +5,41 @@
 /// visible escape (`\x1b`, `\u202e`), so no table, message or export ever passes one on.
 public enum ControlCharacters {
     /// Whether `text` holds any, judged from its UTF-8 bytes (the common answer, no, costs one pass).
+    /// Whole characters that can be none are stepped over at once: printable ASCII, and every
+    /// character of three or four bytes led by E3 or above (CJK above all); only E2 leads a
+    /// three-byte control (the bidi marks), and only C2 a two-byte one (the C1 controls).
     public static func occur(in text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-                if byte == 0x7F { return true }
-                if byte == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
-                if byte == 0xE2, i + 2 < bytes.count {
-                    let (second, third) = (bytes[i + 1], bytes[i + 2])
-                    if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
-                    if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                if byte >= 0xE3 {
+                    i &+= byte >= 0xF0 ? 4 : 3
+                    continue
                 }
-                i += 1
+                if byte >= 0x20 && byte < 0x7F {
+                    i &+= 1
+                    continue
+                }
+                if controlStarts(bytes, at: i) { return true }
+                i &+= 1
             }
             return false
         }
+    }
+
+    /// Whether a control character's UTF-8 begins at `i`.
+    private static func controlStarts(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let byte = bytes[i]
+        if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+        if byte == 0x7F { return true }
+        if byte == 0xC2, i + 1 < bytes.count { return (0x80...0x9F).contains(bytes[i + 1]) }
+        if byte == 0xE2, i + 2 < bytes.count {
+            let (second, third) = (bytes[i + 1], bytes[i + 2])
+            return second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third)
+        }
+        return false
     }
 
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -17,27 +17,36 @@ package enum Labels {
             out += bytes[..<first]
             var i = first
             while i < bytes.count {
-                let (width, replacement) = unit(bytes, at: i)
-                if let replacement { out += replacement } else { out += bytes[i..<i + width] }
+                let (width, change) = unit(bytes, at: i)
+                switch change {
+                case .keep: out += bytes[i..<i + width]
+                case .drop: break
+                case .becomes(let byte): out.append(byte)
+                }
                 i += width
             }
             return String(decoding: out, as: UTF8.self)
         }
         var result = changed ?? text
-        if result.utf8.starts(with: "—般".utf8) { result = "一般" + result.dropFirst(2) }
+        if result.begins(with: "—般") { result = "一般" + result.dropFirst(2) }
         return result
     }
 
     /// Whether `norm(text)` would be longer than `limit` bytes, learnt without building it and
     /// stopping once it is: a long paragraph is not normalised only to be found too long.
     package static func normIsLonger(_ text: String, than limit: Int) -> Bool {
+        if text.utf8.count <= limit { return false }  // normalising never lengthens
         var text = text
         return text.withUTF8 { bytes in
             var length = 0
             var i = 0
             while i < bytes.count {
-                let (width, replacement) = unit(bytes, at: i)
-                length += replacement?.count ?? width
+                let (width, change) = mayChange(bytes[i]) ? unit(bytes, at: i) : (1, .keep)
+                switch change {
+                case .keep: length += width
+                case .drop: break
+                case .becomes: length += 1
+                }
                 if length > limit { return true }
                 i += width
             }
@@ -50,52 +59,97 @@ package enum Labels {
     private static func firstNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         while i < bytes.count {
-            let byte = bytes[i]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3 || byte == 0xEF {
-                if unit(bytes, at: i).replacement != nil { return i }
-            }
+            if mayChange(bytes[i]), unit(bytes, at: i).change != .keep { return i }
             i += 1
         }
         return nil
     }
 
-    /// The bytes at `i` taken as one unit (a character whose replacement is known, else one
-    /// byte) and what replaces them; nil keeps them.
-    private static func unit(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (width: Int, replacement: [UInt8]?) {
+    /// Whether a character that normalising changes may begin with this byte.
+    private static func mayChange(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3 || byte == 0xEF
+    }
+
+    /// What normalising does to one character: keeps it, drops it, or writes one ASCII byte.
+    private enum Change: Equatable {
+        case keep, drop
+        case becomes(UInt8)
+    }
+
+    /// The bytes at `i` taken as one unit (a character whose change is known, else one byte)
+    /// and what becomes of them: blanks, NBSP (C2 A0) and U+3000 (E3 80 80) go; full-width
+    /// （ ） ： (EF BC 88/89/9A) become ASCII.
+    private static func unit(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (width: Int, change: Change) {
         let byte = bytes[i]
         switch byte {
-        case 0x20, 0x09, 0x0D: return (1, [])
-        case 0xC2, 0xE3, 0xEF:
-            let width = byte == 0xC2 ? 2 : 3
-            guard i + width <= bytes.count else { return (1, nil) }
-            let triple = (byte, bytes[i + 1], width == 3 ? bytes[i + 2] : nil)
-            return replacement(triple).map { (width, $0) } ?? (1, nil)
-        default: return (1, nil)
+        case 0x20, 0x09, 0x0D: return (1, .drop)
+        case 0xC2:
+            return i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? (2, .drop) : (1, .keep)
+        case 0xE3:
+            return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? (3, .drop) : (1, .keep)
+        case 0xEF:
+            guard i + 2 < bytes.count, bytes[i + 1] == 0xBC else { return (1, .keep) }
+            switch bytes[i + 2] {
+            case 0x88: return (3, .becomes(UInt8(ascii: "(")))
+            case 0x89: return (3, .becomes(UInt8(ascii: ")")))
+            case 0x9A: return (3, .becomes(UInt8(ascii: ":")))
+            default: return (1, .keep)
+            }
+        default: return (1, .keep)
         }
     }
 
-    /// NBSP (C2 A0) and U+3000 (E3 80 80) go; full-width （ ） ： (EF BC 88/89/9A) become ASCII.
-    private static func replacement(_ bytes: (UInt8, UInt8?, UInt8?)) -> [UInt8]? {
-        switch bytes {
-        case (0xC2, 0xA0, nil): return []
-        case (0xE3, 0x80, 0x80): return []
-        case (0xEF, 0xBC, 0x88): return [UInt8(ascii: "(")]
-        case (0xEF, 0xBC, 0x89): return [UInt8(ascii: ")")]
-        case (0xEF, 0xBC, 0x9A): return [UInt8(ascii: ":")]
-        default: return nil
-        }
-    }
-
-    /// Trims ASCII spaces, tabs, CR, U+3000 and NBSP from both ends.
+    /// Trims ASCII spaces, tabs, CR, U+3000 and NBSP from both ends, on the UTF-8 bytes: the scalar
+    /// view decoded every character of a line to find that none of them was blank.
     package static func trim(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        func blank(_ s: Unicode.Scalar) -> Bool {
-            s == " " || s == "\t" || s == "\r" || s == "\u{3000}" || s == "\u{A0}"
+        var bytes = text
+        let kept = bytes.withUTF8(unblanked)
+        if kept.count == text.utf8.count { return text }
+        return String(trimmed(Substring(text), to: kept))
+    }
+
+    /// `trim` of a line cut from a file, with no copy: the line stays a view of the file.
+    package static func trim(_ text: Substring) -> Substring {
+        var bytes = text
+        return trimmed(text, to: bytes.withUTF8(unblanked))
+    }
+
+    private static func trimmed(_ text: Substring, to kept: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
+        return Substring(utf8[start..<utf8.index(start, offsetBy: kept.count)])
+    }
+
+    /// The offsets between the blank characters at either end. Every blank is a whole character
+    /// found by its own bytes (C2 and E3 only ever lead one), so the ends are character boundaries.
+    package static func unblanked(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = 0
+        var end = b.count
+        while start < end {
+            let byte = b[start]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                start += 1
+            } else if byte == 0xC2, start + 1 < end, b[start + 1] == 0xA0 {
+                start += 2
+            } else if byte == 0xE3, start + 2 < end, b[start + 1] == 0x80, b[start + 2] == 0x80 {
+                start += 3
+            } else {
+                break
+            }
         }
-        guard let first = scalars.firstIndex(where: { !blank($0) }) else { return "" }
-        guard let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
-        return String(scalars[first...last])
+        while end > start {
+            let byte = b[end - 1]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                end -= 1
+            } else if byte == 0xA0, end - 2 >= start, b[end - 2] == 0xC2 {
+                end -= 2
+            } else if byte == 0x80, end - 3 >= start, b[end - 3] == 0xE3, b[end - 2] == 0x80 {
+                end -= 3
+            } else {
+                break
+            }
+        }
+        return start..<end
     }
 
     /// Cell texts that mean "nothing here".
@@ -264,11 +318,13 @@ package enum Labels {
     package static func bareName(_ text: String) -> String {
         var t = norm(text)
         if let numbered = withoutListNumber(t), !numbered.isEmpty { t = numbered }
+        // Bytes first, Characters to be sure: a prefix's bytes seldom match, and then only do the
+        // Character comparisons (a combining mark after 其中 is no prefix) run.
         for prefix in ["其中:", "其中", "专项资金:", "省级专项资金:"]
-        where t.hasPrefix(prefix) && t.count > prefix.count {
+        where t.begins(with: prefix) && t.hasPrefix(prefix) && t.count > prefix.count {
             t = String(t.dropFirst(prefix.count))
         }
-        while t.hasSuffix(":") { t.removeLast() }
+        while t.utf8.last == UInt8(ascii: ":"), t.hasSuffix(":") { t.removeLast() }
         return t
     }
 }

@@ -40,11 +40,13 @@ extension Labels {
     /// Splits `产出指标（20分）` into its name and weight; also `（20` + `分）`, a dropped bracket,
     /// no bracket. Read from the end on scalars: this runs for every indicator row.
     package static func level1(_ text: String) -> (name: String, weight: Decimal?) {
-        var key = Substring(norm(text))
-        if key.hasSuffix(")") { key.removeLast() }
-        if key.hasSuffix("分") { key.removeLast() }
-        guard let split = lastNumber(String(key)), split.after.isEmpty else { return (trim(text), nil) }
-        let name = split.before.hasSuffix("(") ? String(split.before.dropLast()) : split.before
+        // Each Character test runs only where the last byte says it can hold: most do not.
+        var key = norm(text)
+        if key.utf8.last == UInt8(ascii: ")"), key.hasSuffix(")") { key.removeLast() }
+        if key.ends(with: "分"), key.hasSuffix("分") { key.removeLast() }
+        guard let split = lastNumber(key), split.after.isEmpty else { return (trim(text), nil) }
+        let opens = split.before.utf8.last == UInt8(ascii: "(") && split.before.hasSuffix("(")
+        let name = opens ? String(split.before.dropLast()) : split.before
         guard !name.isEmpty, let weight = decimal(split.number) else { return (trim(text), nil) }
         return (name, weight)
     }

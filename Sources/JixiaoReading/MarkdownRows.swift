@@ -53,7 +53,7 @@ enum MarkdownRows {
     }
 
     private static func cell(_ text: String, at number: Int) -> Cell {
-        Cell(text: Labels.trim(Layout.clean(Substring(text))), line: number)
+        Cell(text: String(Labels.trim(Layout.clean(Substring(text)))), line: number)
     }
 
     /// `## 一、部门基本情况` → `一、部门基本情况`.

@@ -49,21 +49,33 @@ package enum Narratives {
         return run > 0 && scalars.dropFirst(run).first == "、"
     }
 
-    /// Splits at the first run of two or more spaces (ASCII or U+3000).
+    /// Splits at the first run of two or more spaces (ASCII or U+3000), found on the UTF-8 bytes:
+    /// neither space's bytes can stand inside another character's.
     static func splitHeading(_ text: String) -> (String, String) {
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            var end = index
-            while end != scalars.endIndex, scalars[end] == " " || scalars[end] == "\u{3000}" {
-                end = scalars.index(after: end)
+        var text = text
+        let cut = text.withUTF8 { bytes -> (Range<Int>)? in
+            var i = 0
+            while i < bytes.count {
+                var (end, spaces) = (i, 0)
+                while let width = spaceWidth(bytes, at: end) { (end, spaces) = (end + width, spaces + 1) }
+                if spaces >= 2 { return i..<end }
+                i = end == i ? i + 1 : end
             }
-            if scalars.distance(from: index, to: end) >= 2 {
-                let heading = Labels.trim(String(scalars[..<index]))
-                return (heading, Labels.trim(String(scalars[end...])))
-            }
-            index = end == index ? scalars.index(after: index) : end
+            return nil
         }
-        return (text, "")
+        guard let cut else { return (text, "") }
+        let utf8 = text.utf8
+        let (start, end) = (
+            utf8.index(utf8.startIndex, offsetBy: cut.lowerBound), utf8.index(utf8.startIndex, offsetBy: cut.upperBound)
+        )
+        return (Labels.trim(String(Substring(utf8[..<start]))), Labels.trim(String(Substring(utf8[end...]))))
+    }
+
+    /// The width of the space (ASCII or U+3000) at `i`, nil when none is there.
+    private static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        guard i < bytes.count else { return nil }
+        if bytes[i] == 0x20 { return 1 }
+        guard bytes[i] == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 else { return nil }
+        return 3
     }
 }

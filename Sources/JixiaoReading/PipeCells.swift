@@ -22,7 +22,7 @@ enum PipeCells {
 
         for (index, raw) in lines.enumerated() {
             let number = index + 1
-            let line = Labels.trim(Layout.clean(raw))
+            let line = String(Labels.trim(Layout.clean(raw)))
             guard !line.isEmpty else {
                 flushPending()
                 continue

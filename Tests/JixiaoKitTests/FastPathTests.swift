@@ -281,14 +281,14 @@ import Testing
         }
     }
 
-    /// `Labels.norm` over the bytes against the rule it implements, written over scalars; and
+    /// `Labels.norm` and `Labels.trim` over the bytes against the rules they implement, written over scalars; and
     /// the byte prefix, suffix and equality tests against the same tests on byte arrays. The
     /// alphabet holds what norm changes beside characters that share its lead bytes (、。，
     /// share 0xE3 and 0xEF with U+3000 and （）：).
     @Test func normalisingAndComparingBytesIsTheRuleOverScalars() {
         var generator = SplitMix(seed: 0x5EED_0327)
         let changed = [" ", "\t", "\r", "\u{A0}", "\u{3000}", "（", "）", "："]
-        let alphabet = changed + ["、", "。", "，", "—", "般", "表", "a", "("]
+        let alphabet = changed + ["、", "。", "，", "—", "般", "表", "a", "(", "¡", "\u{3080}"]
         func draw(_ count: Int) -> String {
             (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
         }
@@ -302,9 +302,18 @@ import Testing
             let result = String(scalars)
             return result.hasPrefix("—般") ? "一般" + result.dropFirst(2) : result
         }
+        func scalarTrim(_ text: String) -> String {
+            let blank: Set<Unicode.Scalar> = [" ", "\t", "\r", "\u{A0}", "\u{3000}"]
+            let scalars = text.unicodeScalars
+            let kept = scalars.drop { blank.contains($0) }.reversed().drop { blank.contains($0) }.reversed()
+            return String(String.UnicodeScalarView(kept))
+        }
         for _ in 0..<2_000 {
             let text = draw(Int(generator.next() % 12))
             #expect(Labels.norm(text) == reference(text), "\(text.debugDescription)")
+            #expect(Labels.trim(text).isExactly(scalarTrim(text)), "\(text.debugDescription)")
+            let line = Substring("表" + text + "a").dropFirst().dropLast()
+            #expect(String(Labels.trim(line)).isExactly(scalarTrim(text)), "\(text.debugDescription)")
             let part = draw(Int(generator.next() % 3))
             let (bytes, partBytes) = (Array(text.utf8), Array(part.utf8))
             #expect(text.begins(with: part) == bytes.starts(with: partBytes))
@@ -355,5 +364,45 @@ import Testing
             ))
         #expect(Narratives.splitHeading("三、情况\u{3000}\u{3000}无") == ("三、情况", "无"))
         #expect(Narratives.splitHeading("一、 基本情况 说明") == ("一、 基本情况 说明", ""))
+    }
+
+    /// The split on bytes is the split on scalars it replaced, over seeded texts of spaces of both
+    /// widths beside characters that share U+3000's lead byte (、 。) and blanks it does not split at.
+    @Test func headingsSplitOnBytesAsOnScalars() {
+        func scalarSplit(_ text: String) -> (String, String) {
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            while index != scalars.endIndex {
+                var end = index
+                while end != scalars.endIndex, scalars[end] == " " || scalars[end] == "\u{3000}" {
+                    end = scalars.index(after: end)
+                }
+                if scalars.distance(from: index, to: end) >= 2 {
+                    return (Labels.trim(String(scalars[..<index])), Labels.trim(String(scalars[end...])))
+                }
+                index = end == index ? scalars.index(after: index) : end
+            }
+            return (text, "")
+        }
+        var generator = SplitMix(seed: 0x5EED_0C22)
+        let alphabet = [" ", "\u{3000}", "、", "。", "\t", "\u{A0}", "一", "情况", "a", "无"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int(generator.next() % 10)).map { _ in
+                alphabet[Int(generator.next() % UInt64(alphabet.count))]
+            }.joined()
+            let (heading, rest) = Narratives.splitHeading(text)
+            let expected = scalarSplit(text)
+            #expect(heading.isExactly(expected.0) && rest.isExactly(expected.1), "\(text.debugDescription)")
+        }
+    }
+
+    /// Bookmarks taken out by hand as the regex takes them out: several, nested openings, one
+    /// never closed, empty ones, next to CJK text.
+    @Test(arguments: [
+        "[bookmark: OLE_LINK3]工会工作", "a[bookmark:x]b[bookmark:]c", "[bookmark:[bookmark:x]]", "[bookmark: open",
+        "x[bookmark:a]y[bookmark: never", "[bookmark", "[[bookmark:汉]]", "", "无书签",
+    ])
+    func bookmarksGoAsTheRegexTakesThem(_ text: String) {
+        #expect(Layout.withoutBookmarks(text).isExactly(text.replacing(Patterns.bookmark, with: "")))
     }
 }
