@@ -1,0 +1,86 @@
+import Foundation
+
+/// Label tests on UTF-8 bytes, as labels are compared: as written, without the grapheme
+/// breaking and canonical equivalence of `String`'s own comparisons.
+extension String {
+    /// Prefix test on UTF-8 bytes: `hasPrefix` compares Characters, with grapheme breaking and
+    /// normalisation, which dominated reading time. Labels are compared as written.
+    package func begins(with prefix: String) -> Bool {
+        bytesMatch(prefix, atEnd: false)
+    }
+
+    /// Equality of UTF-8 bytes: `==` on non-ASCII strings checks canonical equivalence, which
+    /// labels written as filed do not need.
+    package func isExactly(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && bytesMatch(other, atEnd: false)
+    }
+
+    /// Whether `part`'s bytes stand at the start (or the end) of the string's: a `memcmp` over
+    /// both buffers. The generic `starts(with:)` of two UTF-8 views walked them index by index,
+    /// and was a tenth of reading time.
+    private func bytesMatch(_ part: String, atEnd: Bool) -> Bool {
+        var text = self
+        var part = part
+        return text.withUTF8 { t in
+            part.withUTF8 { p in
+                guard p.count <= t.count else { return false }
+                guard let textStart = t.baseAddress, let partStart = p.baseAddress else { return true }
+                return memcmp(textStart + (atEnd ? t.count - p.count : 0), partStart, p.count) == 0
+            }
+        }
+    }
+
+    /// Whether the string is exactly one of `labels`, byte for byte.
+    package func isOne(of labels: [String]) -> Bool {
+        labels.contains { isExactly($0) }
+    }
+
+    /// Suffix test on UTF-8 bytes, for the same reason.
+    package func ends(with suffix: String) -> Bool {
+        bytesMatch(suffix, atEnd: true)
+    }
+
+    /// Substring test on UTF-8 bytes, without Foundation's locale-aware search or the generic
+    /// collection search, both of which dominated reading time.
+    package func has(_ part: String) -> Bool {
+        if part.isEmpty { return true }
+        var haystack = self
+        var needle = part
+        return haystack.withUTF8 { h in needle.withUTF8 { n in Self.search(h, n, from: 0) != nil } }
+    }
+
+    /// The UTF-8 offsets at which `part` begins, in order (overlapping occurrences included).
+    package func offsets(of part: String) -> [Int] {
+        guard !part.isEmpty else { return [] }
+        var haystack = self
+        var needle = part
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                var found: [Int] = []
+                while let hit = Self.search(h, n, from: (found.last ?? -1) + 1) { found.append(hit) }
+                return found
+            }
+        }
+    }
+
+    /// The first offset at or after `start` where `n` stands in `h`. A candidate must match the
+    /// needle's first and last bytes before the rest is compared: in Chinese text the first byte
+    /// of a character (0xE4–0xE9) matches almost everywhere, its last byte seldom.
+    private static func search(
+        _ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
+        guard n.count <= h.count, let first = n.first, let final = n.last else { return n.isEmpty ? start : nil }
+        let span = n.count - 1
+        var i = start
+        let last = h.count - n.count
+        while i <= last {
+            if h[i] == first && h[i + span] == final {
+                var j = 1
+                while j < span && h[i + j] == n[j] { j += 1 }
+                if j >= span { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
