@@ -9,8 +9,7 @@ public enum ControlCharacters {
     /// character of three or four bytes led by E3 or above (CJK above all); only E2 leads a
     /// three-byte control (the bidi marks), and only C2 a two-byte one (the C1 controls).
     public static func occur(in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withBytes { bytes in
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]

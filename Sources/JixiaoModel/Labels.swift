@@ -9,8 +9,7 @@ package enum Labels {
     /// colons, and the `—般` typo (U+2014 for 一) repaired. Works on UTF-8 bytes and returns the
     /// text itself when nothing changes, as most cells need nothing.
     package static func norm(_ text: String) -> String {
-        var text = text
-        let changed = text.withUTF8 { bytes -> String? in
+        let changed = text.withBytes { bytes -> String? in
             guard let first = firstNormalised(bytes) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -36,8 +35,7 @@ package enum Labels {
     /// stopping once it is: a long paragraph is not normalised only to be found too long.
     package static func normIsLonger(_ text: String, than limit: Int) -> Bool {
         if text.utf8.count <= limit { return false }  // normalising never lengthens
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withBytes { bytes in
             var length = 0
             var i = 0
             while i < bytes.count {
@@ -102,8 +100,7 @@ package enum Labels {
     /// Trims ASCII spaces, tabs, CR, U+3000 and NBSP from both ends, on the UTF-8 bytes: the scalar
     /// view decoded every character of a line to find that none of them was blank.
     package static func trim(_ text: String) -> String {
-        var bytes = text
-        let kept = bytes.withUTF8(unblanked)
+        let kept = text.withBytes(unblanked)
         if kept.count == text.utf8.count { return text }
         return String(trimmed(Substring(text), to: kept))
     }
@@ -172,9 +169,11 @@ package enum Labels {
 
     /// Up to seven bytes and their count in one word.
     private static func packed(_ short: String) -> UInt64 {
-        var code = UInt64(short.utf8.count) << 56
-        for (i, byte) in short.utf8.enumerated() { code |= UInt64(byte) << (8 * UInt64(i)) }
-        return code
+        short.withBytes { bytes in
+            var code = UInt64(bytes.count) << 56
+            for i in bytes.indices { code |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+            return code
+        }
     }
 
     /// A cell's value: blank, a number (with a `%` flag), or text.

@@ -23,8 +23,7 @@ package struct WordList: Sendable {
     }
 
     package func occurs(in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { h in
+        text.withBytes { h in
             for i in h.indices where leads[Int(h[i])] {
                 if singles[Int(h[i])] { return true }
                 guard i + 1 < h.count else { break }

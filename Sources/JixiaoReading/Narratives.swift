@@ -52,8 +52,7 @@ package enum Narratives {
     /// Splits at the first run of two or more spaces (ASCII or U+3000), found on the UTF-8 bytes:
     /// neither space's bytes can stand inside another character's.
     static func splitHeading(_ text: String) -> (String, String) {
-        var text = text
-        let cut = text.withUTF8 { bytes -> (Range<Int>)? in
+        let cut = text.withBytes { bytes -> (Range<Int>)? in
             var i = 0
             while i < bytes.count {
                 var (end, spaces) = (i, 0)

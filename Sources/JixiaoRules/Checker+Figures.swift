@@ -147,8 +147,7 @@ struct StatedFigure {
     /// the whole search for the phrase.
     static func precedes(_ words: [String], _ match: FigurePhrase.Match, in line: String) -> Bool {
         let end = line.utf8.distance(from: line.utf8.startIndex, to: match.range.lowerBound)
-        var text = line
-        return text.withUTF8 { bytes in
+        return line.withBytes { bytes in
             words.contains { word in
                 let count = word.utf8.count
                 return count <= end && bytes[(end - count)..<end].elementsEqual(word.utf8)
