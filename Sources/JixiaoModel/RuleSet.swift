@@ -90,7 +90,7 @@ public struct RuleSet: Sendable, Equatable {
     ]
 
     public func grade(_ total: Decimal) -> String? {
-        grades.first { total >= $0.minimum }?.name
+        grades.first { $0.minimum.isAtMost(total) }?.name
     }
 
     /// The execution-rate denominator for a kind of table.

@@ -126,7 +126,7 @@ extension Checker {
     static func scoreOverWeight(_ c: inout Checker) {
         c.eachTable { c, t in
             let exec = t.execution
-            if let s = exec.reportedScore, let w = exec.reportedWeight, s > w {
+            if let s = exec.reportedScore, let w = exec.reportedWeight, s.exceeds(w) {
                 let name = t.name
                 c.add(
                     t.funds.reportedScore.line ?? t.fundLine, t.target,
@@ -134,7 +134,7 @@ extension Checker {
             }
         }
         c.eachIndicator { c, t, i in
-            guard let s = i.indicator.score.value, let w = i.indicator.weight.value, s > w else { return }
+            guard let s = i.indicator.score.value, let w = i.indicator.weight.value, s.exceeds(w) else { return }
             let label = i.label
             c.add(
                 i.indicator.score.line ?? i.line, t.target,

@@ -53,7 +53,7 @@ extension Checker {
     static func deviationMissing(_ c: inout Checker) {
         c.eachIndicator { c, t, i in
             let ind = i.indicator
-            guard let s = ind.score.value, let w = ind.weight.value, s < w, ind.deviation == nil else { return }
+            guard let s = ind.score.value, let w = ind.weight.value, s.isBelow(w), ind.deviation == nil else { return }
             let label = i.label
             c.add(
                 i.line, t.target,
@@ -66,7 +66,9 @@ extension Checker {
     static func deviationEmpty(_ c: inout Checker) {
         c.eachIndicator { c, t, i in
             let ind = i.indicator
-            guard let s = ind.score.value, let w = ind.weight.value, s < w, let text = ind.deviation else { return }
+            guard let s = ind.score.value, let w = ind.weight.value, s.isBelow(w), let text = ind.deviation else {
+                return
+            }
             let label = i.label
             if Self.isContentFree(text) {
                 c.add(
@@ -151,7 +153,9 @@ extension Checker {
     /// A 满意度 at full marks (text, or 100%) with no survey of its own subject named: not in its
     /// cells, and not in a report sentence that names a survey method or count and its subject.
     static func satisfactionUnsurveyed(_ c: inout Checker) {
-        let sentences = c.surveySentences
+        // The reports' survey sentences are sought only once an indicator needs them: most filings
+        // have no 满意度 at full marks left unexplained by its own cells.
+        var sentences: [String]?
         c.eachIndicator { c, t, i in
             let ind = i.indicator
             guard let w = ind.weight.value, ind.score.value == w, ind.isSatisfaction else { return }
@@ -160,7 +164,9 @@ extension Checker {
             let cells = actual + (ind.deviation ?? "") + (ind.target ?? "")
             if Survey.methods.occurs(in: cells) { return }
             let subject = Survey.subject(of: ind)
-            if sentences.contains(where: { $0.has("满意") || (!subject.isEmpty && $0.has(subject)) }) { return }
+            let surveys = sentences ?? c.surveySentences
+            sentences = surveys
+            if surveys.contains(where: { $0.has("满意") || (!subject.isEmpty && $0.has(subject)) }) { return }
             let label = i.label
             c.add(
                 i.line, t.target,
@@ -184,8 +190,8 @@ extension Checker {
         let ratio = c.rules.easyTargetRatio
         c.eachIndicator { c, t, i in
             let ind = i.indicator
-            guard !ind.isCost, let target = i.read.target, target.value > 0,
-                let actual = i.read.actual, let a = actual.value(in: target.unit), a > 0
+            guard !ind.isCost, let target = i.read.target, target.value.isPositive,
+                let actual = i.read.actual, let a = actual.value(in: target.unit), a.isPositive
             else { return }
             let (over, under): (Decimal, Decimal)
             switch target.comparison {

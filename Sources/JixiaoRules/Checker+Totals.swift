@@ -23,7 +23,8 @@ extension Checker {
         guard !c.rules.grades.isEmpty else { return }
         c.eachTable { c, t in
             let total = t.card.total
-            guard total != total.rounded(0), [Decimal(60), 80, 90].contains(where: { total > $0 - 1 && total < $0 })
+            guard total != total.rounded(0),
+                [Decimal(60), 80, 90].contains(where: { total.exceeds($0 - 1) && total.isBelow($0) })
             else { return }
             let (name, grade) = (t.name, t.card.grade)
             c.add(

@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoModel
 
 /// The shape of a phrase that states a figure: a subject, an optional qualifier and verb, an
@@ -16,12 +17,16 @@ struct FigurePhrase: Sendable {
     let qualifiers: [String]
     let verbs: [String]
     let units: [String]
+    /// The qualifiers and verbs, each followed by the empty word a phrase may have instead.
+    let qualifierChoices: [String]
+    let verbChoices: [String]
     /// The first two bytes of every subject: most positions of a report begin none, and two
     /// bytes tell almost all of them apart (every subject is Chinese).
     let heads: BytePairSet
 
     init(subjects: [String], qualifiers: [String], verbs: [String], units: [String]) {
         (self.subjects, self.qualifiers, self.verbs, self.units) = (subjects, qualifiers, verbs, units)
+        (qualifierChoices, verbChoices) = (qualifiers + [""], verbs + [""])
         heads = BytePairSet(beginnings: subjects.map { Array($0.utf8) })
     }
 
@@ -88,11 +93,11 @@ private struct Scan {
         }
         for subject in grammar.subjects {
             guard let afterSubject = literal(subject, at: start) else { continue }
-            for qualifier in grammar.qualifiers + [""] {
+            for qualifier in grammar.qualifierChoices {
                 guard let afterQualifier = literal(qualifier, at: afterSubject) else { continue }
-                for verb in grammar.verbs + [""] {
+                for verb in grammar.verbChoices {
                     guard let afterVerb = literal(verb, at: afterQualifier) else { continue }
-                    for colon in [":", "：", ""] {
+                    for colon in Self.colons {
                         guard let afterColon = literal(colon, at: afterVerb) else { continue }
                         if let (number, unit) = figure(grammar.units, at: afterColon) {
                             return Parts(start: start, subjectEnd: afterSubject, number: number, unit: unit)
@@ -104,8 +109,11 @@ private struct Scan {
         return nil
     }
 
+    static let colons = [":", "：", ""]
+
     /// White space, a number (`12`, `12.50`), white space and one of the units.
     func figure(_ units: [String], at position: Int) -> (Range<Int>, Range<Int>)? {
+        guard mayBeginFigure(at: position) else { return nil }
         let numberStart = skipSpace(from: position)
         var end = digits(from: numberStart)
         guard end > numberStart else { return nil }
@@ -118,6 +126,18 @@ private struct Scan {
             if let unitEnd = literal(unit, at: unitStart) { return (numberStart..<end, unitStart..<unitEnd) }
         }
         return nil
+    }
+
+    /// Whether a digit or a white-space character may begin at `position`, told from its byte
+    /// alone before any Character is looked at: most candidate subjects are followed by neither.
+    /// White space begins with 09–0D or 20, or leads C2 (U+0085, U+00A0), E1 (U+1680),
+    /// E2 (U+2000–U+205F) or E3 (U+3000).
+    func mayBeginFigure(at position: Int) -> Bool {
+        guard position < bytes.count else { return false }
+        switch bytes[position] {
+        case 0x30...0x39, 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: return true
+        default: return false
+        }
     }
 
     func digits(from position: Int) -> Int {
@@ -142,12 +162,14 @@ private struct Scan {
     }
 
     func word(bytes word: String, at position: Int) -> Int? {
-        var end = position
-        for byte in word.utf8 {
-            guard end < bytes.count, bytes[end] == byte else { return nil }
-            end += 1
+        let count = word.utf8.count
+        guard position + count <= bytes.count else { return nil }
+        // Compared in place: stepping a short string's UTF-8 view unpacks it byte by byte.
+        let same = word.withBytes { w in
+            guard let wordStart = w.baseAddress, let textStart = bytes.baseAddress else { return true }
+            return memcmp(textStart + position, wordStart, count) == 0
         }
-        return end
+        return same ? position + count : nil
     }
 
     func isBoundary(_ position: Int) -> Bool {

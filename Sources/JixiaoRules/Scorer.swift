@@ -138,7 +138,7 @@ public enum Scorer {
         let basis: String
         switch target.comparison {
         case .atLeast:
-            if a >= t {
+            if t.isAtMost(a) {
                 score = w
                 basis = "≥ met"
             } else if t == 0 {
@@ -149,7 +149,7 @@ public enum Scorer {
                 basis = "\(a.plain)/\(t.plain) × \(w.plain)"
             }
         case .atMost:
-            if a <= t {
+            if a.isAtMost(t) {
                 score = w
                 basis = "≤ met"
             } else if rules.reverse == .mirror {

@@ -245,4 +245,31 @@ import Testing
         }
         #expect(exact > 2_000)
     }
+
+    /// The comparisons on words order as Foundation's: equal values written with other exponents
+    /// (1200 and 12e2), zeros of either sign flag, negatives, and magnitudes that pass 64 bits
+    /// when brought to one exponent.
+    @Test func anOrderIsFoundationsOrder() {
+        var generator = SplitMix(seed: DecimalWordsTests.seed &+ 6)
+        func figure() -> Decimal {
+            Decimal(
+                sign: Bool.random(using: &generator) ? .minus : .plus,
+                exponent: Int.random(in: -6...6, using: &generator),
+                significand: Decimal(UInt64.random(in: 0...99_999, using: &generator)))
+        }
+        var values = (0..<1_000).map { _ in figure() } + DecimalWordsTests.words.map(DecimalWordsTests.foundation)
+        values += [Decimal(0), Decimal(1200), Decimal(sign: .plus, exponent: 2, significand: 12)]
+        values += ["1e-30", "18446744073709551615", "1e25", "-0.0001"].compactMap { Decimal(string: $0) }
+        values += [Decimal(1) / Decimal(3)]
+        for _ in 0..<8_000 {
+            let a = values.randomElement(using: &generator)!
+            // Half the pairs a value against itself scaled by a power of ten and back, or against a neighbour.
+            let near = a * 10 / 10 + figure() / 1000
+            let b = Bool.random(using: &generator) ? values.randomElement(using: &generator)! : near
+            #expect(a.isBelow(b) == (a < b), "\(a) < \(b)")
+            #expect(a.exceeds(b) == (a > b), "\(a) > \(b)")
+            #expect(a.isAtMost(b) == (a <= b), "\(a) <= \(b)")
+            #expect(a.isPositive == (a > 0), "\(a) > 0")
+        }
+    }
 }

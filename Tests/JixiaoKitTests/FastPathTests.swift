@@ -234,6 +234,9 @@ import Testing
             "资金到位50万元实际到位49万元支出支出3元执行率执行率100%总得分总得分88分",
             "预算数为：\u{3000} 12.5 万元", "预算数12.万元", "预算12.5.3万元", "执行率达到达100%",
             "支出5\u{301}万元",
+            // White space of every lead byte between the words and the number.
+            "预算数\u{2003}12万元", "预算数\u{A0}5万元", "执行率\u{1680}95%", "预算数\u{85}5万元",
+            "自评得分\u{2028}\u{205F}90分", "支出\t\u{0B}8元", "预算\u{180E}6万元",
         ])
     func figurePhrasesAreTheRegularExpressions(_ text: String) {
         let cases: [(FigurePhrase, Regex<(Substring, Substring, Substring, Substring)>)] = [
