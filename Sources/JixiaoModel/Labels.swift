@@ -212,10 +212,12 @@ package enum Labels {
         if DecimalWords(value)?.exceeds(powerOfTen: 12) ?? (abs(value) > largest) {
             return "is beyond 10^12, the largest figure jixiao takes"
         }
-        let digits = Array(norm(text).utf8)
-        guard let dot = digits.firstIndex(of: UInt8(ascii: ".")) else { return nil }
-        let decimals = digits[(dot + 1)...].prefix { (48...57).contains($0) }
-        let significant = decimals.count - decimals.reversed().prefix { $0 == UInt8(ascii: "0") }.count
+        // Read in place: a figure's text is its own key when it comes from a cell, so `norm` is free.
+        let significant = norm(text).withBytes { digits -> Int in
+            guard let dot = digits.firstIndex(of: UInt8(ascii: ".")) else { return 0 }
+            let decimals = digits[(dot + 1)...].prefix { (48...57).contains($0) }
+            return decimals.count - decimals.reversed().prefix { $0 == UInt8(ascii: "0") }.count
+        }
         if significant > maximumDecimals {
             return
                 "has \(significant) decimals; jixiao keeps at most \(maximumDecimals), "

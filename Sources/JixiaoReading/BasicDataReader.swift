@@ -19,7 +19,7 @@ package enum BasicDataReader {
                 let j = shift < 0 ? i + shift : i
                 guard j >= 0, j < data.cells.count else { return .blank }
                 let cell = data.cells[j]
-                let parsed = rate ? Labels.rate(cell.text, line: cell.line) : Labels.number(cell.text, line: cell.line)
+                let parsed = rate ? Labels.rate(cell) : Labels.number(cell)
                 if let p = parsed.problem { reader.warn(cell.line, "基础数据表 \(label) '\(cell.text)' is \(p)") }
                 return parsed.0
             }
@@ -69,7 +69,7 @@ package enum BasicDataReader {
             let values = Array(row.cells.dropFirst(li + 1))
             func figure(_ i: Int) -> Figure {
                 guard i < values.count else { return .blank }
-                let parsed = Labels.amount(values[i].text, line: values[i].line, divisor: divisor)
+                let parsed = Labels.amount(values[i], divisor: divisor)
                 if let p = parsed.problem {
                     reader.warn(values[i].line, "基础数据表 \(key) '\(values[i].text)' is \(p)")
                 }
@@ -98,7 +98,7 @@ package enum BasicDataReader {
                 let values = rows[r + 1].cells.suffix(labels.count)
                 for (label, cell) in zip(labels, values) {
                     basic.buildings.append(
-                        LabeledFigure(label: label.text, figure: Labels.amount(cell.text, line: cell.line).0))
+                        LabeledFigure(label: label.text, figure: Labels.amount(cell).0))
                 }
             } else if let i = row.index(where: { $0.has("厉行节约") }) {
                 reader.used.insert(r)

@@ -292,7 +292,7 @@ public enum FilingReader {
                     }
                 }
                 if i < cells.count, Labels.value(cells[i].text) != .text(Labels.trim(cells[i].text)) {
-                    add(label, Labels.amount(cells[i].text, line: cells[i].line).0)
+                    add(label, Labels.amount(cells[i]).0)
                     i += 1
                 } else {
                     add(label, Figure(nil, text: "", line: cell.line))

@@ -5,11 +5,20 @@ import JixiaoModel
 extension Labels {
     /// An amount cell in 万元 (`divisor` 10000 when the table is in 元).
     package static func amount(_ text: String, line: Int, divisor: Decimal = 1) -> (Figure, problem: String?) {
-        switch value(text) {
+        amount(text, key: norm(text), line: line, divisor: divisor)
+    }
+
+    /// `amount` of a cell, from the key it already holds.
+    static func amount(_ cell: Cell, divisor: Decimal = 1) -> (Figure, problem: String?) {
+        amount(cell.text, key: cell.key, line: cell.line, divisor: divisor)
+    }
+
+    private static func amount(_ text: String, key: String, line: Int, divisor: Decimal) -> (Figure, problem: String?) {
+        switch value(text, key: key) {
         case .blank: return (Figure(nil, text: trim(text), line: line), nil)
         case .number(let n, let percent):
             if percent { return (Figure(nil, text: trim(text), line: line), "a percentage where an amount belongs") }
-            if let why = limitProblem(text, value: n) { return (Figure(nil, text: trim(text), line: line), why) }
+            if let why = limitProblem(key, value: n) { return (Figure(nil, text: trim(text), line: line), why) }
             return (Figure(divisor == 1 ? n : n / divisor, text: trim(text), line: line), nil)
         case .text: return (Figure(nil, text: trim(text), line: line), "not a number")
         }
@@ -17,10 +26,17 @@ extension Labels {
 
     /// A score or weight cell (分值, 得分).
     package static func number(_ text: String, line: Int) -> (Figure, problem: String?) {
-        switch value(text) {
+        number(text, key: norm(text), line: line)
+    }
+
+    /// `number` of a cell, from the key it already holds.
+    static func number(_ cell: Cell) -> (Figure, problem: String?) { number(cell.text, key: cell.key, line: cell.line) }
+
+    private static func number(_ text: String, key: String, line: Int) -> (Figure, problem: String?) {
+        switch value(text, key: key) {
         case .blank: return (Figure(nil, text: trim(text), line: line), nil)
         case .number(let n, _):
-            if let why = limitProblem(text, value: n) { return (Figure(nil, text: trim(text), line: line), why) }
+            if let why = limitProblem(key, value: n) { return (Figure(nil, text: trim(text), line: line), why) }
             return (Figure(n, text: trim(text), line: line), nil)
         case .text: return (Figure(nil, text: trim(text), line: line), "not a number")
         }
@@ -28,7 +44,14 @@ extension Labels {
 
     /// A rate cell as a fraction: `56.67%` → 0.5667; `98.5` (no %, above 1.5) → 0.985; `1` → 1.
     package static func rate(_ text: String, line: Int) -> (Figure, problem: String?) {
-        switch value(text) {
+        rate(text, key: norm(text), line: line)
+    }
+
+    /// `rate` of a cell, from the key it already holds.
+    static func rate(_ cell: Cell) -> (Figure, problem: String?) { rate(cell.text, key: cell.key, line: cell.line) }
+
+    private static func rate(_ text: String, key: String, line: Int) -> (Figure, problem: String?) {
+        switch value(text, key: key) {
         case .blank: return (Figure(nil, text: trim(text), line: line), nil)
         case .number(let n, let percent):
             let fraction = (percent || n > 1.5) ? n.movingPoint(-2) : n

@@ -43,11 +43,11 @@ enum SummaryReader {
             var read = ProjectSummary.Row(name: isTotal ? "合计" : nameCell?.text ?? "", line: row.line)
             for (column, cell) in zip(columns, row.cells) {
                 switch column {
-                case .initial: read.initial = Labels.amount(cell.text, line: cell.line, divisor: divisor).0
-                case .fullYear: read.fullYear = Labels.amount(cell.text, line: cell.line, divisor: divisor).0
-                case .executed: read.executed = Labels.amount(cell.text, line: cell.line, divisor: divisor).0
-                case .rate: read.rate = Labels.rate(cell.text, line: cell.line).0
-                case .score: read.score = Labels.number(cell.text, line: cell.line).0
+                case .initial: read.initial = Labels.amount(cell, divisor: divisor).0
+                case .fullYear: read.fullYear = Labels.amount(cell, divisor: divisor).0
+                case .executed: read.executed = Labels.amount(cell, divisor: divisor).0
+                case .rate: read.rate = Labels.rate(cell).0
+                case .score: read.score = Labels.number(cell).0
                 case .name, nil: break
                 }
             }

@@ -137,27 +137,27 @@ package struct TableReader {
                 let parsed: (Figure, problem: String?)
                 switch column {
                 case .initial:
-                    parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor)
+                    parsed = Labels.amount(cell, divisor: divisor)
                     name = "年初预算数"
                     fund.initial = parsed.0
                 case .fullYear:
-                    parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor)
+                    parsed = Labels.amount(cell, divisor: divisor)
                     name = funds.budgetLabel
                     fund.fullYear = parsed.0
                 case .executed:
-                    parsed = Labels.amount(cell.text, line: cell.line, divisor: divisor)
+                    parsed = Labels.amount(cell, divisor: divisor)
                     name = "全年执行数"
                     fund.executed = parsed.0
                 case .weight:
-                    parsed = Labels.number(cell.text, line: cell.line)
+                    parsed = Labels.number(cell)
                     name = "分值"
                     fund.weight = parsed.0
                 case .rate:
-                    parsed = Labels.rate(cell.text, line: cell.line)
+                    parsed = Labels.rate(cell)
                     name = "执行率"
                     fund.rate = parsed.0
                 case .score:
-                    parsed = Labels.number(cell.text, line: cell.line)
+                    parsed = Labels.number(cell)
                     name = "得分"
                     fund.score = parsed.0
                 case .deviation:
@@ -253,7 +253,7 @@ package struct TableReader {
             }) {
                 used.insert(r)
                 if let cell = row.cells[(t + 1)...].first(where: { !$0.isEmpty }) {
-                    let parsed = Labels.number(cell.text, line: cell.line)
+                    let parsed = Labels.number(cell)
                     total = parsed.0
                     if let problem = parsed.problem { warn(cell.line, "总分 '\(cell.text)' is \(problem)") }
                 } else {
@@ -293,8 +293,8 @@ package struct TableReader {
                 let unit = text(.unit).flatMap { $0.isEmpty ? nil : $0.text } ?? ""
                 if let value = target { target = sign + value + unit }
             }
-            let weight = text(.weight).map { Labels.number($0.text, line: $0.line) } ?? (Figure.blank, problem: nil)
-            let score = text(.score).map { Labels.number($0.text, line: $0.line) } ?? (Figure.blank, problem: nil)
+            let weight = text(.weight).map { Labels.number($0) } ?? (Figure.blank, problem: nil)
+            let score = text(.score).map { Labels.number($0) } ?? (Figure.blank, problem: nil)
             if let p = weight.problem {
                 warn(weight.0.line ?? l3.line, "indicator \(l3.text): 分值 '\(weight.0.text)' is \(p)")
             }
