@@ -29,7 +29,7 @@ extension Decimal {
     /// Foundation's is below 38 digits), else Foundation's `+`. Foundation brings both operands to
     /// one exponent in digit arrays and compacts the result a digit at a time, about three thousand
     /// instructions an addition; the scores and checks of a county add a few million times.
-    package func plus(_ other: Decimal) -> Decimal {
+    @usableFromInline package func plus(_ other: Decimal) -> Decimal {
         if let a = DecimalWords(self), let b = DecimalWords(other), let sum = a.adding(b), let value = sum.decimal {
             return value
         }
@@ -40,7 +40,7 @@ extension Decimal {
 extension Sequence {
     /// The sum of the decimals `value` gives, a nil counting as nothing (a blank cell), added as
     /// `plus` adds: the same value as `reduce(0) { $0 + ($1 ?? 0) }`.
-    package func sum(_ value: (Element) -> Decimal?) -> Decimal {
+    @inlinable package func sum(_ value: (Element) -> Decimal?) -> Decimal {
         reduce(Decimal(0)) { total, element in value(element).map(total.plus) ?? total }
     }
 }

@@ -79,12 +79,7 @@ public struct Checker {
     /// Runs `body` on each indicator of each scored table, with its score and label.
     mutating func eachIndicator(_ body: (inout Checker, CheckedTable, IndicatorInTable) -> Void) {
         for table in tables {
-            // `read` holds one entry an indicator (`Quantity.Read.each`), as the card does.
-            let rows = zip(table.indicators, zip(table.card.indicators, table.read))
-            for (i, (ind, (score, read))) in rows.enumerated() {
-                let label = IndicatorLabel(table: table.name, number: i + 1, level3: ind.level3)
-                body(&self, table, IndicatorInTable(indicator: ind, score: score, read: read, label: label))
-            }
+            for row in table.rows { body(&self, table, row) }
         }
     }
 }
@@ -111,6 +106,18 @@ final class CheckedTable {
         (self.project, self.report) = (project, report)
     }
 
+    /// Each indicator with its score, quantities and label, made once for all the checks that
+    /// go through them: made again for each check, every indicator was copied a dozen times.
+    private(set) lazy var rows: [IndicatorInTable] = {
+        // `read` holds one entry an indicator (`Quantity.Read.each`), as the card does.
+        let rows = zip(table.indicators, zip(card.indicators, read))
+        return rows.enumerated().map { i, row in
+            let (ind, (score, read)) = row
+            let label = IndicatorLabel(table: name, number: i + 1, level3: ind.level3)
+            return IndicatorInTable(indicator: ind, score: score, read: read, label: label)
+        }
+    }()
+
     var funds: Funds { table.funds }
     var indicators: [Indicator] { table.indicators }
     var execution: ExecutionScore { card.execution }
@@ -119,13 +126,17 @@ final class CheckedTable {
 }
 
 /// One indicator with its score and the label findings give it.
-struct IndicatorInTable {
+final class IndicatorInTable {
     let indicator: Indicator
     let score: IndicatorScore
     /// Its 指标值 and 实际完成值 as quantities.
     let read: Quantity.Read
     let label: IndicatorLabel
     var line: Int { indicator.line }
+
+    init(indicator: Indicator, score: IndicatorScore, read: Quantity.Read, label: IndicatorLabel) {
+        (self.indicator, self.score, self.read, self.label) = (indicator, score, read, label)
+    }
 }
 
 /// `劳模服务 indicator 3 及时开展`, as a finding names an indicator: kept as its parts and written
