@@ -23,17 +23,28 @@ package struct WordList: Sendable {
     }
 
     package func occurs(in text: String) -> Bool {
+        // The tables are read through their buffers: the loop runs for every byte of a report.
         text.withBytes { h in
-            for i in h.indices where leads[Int(h[i])] {
-                if singles[Int(h[i])] { return true }
-                guard i + 1 < h.count else { break }
-                guard pairs.begins(h, at: i) else { continue }
-                for needle in needles where needle.count <= h.count - i && needle[0] == h[i] {
-                    if needle.indices.allSatisfy({ h[i + $0] == needle[$0] }) { return true }
+            leads.withUnsafeBufferPointer { leads in
+                pairs.withBits { pairs in
+                    for i in h.indices where leads[Int(h[i])] {
+                        if singles[Int(h[i])] { return true }
+                        guard i + 1 < h.count else { break }
+                        guard BytePairSet.holds(pairs, h, at: i) else { continue }
+                        if needleStarts(h, at: i) { return true }
+                    }
+                    return false
                 }
             }
-            return false
         }
+    }
+
+    /// Whether one of the words stands at `i`.
+    private func needleStarts(_ h: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        for needle in needles where needle.count <= h.count - i && needle[0] == h[i] {
+            if needle.indices.allSatisfy({ h[i + $0] == needle[$0] }) { return true }
+        }
+        return false
     }
 }
 
@@ -53,6 +64,16 @@ package struct BytePairSet: Sendable {
 
     /// Whether some word's first two bytes stand at `i`.
     package func begins(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        withBits { Self.holds($0, bytes, at: i) }
+    }
+
+    /// Runs `body` on the set's bits, for a loop that asks at every byte.
+    func withBits<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+        bits.withUnsafeBufferPointer(body)
+    }
+
+    /// `begins` on bits lent by `withBits`.
+    static func holds(_ bits: UnsafeBufferPointer<UInt64>, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i + 1 < bytes.count else { return false }
         let pair = Int(bytes[i]) << 8 | Int(bytes[i + 1])
         return bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0
