@@ -279,7 +279,8 @@ public final class Statement {
 
     public func bind(_ values: [SQLValue]) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        // Parameters left unbound are NULL; when every one is bound below, clearing is wasted work.
+        if values.count < sqlite3_bind_parameter_count(handle) { sqlite3_clear_bindings(handle) }
         for (i, value) in values.enumerated() {
             let position = Int32(i + 1)
             switch value {
@@ -290,7 +291,10 @@ public final class Statement {
                 }
             case .integer(let n): sqlite3_bind_int64(handle, position, n)
             case .real(let x): sqlite3_bind_double(handle, position, x)
-            case .text(let s): sqlite3_bind_text(handle, position, s, -1, Self.transient)
+            // withCString lends a native string's own bytes (they end in a NUL); passing the
+            // string itself made a C copy of each text through `utf8CString` first. Either way
+            // the text ends at its first NUL.
+            case .text(let s): _ = s.withCString { sqlite3_bind_text(handle, position, $0, -1, Self.transient) }
             }
         }
     }

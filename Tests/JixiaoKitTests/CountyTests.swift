@@ -155,6 +155,18 @@ import Testing
         #expect(run(shell, "sql SELECT grade FROM projects WHERE grade IS NOT NULL").output.contains("(0 rows)"))
     }
 
+    @Test("a statement bound again with fewer values reads NULL for the rest; a text ends at its NUL, as before")
+    func bindingsLeftOutAreNull() throws {
+        let database = try Database()
+        let statement = try database.prepare("SELECT ?1, ?2, length(?1)")
+        statement.bind([.text("预算数"), .integer(7)])
+        #expect(try statement.step())
+        #expect(statement.row() == [.text("预算数"), .integer(7), .integer(3)])
+        statement.bind([.text("a\u{0}b")])
+        #expect(try statement.step())
+        #expect(statement.row() == [.text("a"), .null, .integer(1)])
+    }
+
     @Test("a table is filled when a query first reads it, through a view too, and follows edits on its own")
     func tablesFilledWhenRead() {
         let shell = shell()
