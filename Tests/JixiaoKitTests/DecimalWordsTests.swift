@@ -219,12 +219,7 @@ import Testing
 @Suite struct DecimalQuotientTests {
     @Test func aQuotientIsFoundationsQuotient() {
         var generator = SplitMix(seed: DecimalWordsTests.seed &+ 5)
-        func figure() -> Decimal {
-            Decimal(
-                sign: Bool.random(using: &generator) ? .minus : .plus,
-                exponent: Int.random(in: -4...2, using: &generator),
-                significand: Decimal(UInt64.random(in: 0...9_999_999, using: &generator)))
-        }
+        func figure() -> Decimal { drawFigure(&generator, exponents: -4...2, upTo: 9_999_999) }
         let divisors = [2, 4, 5, 8, 10, 16, 20, 25, 40, 80, 90, 100, 3, 6, 7, 12].map { Decimal($0) }
         var values = (0..<2_000).map { _ in figure() } + DecimalWordsTests.words.map(DecimalWordsTests.foundation)
         values += [Decimal(0), Decimal(1) / Decimal(3), Decimal(string: "1e-30")!]
@@ -245,18 +240,26 @@ import Testing
         }
         #expect(exact > 2_000)
     }
+}
 
+/// A figure of either sign drawn with `generator`: a significand up to `largest` at an exponent in
+/// `exponents`.
+func drawFigure(_ generator: inout SplitMix, exponents: ClosedRange<Int>, upTo largest: UInt64) -> Decimal {
+    Decimal(
+        sign: Bool.random(using: &generator) ? .minus : .plus,
+        exponent: Int.random(in: exponents, using: &generator),
+        significand: Decimal(UInt64.random(in: 0...largest, using: &generator)))
+}
+
+/// `isBelow`, `exceeds`, `isAtMost` and `isPositive` order on the words where both fit 64 bits;
+/// each answer is held to Foundation's operator.
+@Suite struct DecimalOrderTests {
     /// The comparisons on words order as Foundation's: equal values written with other exponents
     /// (1200 and 12e2), zeros of either sign flag, negatives, and magnitudes that pass 64 bits
     /// when brought to one exponent.
     @Test func anOrderIsFoundationsOrder() {
         var generator = SplitMix(seed: DecimalWordsTests.seed &+ 6)
-        func figure() -> Decimal {
-            Decimal(
-                sign: Bool.random(using: &generator) ? .minus : .plus,
-                exponent: Int.random(in: -6...6, using: &generator),
-                significand: Decimal(UInt64.random(in: 0...99_999, using: &generator)))
-        }
+        func figure() -> Decimal { drawFigure(&generator, exponents: -6...6, upTo: 99_999) }
         var values = (0..<1_000).map { _ in figure() } + DecimalWordsTests.words.map(DecimalWordsTests.foundation)
         values += [Decimal(0), Decimal(1200), Decimal(sign: .plus, exponent: 2, significand: 12)]
         values += ["1e-30", "18446744073709551615", "1e25", "-0.0001"].compactMap { Decimal(string: $0) }
