@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import JixiaoModel
+@testable import JixiaoReading
+
+/// The reader's byte scans for headings and bookmarks, each against the general form it replaced:
+/// the scalar split at a run of spaces, and the regex that takes bookmarks out.
+@Suite struct ReaderScanTests {
+    @Test func headingsSplitAtARunOfSpaces() {
+        #expect(
+            Narratives.splitHeading("三、政府性基金预算支出情况  无") == (
+                "三、政府性基金预算支出情况", "无"
+            ))
+        #expect(Narratives.splitHeading("三、情况\u{3000}\u{3000}无") == ("三、情况", "无"))
+        #expect(Narratives.splitHeading("一、 基本情况 说明") == ("一、 基本情况 说明", ""))
+    }
+
+    /// The split on bytes is the split on scalars it replaced, over seeded texts of spaces of both
+    /// widths beside characters that share U+3000's lead byte (、 。) and blanks it does not split at.
+    @Test func headingsSplitOnBytesAsOnScalars() {
+        func scalarSplit(_ text: String) -> (String, String) {
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            while index != scalars.endIndex {
+                var end = index
+                while end != scalars.endIndex, scalars[end] == " " || scalars[end] == "\u{3000}" {
+                    end = scalars.index(after: end)
+                }
+                if scalars.distance(from: index, to: end) >= 2 {
+                    return (Labels.trim(String(scalars[..<index])), Labels.trim(String(scalars[end...])))
+                }
+                index = end == index ? scalars.index(after: index) : end
+            }
+            return (text, "")
+        }
+        var generator = SplitMix(seed: 0x5EED_0C22)
+        let alphabet = [" ", "\u{3000}", "、", "。", "\t", "\u{A0}", "一", "情况", "a", "无"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int(generator.next() % 10)).map { _ in
+                alphabet[Int(generator.next() % UInt64(alphabet.count))]
+            }.joined()
+            let (heading, rest) = Narratives.splitHeading(text)
+            let expected = scalarSplit(text)
+            #expect(heading.isExactly(expected.0) && rest.isExactly(expected.1), "\(text.debugDescription)")
+        }
+    }
+
+    /// Bookmarks taken out by hand as the regex takes them out: several, nested openings, one
+    /// never closed, empty ones, next to CJK text.
+    @Test(arguments: [
+        "[bookmark: OLE_LINK3]工会工作", "a[bookmark:x]b[bookmark:]c", "[bookmark:[bookmark:x]]", "[bookmark: open",
+        "x[bookmark:a]y[bookmark: never", "[bookmark", "[[bookmark:汉]]", "", "无书签",
+    ])
+    func bookmarksGoAsTheRegexTakesThem(_ text: String) {
+        #expect(Layout.withoutBookmarks(text).isExactly(text.replacing(Patterns.bookmark, with: "")))
+    }
+}
