@@ -39,7 +39,7 @@ package enum Labels {
             var length = 0
             var i = 0
             while i < bytes.count {
-                let (width, change) = mayChange(bytes[i]) ? unit(bytes, at: i) : (1, .keep)
+                let (width, change) = unit(bytes, at: i)
                 switch change {
                 case .keep: length += width
                 case .drop: break
@@ -57,15 +57,10 @@ package enum Labels {
     private static func firstNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         while i < bytes.count {
-            if mayChange(bytes[i]), unit(bytes, at: i).change != .keep { return i }
+            if unit(bytes, at: i).change != .keep { return i }
             i += 1
         }
         return nil
-    }
-
-    /// Whether a character that normalising changes may begin with this byte.
-    private static func mayChange(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3 || byte == 0xEF
     }
 
     /// What normalising does to one character: keeps it, drops it, or writes one ASCII byte.
@@ -117,23 +112,13 @@ package enum Labels {
         return Substring(utf8[start..<utf8.index(start, offsetBy: kept.count)])
     }
 
-    /// The offsets between the blank characters at either end. Every blank is a whole character
-    /// found by its own bytes (C2 and E3 only ever lead one), so the ends are character boundaries.
+    /// The offsets between the blank characters at either end: the characters `norm` drops. Every
+    /// blank is a whole character found by its own bytes (C2 and E3 only ever lead one), so the
+    /// ends are character boundaries. From the end they are told by their last bytes.
     package static func unblanked(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var start = 0
+        while start < b.count, case (let width, .drop) = unit(b, at: start) { start += width }
         var end = b.count
-        while start < end {
-            let byte = b[start]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-                start += 1
-            } else if byte == 0xC2, start + 1 < end, b[start + 1] == 0xA0 {
-                start += 2
-            } else if byte == 0xE3, start + 2 < end, b[start + 1] == 0x80, b[start + 2] == 0x80 {
-                start += 3
-            } else {
-                break
-            }
-        }
         while end > start {
             let byte = b[end - 1]
             if byte == 0x20 || byte == 0x09 || byte == 0x0D {
