@@ -230,8 +230,7 @@ package enum Layout {
     /// Removes dump debris from a line: `[bookmark: …]` tokens and `<br>` tags.
     static func clean(_ line: Substring) -> Substring {
         let marked =
-            line.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x5B || $0 == 0x3C } }  // [ <
-            ?? line.utf8.contains { $0 == 0x5B || $0 == 0x3C }
+            line.utf8.withContiguousStorageIfAvailable(mayHoldDebris) ?? line.utf8.contains { $0 == 0x5B || $0 == 0x3C }
         guard marked else { return line }
         var out = String(line)
         if out.has("[bookmark:") { out = withoutBookmarks(out) }

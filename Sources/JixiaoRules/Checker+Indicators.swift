@@ -108,15 +108,15 @@ extension Checker {
 
     static func actualText(_ c: inout Checker) {
         c.eachTable { c, t in
-            let unverifiable = zip(t.indicators, zip(t.card.indicators, t.read)).filter { ind, scored in
-                scored.1.written != nil && !scored.0.isVerifiable && !Labels.isPlaceholder(ind.actual ?? "")
-            }
+            let unverifiable = t.rows.filter {
+                $0.read.written != nil && !$0.score.isVerifiable && !Labels.isPlaceholder($0.indicator.actual ?? "")
+            }.map(\.indicator)
             guard !unverifiable.isEmpty else { return }
-            let names = unverifiable.map { "\($0.0.level3) (\($0.0.target ?? "") → \($0.0.actual ?? ""))" }
+            let names = unverifiable.map { "\($0.level3) (\($0.target ?? "") → \($0.actual ?? ""))" }
                 .joined(separator: "; ")
             let (name, count) = (t.name, unverifiable.count)
             c.add(
-                unverifiable.first?.0.line, t.target,
+                unverifiable.first?.line, t.target,
                 "\(name): \(count) quantitative indicator(s) have a text 实际完成值 and cannot be verified:"
                     + " \(names)")
         }
