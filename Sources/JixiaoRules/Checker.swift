@@ -92,31 +92,26 @@ final class CheckedTable {
     let name: String
     let target: Target
     let card: ScoreCard
-    /// Each indicator's 指标值 and 实际完成值 as quantities, in order.
-    let read: [Quantity.Read]
     let project: Project?
     /// The report written for this table: the department's, or the project's own.
     let report: Narrative?
+    /// Each indicator with its score, its quantities (`read`, one an indicator, as the card holds
+    /// one) and its label, made once for all the checks that go through them: made again for
+    /// each check, every indicator was copied a dozen times.
+    let rows: [IndicatorInTable]
 
     init(
         table: ScoredTable, name: String, target: Target, card: ScoreCard, read: [Quantity.Read], project: Project?,
         report: Narrative?
     ) {
-        (self.table, self.name, self.target, self.card, self.read) = (table, name, target, card, read)
+        (self.table, self.name, self.target, self.card) = (table, name, target, card)
         (self.project, self.report) = (project, report)
-    }
-
-    /// Each indicator with its score, quantities and label, made once for all the checks that
-    /// go through them: made again for each check, every indicator was copied a dozen times.
-    private(set) lazy var rows: [IndicatorInTable] = {
-        // `read` holds one entry an indicator (`Quantity.Read.each`), as the card does.
-        let rows = zip(table.indicators, zip(card.indicators, read))
-        return rows.enumerated().map { i, row in
-            let (ind, (score, read)) = row
-            let label = IndicatorLabel(table: name, number: i + 1, level3: ind.level3)
-            return IndicatorInTable(indicator: ind, score: score, read: read, label: label)
+        rows = zip(table.indicators, zip(card.indicators, read)).enumerated().map { i, row in
+            let (indicator, (score, read)) = row
+            let label = IndicatorLabel(table: name, number: i + 1, level3: indicator.level3)
+            return IndicatorInTable(indicator: indicator, score: score, read: read, label: label)
         }
-    }()
+    }
 
     var funds: Funds { table.funds }
     var indicators: [Indicator] { table.indicators }
