@@ -81,6 +81,19 @@ import Testing
         values += ["0.005", "-0.005", "0.0049", "99.995", "-99.995", "9999999999999999999.5", "0", "0.000"].map {
             Decimal(string: $0)!
         }
+        // Quotients of 38 digits, as rates and scores are before they are rounded, and some that round
+        // to a half or to zero.
+        func figure() -> Decimal { drawFigure(&generator, exponents: -4...2, upTo: 9_999_999) }
+        values += (0..<1_000).compactMap { _ in
+            let divisor = figure()
+            return divisor.isZero ? nil : figure() / divisor
+        }
+        values += ["1e-30", "123456789012345678901234567890.5"].map { Decimal(string: $0)! / Decimal(3) }
+        // Wide halves whose rounding fits 64 bits: the tie goes away from zero.
+        values += ["12345678901234567890.5", "-12345678901234567890.5", "1234567890123456789.05"].map {
+            Decimal(string: $0)!
+        }
+        #expect(values.filter { DecimalWords($0) == nil && !$0.isNaN }.count > 500)
         for value in values {
             for places in [0, 1, 2, 3, 4, Int.random(in: -3...12, using: &generator)] {
                 let fast = value.rounded(places)
