@@ -25,6 +25,26 @@ public struct NarrativeSection: Hashable, Sendable {
         return zip(texts, lines).map { Located(String(Substring($0)), line: $1 == 0 ? nil : Int($1)) }
     }
 
+    /// The body lines whose UTF-8 passes `test`, each made a string only then: the checks that
+    /// look for a few words in a report's lines passed over most lines, and making every line a
+    /// string first cost more than the search.
+    public func lines(where test: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Located] {
+        text.withBytes { bytes in
+            var found: [Located] = []
+            var start = 0
+            for number in lines {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if test(line) {
+                    found.append(Located(String(decoding: line, as: UTF8.self), line: number == 0 ? nil : Int(number)))
+                }
+                start = end + 1
+            }
+            return found
+        }
+    }
+
     public var isEmpty: Bool { lines.isEmpty }
 
     /// The file line of the first body line that passes `test`, else of the heading.

@@ -23,18 +23,21 @@ package struct WordList: Sendable {
     }
 
     package func occurs(in text: String) -> Bool {
+        text.withBytes(occurs(in:))
+    }
+
+    /// `occurs(in:)` on a text's UTF-8.
+    package func occurs(in h: UnsafeBufferPointer<UInt8>) -> Bool {
         // The tables are read through their buffers: the loop runs for every byte of a report.
-        text.withBytes { h in
-            leads.withUnsafeBufferPointer { leads in
-                pairs.withBits { pairs in
-                    for i in h.indices where leads[Int(h[i])] {
-                        if singles[Int(h[i])] { return true }
-                        guard i + 1 < h.count else { break }
-                        guard BytePairSet.holds(pairs, h, at: i) else { continue }
-                        if needleStarts(h, at: i) { return true }
-                    }
-                    return false
+        leads.withUnsafeBufferPointer { leads in
+            pairs.withBits { pairs in
+                for i in h.indices where leads[Int(h[i])] {
+                    if singles[Int(h[i])] { return true }
+                    guard i + 1 < h.count else { break }
+                    guard BytePairSet.holds(pairs, h, at: i) else { continue }
+                    if needleStarts(h, at: i) { return true }
                 }
+                return false
             }
         }
     }
@@ -68,12 +71,14 @@ package struct BytePairSet: Sendable {
     }
 
     /// Runs `body` on the set's bits, for a loop that asks at every byte.
-    func withBits<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+    package func withBits<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
         bits.withUnsafeBufferPointer(body)
     }
 
     /// `begins` on bits lent by `withBits`.
-    static func holds(_ bits: UnsafeBufferPointer<UInt64>, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    @inlinable package static func holds(
+        _ bits: UnsafeBufferPointer<UInt64>, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int
+    ) -> Bool {
         guard i + 1 < bytes.count else { return false }
         let pair = Int(bytes[i]) << 8 | Int(bytes[i + 1])
         return bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0

@@ -35,7 +35,7 @@ extension Checker {
 
     mutating func compareFigures(in report: Narrative, with tables: [CheckedTable]) {
         for section in report.sections where StatedFigure.keys.occurs(in: section.text) {
-            for line in section.body where StatedFigure.keys.occurs(in: line.text) {
+            for line in section.lines(where: StatedFigure.keys.occurs) {
                 let part = StatedFigure.part(of: section.heading + line.text)
                 for stated in StatedFigure.all(in: line.text) {
                     if part == "基本支出", stated.subject != .spent { continue }

@@ -7,8 +7,8 @@ extension Checker {
         let text = report.fullText
         let line = report.sections.first { $0.text.has("编制") || $0.heading.has("编制") }?.line
         // Each pattern runs only on a report that has its key word: the reports are long.
-        if let m = text.firstMatch(of: Patterns.staffAuthorized, beginningWith: ["编制"]),
-            let n = Decimal(string: String(m.1)), let a = b.authorized.value, n != a
+        if let count = StaffPhrase.authorized.firstCount(in: text),
+            let n = Decimal(string: String(count)), let a = b.authorized.value, n != a
         {
             let tableLine = b.authorized.line ?? b.line
             c.add(
@@ -16,8 +16,8 @@ extension Checker {
                 "编制 is \(n.plain) in the narrative but \(points(a)) in the 基础数据表 (line"
                     + " \(tableLine))")
         }
-        if let m = text.firstMatch(of: Patterns.staffActual, beginningWith: ["在职", "实有"]),
-            let n = Decimal(string: String(m.1)), let s = b.staff.value, n != s
+        if let count = StaffPhrase.actual.firstCount(in: text),
+            let n = Decimal(string: String(count)), let s = b.staff.value, n != s
         {
             let tableLine = b.staff.line ?? b.line
             c.add(
@@ -76,8 +76,8 @@ extension Checker {
             // The section's text is searched before it is split into lines: most have no cover.
             n.sections.contains { section in
                 section.text.has("签字")
-                    && section.text.split(separator: "\n").contains { line in
-                        let key = Labels.norm(String(line))
+                    && section.lines(where: Self.signature.occurs).contains { line in
+                        let key = Labels.norm(line.text)
                         return key.begins(with: "主要负责人签字") && key.count <= 8
                     }
             }
@@ -86,6 +86,8 @@ extension Checker {
         let count = unsigned.count
         add(report.line, .filing, "\(count) report cover(s) have a blank 主要负责人签字")
     }
+
+    static let signature = WordList(["签字"])
 
     static func narrativeNoProblems(_ c: inout Checker) {
         guard let report = c.filing.report, c.findings.contains(where: { $0.severity != .info }),
@@ -107,7 +109,7 @@ extension Checker {
             + c.filing.otherReports
         for report in reports {
             for section in report.sections where Self.promptList.occurs(in: section.text) {
-                for line in section.body where Self.promptList.occurs(in: line.text) {
+                for line in section.lines(where: Self.promptList.occurs) {
                     let (title, text) = (report.title, Self.excerpt(Self.fromPrompt(line.text)))
                     c.add(line.line ?? section.line, .filing, "\(title): the form's prompt left in: '\(text)'")
                 }

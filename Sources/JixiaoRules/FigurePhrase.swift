@@ -55,17 +55,19 @@ struct FigurePhrase: Sendable {
     /// Every phrase in the text, left to right, none inside the one before.
     func matches(in text: String) -> [Match] {
         var found: [Match] = []
-        var storage = text
-        storage.withUTF8 { bytes in
-            let scan = Scan(text: text, bytes: bytes)
-            var start = 0
-            while start < bytes.count {
-                guard heads.begins(bytes, at: start), let match = scan.phrase(self, at: start) else {
-                    start += 1
-                    continue
+        // The heads' bits are lent once for the whole text: the test runs at every byte.
+        text.withBytes { bytes in
+            heads.withBits { heads in
+                let scan = Scan(text: text, bytes: bytes)
+                var start = 0
+                while start < bytes.count {
+                    guard BytePairSet.holds(heads, bytes, at: start), let match = scan.phrase(self, at: start) else {
+                        start += 1
+                        continue
+                    }
+                    found.append(scan.match(match))
+                    start = match.end
                 }
-                found.append(scan.match(match))
-                start = match.end
             }
         }
         return found

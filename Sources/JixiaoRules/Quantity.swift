@@ -83,13 +83,17 @@ public struct Quantity: Equatable, Sendable {
         let t = withoutThousandsSeparators(Labels.norm(text))
         // The cheap refusals first (ranges, dates and rules with several figures are no single
         // quantity); making the Decimal is the dear part.
-        guard let (number, rest) = lastNumber(t), numberCount(t) == 1 else { return nil }
-        var unit = rest
-        for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.ends(with: suffix) {
+        let numbers = t.withBytes(Self.numbers)
+        guard numbers.count == 1, let sole = numbers.last else { return nil }
+        // The sole number is also the last, and what follows it the unit.
+        let start = t.utf8.index(t.utf8.startIndex, offsetBy: sole.lowerBound)
+        let end = t.utf8.index(start, offsetBy: sole.count)
+        var unit = String(t[end...])
+        for suffix in unitSuffixes where unit.ends(with: suffix) {
             unit = String(unit.dropLast(suffix.count))
         }
-        if ["年", "月", "日", "号", "季度"].contains(where: { unit.begins(with: $0) }) { return nil }
-        guard let value = Labels.decimal(number) else { return nil }
+        if datePrefixes.contains(where: { unit.begins(with: $0) }) { return nil }
+        guard let value = Labels.decimal(t[start..<end]) else { return nil }
         var comparison = Comparison.atLeast
         var explicit = false
         for (words, c) in comparisonLists where words.occurs(in: t) {
@@ -99,6 +103,10 @@ public struct Quantity: Equatable, Sendable {
         }
         return (Quantity(comparison: comparison, value: value, unit: unit), explicit)
     }
+
+    static let unitSuffixes = ["以上", "以内", "以下", "及以上", "左右"]
+    /// Units that make the number part of a date or period, which is no quantity.
+    static let datePrefixes = ["年", "月", "日", "号", "季度"]
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
@@ -118,29 +126,34 @@ public struct Quantity: Equatable, Sendable {
         return String(out)
     }
 
-    /// The last number (`12` or `12.5`) that only non-digits follow, and what follows it.
-    static func lastNumber(_ text: String) -> (String, String)? {
-        Labels.lastNumber(text).map { ($0.number, $0.after) }
-    }
-
     /// How many numbers (`12`, `12.5`) the text holds.
     static func numberCount(_ text: String) -> Int {
-        let scalars = Array(text.unicodeScalars)
+        text.withBytes(numbers).count
+    }
+
+    /// How many numbers (`12`, `12.5`) the UTF-8 holds, and the byte offsets of the last. Digits
+    /// and the dot are ASCII, bytes no other character's UTF-8 holds, so the scan is the scan of
+    /// the scalars.
+    static func numbers(in bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, last: Range<Int>?) {
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && (48...57).contains(bytes[i]) }
         var count = 0
+        var last: Range<Int>?
         var i = 0
-        while i < scalars.count {
-            guard isDigit(scalars[i]) else {
+        while i < bytes.count {
+            guard isDigit(i) else {
                 i += 1
                 continue
             }
-            count += 1
-            while i < scalars.count && isDigit(scalars[i]) { i += 1 }
-            if i + 1 < scalars.count && scalars[i] == "." && isDigit(scalars[i + 1]) {
+            let start = i
+            while isDigit(i) { i += 1 }
+            if i < bytes.count && bytes[i] == UInt8(ascii: ".") && isDigit(i + 1) {
                 i += 1
-                while i < scalars.count && isDigit(scalars[i]) { i += 1 }
+                while isDigit(i) { i += 1 }
             }
+            count += 1
+            last = start..<i
         }
-        return count
+        return (count, last)
     }
 
     /// `value` converted to `unit`'s scale when the two differ only by 万 (万人次 vs 人次).

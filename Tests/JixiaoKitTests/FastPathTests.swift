@@ -102,10 +102,39 @@ import Testing
     @Test(arguments: texts) func numbersMatchTheRegex(_ text: String) {
         let t = Labels.norm(text)
         let match = t.firstMatch(of: /([0-9]+(?:\.[0-9]+)?)([^0-9]*)$/).map { (String($0.1), String($0.2)) }
-        let mine = Quantity.lastNumber(t)
-        #expect(mine?.0 == match?.0 && mine?.1 == match?.1, "\(text)")
-        if let parts = Labels.lastNumber(t) { #expect(parts.before + parts.number + parts.after == t) }
-        #expect(Quantity.numberCount(t) == t.matches(of: /[0-9]+(?:\.[0-9]+)?/).count, "\(text)")
+        let mine = Labels.lastNumber(t)
+        #expect(mine?.number == match?.0 && mine?.after == match?.1, "\(text)")
+        if let parts = mine { #expect(parts.before + parts.number + parts.after == t) }
+        let all = t.matches(of: /[0-9]+(?:\.[0-9]+)?/)
+        let scanned = t.withBytes(Quantity.numbers)
+        #expect(scanned.count == all.count, "\(text)")
+        let last = scanned.last.map { range in t.withBytes { String(decoding: $0[range], as: UTF8.self) } }
+        #expect(last == all.last.map { String($0.output) }, "\(text)")
+    }
+
+    /// `Quantity.parseStated` as it read before it scanned bytes: the last number by the regex,
+    /// refused unless it is the only one, its unit what follows.
+    @Test(
+        arguments: texts + [
+            "≥8,000人次", "不少于24场", "2023年12月31日前", "5月至10月",
+            "≤12万元以内", "90%以上",
+        ])
+    func quantitiesAreTheRegexReading(_ text: String) {
+        let t = Quantity.withoutThousandsSeparators(Labels.norm(text))
+        var expected: Quantity?
+        let all = t.matches(of: /[0-9]+(?:\.[0-9]+)?/)
+        if all.count == 1, let m = t.firstMatch(of: /([0-9]+(?:\.[0-9]+)?)([^0-9]*)$/) {
+            var unit = String(m.2)
+            for suffix in ["以上", "以内", "以下", "及以上", "左右"] where unit.hasSuffix(suffix) {
+                unit = String(unit.dropLast(suffix.count))
+            }
+            let isDate = ["年", "月", "日", "号", "季度"].contains { unit.hasPrefix($0) }
+            if !isDate, let value = Decimal(string: String(m.1), locale: Locale(identifier: "en_US_POSIX")) {
+                let words = Quantity.comparisonWords.first { $0.0.contains { t.contains($0) } }
+                expected = Quantity(comparison: words?.1 ?? .atLeast, value: value, unit: unit)
+            }
+        }
+        #expect(Quantity.parse(text) == expected, "\(text)")
     }
 
     static let numbers = [
@@ -164,6 +193,23 @@ import Testing
         }
         return texts
     }()
+
+    /// The head counts found by hand are the regular expressions' first matches.
+    @Test(
+        arguments: reports + [
+            "编制4人\u{301}，编制5人", "编制数\u{301}4人", "编制4\u{301}人编制6人",
+            "在职人员有12人",
+            "实有人数为人",
+            "编制人数人数3人", "编制共有3人", "实有职工共7人；在职9人", "编制12", "编制",
+        ])
+    func headCountsAreTheRegularExpressions(_ text: String) {
+        for (phrase, pattern) in [
+            (StaffPhrase.authorized, Patterns.staffAuthorized), (StaffPhrase.actual, Patterns.staffActual),
+        ] {
+            let expected = text.firstMatch(of: pattern).map { String($0.1) }
+            #expect(phrase.firstCount(in: text).map(String.init) == expected, "\(text)")
+        }
+    }
 
     @Test(arguments: reports) func keyedMatchesAreTheFullSearch(_ text: String) {
         let cases: [(Regex<(Substring, Substring)>, [String])] = [
@@ -257,6 +303,33 @@ import Testing
         let survey = ["问卷", "满意度调查", "测评", "回访"]
         for words in [survey, Checker.shortfallWords, ["编制", "e", "。"], [], [""]] {
             #expect(WordList(words).occurs(in: text) == words.contains { !$0.isEmpty && text.has($0) }, "\(words)")
+        }
+    }
+
+    /// A section's lines chosen on their bytes are its body's lines chosen on their text, with their
+    /// file lines: for every section of the fixtures' reports, and for sections with empty lines,
+    /// a line of only a newline's neighbours, a line ending in \r and none at all.
+    @Test func linesChosenOnBytesAreTheBodyChosen() {
+        var sections: [NarrativeSection] = []
+        for url in Fixtures.keyedFilings() {
+            guard let data = try? Data(contentsOf: url),
+                let filing = try? FilingReader.read(data, source: url.lastPathComponent)
+            else { continue }
+            let reports = [filing.report].compactMap { $0 } + filing.otherReports + filing.projects.compactMap(\.report)
+            sections += reports.flatMap(\.sections)
+        }
+        let made: [[Located]] = [
+            [], [Located("", line: nil)], [Located("", line: 3), Located("预算", line: 4), Located("", line: nil)],
+            [Located("执行率\r", line: 7), Located("x", line: 8)],
+        ]
+        sections += made.map { NarrativeSection(heading: "一、", body: $0, line: 1) }
+        #expect(sections.count > 10)
+        let keys = WordList(["预算", "到位", "支出", "执行率", "得分", "\r"])
+        for section in sections {
+            let chosen = section.lines(where: keys.occurs)
+            let expected = section.body.filter { keys.occurs(in: $0.text) }
+            #expect(chosen == expected, "\(section.heading)")
+            #expect(section.lines { _ in true } == section.body)
         }
     }
 
