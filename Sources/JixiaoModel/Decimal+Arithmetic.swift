@@ -2,7 +2,8 @@ import Foundation
 
 extension DecimalWords {
     /// The exact sum, where it fits 64 bits once both are brought to the smaller exponent; nil
-    /// otherwise, and for a sum of zero, whose form Foundation chooses.
+    /// otherwise. A sum of zero has a significand of zero, which `Decimal.plus` makes Foundation's
+    /// zero of.
     package func adding(_ other: DecimalWords) -> DecimalWords? {
         // `high` has the larger exponent: its significand is scaled down to `low`'s exponent.
         let (high, low) = exponent >= other.exponent ? (self, other) : (other, self)
@@ -20,7 +21,7 @@ extension DecimalWords {
         } else {
             sum = DecimalWords(negative: low.negative, significand: low.significand - scaled, exponent: low.exponent)
         }
-        return sum.significand == 0 ? nil : sum
+        return sum
     }
 }
 
@@ -30,10 +31,44 @@ extension Decimal {
     /// one exponent in digit arrays and compacts the result a digit at a time, about three thousand
     /// instructions an addition; the scores and checks of a county add a few million times.
     @usableFromInline package func plus(_ other: Decimal) -> Decimal {
-        if let a = DecimalWords(self), let b = DecimalWords(other), let sum = a.adding(b), let value = sum.decimal {
-            return value
+        if let a = DecimalWords(self), let b = DecimalWords(other), let sum = a.adding(b) {
+            // As Foundation adds: a zero operand gives the other as it is (a zero with its exponent
+            // too), and two others that cancel give the zero of all zero bytes. A column of blank
+            // or zero scores adds zeros all the way down.
+            if a.significand == 0 { return other }
+            if b.significand == 0 { return self }
+            if sum.significand == 0 { return Decimal() }
+            if let value = sum.decimal { return value }
         }
         return self + other
+    }
+}
+
+extension Decimal {
+    /// `self - other`: the sum with `other`'s sign turned, where neither is zero and both fit 64
+    /// bits; else Foundation's `-` (about six thousand instructions, for a subtraction a grade
+    /// band or a rule's weights make a few times a table).
+    package func minus(_ other: Decimal) -> Decimal {
+        if let a = DecimalWords(self), var b = DecimalWords(other), a.significand != 0, b.significand != 0 {
+            b.negative.toggle()
+            if let difference = a.adding(b) {
+                if difference.significand == 0 { return Decimal() }
+                if let value = difference.decimal { return value }
+            }
+        }
+        return self - other
+    }
+
+    /// `self * other`: the product of the significands where it fits 64 bits and neither is zero
+    /// (exact, as Foundation's is below 38 digits); else Foundation's `*`.
+    package func times(_ other: Decimal) -> Decimal {
+        if let a = DecimalWords(self), let b = DecimalWords(other), a.significand != 0, b.significand != 0 {
+            let (product, overflow) = a.significand.multipliedReportingOverflow(by: b.significand)
+            let words = DecimalWords(
+                negative: a.negative != b.negative, significand: product, exponent: a.exponent + b.exponent)
+            if !overflow, let value = words.decimal { return value }
+        }
+        return self * other
     }
 }
 

@@ -201,7 +201,7 @@ extension Checker {
             }
             // over / under ≥ ratio, both positive, without the division (38 digits through
             // Foundation) for the many indicators that are not beyond it.
-            guard over >= ratio * under else { return }
+            guard !over.isBelow(ratio.times(under)) else { return }
             let (label, written, reached) = (i.label, ind.target ?? "", ind.actual ?? "")
             c.add(
                 i.line, t.target,

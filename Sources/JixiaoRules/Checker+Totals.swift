@@ -19,12 +19,14 @@ extension Checker {
         }
     }
 
+    /// The open intervals the 预算司 integer bands leave between them: (59, 60), (79, 80), (89, 90).
+    static let bandGaps: [(Decimal, Decimal)] = [60, 80, 90].map { (Decimal($0 - 1), Decimal($0)) }
+
     static func gradeBoundary(_ c: inout Checker) {
         guard !c.rules.grades.isEmpty else { return }
         c.eachTable { c, t in
             let total = t.card.total
-            guard total != total.rounded(0),
-                [Decimal(60), 80, 90].contains(where: { total.exceeds($0 - 1) && total.isBelow($0) })
+            guard total != total.rounded(0), Self.bandGaps.contains(where: { total.exceeds($0) && total.isBelow($1) })
             else { return }
             let (name, grade) = (t.name, t.card.grade)
             c.add(

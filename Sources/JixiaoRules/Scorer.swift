@@ -46,11 +46,12 @@ public enum Scorer {
     /// has each score × 80/90, per first-level group where the rules weigh the groups. Weights
     /// that do not add up to a template's total are left alone: the checks report them.
     static func rescaling(_ table: ScoredTable, rules: RuleSet) -> [Rescale] {
-        let ruleTotal = (rules.totalCap ?? 100) - rules.executionWeight
+        let ruleTotal = (rules.totalCap ?? 100).minus(rules.executionWeight)
         let filed = table.indicators.sum { $0.weight.value }
-        guard filed > 0, filed != ruleTotal else { return [] }
+        guard filed.isPositive, filed != ruleTotal else { return [] }
         let filedExecution = table.funds.weight.value
-        guard filed + (filedExecution ?? 100 - filed) == 100, filed == 90 || filed == 80 || filedExecution != nil
+        guard filed.plus(filedExecution ?? Decimal(100).minus(filed)) == 100,
+            filed == 90 || filed == 80 || filedExecution != nil
         else { return [] }
         let weights = table.kind == .project ? rules.projectWeights : rules.departmentWeights
         let everyGrouped = table.indicators.allSatisfy { ind in
@@ -87,8 +88,8 @@ public enum Scorer {
         result.rate = rate
         func score(roundingFirst: Bool) -> Decimal {
             let used = roundingFirst ? rate.rounded(4) : rate
-            let counted = rules.capExecution ? min(used, 1) : used
-            return (rules.executionWeight * counted).rounded(rules.rounding)
+            let counted = rules.capExecution && used.exceeds(1) ? 1 : used  // min(used, 1)
+            return rules.executionWeight.times(counted).rounded(rules.rounding)
         }
         // A rate is rounded first only where the table shows one: without it, nothing was multiplied.
         let roundFirst = rules.roundRateFirst && funds.reportedRate.value != nil

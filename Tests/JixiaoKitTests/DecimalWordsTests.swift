@@ -213,17 +213,52 @@ import Testing
         }
         values += DecimalWordsTests.words.map(DecimalWordsTests.foundation)
         values += [Decimal(1) / Decimal(3), Decimal(string: "1e-30")!, Decimal(0), Decimal(string: "1e30")!]
+        // Zeros as filings write them (0.00, -0) and as Foundation makes them with other exponents.
+        values += ["0.00", "-0", "0e3", "-0.0"].compactMap { Decimal(string: $0) }
+        values += [
+            Decimal(sign: .minus, exponent: -3, significand: 0), Decimal(sign: .plus, exponent: 4, significand: 0),
+        ]
+        // Significands with trailing zeros, which a sum with zero keeps as they are.
+        values += [
+            Decimal(sign: .plus, exponent: -3, significand: 1500), Decimal(sign: .minus, exponent: 1, significand: 20),
+        ]
         var fast = 0
         for _ in 0..<8_000 {
             let a = values.randomElement(using: &generator)!
             let b = Bool.random(using: &generator) ? -a : values.randomElement(using: &generator)!
             let (sum, expected) = (a.plus(b), a + b)
-            #expect(sum == expected && sum.description == expected.description, "\(a) + \(b)")
+            #expect(DecimalWordsTests.bytes(sum) == DecimalWordsTests.bytes(expected), "\(a) + \(b)")
             if let x = DecimalWords(a), let y = DecimalWords(b), x.adding(y) != nil { fast += 1 }
         }
         #expect(fast > 2_000)  // most filing-like pairs; the wide samples mostly overflow 64 bits
         let column = values.prefix(500).map { Optional($0) } + [nil, nil]
         #expect(column.sum { $0 } == column.reduce(Decimal(0)) { $0 + ($1 ?? 0) })
+    }
+}
+
+/// `minus` and `times` on the words, each held to Foundation's operator byte for byte: figures as
+/// filings hold them, zeros with exponents, a value less itself, wide quotients and products that
+/// pass 64 bits.
+@Suite struct DecimalDifferenceAndProductTests {
+    @Test func aDifferenceAndAProductAreFoundations() {
+        var generator = SplitMix(seed: DecimalWordsTests.seed &+ 7)
+        func figure() -> Decimal { drawFigure(&generator, exponents: -6...2, upTo: 99_999_999_999) }
+        var values = (0..<2_000).map { _ in figure() } + DecimalWordsTests.words.map(DecimalWordsTests.foundation)
+        values += ["0.00", "-0", "0e3", "1", "100", "60", "0.6", "1e-30", "1e30"].compactMap { Decimal(string: $0) }
+        values += [Decimal(1) / Decimal(3), Decimal(-2) / Decimal(7)]
+        var (fastDifferences, fastProducts) = (0, 0)
+        for _ in 0..<8_000 {
+            let a = values.randomElement(using: &generator)!
+            let b = Bool.random(using: &generator) ? a : values.randomElement(using: &generator)!
+            let bytes = DecimalWordsTests.bytes
+            #expect(bytes(a.minus(b)) == bytes(a - b), "\(a) - \(b)")
+            #expect(bytes(a.times(b)) == bytes(a * b), "\(a) * \(b)")
+            if let x = DecimalWords(a), let y = DecimalWords(b), x.significand != 0, y.significand != 0 {
+                fastDifferences += 1
+                if !x.significand.multipliedReportingOverflow(by: y.significand).overflow { fastProducts += 1 }
+            }
+        }
+        #expect(fastDifferences > 3_000 && fastProducts > 1_000)
     }
 }
 
