@@ -26,12 +26,17 @@ package struct WordList: Sendable {
         text.withBytes(occurs(in:))
     }
 
-    /// `occurs(in:)` on a text's UTF-8.
+    /// `occurs(in:)` on a text's UTF-8 (a whole string's, or a slice of one cut between
+    /// characters).
     package func occurs(in h: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The tables are read through their buffers: the loop runs for every byte of a report.
+        // The tables are read through their buffers: the loop runs for every character of a
+        // report. A word begins a character, so the loop steps a character at a time.
         leads.withUnsafeBufferPointer { leads in
             pairs.withBits { pairs in
-                for i in h.indices where leads[Int(h[i])] {
+                var i = 0
+                while i < h.count {
+                    defer { i += utf8Length(h[i]) }
+                    guard leads[Int(h[i])] else { continue }
                     if singles[Int(h[i])] { return true }
                     guard i + 1 < h.count else { break }
                     guard BytePairSet.holds(pairs, h, at: i) else { continue }

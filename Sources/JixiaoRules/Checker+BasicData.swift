@@ -133,7 +133,7 @@ extension Checker {
         return filing.projects.map { p in
             let key = Self.projectKey(p.name)
             if let index = rowKeys.firstIndex(of: key) { return (p, rows[index], true) }
-            let scored = rows.map { ($0, similarity(key, Labels.norm($0.name))) }.max { $0.1 < $1.1 }
+            let scored = rows.map { ($0, Self.similarity(key, Labels.norm($0.name))) }.max { $0.1 < $1.1 }
             if let (row, score) = scored, score >= 0.5 { return (p, row, false) }
             return (p, nil, false)
         }
@@ -189,16 +189,40 @@ extension Checker {
     }
 
     /// Share of characters two names have in common, in order (longest common subsequence).
-    func similarity(_ a: String, _ b: String) -> Double {
-        let x = Array(a)
-        let y = Array(b)
-        guard !x.isEmpty, !y.isEmpty else { return 0 }
-        var dp = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in 1...x.count {
-            for j in 1...y.count {
-                dp[i][j] = x[i - 1] == y[j - 1] ? dp[i - 1][j - 1] + 1 : max(dp[i - 1][j], dp[i][j - 1])
+    static func similarity(_ a: String, _ b: String) -> Double {
+        // Names of Chinese characters, ASCII and full-width forms are compared scalar by scalar:
+        // each such scalar is a Character of its own and equal to no other, where comparing
+        // Characters checks canonical equivalence in every cell of the table.
+        if let x = simpleScalars(a), let y = simpleScalars(b) { return commonShare(x, y) }
+        return commonShare(Array(a), Array(b))
+    }
+
+    /// The scalars of `name` when every one is a Chinese character (U+4E00–U+9FFF), printable
+    /// ASCII, a full-width form (U+FF01–U+FF5E) or CJK punctuation before the tone marks
+    /// (U+3000–U+3029): none of them decomposes, combines or clusters. Nil otherwise.
+    static func simpleScalars(_ name: String) -> [UInt32]? {
+        var values: [UInt32] = []
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF5E: values.append(scalar.value)
+            default: return nil
             }
         }
-        return Double(dp[x.count][y.count]) / Double(max(x.count, y.count))
+        return values
+    }
+
+    /// The longest common subsequence of `x` and `y` over the longer length, the table a row at a
+    /// time (each row needs only the one before).
+    static func commonShare<Element: Equatable>(_ x: [Element], _ y: [Element]) -> Double {
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        var previous = [Int](repeating: 0, count: y.count + 1)
+        var current = previous
+        for i in 1...x.count {
+            for j in 1...y.count {
+                current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+            }
+            swap(&previous, &current)
+        }
+        return Double(previous[y.count]) / Double(max(x.count, y.count))
     }
 }

@@ -74,12 +74,12 @@ extension Checker {
 
     /// 基础数据表 项目支出 rows with spending and no project table of their own.
     var unevaluatedProjectRows: [BasicData.Row] {
-        let tabled = Set(filing.projects.map { Self.projectKey($0.name) })
+        let keys = filing.projects.map { Self.projectKey($0.name) }
+        let tabled = Set(keys)
         return (filing.basic?.members(.projects) ?? []).filter { row in
             guard let spent = row.actual.value, spent != 0 else { return false }
             let key = Self.projectKey(row.name)
-            return !tabled.contains(key)
-                && !filing.projects.contains { similarity(Self.projectKey($0.name), key) >= 0.5 }
+            return !tabled.contains(key) && !keys.contains { Self.similarity($0, key) >= 0.5 }
         }
     }
 

@@ -299,6 +299,50 @@ import Testing
         }
     }
 
+    /// Name similarity on numbered characters is the longest common subsequence of the Characters
+    /// themselves, on seeded names from an alphabet with canonically equal pairs (é precomposed and
+    /// decomposed) and a combining mark.
+    @Test func similarityIsTheLongestCommonSubsequenceOfCharacters() {
+        func reference(_ a: String, _ b: String) -> Double {
+            let (x, y) = (Array(a), Array(b))
+            guard !x.isEmpty, !y.isEmpty else { return 0 }
+            var table = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+            for i in 1...x.count {
+                for j in 1...y.count {
+                    table[i][j] =
+                        x[i - 1] == y[j - 1] ? table[i - 1][j - 1] + 1 : max(table[i - 1][j], table[i][j - 1])
+                }
+            }
+            return Double(table[x.count][y.count]) / Double(max(x.count, y.count))
+        }
+        let alphabet = ["项", "目", "经", "费", "工", "作", "a", "1", "\u{E9}", "e\u{301}", "e", "\u{301}", " "]
+        var generator = SplitMix(seed: 0x51A1)
+        func name() -> String {
+            (0..<Int.random(in: 0...9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                .joined()
+        }
+        var partial = 0
+        for _ in 0..<3_000 {
+            let (a, b) = (name(), name())
+            let expected = reference(a, b)
+            #expect(Checker.similarity(a, b) == expected, "\(a) ~ \(b)")
+            if expected > 0 && expected < 1 { partial += 1 }
+        }
+        #expect(partial > 1_000)
+    }
+
+    /// The length the lead byte tells is the length of every scalar's UTF-8, at each boundary of
+    /// the encoding; a continuation byte steps one.
+    @Test func aLeadByteTellsTheLengthOfItsSequence() {
+        let edges: [UInt32] = [0, 0x7F, 0x80, 0x7FF, 0x800, 0x4E00, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF]
+        for value in edges + Array(stride(from: 0, to: 0x110000, by: 997)) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            #expect(utf8Length(bytes[0]) == bytes.count, "U+\(String(value, radix: 16))")
+        }
+        for continuation in UInt8(0x80)...UInt8(0xBF) { #expect(utf8Length(continuation) == 1) }
+    }
+
     @Test(arguments: reports + texts) func oneSearchForManyWordsIsManySearches(_ text: String) {
         let survey = ["问卷", "满意度调查", "测评", "回访"]
         for words in [survey, Checker.shortfallWords, ["编制", "e", "。"], [], [""]] {
