@@ -138,13 +138,69 @@ extension DecimalWords {
     }
 }
 
+/// A `Decimal`'s sign, exponent and whole significand of up to 128 bits (eight 16-bit words): a
+/// rate or a score before it is rounded, a quotient of 38 digits, read as `DecimalWords` reads a
+/// figure, for comparing.
+struct WideWords {
+    var negative: Bool
+    var significand: UInt128
+    var exponent: Int
+
+    /// The value's words, or nil for NaN and whenever the layout is not the one `DecimalWords`
+    /// describes.
+    init?(_ value: Decimal) {
+        guard DecimalWords.layoutHolds else { return nil }
+        let read = withUnsafeBytes(of: value) { raw -> (Bool, UInt128, Int)? in
+            let (length, negative) = (Int(raw[1] >> 4), raw[1] & 0x08 != 0)
+            guard length > 0 || !negative else { return nil }
+            var significand: UInt128 = 0
+            for word in (0..<length).reversed() {
+                significand = significand << 16 | UInt128(raw[4 + 2 * word]) | UInt128(raw[5 + 2 * word]) << 8
+            }
+            return (negative, significand, Int(Int8(bitPattern: raw[0])))
+        }
+        guard let read else { return nil }
+        (negative, significand, exponent) = read
+    }
+
+    var signum: Int { significand == 0 ? 0 : (negative ? -1 : 1) }
+
+    /// How the value orders against `other`, exactly: −1, 0 or 1.
+    func order(against other: WideWords) -> Int {
+        let (mine, theirs) = (signum, other.signum)
+        guard mine == theirs else { return mine < theirs ? -1 : 1 }
+        guard mine != 0 else { return 0 }
+        let magnitude = magnitudeOrder(against: other)
+        return negative ? -magnitude : magnitude
+    }
+
+    /// As `DecimalWords` orders magnitudes, in 128 bits: past 10^38 the shifted one is the larger.
+    private func magnitudeOrder(against other: WideWords) -> Int {
+        let (high, low, sign) = exponent >= other.exponent ? (self, other, 1) : (other, self, -1)
+        let shift = high.exponent - low.exponent
+        guard shift < Self.powersOfTen.count else { return sign }
+        let (scaled, overflow) = high.significand.multipliedReportingOverflow(by: Self.powersOfTen[shift])
+        if overflow || scaled > low.significand { return sign }
+        return scaled == low.significand ? 0 : -sign
+    }
+
+    /// 10^0 … 10^38, every power of ten below 2^128.
+    static let powersOfTen: [UInt128] = (0...38).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
+}
+
 extension Decimal {
-    /// `self < other`: on the words where both fit 64 bits, else Foundation's `<`, which brings
-    /// both to one exponent in digit arrays (some 1,300 instructions; the checks of a county
-    /// compare a few million times).
+    /// `self < other`: on the words (64 bits where both fit, else 128), else Foundation's `<`,
+    /// which brings both to one exponent in digit arrays (some 1,300 instructions; the checks of a
+    /// county compare a few million times, rates of 38 digits among them).
     package func isBelow(_ other: Decimal) -> Bool {
-        if let a = DecimalWords(self), let b = DecimalWords(other) { return a.order(against: b) < 0 }
-        return self < other
+        order(against: other).map { $0 < 0 } ?? (self < other)
+    }
+
+    /// −1, 0 or 1 as `self` orders against `other`, on the words; nil for NaN.
+    private func order(against other: Decimal) -> Int? {
+        if let a = DecimalWords(self), let b = DecimalWords(other) { return a.order(against: b) }
+        if let a = WideWords(self), let b = WideWords(other) { return a.order(against: b) }
+        return nil
     }
 
     /// `self > other`, as `isBelow` is taken.
@@ -152,8 +208,12 @@ extension Decimal {
 
     /// `self <= other`, as `isBelow` is taken.
     package func isAtMost(_ other: Decimal) -> Bool {
-        if let a = DecimalWords(self), let b = DecimalWords(other) { return a.order(against: b) <= 0 }
-        return self <= other
+        order(against: other).map { $0 <= 0 } ?? (self <= other)
+    }
+
+    /// `self == other`, as `isBelow` is taken: the same value however written (1.50 and 1.5).
+    package func equals(_ other: Decimal) -> Bool {
+        order(against: other).map { $0 == 0 } ?? (self == other)
     }
 
     /// `self > 0`.

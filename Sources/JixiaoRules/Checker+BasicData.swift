@@ -23,7 +23,7 @@ extension Checker {
             for (label, get) in columns {
                 guard let t = get(total).value else { continue }
                 let sum = members.sum { get($0).value }
-                guard partial ? sum > t : sum != t else { continue }
+                guard partial ? sum.exceeds(t) : !sum.equals(t) else { continue }
                 let rowName = total.name
                 c.add(
                     total.line, .filing,
@@ -35,7 +35,7 @@ extension Checker {
         let members = b.members(.publicFunds)
         for (label, get) in columns {
             let parts = members.sum { get($0).value }
-            guard let t = get(total).value, parts > t else { continue }
+            guard let t = get(total).value, parts.exceeds(t) else { continue }
             c.add(
                 total.line, .filing,
                 "基础数据表: 公用经费 \(label) \(amount(t)) is less than its 其中 rows (\(amount(parts)))")
@@ -49,7 +49,7 @@ extension Checker {
     }
 
     static func controlStaff(_ c: inout Checker) {
-        guard let b = c.filing.basic, let (a, s, rate) = c.staffing, rate > 1 else { return }
+        guard let b = c.filing.basic, let (a, s, rate) = c.staffing, rate.exceeds(1) else { return }
         c.add(
             b.staff.line, .filing,
             "基础数据表: 在职人数 \(points(s)) above 编制数 \(points(a)): 控制率 \(rate.percent)")
@@ -88,7 +88,7 @@ extension Checker {
 
     mutating func overBudget(_ groups: [BasicData.Group]) {
         for (row, actual, name) in controlledRows(groups) {
-            guard let budget = row.budget.value, budget > 0, actual > budget else { continue }
+            guard let budget = row.budget.value, budget.isPositive, actual.exceeds(budget) else { continue }
             add(
                 row.line, .filing,
                 "基础数据表: \(name) \((actual / budget).percent) (决算 \(amount(actual)) against 预算"
@@ -98,7 +98,7 @@ extension Checker {
 
     static func controlUnbudgeted(_ c: inout Checker) {
         for (row, actual, name) in c.controlledRows([.publicFunds, .sanGong, .procurement]) {
-            guard (row.budget.value ?? 0) <= 0, actual > 0 else { continue }
+            guard (row.budget.value ?? 0).isAtMost(0), actual.isPositive else { continue }
             let rowName = row.name
             c.add(
                 row.line, .filing,

@@ -68,7 +68,7 @@ extension Checker {
     static func rateOver(_ c: inout Checker) {
         c.eachTable { c, t in
             let exec = t.execution
-            guard let rate = exec.rate, rate > 1 else { return }
+            guard let rate = exec.rate, rate.exceeds(1) else { return }
             let (name, executed, base, label) = (t.name, exec.executed, exec.denominator, exec.denominatorLabel)
             let explained = t.funds.deviation != nil ? "; the table gives a 偏差原因" : "; no 偏差原因 is given"
             c.add(
@@ -277,7 +277,8 @@ extension Checker {
         let adjustmentRow = c.filing.basic?.total(.adjustment)
         c.eachTable { c, t in
             let funds = t.funds
-            guard let initial = funds.initial.value, let full = funds.fullYear.value, full > initial, initial > 0,
+            guard let initial = funds.initial.value, let full = funds.fullYear.value, full.exceeds(initial),
+                initial.isPositive,
                 funds.deviation == nil
             else { return }
             if t.project == nil, let row = adjustmentRow, !row.budget.isBlank || !row.actual.isBlank { return }

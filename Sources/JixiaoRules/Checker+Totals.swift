@@ -100,7 +100,7 @@ extension Checker {
     static func deviationShortfall(_ c: inout Checker) {
         let threshold = c.rules.deviationRate
         c.eachTable { c, t in
-            guard let rate = t.execution.rate, rate < threshold, !t.indicators.isEmpty else { return }
+            guard let rate = t.execution.rate, rate.isBelow(threshold), !t.indicators.isEmpty else { return }
             let allFull = t.indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
             let explained = t.indicators.contains { $0.deviation != nil } || t.funds.deviation != nil
             guard allFull, !explained else { return }

@@ -61,8 +61,9 @@ struct FigurePhrase: Sendable {
                 let scan = Scan(text: text, bytes: bytes)
                 var start = 0
                 while start < bytes.count {
+                    // A phrase begins a character: the search steps a character at a time.
                     guard BytePairSet.holds(heads, bytes, at: start), let match = scan.phrase(self, at: start) else {
-                        start += 1
+                        start += utf8Length(bytes[start])
                         continue
                     }
                     found.append(scan.match(match))

@@ -23,7 +23,7 @@ public enum Scorer {
         indicatorTotal = indicatorTotal.rounded(rules.rounding)
         var total = (execution.score ?? 0).plus(indicatorTotal)
         var capped = false
-        if let cap = rules.totalCap, total > cap {
+        if let cap = rules.totalCap, total.exceeds(cap) {
             total = cap
             capped = true
         }
@@ -61,7 +61,7 @@ public enum Scorer {
         return weights.keys.sorted().compactMap { name in
             let groupFiled = table.indicators.filter { group(name, holds: $0.level1) }
                 .sum { $0.weight.value }
-            guard let rule = weights[name], groupFiled > 0, groupFiled != rule else { return nil }
+            guard let rule = weights[name], groupFiled.isPositive, groupFiled != rule else { return nil }
             return Rescale(group: name, filed: groupFiled, rule: rule)
         }
     }

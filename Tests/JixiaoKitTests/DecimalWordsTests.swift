@@ -312,6 +312,13 @@ func drawFigure(_ generator: inout SplitMix, exponents: ClosedRange<Int>, upTo l
         values += [Decimal(0), Decimal(1200), Decimal(sign: .plus, exponent: 2, significand: 12)]
         values += ["1e-30", "18446744073709551615", "1e25", "-0.0001"].compactMap { Decimal(string: $0) }
         values += [Decimal(1) / Decimal(3)]
+        // Rates and scores before rounding: quotients of 38 digits, against each other, against the
+        // figures and against the round numbers the checks hold them to (1, 0.6, 100).
+        values += (0..<600).compactMap { _ in
+            let divisor = figure()
+            return divisor.isZero ? nil : figure() / divisor
+        }
+        values += [1, Decimal(string: "0.6")!, 100, Decimal(string: "1e-120")!, Decimal(string: "1e120")!]
         for _ in 0..<8_000 {
             let a = values.randomElement(using: &generator)!
             // Half the pairs a value against itself scaled by a power of ten and back, or against a neighbour.
@@ -321,6 +328,7 @@ func drawFigure(_ generator: inout SplitMix, exponents: ClosedRange<Int>, upTo l
             #expect(a.exceeds(b) == (a > b), "\(a) > \(b)")
             #expect(a.isAtMost(b) == (a <= b), "\(a) <= \(b)")
             #expect(a.isPositive == (a > 0), "\(a) > 0")
+            #expect(a.equals(b) == (a == b), "\(a) == \(b)")
         }
     }
 }
