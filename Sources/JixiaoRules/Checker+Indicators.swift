@@ -131,17 +131,19 @@ extension Checker {
     static func actualShortfall(_ c: inout Checker) {
         c.eachIndicator { c, t, i in
             let ind = i.indicator
-            guard let w = ind.weight.value, ind.score.value == w else { return }
+            guard let w = ind.weight.value, ind.score.value?.equals(w) == true else { return }
             let (actual, label, isCost) = (ind.actual ?? "", i.label, ind.isCost)
             if Self.shortfallList.occurs(in: actual),
                 let word = Self.shortfallWords.first(where: { actual.has($0) && !actual.has("无" + $0) })
             {
-                let overspent = t.execution.rate.map { isCost && $0 > 1 ? ", in a table that spent \($0.percent)" : "" }
+                let overspent = t.execution.rate.map {
+                    isCost && $0.exceeds(1) ? ", in a table that spent \($0.percent)" : ""
+                }
                 c.add(
                     ind.score.line ?? i.line, t.target,
                     "\(label): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks "
                         + points(w) + (overspent ?? ""))
-            } else if isCost, let rate = t.execution.rate, rate > 1 {
+            } else if isCost, let rate = t.execution.rate, rate.exceeds(1) {
                 c.add(
                     ind.score.line ?? i.line, t.target,
                     "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) of its"
@@ -158,7 +160,8 @@ extension Checker {
         var sentences: [String]?
         c.eachIndicator { c, t, i in
             let ind = i.indicator
-            guard let w = ind.weight.value, ind.score.value == w, ind.isSatisfaction else { return }
+            // The word first: most indicators are no 满意度, and the word costs less than the score.
+            guard ind.isSatisfaction, let w = ind.weight.value, ind.score.value?.equals(w) == true else { return }
             let actual = ind.actual ?? ""
             guard Quantity.numberCount(Labels.norm(actual)) == 0 || actual.has("100") else { return }
             let cells = actual + (ind.deviation ?? "") + (ind.target ?? "")
