@@ -99,11 +99,34 @@ extension Checker {
         guard let year = c.filing.year else { return }
         c.eachIndicator { c, t, i in
             guard let target = i.indicator.target, target.has("年") else { return }
-            for m in target.matches(of: Patterns.foreignYear) where Int(m.1) != year {
-                let (label, named) = (i.label, String(m.1))
+            for named in Self.namedYears(in: target) where Int(named) != year {
+                let label = i.label
                 c.add(i.line, t.target, "\(label): 指标值 '\(target)' names \(named) in a \(year)年度 filing")
             }
         }
+    }
+
+    /// The years a text names, `20xx` before 年, as `(20[0-9]{2})年` finds them: read back
+    /// from each 年 rather than by a regex tried at every character of every 指标值. Four ASCII
+    /// digits and 年 are whole characters unless a mark follows 年 or something clusters with the
+    /// first digit, so those two boundaries are checked, as the regex's Characters would.
+    static func namedYears(in text: String) -> [String] {
+        let year = Array("年".utf8)
+        return text.withBytes { bytes in
+            text.offsets(of: "年").compactMap { end -> String? in
+                guard end >= 4 else { return nil }
+                let digits = bytes[(end - 4)..<end]
+                guard digits.starts(with: "20".utf8), digits.dropFirst(2).allSatisfy({ (48...57).contains($0) }),
+                    isBoundary(end - 4, in: text), isBoundary(end + year.count, in: text)
+                else { return nil }
+                return String(decoding: digits, as: UTF8.self)
+            }
+        }
+    }
+
+    private static func isBoundary(_ offset: Int, in text: String) -> Bool {
+        offset == text.utf8.count
+            || String.Index(text.utf8.index(text.utf8.startIndex, offsetBy: offset), within: text) != nil
     }
 
     static func actualText(_ c: inout Checker) {

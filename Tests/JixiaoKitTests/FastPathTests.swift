@@ -194,6 +194,19 @@ import Testing
         return texts
     }()
 
+    /// The years read back from each 年 are the regular expression's matches, on texts where a mark
+    /// follows a digit or 年, something clusters with the first digit, or digits run on before.
+    @Test(
+        arguments: texts + reports + [
+            "2023年2024年", "12023年", "2023\u{301}年", "2023年\u{301}", "\u{600}2023年", "年", "20年",
+            "x2099年",
+            "202023年", "2021年至2023年12月", "2\u{301}023年",
+        ])
+    func yearsAreTheRegularExpressions(_ text: String) {
+        let expected = text.matches(of: /(20[0-9]{2})年/).map { String($0.1) }
+        #expect(Checker.namedYears(in: text) == expected, "\(text)")
+    }
+
     /// The head counts found by hand are the regular expressions' first matches.
     @Test(
         arguments: reports + [
