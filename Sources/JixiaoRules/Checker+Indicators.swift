@@ -83,8 +83,19 @@ extension Checker {
     }
 
     static func isContentFree(_ text: String) -> Bool {
-        let key = Labels.norm(text).trimmingCharacters(in: CharacterSet(charactersIn: "。.;；,，"))
+        let key = trimmingPunctuation(Labels.norm(text))
         return Labels.isPlaceholderKey(key) || contentFree.contains(key)
+    }
+
+    /// The text without the 。.;；,， at either end: what Foundation's `trimmingCharacters(in:)`
+    /// leaves, scalar by scalar (each mark is one UTF-16 unit), without making a character set and
+    /// bridging the string for every 偏差原因.
+    static func trimmingPunctuation(_ text: String) -> String {
+        let marks: Set<Unicode.Scalar> = ["。", ".", ";", "；", ",", "，"]
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !marks.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !marks.contains($0) })!
+        return String(scalars[first...last])
     }
 
     static let contentFreeWords = words("略 无 已完成 完成 无偏差 正常 达标 已达标 按计划完成")

@@ -207,6 +207,18 @@ import Testing
         #expect(Checker.namedYears(in: text) == expected, "\(text)")
     }
 
+    /// The 偏差原因 trimmed of its end punctuation by hand is Foundation's trimming.
+    @Test(
+        arguments: texts + [
+            "。无。", "；；", "完成.", ",，已完成；", "无\u{301}。", "。\u{301}", "a.b", ".",
+            "略。。",
+            " 无 ",
+        ])
+    func punctuationTrimmedIsFoundationsTrim(_ text: String) {
+        let expected = text.trimmingCharacters(in: CharacterSet(charactersIn: "。.;；,，"))
+        #expect(Checker.trimmingPunctuation(text) == expected, "\(text)")
+    }
+
     /// The head counts found by hand are the regular expressions' first matches.
     @Test(
         arguments: reports + [
