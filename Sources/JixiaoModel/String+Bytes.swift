@@ -90,6 +90,15 @@ extension String {
     }
 }
 
+extension String {
+    /// Whether a Character begins (or the string ends) at UTF-8 offset `offset`: where a byte search
+    /// must stop for its match to be whole characters, as a regex or `Character` comparison sees them
+    /// (no mark on the last, nothing clustered with the first).
+    package func isCharacterBoundary(atByte offset: Int) -> Bool {
+        offset == utf8.count || String.Index(utf8.index(utf8.startIndex, offsetBy: offset), within: self) != nil
+    }
+}
+
 /// How many bytes the UTF-8 sequence led by `byte` takes: 1 for ASCII (and for a continuation
 /// byte, so a scan that starts mid-sequence steps to the next lead), 2, 3 or 4 from the high
 /// nibble (C–D, E, F). One shift of a constant rather than a branch a byte: the word searches

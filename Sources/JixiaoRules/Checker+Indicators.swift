@@ -128,16 +128,11 @@ extension Checker {
                 guard end >= 4 else { return nil }
                 let digits = bytes[(end - 4)..<end]
                 guard digits.starts(with: "20".utf8), digits.dropFirst(2).allSatisfy({ (48...57).contains($0) }),
-                    isBoundary(end - 4, in: text), isBoundary(end + year.count, in: text)
+                    text.isCharacterBoundary(atByte: end - 4), text.isCharacterBoundary(atByte: end + year.count)
                 else { return nil }
                 return String(decoding: digits, as: UTF8.self)
             }
         }
-    }
-
-    private static func isBoundary(_ offset: Int, in text: String) -> Bool {
-        offset == text.utf8.count
-            || String.Index(text.utf8.index(text.utf8.startIndex, offsetBy: offset), within: text) != nil
     }
 
     static func actualText(_ c: inout Checker) {
@@ -312,8 +307,41 @@ enum Survey {
             + words("访谈 电话调查 走访调查 调查问卷 样本 回收"))
     nonisolated(unsafe) static let counts = /[0-9]+(?:\.[0-9]+)?\s*(?:份|人次|人|户|名|个|家)/
 
+    /// The text cut at each 。；; and line break that stands as a character of its own, empty
+    /// pieces left out: `split` on those Characters, found on the bytes (a report is long, and the
+    /// Character split looked each character up in the list of four).
     static func sentences(_ text: String) -> [String] {
-        text.split(whereSeparator: { "。；;\n".contains($0) }).map(String.init)
+        text.withBytes { bytes in
+            var (pieces, start, position) = ([String](), 0, 0)
+            func cut(_ end: Int) {
+                if end > start { pieces.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+            }
+            while position < bytes.count {
+                let length = separatorLength(bytes, at: position)
+                guard length > 0, text.isCharacterBoundary(atByte: position),
+                    text.isCharacterBoundary(atByte: position + length)
+                else {
+                    position += 1
+                    continue
+                }
+                cut(position)
+                (start, position) = (position + length, position + length)
+            }
+            cut(bytes.count)
+            return pieces
+        }
+    }
+
+    /// The length of the separator (`。` E3 80 82, `；` EF BC 9B, `;`, `\n`) at `position`, else 0.
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
+        switch bytes[position] {
+        case 0x0A, 0x3B: return 1
+        case 0xE3, 0xEF:
+            let rest: (UInt8, UInt8) = bytes[position] == 0xE3 ? (0x80, 0x82) : (0xBC, 0x9B)
+            guard position + 2 < bytes.count else { return 0 }
+            return bytes[position + 1] == rest.0 && bytes[position + 2] == rest.1 ? 3 : 0
+        default: return 0
+        }
     }
 
     static func describesASurvey(_ sentence: String) -> Bool {

@@ -175,9 +175,7 @@ private struct Scan {
         return same ? position + count : nil
     }
 
-    func isBoundary(_ position: Int) -> Bool {
-        position == bytes.count || String.Index(stringIndex(position), within: text) != nil
-    }
+    func isBoundary(_ position: Int) -> Bool { text.isCharacterBoundary(atByte: position) }
 
     func stringIndex(_ position: Int) -> String.Index {
         text.utf8.index(text.utf8.startIndex, offsetBy: position)

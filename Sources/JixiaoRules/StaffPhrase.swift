@@ -38,7 +38,8 @@ struct StaffPhrase: Sendable {
         }
         var end = position
         while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
-        guard end > position, Self.isBoundary(end, text), Self.word("人", at: end, text, bytes) != nil else {
+        guard end > position, text.isCharacterBoundary(atByte: end), Self.word("人", at: end, text, bytes) != nil
+        else {
             return nil
         }
         return position..<end
@@ -51,14 +52,10 @@ struct StaffPhrase: Sendable {
         -> Int?
     {
         let end = position + word.utf8.count
-        guard end <= bytes.count, bytes[position..<end].elementsEqual(word.utf8), isBoundary(end, text) else {
+        guard end <= bytes.count, bytes[position..<end].elementsEqual(word.utf8), text.isCharacterBoundary(atByte: end)
+        else {
             return nil
         }
         return end
-    }
-
-    private static func isBoundary(_ position: Int, _ text: String) -> Bool {
-        position == text.utf8.count
-            || String.Index(text.utf8.index(text.utf8.startIndex, offsetBy: position), within: text) != nil
     }
 }

@@ -207,6 +207,19 @@ import Testing
         #expect(Checker.namedYears(in: text) == expected, "\(text)")
     }
 
+    /// Sentences cut on the bytes are the Character split, where a mark rides on a separator, a
+    /// line ends in \r, separators run together or stand at either end.
+    @Test(
+        arguments: reports + texts + [
+            "问卷。回访；抽样;测评\n样本", "。。；", "问卷\r\n回访", "问卷。\u{301}回访",
+            "；问卷；",
+            "\n", "",
+        ])
+    func sentencesCutOnBytesAreTheCharacterSplit(_ text: String) {
+        let expected = text.split(whereSeparator: { "。；;\n".contains($0) }).map(String.init)
+        #expect(Survey.sentences(text) == expected, "\(text)")
+    }
+
     /// The 偏差原因 trimmed of its end punctuation by hand is Foundation's trimming.
     @Test(
         arguments: texts + [
