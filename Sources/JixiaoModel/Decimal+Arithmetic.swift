@@ -113,12 +113,23 @@ extension Decimal {
     }
 }
 
-extension DecimalWords {
+/// A decimal as sign, unsigned significand and exponent (`DecimalWords` in 64 bits, `WideWords` in
+/// 128), ordered exactly on those integers.
+protocol OrderedWords {
+    associatedtype Significand: FixedWidthInteger & UnsignedInteger
+    var negative: Bool { get }
+    var significand: Significand { get }
+    var exponent: Int { get }
+    /// 10^0 up to the largest power of ten the significand holds.
+    static var powersOfTen: [Significand] { get }
+}
+
+extension OrderedWords {
     /// The sign of the value: −1, 0 or 1 (a zero's sign flag says nothing).
     var signum: Int { significand == 0 ? 0 : (negative ? -1 : 1) }
 
     /// How the value orders against `other`, exactly: −1, 0 or 1.
-    package func order(against other: DecimalWords) -> Int {
+    func order(against other: Self) -> Int {
         let (mine, theirs) = (signum, other.signum)
         guard mine == theirs else { return mine < theirs ? -1 : 1 }
         guard mine != 0 else { return 0 }
@@ -127,8 +138,9 @@ extension DecimalWords {
     }
 
     /// The order of the two magnitudes: the significand with the larger exponent is brought to the
-    /// other's exponent, and once that passes 64 bits it is the larger (the other fits in 64).
-    private func magnitudeOrder(against other: DecimalWords) -> Int {
+    /// other's exponent, and once that passes the significand's width it is the larger (the other
+    /// fits in it).
+    private func magnitudeOrder(against other: Self) -> Int {
         let (high, low, sign) = exponent >= other.exponent ? (self, other, 1) : (other, self, -1)
         let shift = high.exponent - low.exponent
         guard shift < Self.powersOfTen.count else { return sign }
@@ -138,10 +150,12 @@ extension DecimalWords {
     }
 }
 
+extension DecimalWords: OrderedWords {}
+
 /// A `Decimal`'s sign, exponent and whole significand of up to 128 bits (eight 16-bit words): a
 /// rate or a score before it is rounded, a quotient of 38 digits, read as `DecimalWords` reads a
 /// figure, for comparing.
-struct WideWords {
+struct WideWords: OrderedWords {
     var negative: Bool
     var significand: UInt128
     var exponent: Int
@@ -161,27 +175,6 @@ struct WideWords {
         }
         guard let read else { return nil }
         (negative, significand, exponent) = read
-    }
-
-    var signum: Int { significand == 0 ? 0 : (negative ? -1 : 1) }
-
-    /// How the value orders against `other`, exactly: −1, 0 or 1.
-    func order(against other: WideWords) -> Int {
-        let (mine, theirs) = (signum, other.signum)
-        guard mine == theirs else { return mine < theirs ? -1 : 1 }
-        guard mine != 0 else { return 0 }
-        let magnitude = magnitudeOrder(against: other)
-        return negative ? -magnitude : magnitude
-    }
-
-    /// As `DecimalWords` orders magnitudes, in 128 bits: past 10^38 the shifted one is the larger.
-    private func magnitudeOrder(against other: WideWords) -> Int {
-        let (high, low, sign) = exponent >= other.exponent ? (self, other, 1) : (other, self, -1)
-        let shift = high.exponent - low.exponent
-        guard shift < Self.powersOfTen.count else { return sign }
-        let (scaled, overflow) = high.significand.multipliedReportingOverflow(by: Self.powersOfTen[shift])
-        if overflow || scaled > low.significand { return sign }
-        return scaled == low.significand ? 0 : -sign
     }
 
     /// 10^0 … 10^38, every power of ten below 2^128.
