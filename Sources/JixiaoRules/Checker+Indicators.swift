@@ -93,8 +93,9 @@ extension Checker {
     static func trimmingPunctuation(_ text: String) -> String {
         let marks: Set<Unicode.Scalar> = ["。", ".", ";", "；", ",", "，"]
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !marks.contains($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !marks.contains($0) })!
+        guard let first = scalars.firstIndex(where: { !marks.contains($0) }),
+            let last = scalars.lastIndex(where: { !marks.contains($0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 
