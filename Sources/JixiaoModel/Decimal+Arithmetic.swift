@@ -177,6 +177,20 @@ struct WideWords: OrderedWords {
         (negative, significand, exponent) = read
     }
 
+    /// `DecimalWords.rounded(places)` of a value whose significand passes 64 bits (a quotient's 38
+    /// digits, such as a 执行率 before it is rounded); nil where it fits 64 bits (`DecimalWords`
+    /// rounds it), where the rounded significand still passes them, where it is zero, and where
+    /// nothing is rounded off.
+    func rounded(_ places: Int) -> DecimalWords? {
+        let drop = -exponent - places
+        guard significand > UInt64.max, drop > 0, drop < Self.powersOfTen.count else { return nil }
+        let unit = Self.powersOfTen[drop]
+        var kept = significand / unit
+        if significand % unit >= unit / 2 { kept += 1 }
+        guard kept != 0, let small = UInt64(exactly: kept) else { return nil }
+        return DecimalWords(negative: negative, significand: small, exponent: -places)
+    }
+
     /// 10^0 … 10^38, every power of ten below 2^128.
     static let powersOfTen: [UInt128] = (0...38).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 }

@@ -6,7 +6,7 @@ extension Decimal {
         if let words = DecimalWords(self), let result = words.rounded(places) {
             if result == words { return self }
             if let value = result.decimal { return value }
-        } else if let value = DecimalWords.rounded(wide: self, places)?.decimal {
+        } else if let value = WideWords(self)?.rounded(places)?.decimal {
             return value
         }
         var input = self

@@ -91,28 +91,6 @@ package struct DecimalWords: Equatable, Sendable {
         return DecimalWords(negative: negative, significand: kept, exponent: -places)
     }
 
-    /// `rounded(places)` of a value whose significand passes 64 bits (a quotient's 38 digits, such
-    /// as a 执行率 before it is rounded), read as 128 bits; nil where the rounded significand still
-    /// passes 64 bits, where it is zero, and where nothing is rounded off.
-    package static func rounded(wide value: Decimal, _ places: Int) -> DecimalWords? {
-        guard layoutHolds else { return nil }
-        return withUnsafeBytes(of: value) { raw -> DecimalWords? in
-            let length = Int(raw[1] >> 4)
-            guard length > 4 else { return nil }
-            var significand: UInt128 = 0
-            for word in (0..<length).reversed() {
-                significand = significand << 16 | UInt128(raw[4 + 2 * word]) | UInt128(raw[5 + 2 * word]) << 8
-            }
-            let drop = -Int(Int8(bitPattern: raw[0])) - places
-            guard drop > 0, drop <= 38 else { return nil }
-            let unit = (0..<drop).reduce(UInt128(1)) { power, _ in power * 10 }
-            var kept = significand / unit
-            if significand % unit >= unit / 2 { kept += 1 }
-            guard kept != 0, let small = UInt64(exactly: kept) else { return nil }
-            return DecimalWords(negative: raw[1] & 0x08 != 0, significand: small, exponent: -places)
-        }
-    }
-
     /// Whether the magnitude is beyond 10^`power`: the significand against a power of ten, where
     /// Foundation's comparison would first bring both to one exponent in digit arrays.
     package func exceeds(powerOfTen power: Int) -> Bool {
