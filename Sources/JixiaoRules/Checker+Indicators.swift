@@ -91,14 +91,14 @@ extension Checker {
     /// leaves, scalar by scalar (each mark is one UTF-16 unit), without making a character set and
     /// bridging the string for every 偏差原因.
     static func trimmingPunctuation(_ text: String) -> String {
-        let marks: Set<Unicode.Scalar> = ["。", ".", ";", "；", ",", "，"]
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !marks.contains($0) }),
-            let last = scalars.lastIndex(where: { !marks.contains($0) })
+        guard let first = scalars.firstIndex(where: { !endPunctuation.contains($0) }),
+            let last = scalars.lastIndex(where: { !endPunctuation.contains($0) })
         else { return "" }
         return String(scalars[first...last])
     }
 
+    static let endPunctuation: Set<Unicode.Scalar> = ["。", ".", ";", "；", ",", "，"]
     static let contentFreeWords = words("略 无 已完成 完成 无偏差 正常 达标 已达标 按计划完成")
     static let contentFree = Set(contentFreeWords + ["见附件", "同上"])
     /// Words that announce a measure: what the unit will do about a deviation.
@@ -123,13 +123,13 @@ extension Checker {
     /// digits and 年 are whole characters unless a mark follows 年 or something clusters with the
     /// first digit, so those two boundaries are checked, as the regex's Characters would.
     static func namedYears(in text: String) -> [String] {
-        let year = Array("年".utf8)
+        let yearLength = "年".utf8.count
         return text.withBytes { bytes in
             text.offsets(of: "年").compactMap { end -> String? in
                 guard end >= 4 else { return nil }
                 let digits = bytes[(end - 4)..<end]
                 guard digits.starts(with: "20".utf8), digits.dropFirst(2).allSatisfy({ (48...57).contains($0) }),
-                    text.isCharacterBoundary(atByte: end - 4), text.isCharacterBoundary(atByte: end + year.count)
+                    text.isCharacterBoundary(atByte: end - 4), text.isCharacterBoundary(atByte: end + yearLength)
                 else { return nil }
                 return String(decoding: digits, as: UTF8.self)
             }

@@ -8,8 +8,6 @@ enum Patterns {
         大于等于([0-9]+(?:\.[0-9]+)?)[^0-9]*得满分.*?
         (?:下降|减少|少)一[^0-9]*扣([0-9]+(?:\.[0-9]+)?|[一二两三四五半])分
         /#
-    nonisolated(unsafe) static let staffAuthorized = /编制(?:人数|数)?(?:为|共|有)?([0-9]+)人/
-    nonisolated(unsafe) static let staffActual = /(?:在职|实有)(?:职工|人员|人数)?(?:为|共|有)?([0-9]+)人/
     nonisolated(unsafe) static let spentAmount =
         /(?:全年实际支出|全年支出|实际支出)([0-9]+(?:\.[0-9]+)?)万元/
     nonisolated(unsafe) static let completeClaim = /(?:完成值|执行率|完成率)(?:达)?100%/

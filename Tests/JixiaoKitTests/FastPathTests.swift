@@ -242,7 +242,8 @@ import Testing
         ])
     func headCountsAreTheRegularExpressions(_ text: String) {
         for (phrase, pattern) in [
-            (StaffPhrase.authorized, Patterns.staffAuthorized), (StaffPhrase.actual, Patterns.staffActual),
+            (StaffPhrase.authorized, JixiaoRules.Patterns.staffAuthorized),
+            (StaffPhrase.actual, JixiaoRules.Patterns.staffActual),
         ] {
             let expected = text.firstMatch(of: pattern).map { String($0.1) }
             #expect(phrase.firstCount(in: text).map(String.init) == expected, "\(text)")
@@ -251,7 +252,8 @@ import Testing
 
     @Test(arguments: reports) func keyedMatchesAreTheFullSearch(_ text: String) {
         let cases: [(Regex<(Substring, Substring)>, [String])] = [
-            (Patterns.staffAuthorized, ["编制"]), (Patterns.staffActual, ["在职", "实有"]),
+            (JixiaoRules.Patterns.staffAuthorized, ["编制"]),
+            (JixiaoRules.Patterns.staffActual, ["在职", "实有"]),
             (Patterns.spentAmount, ["全年实际支出", "全年支出", "实际支出"]),
         ]
         for (pattern, keys) in cases {
@@ -514,4 +516,10 @@ import Testing
         #expect(filed.significandText(2) == "56.67", "a filed figure takes the fast path")
         #expect(Decimal(sign: .plus, exponent: 2, significand: 12).significandText(2) == nil, "12e2 does not")
     }
+}
+
+/// The head-count patterns `StaffPhrase` matches by hand, kept as the reference it is held to.
+extension JixiaoRules.Patterns {
+    nonisolated(unsafe) static let staffAuthorized = /编制(?:人数|数)?(?:为|共|有)?([0-9]+)人/
+    nonisolated(unsafe) static let staffActual = /(?:在职|实有)(?:职工|人员|人数)?(?:为|共|有)?([0-9]+)人/
 }
