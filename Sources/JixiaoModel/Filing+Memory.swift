@@ -87,17 +87,30 @@ extension Array {
 public final class TextPool: @unchecked Sendable {
     // Readers on every core share one pool; the lock keeps the set whole.
     private let lock = NSLock()
-    private var texts: Set<String> = []
+    private var texts: Set<Bytes> = []
 
     public init() {}
 
     /// The pool's copy of `text`, which becomes the copy when it is new.
-    func shared(_ text: String) -> String {
+    package func shared(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
         lock.lock()
         defer { lock.unlock() }
-        return texts.insert(text).memberAfterInsert
+        return texts.insert(Bytes(text: text)).memberAfterInsert.text
     }
 
-    func shared(_ text: String?) -> String? { text.map { shared($0) } }
+    package func shared(_ text: String?) -> String? { text.map { shared($0) } }
+
+    /// A text compared and hashed as its UTF-8 bytes. `String`'s own `==` and hash work on the
+    /// canonical form of non-ASCII text, which cost two thousand instructions a label here, and
+    /// would hand one filing a canonically equal label spelled with another filing's bytes.
+    private struct Bytes: Hashable {
+        let text: String
+
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.isExactly(b.text) }
+
+        func hash(into hasher: inout Hasher) {
+            text.withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 }

@@ -56,6 +56,18 @@ import ZIPFoundation
         #expect(storage(label) != storage(plain.projects[0].indicators[1].level3))
     }
 
+    @Test("the pool keeps a label's own bytes: canonically equal is not the same text")
+    func poolComparesBytes() {
+        let pool = TextPool()
+        let composed = "资金到位率达到百分之百\u{E9}"  // é as one scalar
+        let decomposed = "资金到位率达到百分之百e\u{301}"  // e and a combining acute
+        #expect(composed == decomposed)  // String's own == sees them as equal
+        #expect(Array(pool.shared(composed).utf8) == Array(composed.utf8))
+        #expect(Array(pool.shared(decomposed).utf8) == Array(decomposed.utf8))
+        let again = "资金到位率达到百分之百" + "\u{E9}"
+        #expect(Array(pool.shared(again).utf8) == Array(composed.utf8))
+    }
+
     @Test("a filing handed over with its arrays trimmed holds the same values")
     func trimmedCapacityKeepsEverything() throws {
         var filing = try Fixtures.filing("000_4163b9005dfad92f.txt")
