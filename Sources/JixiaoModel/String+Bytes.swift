@@ -5,20 +5,20 @@ import Foundation
 extension String {
     /// Prefix test on UTF-8 bytes: `hasPrefix` compares Characters, with grapheme breaking and
     /// normalisation, which dominated reading time. Labels are compared as written.
-    package func begins(with prefix: String) -> Bool {
+    @inlinable package func begins(with prefix: String) -> Bool {
         bytesMatch(prefix, atEnd: false)
     }
 
     /// Equality of UTF-8 bytes: `==` on non-ASCII strings checks canonical equivalence, which
     /// labels written as filed do not need.
-    package func isExactly(_ other: String) -> Bool {
+    @inlinable package func isExactly(_ other: String) -> Bool {
         utf8.count == other.utf8.count && bytesMatch(other, atEnd: false)
     }
 
     /// Whether `part`'s bytes stand at the start (or the end) of the string's: a `memcmp` over
     /// both buffers. The generic `starts(with:)` of two UTF-8 views walked them index by index,
     /// and was a tenth of reading time. Lengths are compared before any buffer is touched.
-    private func bytesMatch(_ part: String, atEnd: Bool) -> Bool {
+    @inlinable func bytesMatch(_ part: String, atEnd: Bool) -> Bool {
         let (count, partCount) = (utf8.count, part.utf8.count)
         guard partCount <= count else { return false }
         return withBytes { t in
@@ -39,18 +39,18 @@ extension String {
     }
 
     /// Whether the string is exactly one of `labels`, byte for byte.
-    package func isOne(of labels: [String]) -> Bool {
+    @inlinable package func isOne(of labels: [String]) -> Bool {
         labels.contains { isExactly($0) }
     }
 
     /// Suffix test on UTF-8 bytes, for the same reason.
-    package func ends(with suffix: String) -> Bool {
+    @inlinable package func ends(with suffix: String) -> Bool {
         bytesMatch(suffix, atEnd: true)
     }
 
     /// Substring test on UTF-8 bytes, without Foundation's locale-aware search or the generic
     /// collection search, both of which dominated reading time.
-    package func has(_ part: String) -> Bool {
+    @inlinable package func has(_ part: String) -> Bool {
         if part.isEmpty { return true }
         guard part.utf8.count <= utf8.count else { return false }
         return withBytes { h in part.withBytes { n in Self.search(h, n, from: 0) != nil } }
@@ -71,7 +71,7 @@ extension String {
     /// The first offset at or after `start` where `n` stands in `h`. A candidate must match the
     /// needle's first and last bytes before the rest is compared: in Chinese text the first byte
     /// of a character (0xE4–0xE9) matches almost everywhere, its last byte seldom.
-    private static func search(
+    @inlinable static func search(
         _ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, from start: Int
     ) -> Int? {
         guard n.count <= h.count, let first = n.first, let final = n.last else { return n.isEmpty ? start : nil }
