@@ -1,0 +1,62 @@
+import Testing
+
+@testable import JixiaoReading
+
+/// `Layout.isPageMarker` reads page numbers scalar by scalar where it used to run two regexes;
+/// it must answer as they do on every line, marks, joiners and CR LF included.
+@Suite struct PageMarkerTests {
+    /// What `isPageMarker` did before: the regexes, chosen by the first scalar.
+    static func byRegex(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        if first == "第" { return text.firstMatch(of: Patterns.pageFooter) != nil }
+        guard "—-－".unicodeScalars.contains(first) else { return false }
+        return text.firstMatch(of: Patterns.pageMarker) != nil
+    }
+
+    static let lines = [
+        "— 5 —", "- 12 -", "－3－", "—5—", "— 5", "5 —", "— — 5 —", "— 5 — ", " — 5 —", "—　12　—",
+        "第 4 页 共 6 页", "第4页", "第 4 页，共 6 页", "第4页,共6页", "第 4 页 共 页", "第一页", "第 4 页 共 6",
+        "第 4 页 6 页", "第 4 页 共 6 页 ", "第\t4\t页", "第 4 页 共 6 页 共 7 页", "第一条 总则", "—般公共预算",
+        "— 5\u{301} —", "— 5 —\u{301}", "第\u{301} 4 页", "— 5 \r\n—", "— 5 —\r\n", "— 5 —\r", "— 5 —\n",
+        "— ５ —", "— 5\u{200D} —", "— 5\u{FE0F} —", "— 5\u{0E33} —", "第 4 页\u{3099}", "— 5\u{2003}—", "", "—",
+        "第", "-1-", "- 1 2 -", "-12a-", "—\u{302A}5—",
+    ]
+
+    @Test(arguments: lines) func answersAsTheRegexes(_ line: String) {
+        #expect(Layout.isPageMarker(line) == Self.byRegex(line), "\(line.debugDescription)")
+    }
+
+    /// Lines put together at random from the pieces page numbers and their look-alikes are made
+    /// of: the right piece in most places, so that many lines match, and in the others a look-alike,
+    /// a mark, a joiner or a line break.
+    @Test func answersAsTheRegexesOnRandomLines() {
+        var generator = SplitMix(seed: 2026)
+        func pick(_ pieces: [String]) -> String { pieces.randomElement(using: &generator) ?? "" }
+        func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &generator) < p }
+        let spaces = ["", "", " ", "  ", "\u{3000}", "\t", "\u{2003}", "\r\n", "\u{301}", " \u{301}"]
+        let numbers = ["5", "12", "0", "5", "０", "a", "5\u{301}", "1 2", "5\u{FE0F}", "5\u{0E33}"]
+        let dashes = ["—", "-", "－", "—", "一", "—\u{301}", "\u{2013}"]
+        let tails = ["\u{301}", "\r", "\n", " ", "x", "\u{200D}", "\u{1F3FB}", "\u{302A}"]
+        var matches = 0
+        for _ in 0..<20_000 {
+            var line: String
+            if chance(0.5) {
+                line = pick(dashes) + pick(spaces) + pick(numbers) + pick(spaces) + pick(dashes)
+            } else {
+                line =
+                    pick(["第", "第", "第\u{301}", "弟"]) + pick(spaces) + pick(numbers) + pick(spaces)
+                    + pick(["页", "页", "頁"])
+                if chance(0.5) {
+                    line +=
+                        pick(spaces) + pick(["，", ",", "", "、"]) + pick(spaces) + pick(["共", "共", "其"])
+                        + pick(spaces) + pick(numbers) + pick(spaces) + pick(["页", "页", "頁"])
+                }
+            }
+            if chance(0.2) { line += pick(tails) }
+            let expected = Self.byRegex(line)
+            if expected { matches += 1 }
+            #expect(Layout.isPageMarker(line) == expected, "\(line.debugDescription)")
+        }
+        #expect(matches > 1_000)  // the lines reach the matching paths, not only the early refusals
+    }
+}
