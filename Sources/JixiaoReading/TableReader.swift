@@ -313,16 +313,25 @@ package struct TableReader {
 
     /// How far a data row is shifted against the header: 0 when it lines up; −1 when the
     /// merged lead cell is missing; chosen by which reading puts numbers under 分值 and 得分.
+    /// A cell of `bestOffset` not yet read.
+    private static let unread: Int8 = .min
+
     static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
         var best = 0
         var bestScore = Int.min
-        // Only cells that fall under 分值 or 得分 are read as values, each once for all five offsets.
-        var values = [Labels.Value?](repeating: nil, count: row.cells.count)
-        func value(_ i: Int) -> Labels.Value {
-            if let known = values[i] { return known }
-            let read = row.cells[i].value
-            values[i] = read
-            return read
+        // Only cells that fall under 分值 or 得分 are read as values, each once for all five offsets,
+        // and only what each scores is kept: an array of values, Decimals and texts, cost more to
+        // make and free than the reading.
+        var scores = [Int8](repeating: unread, count: row.cells.count)
+        func valueScore(_ i: Int) -> Int {
+            if scores[i] == unread {
+                switch row.cells[i].value {
+                case .number: scores[i] = 3
+                case .blank: scores[i] = 1
+                case .text: scores[i] = -3
+                }
+            }
+            return Int(scores[i])
         }
         for offset in [0, -1, 1, -2, 2] {
             var score = 0
@@ -332,11 +341,7 @@ package struct TableReader {
                 let present = i >= 0 && i < row.cells.count
                 switch column {
                 case .weight, .score:
-                    switch present ? value(i) : .blank {
-                    case .number: score += 3
-                    case .blank: score += present ? 1 : 0
-                    case .text: score -= 3
-                    }
+                    if present { score += valueScore(i) }
                 case .level1, .level2:
                     if present, !row.cells[i].isEmpty { score += row.cells[i].key.has("指标") ? 2 : -1 }
                 case .level3:
