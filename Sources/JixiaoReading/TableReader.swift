@@ -313,8 +313,7 @@ package struct TableReader {
 
     /// How far a data row is shifted against the header: 0 when it lines up; −1 when the
     /// merged lead cell is missing; chosen by which reading puts numbers under 分值 and 得分.
-    /// A cell of `bestOffset` not yet read.
-    private static let unread: Int8 = .min
+    private static let unread: Int8 = .min  // a cell `bestOffset` has not read yet
 
     static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
         var best = 0
