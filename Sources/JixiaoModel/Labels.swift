@@ -100,6 +100,16 @@ package enum Labels {
         return String(trimmed(Substring(text), to: kept))
     }
 
+    /// `trim(text).begins(with: prefix)`, without making the trimmed copy of a long paragraph.
+    package static func trimmed(_ text: String, begins prefix: String) -> Bool {
+        text.withBytes { bytes in
+            prefix.withBytes { wanted in
+                let kept = unblanked(bytes)
+                return kept.count >= wanted.count && bytes[kept].starts(with: wanted)
+            }
+        }
+    }
+
     /// `trim` of a line cut from a file, with no copy: the line stays a view of the file.
     package static func trim(_ text: Substring) -> Substring {
         var bytes = text

@@ -56,7 +56,7 @@ package enum SectionKind: Equatable, Sendable {
     static func of(title text: String) -> SectionKind? {
         // A title's normal form is at most 150 bytes, an attachment's (附件N, its first character 附)
         // aside: a paragraph is turned away once 150 bytes of it are read, not searched for each word.
-        if Labels.normIsLonger(text, than: 150), !Labels.trim(text).begins(with: "附") { return nil }
+        if Labels.normIsLonger(text, than: 150), !Labels.trimmed(text, begins: "附") { return nil }
         guard titleWords.occurs(in: text) else { return nil }
         // A sentence is no title, and only an attachment's title starts with 附: said before the
         // costlier normalisation (which keeps every comma and full stop).
@@ -67,19 +67,21 @@ package enum SectionKind: Equatable, Sendable {
         }
         guard t.utf8.count <= 150, !t.has("，"), !t.has("。"), !t.has(",") else { return nil }
         t = withoutYearSuffix(t)
-        let endings: [(String, SectionKind)] = [
-            ("基础数据表", .basicData), ("自评汇总表", .summaryTable),
-            ("自评结果汇总表", .summaryTable), ("自评情况汇总表", .summaryTable),
-            ("部门整体支出绩效自评表", .departmentTable), ("整体支出绩效自评表", .departmentTable),
-            ("项目支出绩效自评表", .projectTable), ("项目绩效自评表", .projectTable),
-            ("汇总报告", .summaryReport),
-            ("项目支出绩效自评报告", .projectReport), ("项目绩效自评报告", .projectReport),
-            ("整体支出绩效自评报告", .departmentReport), ("部门绩效自评报告", .departmentReport),
-            ("自评情况说明", .otherReport), ("自评报告", .otherReport),
-        ]
         for (ending, kind) in endings where t.ends(with: ending) { return kind }
         return nil
     }
+
+    /// The endings of titles and what each announces, the longer before those they end with.
+    private static let endings: [(String, SectionKind)] = [
+        ("基础数据表", .basicData), ("自评汇总表", .summaryTable),
+        ("自评结果汇总表", .summaryTable), ("自评情况汇总表", .summaryTable),
+        ("部门整体支出绩效自评表", .departmentTable), ("整体支出绩效自评表", .departmentTable),
+        ("项目支出绩效自评表", .projectTable), ("项目绩效自评表", .projectTable),
+        ("汇总报告", .summaryReport),
+        ("项目支出绩效自评报告", .projectReport), ("项目绩效自评报告", .projectReport),
+        ("整体支出绩效自评报告", .departmentReport), ("部门绩效自评报告", .departmentReport),
+        ("自评情况说明", .otherReport), ("自评报告", .otherReport),
+    ]
 
     /// A title holds one of these; a line without any is passed over in one look.
     private static let titleWords = WordList(["表", "报告", "说明", "附件"])

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import JixiaoModel
 @testable import JixiaoReading
 
 /// `Layout.isPageMarker` reads page numbers scalar by scalar where it used to run two regexes;
@@ -58,5 +59,21 @@ import Testing
             #expect(Layout.isPageMarker(line) == expected, "\(line.debugDescription)")
         }
         #expect(matches > 1_000)  // the lines reach the matching paths, not only the early refusals
+    }
+}
+
+/// `Labels.trimmed(_:begins:)` looks at a paragraph's first bytes where `trim` copied it first.
+@Suite struct TrimmedPrefixTests {
+    static let texts = [
+        "附件1", "  附件1", "\u{3000}附表2 ", "\t附", "附", "", " ", "　", "\u{A0}附件", "阿附件", "附\u{301}件",
+        "  ", "单位：元", String(repeating: "很长的一段话，", count: 40),
+    ]
+
+    @Test(arguments: texts) func answersAsTrimThenBegins(_ text: String) {
+        for prefix in ["附", "附件", "", "单位", " "] {
+            #expect(
+                Labels.trimmed(text, begins: prefix) == Labels.trim(text).begins(with: prefix),
+                "\(text.debugDescription) \(prefix.debugDescription)")
+        }
     }
 }
