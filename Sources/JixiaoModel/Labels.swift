@@ -57,8 +57,9 @@ package enum Labels {
     private static func firstNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         while i < bytes.count {
-            if unit(bytes, at: i).change != .keep { return i }
-            i += 1
+            let (width, change) = unit(bytes, at: i)
+            if change != .keep { return i }
+            i += width
         }
         return nil
     }
@@ -69,27 +70,33 @@ package enum Labels {
         case becomes(UInt8)
     }
 
-    /// The bytes at `i` taken as one unit (a character whose change is known, else one byte)
-    /// and what becomes of them: blanks, NBSP (C2 A0) and U+3000 (E3 80 80) go; full-width
-    /// （ ） ： (EF BC 88/89/9A) become ASCII.
+    /// The bytes at `i` taken as one unit, a whole character, and what becomes of them: blanks,
+    /// NBSP (C2 A0) and U+3000 (E3 80 80) go; full-width （ ） ： (EF BC 88/89/9A) become ASCII.
+    /// A kept character is stepped over whole, not byte by byte: most of a label is CJK.
     private static func unit(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (width: Int, change: Change) {
         let byte = bytes[i]
         switch byte {
         case 0x20, 0x09, 0x0D: return (1, .drop)
         case 0xC2:
-            return i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? (2, .drop) : (1, .keep)
+            if i + 1 < bytes.count && bytes[i + 1] == 0xA0 { return (2, .drop) }
         case 0xE3:
-            return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? (3, .drop) : (1, .keep)
+            if i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 { return (3, .drop) }
         case 0xEF:
-            guard i + 2 < bytes.count, bytes[i + 1] == 0xBC else { return (1, .keep) }
+            guard i + 2 < bytes.count, bytes[i + 1] == 0xBC else { break }
             switch bytes[i + 2] {
             case 0x88: return (3, .becomes(UInt8(ascii: "(")))
             case 0x89: return (3, .becomes(UInt8(ascii: ")")))
             case 0x9A: return (3, .becomes(UInt8(ascii: ":")))
-            default: return (1, .keep)
+            default: break
             }
-        default: return (1, .keep)
+        default: break
         }
+        return (Swift.min(characterWidth(byte), bytes.count - i), .keep)
+    }
+
+    /// The bytes of the UTF-8 character `lead` begins (1 for a byte that begins none).
+    private static func characterWidth(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// Trims ASCII spaces, tabs, CR, U+3000 and NBSP from both ends, on the UTF-8 bytes: the scalar
