@@ -319,7 +319,7 @@ public enum FilingReader {
             return name
         }
         for section in sections {
-            if let m = Labels.norm(section.title).firstMatch(of: Patterns.unitBeforeYear) { return String(m.1) }
+            if let m = Labels.norm(section.title).firstMatch(of: Patterns.unitBeforeYear) { return String(m.output.1) }
         }
         return "(unknown unit)"
     }
@@ -328,17 +328,18 @@ public enum FilingReader {
     /// `2021年度项目支出绩效自评表`.
     static func titleYear(_ title: String) -> Int? {
         guard title.has("年度") else { return nil }
-        return Labels.norm(title).firstMatch(of: Patterns.yearOfReport).flatMap { Int($0.1) }
+        return Labels.norm(title).firstMatch(of: Patterns.yearOfReport).flatMap { Int($0.output.1) }
     }
 
     static func year(of filing: Filing, sections: [Section]) -> Int? {
         let texts = sections.prefix(6).flatMap { [$0.title] + $0.prose.prefix(6).map(\.text) }
-        for text in texts {
-            if let m = Labels.norm(text).firstMatch(of: Patterns.yearOfReport) { return Int(m.1) }
+        // The regex runs only where its 年度 stands; `output.1`, as `.1` looks the field up by key path.
+        for text in texts.lazy.map(Labels.norm) where text.has("年度") {
+            if let m = text.firstMatch(of: Patterns.yearOfReport) { return Int(m.output.1) }
         }
         let labels = filing.basic?.columnLabels ?? []
         let years = labels.compactMap { label in
-            Labels.norm(label).firstMatch(of: Patterns.anyYear).flatMap { Int($0.1) }
+            Labels.norm(label).firstMatch(of: Patterns.anyYear).flatMap { Int($0.output.1) }
         }
         return years.max()
     }

@@ -70,7 +70,7 @@ enum HTMLText {
     static func declaredCharset(_ data: Data) -> String? {
         let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
         guard let match = head.firstMatch(of: /<meta[^>]*charset\s*=\s*["']?([a-z0-9_\-]+)/) else { return nil }
-        return String(match.1)
+        return String(match.output.1)
     }
 }
 

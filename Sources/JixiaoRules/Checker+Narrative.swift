@@ -36,7 +36,7 @@ extension Checker {
         let text = section.heading + section.text
         guard
             let m = text.firstMatch(of: Patterns.spentAmount, beginningWith: Self.spendingWords),
-            let quoted = Decimal(string: String(m.1)), quoted != basicSpend, quoted == d.funds.executed.value,
+            let quoted = Decimal(string: String(m.output.1)), quoted != basicSpend, quoted == d.funds.executed.value,
             text.firstMatch(of: Patterns.number).map({ _ in !text.has(basicSpend.fixed(2)) }) ?? true
         else { return }
         c.add(

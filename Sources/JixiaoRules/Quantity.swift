@@ -176,8 +176,8 @@ struct DeductionRule: Equatable {
         guard let text, text.has("满分"), let m = Labels.norm(text).firstMatch(of: Patterns.deduction) else {
             return nil
         }
-        guard let target = Labels.decimal(m.1) else { return nil }
-        let k = Labels.decimal(m.2) ?? chineseDigit(String(m.2))
+        guard let target = Labels.decimal(m.output.1) else { return nil }
+        let k = Labels.decimal(m.output.2) ?? chineseDigit(String(m.output.2))
         guard let k else { return nil }
         return DeductionRule(target: target, perUnit: k)
     }
