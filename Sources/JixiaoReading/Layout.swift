@@ -62,9 +62,7 @@ package enum SectionKind: Equatable, Sendable {
         // costlier normalisation (which keeps every comma and full stop).
         if !text.has("附"), text.has("，") || text.has("。") || text.has(",") { return nil }
         var t = Labels.norm(text)
-        if t.begins(with: "附件") || t.begins(with: "附表"), t.firstMatch(of: Patterns.attachment) != nil {
-            return .attachment
-        }
+        if t.begins(with: "附件") || t.begins(with: "附表"), isAttachment(t) { return .attachment }
         guard t.utf8.count <= 150, !t.has("，"), !t.has("。"), !t.has(",") else { return nil }
         t = withoutYearSuffix(t)
         for (ending, kind) in endings where t.ends(with: ending) { return kind }
@@ -82,6 +80,20 @@ package enum SectionKind: Equatable, Sendable {
         ("整体支出绩效自评报告", .departmentReport), ("部门绩效自评报告", .departmentReport),
         ("自评情况说明", .otherReport), ("自评报告", .otherReport),
     ]
+
+    /// `附件3`, `附表二:`: what `Patterns.attachment` matches, read by hand as a filing has one or
+    /// two and the regex took thirty thousand instructions for each.
+    static func isAttachment(_ key: String) -> Bool {
+        var reader = ScalarReader(key)
+        let numeral = { (s: Unicode.Scalar) in ("0"..."9").contains(s) || Narratives.isChineseNumeral(s) }
+        var matched = reader.take { $0 == "附" } && reader.take { $0 == "件" || $0 == "表" } && reader.take(numeral)
+        if matched {
+            while reader.take(numeral) {}
+            _ = reader.take { $0 == ":" }
+            matched = reader.atEnd
+        }
+        return reader.undecided ? key.firstMatch(of: Patterns.attachment) != nil : matched
+    }
 
     /// A title holds one of these; a line without any is passed over in one look.
     private static let titleWords = WordList(["表", "报告", "说明", "附件"])

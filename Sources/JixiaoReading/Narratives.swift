@@ -27,23 +27,27 @@ package enum Narratives {
         return narrative
     }
 
-    /// The characters a heading can start with; the pattern runs only on lines that do.
-    static let headingStarts: Set<Unicode.Scalar> = Set("一二三四五六七八九十（(0123456789".unicodeScalars)
-
-    static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十".unicodeScalars)
+    /// 一 to 十, tested by a switch: a `Set` hashed every scalar it was asked about.
+    static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true
+        default: return false
+        }
+    }
 
     /// `一、` `（二）` `(3)` `3、` at the start: what `Patterns.narrativeHeading` matches, read by
     /// hand because it runs on every prose line.
     static func isHeading(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
-        guard let first = scalars.first, headingStarts.contains(first) else { return false }
         let isDigit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
+        guard let first = scalars.first, first == "（" || first == "(" || isDigit(first) || isChineseNumeral(first)
+        else { return false }
         if first == "（" || first == "(" {
-            let inside = scalars.dropFirst().prefix { chineseNumerals.contains($0) || isDigit($0) }
+            let inside = scalars.dropFirst().prefix { isChineseNumeral($0) || isDigit($0) }
             guard !inside.isEmpty, let close = scalars.dropFirst(1 + inside.count).first else { return false }
             return close == "）" || close == ")"
         }
-        let numerals = scalars.prefix { chineseNumerals.contains($0) }
+        let numerals = scalars.prefix(while: isChineseNumeral)
         let digits = scalars.prefix(while: isDigit)
         let run = max(numerals.count, digits.count)
         return run > 0 && scalars.dropFirst(run).first == "、"

@@ -15,11 +15,16 @@ import Testing
     }
 
     static let lines = [
-        "— 5 —", "- 12 -", "－3－", "—5—", "— 5", "5 —", "— — 5 —", "— 5 — ", " — 5 —", "—　12　—",
-        "第 4 页 共 6 页", "第4页", "第 4 页，共 6 页", "第4页,共6页", "第 4 页 共 页", "第一页", "第 4 页 共 6",
-        "第 4 页 6 页", "第 4 页 共 6 页 ", "第\t4\t页", "第 4 页 共 6 页 共 7 页", "第一条 总则", "—般公共预算",
-        "— 5\u{301} —", "— 5 —\u{301}", "第\u{301} 4 页", "— 5 \r\n—", "— 5 —\r\n", "— 5 —\r", "— 5 —\n",
-        "— ５ —", "— 5\u{200D} —", "— 5\u{FE0F} —", "— 5\u{0E33} —", "第 4 页\u{3099}", "— 5\u{2003}—", "", "—",
+        "— 5 —", "- 12 -", "－3－", "—5—", "— 5", "5 —", "— — 5 —", "— 5 — ",
+        " — 5 —", "—　12　—",
+        "第 4 页 共 6 页", "第4页", "第 4 页，共 6 页", "第4页,共6页", "第 4 页 共 页",
+        "第一页", "第 4 页 共 6",
+        "第 4 页 6 页", "第 4 页 共 6 页 ", "第\t4\t页", "第 4 页 共 6 页 共 7 页",
+        "第一条 总则", "—般公共预算",
+        "— 5\u{301} —", "— 5 —\u{301}", "第\u{301} 4 页", "— 5 \r\n—", "— 5 —\r\n",
+        "— 5 —\r", "— 5 —\n",
+        "— ５ —", "— 5\u{200D} —", "— 5\u{FE0F} —", "— 5\u{0E33} —", "第 4 页\u{3099}",
+        "— 5\u{2003}—", "", "—",
         "第", "-1-", "- 1 2 -", "-12a-", "—\u{302A}5—",
     ]
 
@@ -65,7 +70,8 @@ import Testing
 /// `Labels.trimmed(_:begins:)` looks at a paragraph's first bytes where `trim` copied it first.
 @Suite struct TrimmedPrefixTests {
     static let texts = [
-        "附件1", "  附件1", "\u{3000}附表2 ", "\t附", "附", "", " ", "　", "\u{A0}附件", "阿附件", "附\u{301}件",
+        "附件1", "  附件1", "\u{3000}附表2 ", "\t附", "附", "", " ", "　", "\u{A0}附件",
+        "阿附件", "附\u{301}件",
         "  ", "单位：元", String(repeating: "很长的一段话，", count: 40),
     ]
 
@@ -75,5 +81,21 @@ import Testing
                 Labels.trimmed(text, begins: prefix) == Labels.trim(text).begins(with: prefix),
                 "\(text.debugDescription) \(prefix.debugDescription)")
         }
+    }
+}
+
+/// `SectionKind.isAttachment` reads `附件3` by hand where the regex ran; it must answer as the regex.
+@Suite struct AttachmentTitleTests {
+    static let keys = [
+        "附件1", "附件12", "附表二", "附表十一:", "附件1:", "附件", "附表", "附件1附件2",
+        "附件一、", "附件1 ", "附件a",
+        "附件１", "附件1\u{301}", "附\u{301}件1", "附件1:\u{301}", "附件1::", "附表三:x",
+        "附件\r\n1", "附件1\u{200D}",
+    ]
+
+    @Test(arguments: keys) func answersAsTheRegex(_ key: String) {
+        #expect(
+            SectionKind.isAttachment(key) == (key.firstMatch(of: Patterns.attachment) != nil), "\(key.debugDescription)"
+        )
     }
 }
