@@ -62,9 +62,10 @@ extension Labels {
 
     /// Splits `产出指标（20分）` into its name and weight; also `（20` + `分）`, a dropped bracket,
     /// no bracket. Read from the end on scalars: this runs for every indicator row.
-    package static func level1(_ text: String) -> (name: String, weight: Decimal?) {
+    /// `key`: `norm(text)` when the caller has it (a cell does).
+    package static func level1(_ text: String, key: String? = nil) -> (name: String, weight: Decimal?) {
         // Each Character test runs only where the last byte says it can hold: most do not.
-        var key = norm(text)
+        var key = key ?? norm(text)
         if key.utf8.last == UInt8(ascii: ")"), key.hasSuffix(")") { key.removeLast() }
         if key.ends(with: "分"), key.hasSuffix("分") { key.removeLast() }
         guard let split = lastNumber(key), split.after.isEmpty else { return (trim(text), nil) }

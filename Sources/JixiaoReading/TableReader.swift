@@ -277,7 +277,7 @@ package struct TableReader {
                 if case .number = c.value {
                     warn(c.line, "一级指标 '\(c.text)' is a number, not a name: the row's cells may be shifted")
                 }
-                let parsed = Labels.level1(c.text)
+                let parsed = Labels.level1(c.text, key: c.key)
                 if parsed.name != "绩效指标" {
                     level1 = parsed.name
                     level1Weight = parsed.weight

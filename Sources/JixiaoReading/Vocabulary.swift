@@ -20,7 +20,9 @@ enum Vocabulary {
 
     /// The row that closes the indicator block.
     static func isTotalLabel(_ key: String) -> Bool {
-        key.isOne(of: ["总分", "合计", "总计", "自评总分", "综合得分", "自评得分合计"])
+        // Each is two, four or six Chinese characters: every cell of an indicator block is asked.
+        guard key.utf8.count == 6 || key.utf8.count == 12 || key.utf8.count == 18 else { return false }
+        return key.isOne(of: ["总分", "合计", "总计", "自评总分", "综合得分", "自评得分合计"])
     }
 
     /// Rows around the scored blocks that hold text for the reader, not figures: the
