@@ -78,15 +78,18 @@ package final class FileBytes {
     private(set) lazy var zip: ZipArchive? = isZip ? try? ZipArchive(data) : nil
     var isZip: Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
     /// `%PDF-` in the first kilobyte, where readers look for it (a few producers put bytes before).
-    /// A loop over the bytes: Foundation's generic `firstRange(of:)` took a sixteenth of the
-    /// time a text filing takes to read, asked of every one (callgrind).
+    /// Each `%` found with `memchr`, then the four bytes after it compared: Foundation's generic
+    /// `firstRange(of:)` took a sixteenth of the time a text filing takes to read, asked of every
+    /// one, and a loop in Swift thirty thousand instructions (callgrind).
     var isPDF: Bool {
-        let marker = Array("%PDF-".utf8)
-        return data.prefix(1024).withUnsafeBytes { head in
-            guard head.count >= marker.count else { return false }
-            return (0...(head.count - marker.count)).contains { start in
-                marker.indices.allSatisfy { head[start + $0] == marker[$0] }
+        data.prefix(1024).withUnsafeBytes { raw in
+            let head = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            while let percent = TextLines.offset(of: UInt8(ascii: "%"), in: head, from: start) {
+                if head[percent...].starts(with: "%PDF-".utf8) { return true }
+                start = percent + 1
             }
+            return false
         }
     }
     /// An OLE2 compound file: Word 97–2003, Excel 97–2003, WPS and ET files.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JixiaoModel
@@ -97,5 +98,20 @@ import Testing
         #expect(
             SectionKind.isAttachment(key) == (key.firstMatch(of: Patterns.attachment) != nil), "\(key.debugDescription)"
         )
+    }
+}
+
+/// `FileBytes.isPDF` looks for `%PDF-` in the first kilobyte with `memmem`.
+@Suite struct PDFMarkerTests {
+    @Test func markerInTheFirstKilobyteOnly() {
+        func file(_ padding: Int, _ marker: String = "%PDF-1.7") -> FileBytes {
+            FileBytes(Data(repeating: 0x20, count: padding) + Data(marker.utf8) + Data(repeating: 0x0A, count: 2000))
+        }
+        #expect(file(0).isPDF)
+        #expect(file(1019).isPDF)  // its last byte is the kilobyte's last
+        #expect(!file(1020).isPDF)
+        #expect(!file(0, "%PDF1.7").isPDF)
+        #expect(!file(0, "%PD").isPDF)
+        #expect(!FileBytes(Data("%PDF".utf8)).isPDF)
     }
 }
