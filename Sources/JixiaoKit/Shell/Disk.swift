@@ -41,22 +41,39 @@ package enum Disk {
         }
         // Opened without blocking so a FIFO's open never waits; reads may wait as a pipe's do.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        return try readAll(descriptor, shownAs: shown, limit: limit)
+        return try readAll(descriptor, shownAs: shown, limit: limit, expecting: Int(status.st_size))
     }
 
-    /// Every byte up to the end; more than `limit` is refused (a device that never ends).
-    static func readAll(_ descriptor: Int32, shownAs shown: String, limit: Limit) throws(ShellError) -> Data {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    /// Every byte up to the end; more than `limit` is refused (a device that never ends). Read
+    /// straight into one buffer of the `expecting` bytes `fstat` gave and one more (so the end is
+    /// seen at once), doubled when a pipe or a growing file holds more, and handed to `Data`
+    /// without a copy: a zeroed 64 KB buffer copied into a growing `Data` cost more than reading.
+    static func readAll(
+        _ descriptor: Int32, shownAs shown: String, limit: Limit, expecting: Int = 0
+    ) throws(ShellError) -> Data {
+        var capacity = max(expecting + 1, 4096)
+        guard var buffer = malloc(capacity) else { throw .io(path: shown, reason: "out of memory") }
+        var count = 0
         while true {
-            let count = Glibc.read(descriptor, &buffer, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: shown, reason: "cannot read (\(String(cString: strerror(errno))))")
+            if count == capacity {
+                capacity *= 2
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw .io(path: shown, reason: "out of memory")
+                }
+                buffer = grown
             }
-            if count == 0 { return data }
-            data.append(contentsOf: buffer[..<count])
-            if data.count > limit.rawValue {
+            let read = Glibc.read(descriptor, buffer + count, capacity - count)
+            if read < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                free(buffer)
+                throw .io(path: shown, reason: "cannot read (\(reason))")
+            }
+            if read == 0 { return Data(bytesNoCopy: buffer, count: count, deallocator: .free) }
+            count += read
+            if count > limit.rawValue {
+                free(buffer)
                 throw .io(
                     path: shown,
                     reason: "more than \(limit.holder) holds (at most \(limit.description)); nothing was read")
