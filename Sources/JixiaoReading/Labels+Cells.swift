@@ -64,14 +64,21 @@ extension Labels {
     /// no bracket. Read from the end on scalars: this runs for every indicator row.
     /// `key`: `norm(text)` when the caller has it (a cell does).
     package static func level1(_ text: String, key: String? = nil) -> (name: String, weight: Decimal?) {
-        // Each Character test runs only where the last byte says it can hold: most do not.
         var key = key ?? norm(text)
-        if key.utf8.last == UInt8(ascii: ")"), key.hasSuffix(")") { key.removeLast() }
-        if key.ends(with: "分"), key.hasSuffix("分") { key.removeLast() }
+        key = withoutLast(")", of: key) ?? key
+        key = withoutLast("分", of: key) ?? key
         guard let split = lastNumber(key), split.after.isEmpty else { return (trim(text), nil) }
-        let opens = split.before.utf8.last == UInt8(ascii: "(") && split.before.hasSuffix("(")
-        let name = opens ? String(split.before.dropLast()) : split.before
+        let name = withoutLast("(", of: split.before) ?? split.before
         guard !name.isEmpty, let weight = decimal(split.number) else { return (trim(text), nil) }
         return (name, weight)
+    }
+
+    /// `text` without its last Character when that is `last`, else nil. The bytes are tested first
+    /// and the Character (no mark joined to it) only where they match; the Character's bytes are
+    /// then cut off, where `hasSuffix` and `removeLast` compared and stepped by Characters.
+    static func withoutLast(_ last: Character, of text: String) -> String? {
+        let bytes = String(last).utf8
+        guard text.ends(with: String(last)), text.last == last else { return nil }
+        return String(Substring(text.utf8.dropLast(bytes.count)))
     }
 }
