@@ -334,9 +334,10 @@ public struct Filing: Hashable, Sendable {
 
     /// All indicators' first-level names, in order of first appearance.
     public var level1Names: [String] {
+        // Table by table: joining every table's indicators into one array copied each of them.
         var seen: [String] = []
-        for ind in (department?.indicators ?? []) + projects.flatMap(\.indicators) where !seen.contains(ind.level1) {
-            seen.append(ind.level1)
+        for indicators in [department?.indicators ?? []] + projects.map(\.indicators) {
+            for ind in indicators where !seen.contains(ind.level1) { seen.append(ind.level1) }
         }
         return seen
     }
