@@ -128,11 +128,11 @@ package enum TextDecoding {
     /// Control bytes other than tab, CR, LF and form feed mark a binary file.
     static func looksBinary(_ data: Data) -> Bool { firstControl(data) >= 0 }
 
+    /// The offset of the first such byte in the first 64 KB, -1 for none; read from the buffer, as
+    /// iterating `Data` cost seven instructions a byte, asked of every file not UTF-8.
     static func firstControl(_ data: Data) -> Int {
-        for (i, b) in data.prefix(65536).enumerated() where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
-        {
-            return i
+        data.prefix(65536).withUnsafeBytes { raw in
+            raw.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C } ?? -1
         }
-        return -1
     }
 }

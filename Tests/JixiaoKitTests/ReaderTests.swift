@@ -81,6 +81,15 @@ import ZIPFoundation
         #expect(throws: ReadError.empty) { try FilingReader.read(Data(), source: "x") }
     }
 
+    @Test("a control byte in a file that is not UTF-8 is binary data, located")
+    func controlByteInLegacyBytesIsAnError() {
+        // ESC at 8; tab, form feed, CR and LF are text, and DEL is no control here.
+        let data = Data([0xB2, 0xE2, 0x41, 0x09, 0x0C, 0x0D, 0x0A, 0x7F, 0x1B, 0x42])
+        #expect(throws: ReadError.binary(offset: 8)) { try FilingReader.read(data, source: "x.txt") }
+        #expect(TextDecoding.firstControl(Data([0x41, 0x42])) == -1)
+        #expect(TextDecoding.firstControl(Data(repeating: 0x41, count: 70_000) + Data([0x01])) == -1)  // past 64 KB
+    }
+
     @Test func binaryFileIsAnError() {
         let data = Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00, 0x12])  // an ELF header
         #expect(throws: ReadError.binary(offset: 4)) { try FilingReader.read(data, source: "x.bin") }
