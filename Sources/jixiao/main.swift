@@ -35,8 +35,9 @@ if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET
 // One malloc arena, unless the user chose otherwise: glibc gives each thread that allocates at
 // once its own arena, and memory freed in one is not reused by another. A county's filings are
 // read and scored on every core and then kept, so each arena kept its own spare room: on the
-// 10,000-filing county the process peaked 9% higher with the default arenas than with one, and
-// no slower (each thread's malloc cache takes most calls without the arena's lock).
+// 10,000-filing county the process peaked 9% higher with the default arenas than with one. The
+// price is the one arena's lock, which the reading threads wait on (the load is slower and spends
+// more system time; the README says how much under Development): memory is the goal that is met.
 if environment("MALLOC_ARENA_MAX") == nil, !(environment("GLIBC_TUNABLES") ?? "").contains("arena_max") {
     mallopt(M_ARENA_MAX, 1)
 }
