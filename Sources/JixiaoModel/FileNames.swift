@@ -42,6 +42,9 @@ public enum FileNames {
 
     /// The bytes `path` names on the file system, NUL-terminated for a C call.
     public static func cString(_ path: String) -> [CChar] {
+        // A kept byte is a scalar from U+10FF80, led by F4 in UTF-8: without one, the path's own
+        // UTF-8 is the name (every file a load opens, where the scalar loop cost microseconds).
+        if !path.utf8.contains(0xF4) { return Array(path.utf8CString) }
         var bytes: [CChar] = []
         bytes.reserveCapacity(path.utf8.count + 1)
         for scalar in path.unicodeScalars {

@@ -35,7 +35,10 @@ package struct Conversions {
         _ files: [(path: String, shown: String)]
     ) throws(ShellError) -> [String: Result<Made, ShellError>] {
         var jobs: [Job] = []
-        for (path, shown) in files where Self.mayNeedProgram(path) {
+        // Each file's first kilobyte is looked at on every core: a stat, an open and a read for
+        // every file of a folder, before any is read.
+        let candidates = files.map(\.path).parallelMap { Self.mayNeedProgram($0) }
+        for ((path, shown), candidate) in zip(files, candidates) where candidate {
             try environment.checkInterrupt()
             guard let data = try? Disk.read(path, shownAs: shown, limit: .filing, regularOnly: true),
                 let program = FrontEnds.outsideProgram(for: data)

@@ -106,9 +106,19 @@ package enum Loader {
         if Disk.isDirectory(absolute) {
             let files = try Disk.files(in: absolute, shownAs: word).filter(isCandidate)
             guard !files.isEmpty else { throw .io(path: word, reason: "no filings in this folder (\(filingList))") }
-            return files.map { ($0, (word as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)) }
+            // Each listed path is the folder's part and a name without a slash: the name is what
+            // follows the last slash, shown under the folder as typed (NSString's path calls, two
+            // a file, were most of the time a load spent before reading).
+            let shownFolder = String((word as NSString).appendingPathComponent("x").dropLast())
+            return files.map { ($0, shownFolder + name(of: $0)) }
         }
         return [(absolute, word)]
+    }
+
+    /// What follows a path's last slash: a listed file's name.
+    static func name(of path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
+        return path[path.utf8.index(after: slash)...]
     }
 
     /// The endings of the files a folder or glob load takes: filings, not answer keys or notes.

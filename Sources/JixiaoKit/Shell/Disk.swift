@@ -138,7 +138,9 @@ package enum Disk {
             guard bytes.first != UInt8(ascii: ".") else { continue }
             names.append(FileNames.decode(bytes))
         }
-        return names.sorted().map { (path as NSString).appendingPathComponent($0) }.filter { !isDirectory($0) }
+        // `appendingPathComponent` once: a name holds no slash, so the folder's part is the same for all.
+        let folder = String((path as NSString).appendingPathComponent("x").dropLast())
+        return names.sorted().map { folder + $0 }.filter { !isDirectory($0) }
     }
 
     /// The name of a folder's entry as readdir gives it, read through the pointer up to its NUL:
