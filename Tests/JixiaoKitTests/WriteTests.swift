@@ -199,12 +199,17 @@ import Testing
         for name in names { Self.create(name, in: folder) }
         Self.create(Array(".hidden".utf8), in: folder)
         try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: false)
+        // A link to the subfolder is a folder too; a link to a file and a FIFO are listed (a load
+        // reads only regular files, and refuses others by name).
+        #expect(symlink(folder + "/sub", folder + "/link-to-sub") == 0)
+        #expect(symlink(folder + "/a", folder + "/link-to-a") == 0)
+        #expect(mkfifo(folder + "/pipe", 0o644) == 0)
         let listed = try Disk.listing(of: folder, shownAs: "folder")
-        let expected = names.map { FileNames.decode($0) }.sorted().map {
+        let expected = (names.map { FileNames.decode($0) } + ["link-to-a", "pipe"]).sorted().map {
             (folder as NSString).appendingPathComponent($0)
         }
         #expect(listed == expected)
-        #expect(listed.allSatisfy { Disk.isRegularFile($0) })
+        #expect(listed.allSatisfy { Disk.isRegularFile($0) || $0.hasSuffix("/pipe") })
     }
 
     /// The same names read where a write clears the temporaries a killed jixiao left (the
