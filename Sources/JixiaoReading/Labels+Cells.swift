@@ -77,8 +77,8 @@ extension Labels {
     /// and the Character (no mark joined to it) only where they match; the Character's bytes are
     /// then cut off, where `hasSuffix` and `removeLast` compared and stepped by Characters.
     static func withoutLast(_ last: Character, of text: String) -> String? {
-        let bytes = String(last).utf8
-        guard text.ends(with: String(last)), text.last == last else { return nil }
-        return String(Substring(text.utf8.dropLast(bytes.count)))
+        let suffix = String(last)
+        guard text.ends(with: suffix), text.last == last else { return nil }
+        return String(Substring(text.utf8.dropLast(suffix.utf8.count)))
     }
 }

@@ -311,10 +311,10 @@ package struct TableReader {
         return (result, total)
     }
 
-    /// How far a data row is shifted against the header: 0 when it lines up; −1 when the
-    /// merged lead cell is missing; chosen by which reading puts numbers under 分值 and 得分.
     private static let unread: Int8 = .min  // a cell `bestOffset` has not read yet
 
+    /// How far a data row is shifted against the header: 0 when it lines up; −1 when the
+    /// merged lead cell is missing; chosen by which reading puts numbers under 分值 and 得分.
     static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
         var best = 0
         var bestScore = Int.min

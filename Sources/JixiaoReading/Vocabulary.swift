@@ -20,10 +20,14 @@ enum Vocabulary {
 
     /// The row that closes the indicator block.
     static func isTotalLabel(_ key: String) -> Bool {
-        // Each is two, four or six Chinese characters: every cell of an indicator block is asked.
-        guard key.utf8.count == 6 || key.utf8.count == 12 || key.utf8.count == 18 else { return false }
-        return key.isOne(of: ["总分", "合计", "总计", "自评总分", "综合得分", "自评得分合计"])
+        // Every cell of an indicator block is asked: most are turned away by their length.
+        let length = key.utf8.count
+        return length < 64 && totalLabelLengths >> length & 1 == 1 && key.isOne(of: totalLabels)
     }
+
+    static let totalLabels = ["总分", "合计", "总计", "自评总分", "综合得分", "自评得分合计"]
+    /// Bit n set when a total label is n bytes long (all are under 64).
+    static let totalLabelLengths = totalLabels.reduce(UInt64(0)) { $0 | 1 << UInt64($1.utf8.count) }
 
     /// Rows around the scored blocks that hold text for the reader, not figures: the
     /// conclusion, problems, signatures, and the Sichuan table's 项目基本情况 headings.

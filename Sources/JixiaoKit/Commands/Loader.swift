@@ -109,7 +109,7 @@ package enum Loader {
             // Each listed path is the folder's part and a name without a slash: the name is what
             // follows the last slash, shown under the folder as typed (NSString's path calls, two
             // a file, were most of the time a load spent before reading).
-            let shownFolder = String((word as NSString).appendingPathComponent("x").dropLast())
+            let shownFolder = Disk.prefix(forNamesIn: word)
             return files.map { ($0, shownFolder + name(of: $0)) }
         }
         return [(absolute, word)]

@@ -49,7 +49,7 @@ package enum Disk {
     /// seen at once), doubled when a pipe or a growing file holds more, and handed to `Data`
     /// without a copy: a zeroed 64 KB buffer copied into a growing `Data` cost more than reading.
     static func readAll(
-        _ descriptor: Int32, shownAs shown: String, limit: Limit, expecting: Int = 0
+        _ descriptor: Int32, shownAs shown: String, limit: Limit, expecting: Int
     ) throws(ShellError) -> Data {
         var capacity = max(expecting + 1, 4096)
         guard var buffer = malloc(capacity) else { throw .io(path: shown, reason: "out of memory") }
@@ -138,8 +138,7 @@ package enum Disk {
             guard bytes.first != UInt8(ascii: ".") else { continue }
             entries.append((FileNames.decode(bytes), type(of: entry)))
         }
-        // `appendingPathComponent` once: a name holds no slash, so the folder's part is the same for all.
-        let folder = String((path as NSString).appendingPathComponent("x").dropLast())
+        let folder = prefix(forNamesIn: path)
         // The entry's type, where readdir knows it, spares a stat a file; a link is followed.
         return entries.sorted { $0.name < $1.name }.compactMap { entry in
             let path = folder + entry.name
@@ -149,6 +148,12 @@ package enum Disk {
             default: return path
             }
         }
+    }
+
+    /// `folder` ready for a name to be appended: `(folder as NSString).appendingPathComponent(name)`
+    /// is this and `name` for any name without a slash, so the NSString call runs once a folder.
+    package static func prefix(forNamesIn folder: String) -> String {
+        String((folder as NSString).appendingPathComponent("x").dropLast())
     }
 
     /// What readdir says the entry is (`DT_REG`, `DT_DIR`, `DT_LNK`, `DT_UNKNOWN`, …), read
