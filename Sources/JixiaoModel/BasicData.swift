@@ -48,8 +48,16 @@ public struct BasicData: Hashable, Sendable {
 
     public init(line: Int) { self.line = line }
 
-    public func total(_ group: Group) -> Row? { rows.first { $0.group == group && $0.isGroupTotal } }
-    public func members(_ group: Group) -> [Row] { rows.filter { $0.group == group && !$0.isGroupTotal } }
+    // By index: `first(where:)` and `filter` copy every row they pass to the test, retaining and
+    // releasing its five strings, and the checks ask for a group's rows a hundred times a filing.
+    public func total(_ group: Group) -> Row? {
+        for i in rows.indices where rows[i].group == group && rows[i].isGroupTotal { return rows[i] }
+        return nil
+    }
+
+    public func members(_ group: Group) -> [Row] {
+        rows.indices.compactMap { rows[$0].group == group && !rows[$0].isGroupTotal ? rows[$0] : nil }
+    }
 }
 
 /// 项目支出绩效自评汇总表: the filing's own list of its projects with their amounts, rates
