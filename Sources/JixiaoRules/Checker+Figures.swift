@@ -16,20 +16,15 @@ extension Checker {
 
     /// The figures a sentence about a part of the department's spending may quote: 基本支出 as
     /// the table breaks it down, 项目支出 as the breakdown, the 基础数据表 and the project tables say.
-    func partValues(_ part: String, _ subject: StatedFigure.Subject) -> [Decimal] {
-        if part == "基本支出" { return [basicSpend?.figure.value].compactMap { $0 } }
-        let projects = filing.projects.map(\.funds)
-        func sum(_ get: (Funds) -> Figure) -> Decimal? {
-            projects.isEmpty ? nil : projects.sum { get($0).value }
-        }
-        let row = filing.basic?.total(.projects)
+    mutating func partValues(_ part: String, _ subject: StatedFigure.Subject) -> [Decimal] {
+        // Summed on the first such sentence and kept: a report asks again at every figure it states.
+        let figures = partFigures ?? PartFigures(self)
+        partFigures = figures
+        if part == "基本支出" { return figures.basic }
         switch subject {
-        case .initial, .fullYear, .budget, .arrived:
-            return [sum { $0.initial }, sum { $0.fullYear }, row?.budget.value].compactMap { $0 }
-        case .spent:
-            return [sum { $0.executed }, projectSpend?.figure.value, row?.actual.value].compactMap { $0 }
-        case .rate, .score:
-            return []
+        case .initial, .fullYear, .budget, .arrived: return figures.projectBudget
+        case .spent: return figures.projectSpent
+        case .rate, .score: return []
         }
     }
 
@@ -112,7 +107,7 @@ struct StatedFigure {
 
     static func all(in line: String) -> [StatedFigure] {
         // Every phrase needs a digit: a line without one is not searched at all.
-        guard line.utf8.contains(where: { (48...57).contains($0) }) else { return [] }
+        guard line.withBytes({ $0.contains { $0 &- 48 < 10 } }) else { return [] }
         var found: [StatedFigure] = []
         for m in line.has("元") ? FigurePhrase.amount.matches(in: line) : [] {
             let word = String(m.subject)
@@ -163,5 +158,23 @@ struct StatedFigure {
         if word.has("到位") { return .arrived }
         if word.has("支出") { return .spent }
         return .budget
+    }
+}
+
+/// What `partValues` answers, for one filing.
+struct PartFigures {
+    var basic: [Decimal]
+    var projectBudget: [Decimal]
+    var projectSpent: [Decimal]
+
+    init(_ c: Checker) {
+        basic = [c.basicSpend?.figure.value].compactMap { $0 }
+        let projects = c.filing.projects.map(\.funds)
+        func sum(_ get: (Funds) -> Figure) -> Decimal? {
+            projects.isEmpty ? nil : projects.sum { get($0).value }
+        }
+        let row = c.filing.basic?.total(.projects)
+        projectBudget = [sum { $0.initial }, sum { $0.fullYear }, row?.budget.value].compactMap { $0 }
+        projectSpent = [sum { $0.executed }, c.projectSpend?.figure.value, row?.actual.value].compactMap { $0 }
     }
 }

@@ -13,6 +13,8 @@ public struct Checker {
     private var running: Check?
     /// Each project matched to its 基础数据表 row, worked out once for the three checks that ask.
     var matchedRows: [(project: Project, row: BasicData.Row?, named: Bool)]?
+    /// The figures a report's sentences about 基本支出 or 项目支出 are held against, once asked for.
+    var partFigures: PartFigures?
 
     /// Every registered check (or `checks`) over `filing`. `cards` are score cards already
     /// computed under `rules`, in `Filing.scoredTables` order; each table is scored here if absent.
