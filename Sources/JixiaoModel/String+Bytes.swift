@@ -95,7 +95,30 @@ extension String {
     /// must stop for its match to be whole characters, as a regex or `Character` comparison sees them
     /// (no mark on the last, nothing clustered with the first).
     package func isCharacterBoundary(atByte offset: Int) -> Bool {
-        offset == utf8.count || String.Index(utf8.index(utf8.startIndex, offsetBy: offset), within: self) != nil
+        if offset == utf8.count { return true }
+        if let told = utf8.withContiguousStorageIfAvailable({ Self.boundaryFromBytes($0, at: offset) }), let told {
+            return told
+        }
+        return String.Index(utf8.index(utf8.startIndex, offsetBy: offset), within: self) != nil
+    }
+
+    /// `isCharacterBoundary` where the bytes around `offset` settle it, else nil: the checks ask at
+    /// every figure and word they find, and the String.Index answer walks the Characters nearby.
+    /// Settled: inside a scalar (no); an ASCII scalar or a CJK ideograph (U+4000–U+9FFF, lead byte
+    /// E4–E9) after an ASCII scalar (yes, but LF after CR) or after a scalar of three bytes from
+    /// U+1000 (yes). Neither of those two is Extend, SpacingMark, ZWJ, Hangul or Extended_Pictographic,
+    /// and what stands before is no Prepend (Prepend scalars lie below U+1000 or take four bytes),
+    /// so UAX #29 breaks between them.
+    static func boundaryFromBytes(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool? {
+        guard offset > 0 else { return offset == 0 ? true : nil }
+        guard offset < bytes.count else { return nil }
+        let byte = bytes[offset]
+        if byte & 0xC0 == 0x80 { return false }
+        guard byte < 0x80 || (0xE4...0xE9).contains(byte) else { return nil }
+        let before = bytes[offset - 1]
+        if before < 0x80 { return !(before == 0x0D && byte == 0x0A) }
+        if offset >= 3, (0xE1...0xEF).contains(bytes[offset - 3]) { return true }
+        return nil
     }
 }
 

@@ -137,8 +137,12 @@ private struct Scan {
     /// E2 (U+2000–U+205F) or E3 (U+3000).
     func mayBeginFigure(at position: Int) -> Bool {
         guard position < bytes.count else { return false }
-        switch bytes[position] {
-        case 0x30...0x39, 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: return true
+        return (0x30...0x39).contains(bytes[position]) || Self.mayBeginSpace(bytes[position])
+    }
+
+    static func mayBeginSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: return true
         default: return false
         }
     }
@@ -151,6 +155,8 @@ private struct Scan {
 
     /// Past the white-space characters from `position` (a character boundary).
     func skipSpace(from position: Int) -> Int {
+        // A Character is white space by its first scalar: a byte that begins none is no space.
+        guard position < bytes.count, Self.mayBeginSpace(bytes[position]) else { return position }
         var index = stringIndex(position)
         while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
         return text.utf8.distance(from: text.utf8.startIndex, to: index)

@@ -115,3 +115,36 @@ import Testing
         #expect(!FileBytes(Data("%PDF".utf8)).isPDF)
     }
 }
+
+/// `isCharacterBoundary(atByte:)` settles most offsets from the bytes around them; at every offset
+/// of strings drawn from ASCII, CJK and the scalars that join Characters (marks, ZWJ, Prepend,
+/// Hangul jamo, CR LF, emoji, regional indicators), it must answer as String.Index does.
+@Suite struct CharacterBoundaryTests {
+    static let alphabet = [
+        "a", "5", " ", "\r", "\n", "预", "算", "\u{4DC0}", "\u{9FFF}", "\u{3099}", "\u{302A}", "\u{301}",
+        "\u{200D}", "\u{FE0F}", "\u{0600}", "\u{06DD}", "\u{0890}", "\u{0D4E}", "\u{110BD}", "\u{1100}",
+        "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{1F600}", "\u{1F1E8}", "\u{1F1F3}", "\u{0E33}", "\u{0915}",
+        "\u{094D}", "é", "（", "\u{3000}", "\u{2028}", "\u{1F3FB}",
+    ]
+
+    static func byIndex(_ text: String, _ offset: Int) -> Bool {
+        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return offset == text.utf8.count || String.Index(index, within: text) != nil
+    }
+
+    @Test func answersAsStringIndexAtEveryOffset() {
+        var generator = SplitMix(seed: 0xB0_0DA2)
+        var settled = 0
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 1...8, using: &generator)
+            let text = (0..<count).map { _ in Self.alphabet.randomElement(using: &generator) ?? "" }.joined()
+            for offset in 0...text.utf8.count {
+                let expected = Self.byIndex(text, offset)
+                #expect(text.isCharacterBoundary(atByte: offset) == expected, "\(text.debugDescription) @\(offset)")
+                let bytes = Array(text.utf8)
+                if bytes.withUnsafeBufferPointer({ String.boundaryFromBytes($0, at: offset) }) != nil { settled += 1 }
+            }
+        }
+        #expect(settled > 20_000)  // the bytes settle most offsets, so the fast path is what is tested
+    }
+}
