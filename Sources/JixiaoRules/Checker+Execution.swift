@@ -305,17 +305,25 @@ extension Checker {
 struct FirstLevelGroup {
     var name: String
     var weight: Decimal?
-    var members: [Indicator]
-    var line: Int? { members.first?.line }
+    /// The line of its first indicator.
+    var line: Int?
+    /// Its indicators' 分值 added up.
+    var weightSum = Decimal(0)
 
     static func groups(of indicators: [Indicator]) -> [FirstLevelGroup] {
+        // The indicators are read in place: copying each into its group retained its eight strings.
+        // Names are unique among the groups, so the search may run from either end.
         var groups: [FirstLevelGroup] = []
-        for ind in indicators {
-            if let i = groups.firstIndex(where: { $0.name == ind.level1 }) {
-                groups[i].members.append(ind)
-            } else {
-                groups.append(FirstLevelGroup(name: ind.level1, weight: ind.level1Weight, members: [ind]))
+        for i in indicators.indices {
+            let level1 = indicators[i].level1
+            // From the last group: an indicator mostly follows its group's last, and the same pooled
+            // string compares at once where two names that differ are compared Character by Character.
+            let g = groups.lastIndex { $0.name == level1 } ?? groups.endIndex
+            if g == groups.endIndex {
+                groups.append(
+                    FirstLevelGroup(name: level1, weight: indicators[i].level1Weight, line: indicators[i].line))
             }
+            if let weight = indicators[i].weight.value { groups[g].weightSum = groups[g].weightSum.plus(weight) }
         }
         return groups
     }

@@ -7,7 +7,7 @@ extension Checker {
     static func weightLevel1(_ c: inout Checker) {
         c.eachTable { c, t in
             for group in FirstLevelGroup.groups(of: t.indicators) {
-                let sum = group.members.sum { $0.weight.value }
+                let sum = group.weightSum
                 guard let weight = group.weight, sum != weight else { continue }
                 let (name, level1) = (t.name, group.name)
                 c.add(
