@@ -65,7 +65,18 @@ public struct Narrative: Hashable, Sendable {
     public var title: String
     public var line: Int
     public var sections: [NarrativeSection] = []
-    public var fullText: String { sections.map { $0.heading + $0.text }.joined(separator: "\n") }
+    /// Each section's heading and body, the sections a line apart: written into one string of the
+    /// size it needs, without a string a section first.
+    public var fullText: String {
+        var text = ""
+        text.reserveCapacity(sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count + 1 })
+        for (index, section) in sections.enumerated() {
+            if index > 0 { text += "\n" }
+            text += section.heading
+            text += section.text
+        }
+        return text
+    }
 
     public init(title: String, line: Int) {
         self.title = title
