@@ -56,6 +56,12 @@ extension String {
         return withBytes { h in part.withBytes { n in Self.search(h, n, from: 0) != nil } }
     }
 
+    /// The first UTF-8 offset at or after `start` at which `part` begins.
+    package func firstOffset(of part: String, from start: Int) -> Int? {
+        guard !part.isEmpty else { return nil }
+        return withBytes { h in part.withBytes { n in Self.search(h, n, from: start) } }
+    }
+
     /// The UTF-8 offsets at which `part` begins, in order (overlapping occurrences included).
     package func offsets(of part: String) -> [Int] {
         guard !part.isEmpty else { return [] }
@@ -68,23 +74,22 @@ extension String {
         }
     }
 
-    /// The first offset at or after `start` where `n` stands in `h`. A candidate must match the
-    /// needle's first and last bytes before the rest is compared: in Chinese text the first byte
-    /// of a character (0xE4–0xE9) matches almost everywhere, its last byte seldom.
+    /// The first offset at or after `start` where `n` stands in `h`. Candidates are found by the
+    /// needle's last byte with `memchr`, many bytes at a time, then its first byte and the rest are
+    /// compared: in Chinese text the first byte of a character (0xE4–0xE9) matches almost
+    /// everywhere, its last byte seldom.
     @inlinable static func search(
         _ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, from start: Int
     ) -> Int? {
         guard n.count <= h.count, let first = n.first, let final = n.last else { return n.isEmpty ? start : nil }
+        guard let base = h.baseAddress, let needle = n.baseAddress else { return nil }
         let span = n.count - 1
-        var i = start
-        let last = h.count - n.count
-        while i <= last {
-            if h[i] == first && h[i + span] == final {
-                var j = 1
-                while j < span && h[i + j] == n[j] { j += 1 }
-                if j >= span { return i }
-            }
-            i += 1
+        var end = Swift.max(start, 0) + span  // where a candidate's last byte stands
+        while end < h.count, let hit = memchr(base + end, Int32(final), h.count - end) {
+            end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            let i = end - span
+            if h[i] == first, span < 2 || memcmp(base + i + 1, needle + 1, span - 1) == 0 { return i }
+            end += 1
         }
         return nil
     }

@@ -18,9 +18,15 @@ struct StaffPhrase: Sendable {
 
     /// The digits of the count in the first phrase of `text`, nil when it holds none.
     func firstCount(in text: String) -> Substring? {
-        let starts = keys.flatMap { key in text.offsets(of: key).map { $0 + key.utf8.count } }.sorted()
-        let digits = text.withBytes { bytes in
-            starts.lazy.compactMap { count(after: $0, in: text, bytes) }.first
+        // The key words in the text's order, each sought again only once the one before led to no
+        // count: the phrase stands near a report's start, and the rest of a long report is not read.
+        var next = keys.map { text.firstOffset(of: $0, from: 0) }
+        let digits = text.withBytes { bytes -> Range<Int>? in
+            while let k = next.indices.min(by: { (next[$0] ?? .max) < (next[$1] ?? .max) }), let offset = next[k] {
+                if let digits = count(after: offset + keys[k].utf8.count, in: text, bytes) { return digits }
+                next[k] = text.firstOffset(of: keys[k], from: offset + 1)
+            }
+            return nil
         }
         guard let digits else { return nil }
         let utf8 = text.utf8
