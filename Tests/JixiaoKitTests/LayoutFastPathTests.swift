@@ -148,3 +148,40 @@ import Testing
         #expect(settled > 20_000)  // the bytes settle most offsets, so the fast path is what is tested
     }
 }
+
+/// `WordList` reads a text once, a character at a time, for all its words: it must find what a
+/// plain byte search of each word finds, on texts where the words' lead and last bytes abound.
+@Suite struct WordListTests {
+    static func naive(_ words: [String], _ text: String) -> Bool {
+        let h = Array(text.utf8)
+        return words.contains { word in
+            let n = Array(word.utf8)
+            guard !n.isEmpty, n.count <= h.count else { return false }
+            return (0...(h.count - n.count)).contains { Array(h[$0..<($0 + n.count)]) == n }
+        }
+    }
+
+    @Test func answersAsEachWordSoughtAloneOnShortAndLongTexts() {
+        var generator = SplitMix(seed: 0x0C_C0_25)
+        // Characters that share lead and last bytes with the words (出 E5 87 BA, 击 E5 87 BB …).
+        let alphabet = [
+            "支", "出", "击", "预", "算", "调", "整", "%", "x", "X",
+            "(", "如", "有", ")", "。", "a", "\u{301}",
+        ]
+        let vocabulary = [
+            "支出", "预算调整", "xx%", "XXX", "(如有)", "出", "调", "%", "a", "算出", "整。",
+        ]
+        var found = 0
+        for _ in 0..<4_000 {
+            let words = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                vocabulary.randomElement(using: &generator) ?? ""
+            }
+            let count = Int.random(in: 0...90, using: &generator)
+            let text = (0..<count).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined()
+            let expected = Self.naive(words, text)
+            if expected { found += 1 }
+            #expect(WordList(words).occurs(in: text) == expected, "\(words) in \(text.debugDescription)")
+        }
+        #expect(found > 500 && found < 3_500)  // both answers are common
+    }
+}
