@@ -14,19 +14,34 @@ import JixiaoModel
 struct FigurePhrase: Sendable {
     /// The words a phrase begins with, most preferred first (`年初预算数` before `年初预算`).
     let subjects: [String]
-    let qualifiers: [String]
-    let verbs: [String]
-    let units: [String]
-    /// The qualifiers and verbs, each followed by the empty word a phrase may have instead.
-    let qualifierChoices: [String]
-    let verbChoices: [String]
+    /// Every word of the grammar one after another, and where each list's words stand in it, the
+    /// qualifiers, verbs and colons each followed by the empty word a phrase may have instead:
+    /// compared in place, where a list of strings retained and released each word it tried.
+    let lexicon: [UInt8]
+    let subjectWords: [Range<Int>]
+    let qualifierChoices: [Range<Int>]
+    let verbChoices: [Range<Int>]
+    let colonChoices: [Range<Int>]
+    let unitWords: [Range<Int>]
     /// The first two bytes of every subject: most positions of a report begin none, and two
     /// bytes tell almost all of them apart (every subject is Chinese).
     let heads: BytePairSet
 
     init(subjects: [String], qualifiers: [String], verbs: [String], units: [String]) {
-        (self.subjects, self.qualifiers, self.verbs, self.units) = (subjects, qualifiers, verbs, units)
-        (qualifierChoices, verbChoices) = (qualifiers + [""], verbs + [""])
+        self.subjects = subjects
+        var lexicon: [UInt8] = []
+        func place(_ words: [String]) -> [Range<Int>] {
+            words.map { word in
+                lexicon += word.utf8
+                return (lexicon.count - word.utf8.count)..<lexicon.count
+            }
+        }
+        subjectWords = place(subjects)
+        qualifierChoices = place(qualifiers + [""])
+        verbChoices = place(verbs + [""])
+        colonChoices = place([":", "：", ""])
+        unitWords = place(units)
+        self.lexicon = lexicon
         heads = BytePairSet(beginnings: subjects.map { Array($0.utf8) })
     }
 
@@ -58,16 +73,19 @@ struct FigurePhrase: Sendable {
         // The heads' bits are lent once for the whole text: the test runs at every byte.
         text.withBytes { bytes in
             heads.withBits { heads in
-                let scan = Scan(text: text, bytes: bytes)
-                var start = 0
-                while start < bytes.count {
-                    // A phrase begins a character: the search steps a character at a time.
-                    guard BytePairSet.holds(heads, bytes, at: start), let match = scan.phrase(self, at: start) else {
-                        start += utf8Length(bytes[start])
-                        continue
+                lexicon.withUnsafeBufferPointer { lexicon in
+                    let scan = Scan(text: text, bytes: bytes, lexicon: lexicon)
+                    var start = 0
+                    while start < bytes.count {
+                        // A phrase begins a character: the search steps a character at a time.
+                        guard BytePairSet.holds(heads, bytes, at: start), let match = scan.phrase(self, at: start)
+                        else {
+                            start += utf8Length(bytes[start])
+                            continue
+                        }
+                        found.append(scan.match(match))
+                        start = match.end
                     }
-                    found.append(scan.match(match))
-                    start = match.end
                 }
             }
         }
@@ -75,10 +93,12 @@ struct FigurePhrase: Sendable {
     }
 }
 
-/// One search's view of the text: its bytes for comparing, the string for character boundaries.
+/// One search's view of the text: its bytes for comparing, the string for character boundaries,
+/// and the grammar's words.
 private struct Scan {
     let text: String
     let bytes: UnsafeBufferPointer<UInt8>
+    let lexicon: UnsafeBufferPointer<UInt8>
 
     /// A phrase's parts as byte offsets.
     struct Parts {
@@ -90,20 +110,21 @@ private struct Scan {
     }
 
     func phrase(_ grammar: FigurePhrase, at start: Int) -> Parts? {
-        // The cheap test first: most positions begin no subject at all.
-        guard grammar.subjects.contains(where: { word(bytes: $0, at: start) != nil }), isBoundary(start) else {
-            return nil
-        }
-        for subject in grammar.subjects {
-            guard let afterSubject = literal(subject, at: start) else { continue }
+        var startIsBoundary: Bool?
+        for subject in grammar.subjectWords {
+            // The bytes first: most positions begin no subject at all.
+            guard let subjectEnd = word(subject, at: start) else { continue }
+            if startIsBoundary == nil { startIsBoundary = isBoundary(start) }
+            guard startIsBoundary == true else { return nil }
+            guard isBoundary(subjectEnd) else { continue }
             for qualifier in grammar.qualifierChoices {
-                guard let afterQualifier = literal(qualifier, at: afterSubject) else { continue }
+                guard let afterQualifier = literal(qualifier, at: subjectEnd) else { continue }
                 for verb in grammar.verbChoices {
                     guard let afterVerb = literal(verb, at: afterQualifier) else { continue }
-                    for colon in Self.colons {
+                    for colon in grammar.colonChoices {
                         guard let afterColon = literal(colon, at: afterVerb) else { continue }
-                        if let (number, unit) = figure(grammar.units, at: afterColon) {
-                            return Parts(start: start, subjectEnd: afterSubject, number: number, unit: unit)
+                        if let (number, unit) = figure(grammar.unitWords, at: afterColon) {
+                            return Parts(start: start, subjectEnd: subjectEnd, number: number, unit: unit)
                         }
                     }
                 }
@@ -112,10 +133,8 @@ private struct Scan {
         return nil
     }
 
-    static let colons = [":", "：", ""]
-
     /// White space, a number (`12`, `12.50`), white space and one of the units.
-    func figure(_ units: [String], at position: Int) -> (Range<Int>, Range<Int>)? {
+    func figure(_ units: [Range<Int>], at position: Int) -> (Range<Int>, Range<Int>)? {
         guard mayBeginFigure(at: position) else { return nil }
         let numberStart = skipSpace(from: position)
         var end = digits(from: numberStart)
@@ -162,23 +181,20 @@ private struct Scan {
         return text.utf8.distance(from: text.utf8.startIndex, to: index)
     }
 
-    /// The end of `word` when it stands at `position` and ends on a character boundary; an empty
-    /// word stands anywhere.
-    func literal(_ word: String, at position: Int) -> Int? {
+    /// The end of the lexicon's `word` when it stands at `position` and ends on a character
+    /// boundary; an empty word stands anywhere.
+    func literal(_ word: Range<Int>, at position: Int) -> Int? {
         guard !word.isEmpty else { return position }
-        guard let end = self.word(bytes: word, at: position), isBoundary(end) else { return nil }
+        guard let end = self.word(word, at: position), isBoundary(end) else { return nil }
         return end
     }
 
-    func word(bytes word: String, at position: Int) -> Int? {
-        let count = word.utf8.count
-        guard position + count <= bytes.count else { return nil }
-        // Compared in place: stepping a short string's UTF-8 view unpacks it byte by byte.
-        let same = word.withBytes { w in
-            guard let wordStart = w.baseAddress, let textStart = bytes.baseAddress else { return true }
-            return memcmp(textStart + position, wordStart, count) == 0
-        }
-        return same ? position + count : nil
+    /// The end of the lexicon's `word` when its bytes stand at `position`.
+    func word(_ word: Range<Int>, at position: Int) -> Int? {
+        guard position + word.count <= bytes.count else { return nil }
+        var k = 0
+        while k < word.count && bytes[position + k] == lexicon[word.lowerBound + k] { k += 1 }
+        return k == word.count ? position + word.count : nil
     }
 
     func isBoundary(_ position: Int) -> Bool { text.isCharacterBoundary(atByte: position) }

@@ -326,6 +326,8 @@ import Testing
             // White space of every lead byte between the words and the number.
             "预算数\u{2003}12万元", "预算数\u{A0}5万元", "执行率\u{1680}95%", "预算数\u{85}5万元",
             "自评得分\u{2028}\u{205F}90分", "支出\t\u{0B}8元", "预算\u{180E}6万元",
+            // A subject that a Prepend scalar before it joins into its own first Character.
+            "\u{0600}预算数12万元", "x\u{0600}执行率95%", "\u{0600}自评得分90分预算3万元",
         ])
     func figurePhrasesAreTheRegularExpressions(_ text: String) {
         let cases: [(FigurePhrase, Regex<(Substring, Substring, Substring, Substring)>)] = [
