@@ -232,6 +232,26 @@ package enum Labels {
     /// only as a thousands separator (`250,000.00`): `3,4` is a decimal comma or a slip, never 34.
     /// Works on the UTF-8 bytes: every character it accepts is ASCII.
     package static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
+        // The bytes in place, read by a loop that is not generic: stepping a Substring's UTF-8
+        // view through the protocol cost about 200 instructions a byte.
+        let read =
+            text.utf8.withContiguousStorageIfAvailable(words(of:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(words(of:))
+        switch read {
+        case .none: return nil
+        case .long: return longDecimal(text)
+        case .words(let words):
+            return words.decimal
+                ?? Decimal(
+                    sign: words.negative ? .minus : .plus, exponent: words.exponent,
+                    significand: Decimal(words.significand))
+        }
+    }
+
+    /// What `decimal` reads from a number's bytes: nothing, more than 18 digits, or the words.
+    enum DecimalRead { case none, long, words(DecimalWords) }
+
+    static func words(of bytes: UnsafeBufferPointer<UInt8>) -> DecimalRead {
         // One pass, no buffer: up to 18 digits make the significand of an exact Decimal at once.
         var significand: UInt64 = 0
         var digitCount = 0
@@ -241,7 +261,7 @@ package enum Labels {
         var position = 0
         var group = 0  // digits since the last comma (or the start), before the dot
         var grouped = false
-        for byte in text.utf8 {
+        for byte in bytes {
             defer { position += 1 }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -249,22 +269,21 @@ package enum Labels {
                 if digitCount <= 18 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
                 if seenDot { exponent -= 1 } else { group += 1 }
             case UInt8(ascii: "."):
-                if seenDot || (grouped && group != 3) { return nil }
+                if seenDot || (grouped && group != 3) { return .none }
                 seenDot = true
             case UInt8(ascii: ","):
                 // The first group holds one to three digits, every later one three.
-                if seenDot || group == 0 || group > 3 || (grouped && group != 3) { return nil }
+                if seenDot || group == 0 || group > 3 || (grouped && group != 3) { return .none }
                 (group, grouped) = (0, true)
             case UInt8(ascii: "-"), UInt8(ascii: "+"):
-                if position != 0 { return nil }
+                if position != 0 { return .none }
                 negative = byte == UInt8(ascii: "-")
-            default: return nil
+            default: return .none
             }
         }
-        guard digitCount > 0, !grouped || seenDot || group == 3 else { return nil }
-        if digitCount > 18 { return longDecimal(text) }
-        return DecimalWords(negative: negative, significand: significand, exponent: exponent).decimal
-            ?? Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        guard digitCount > 0, !grouped || seenDot || group == 3 else { return .none }
+        if digitCount > 18 { return .long }
+        return .words(DecimalWords(negative: negative, significand: significand, exponent: exponent))
     }
 
     /// A number of more than 18 digits, through Foundation's parser (commas dropped).

@@ -113,7 +113,7 @@ public struct Quantity: Equatable, Sendable {
     /// `≥8,000人次` → `≥8000人次`: a comma between a digit and exactly three more is a thousands
     /// separator (`1,2` and `12,3456` are left alone, and stay two numbers).
     static func withoutThousandsSeparators(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: ",")) else { return text }
+        guard text.withBytes({ $0.contains(UInt8(ascii: ",")) }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (i, scalar) in scalars.enumerated() {
