@@ -144,8 +144,9 @@ struct StatedFigure {
         let end = line.utf8.distance(from: line.utf8.startIndex, to: match.range.lowerBound)
         return line.withBytes { bytes in
             words.contains { word in
-                let count = word.utf8.count
-                return count <= end && bytes[(end - count)..<end].elementsEqual(word.utf8)
+                word.withBytes { w in
+                    w.count <= end && UnsafeBufferPointer(rebasing: bytes[(end - w.count)..<end]).elementsEqual(w)
+                }
             }
         }
     }

@@ -58,7 +58,9 @@ struct StaffPhrase: Sendable {
         -> Int?
     {
         let end = position + word.utf8.count
-        guard end <= bytes.count, bytes[position..<end].elementsEqual(word.utf8), text.isCharacterBoundary(atByte: end)
+        guard end <= bytes.count,
+            word.withBytes({ UnsafeBufferPointer(rebasing: bytes[position..<end]).elementsEqual($0) }),
+            text.isCharacterBoundary(atByte: end)
         else {
             return nil
         }
