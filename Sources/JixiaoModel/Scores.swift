@@ -57,7 +57,10 @@ public struct IndicatorScore: Equatable, Sendable {
         if case .computed = basis { return true }
         return false
     }
-    public var differs: Bool { computed != nil && computed != reported }
+    public var differs: Bool {
+        guard let computed else { return false }
+        return reported.map { !computed.equals($0) } ?? true
+    }
 
     public init(weight: Decimal?, reported: Decimal?, computed: Decimal? = nil, basis: Basis) {
         self.weight = weight

@@ -162,13 +162,13 @@ extension Checker {
         for (p, row, _) in c.basicRows() {
             guard let row else { continue }
             let name = p.name
-            if let budget = row.budget.value, let full = p.funds.fullYear.value, budget != full {
+            if let budget = row.budget.value, let full = p.funds.fullYear.value, !budget.equals(full) {
                 let label = p.funds.budgetLabel
                 c.add(
                     row.line, .project(name),
                     "\(name): 基础数据表 预算 \(amount(budget)) ≠ project table \(label) \(amount(full))")
             }
-            if let actual = row.actual.value, let executed = p.funds.executed.value, actual != executed {
+            if let actual = row.actual.value, let executed = p.funds.executed.value, !actual.equals(executed) {
                 c.add(
                     row.line, .project(name),
                     "\(name): 基础数据表 决算 \(amount(actual)) ≠ project table 全年执行数"

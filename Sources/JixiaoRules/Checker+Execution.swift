@@ -54,7 +54,7 @@ extension Checker {
     static func rateDiffers(_ c: inout Checker) {
         c.eachTable { c, t in
             let exec = t.execution
-            guard let rate = exec.rate, let reported = exec.reportedRate, reported.rounded(4) != rate.rounded(4)
+            guard let rate = exec.rate, let reported = exec.reportedRate, !reported.rounded(4).equals(rate.rounded(4))
             else { return }
             let (name, executed, base, label) = (t.name, exec.executed, exec.denominator, exec.denominatorLabel)
             c.add(
@@ -82,8 +82,8 @@ extension Checker {
         let capped = c.rules.capExecution
         c.eachTable { c, t in
             let exec = t.execution
-            guard let score = exec.score, let reported = exec.reportedScore, reported != score,
-                reported != exec.otherOrderScore
+            guard let score = exec.score, let reported = exec.reportedScore, !reported.equals(score),
+                exec.otherOrderScore.map({ !reported.equals($0) }) ?? true
             else { return }
             let (name, weight, shown) = (t.name, exec.weight, min(exec.rate ?? 0, capped ? 1 : 99))
             c.add(
@@ -97,8 +97,8 @@ extension Checker {
         let (rulesName, roundFirst) = (c.rules.name, c.rules.roundRateFirst)
         c.eachTable { c, t in
             let exec = t.execution
-            guard let score = exec.score, let reported = exec.reportedScore, reported != score,
-                reported == exec.otherOrderScore
+            guard let score = exec.score, let reported = exec.reportedScore, !reported.equals(score),
+                exec.otherOrderScore.map({ reported.equals($0) }) ?? false
             else { return }
             let order =
                 roundFirst && exec.reportedRate != nil ? "unrounded 执行率" : "执行率 as shown, rounded to 0.01%"

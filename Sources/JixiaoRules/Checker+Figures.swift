@@ -88,7 +88,7 @@ struct StatedFigure {
     var phrase: String
 
     /// Whether a table's figure, rounded as the report rounds, is the one stated.
-    func agrees(_ tableValue: Decimal) -> Bool { tableValue.rounded(places) == value }
+    func agrees(_ tableValue: Decimal) -> Bool { tableValue.rounded(places).equals(value) }
 
     static let keys = WordList(["预算", "到位", "支出", "执行率", "得分"])
 

@@ -26,7 +26,8 @@ extension Checker {
         guard !c.rules.grades.isEmpty else { return }
         c.eachTable { c, t in
             let total = t.card.total
-            guard total != total.rounded(0), Self.bandGaps.contains(where: { total.exceeds($0) && total.isBelow($1) })
+            guard !total.equals(total.rounded(0)),
+                Self.bandGaps.contains(where: { total.exceeds($0) && total.isBelow($1) })
             else { return }
             let (name, grade) = (t.name, t.card.grade)
             c.add(
@@ -41,7 +42,7 @@ extension Checker {
             guard let reported = t.table.reportedTotal.value else { return }
             let execution = t.execution.reportedScore ?? 0
             let sum = execution.plus(t.indicators.sum { $0.score.value })
-            guard sum != reported else { return }
+            guard !sum.equals(reported) else { return }
             let name = t.name
             c.add(
                 t.table.reportedTotal.line, t.target,
@@ -53,7 +54,7 @@ extension Checker {
     static func totalDiffers(_ c: inout Checker) {
         let rulesName = c.rules.name
         c.eachTable { c, t in
-            guard let reported = t.table.reportedTotal.value, reported != t.card.total,
+            guard let reported = t.table.reportedTotal.value, !reported.equals(t.card.total),
                 c.roundingExplanation(of: reported, in: t) == nil
             else { return }
             let (name, total, grade, reportedGrade) = (t.name, t.card.total, t.card.grade, t.card.reportedGrade)
@@ -67,7 +68,7 @@ extension Checker {
     static func totalRounding(_ c: inout Checker) {
         let rulesName = c.rules.name
         c.eachTable { c, t in
-            guard let reported = t.table.reportedTotal.value, reported != t.card.total,
+            guard let reported = t.table.reportedTotal.value, !reported.equals(t.card.total),
                 let why = c.roundingExplanation(of: reported, in: t)
             else { return }
             let (name, total) = (t.name, t.card.total)
@@ -82,7 +83,9 @@ extension Checker {
     /// precision (each score, or the total, rounded to the decimals the filing writes them in).
     func roundingExplanation(of reported: Decimal, in t: CheckedTable) -> String? {
         let card = t.card
-        if let other = card.execution.otherOrderScore, card.total - (card.execution.score ?? 0) + other == reported {
+        if let other = card.execution.otherOrderScore,
+            (card.total - (card.execution.score ?? 0) + other).equals(reported)
+        {
             return "it follows the other rounding order of the execution score"
         }
         guard card.rescaled.isEmpty, !card.capped, let places = t.scorePlaces, places >= 1, places < rules.rounding
@@ -90,7 +93,7 @@ extension Checker {
         let each = card.indicators.reduce((card.execution.score ?? 0).rounded(places)) {
             $0.plus($1.effective.rounded(places))
         }
-        guard each == reported || card.total.rounded(places) == reported else { return nil }
+        guard each.equals(reported) || card.total.rounded(places).equals(reported) else { return nil }
         let step = Decimal(sign: .plus, exponent: -places, significand: 1)
         return "the filing rounds scores to \(step.plain)"
     }
