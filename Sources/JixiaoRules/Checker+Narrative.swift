@@ -35,9 +35,10 @@ extension Checker {
         else { return }
         let text = section.heading + section.text
         guard
-            let m = text.firstMatch(of: Patterns.spentAmount, beginningWith: Self.spendingWords),
-            let quoted = Decimal(string: String(m.output.1)), quoted != basicSpend, quoted == d.funds.executed.value,
-            text.firstMatch(of: Patterns.number).map({ _ in !text.has(basicSpend.fixed(2)) }) ?? true
+            let number = SpentPhrase.firstAmount(in: text),
+            let quoted = Decimal(string: String(number)), quoted != basicSpend, quoted == d.funds.executed.value,
+            // The match holds a number, so the paragraph does: only the table's 基本支出 must be missing.
+            !text.has(basicSpend.fixed(2))
         else { return }
         c.add(
             section.line, .filing,
@@ -45,8 +46,6 @@ extension Checker {
                 + "table's "
                 + "基本支出 is \(amount(basicSpend))")
     }
-
-    static let spendingWords = ["全年实际支出", "全年支出", "实际支出"]
 
     /// A report that claims 100% while the projects fell short.
     static func narrativeClaim(_ c: inout Checker) {
