@@ -2,23 +2,23 @@
 /// for a fixed list (survey words, comparison words), then asked of many texts.
 package struct WordList: Sendable {
     private let needles: [[UInt8]]
-    /// Whether a byte begins some word: most bytes of a text do not, and are passed over at once.
-    private let leads: [Bool]
+    /// For each byte value, in one load: the length of the UTF-8 sequence it leads (bits 0–2, as
+    /// `utf8Length`), whether it begins a word of more than a byte (`beginsWord`) and whether it
+    /// is a word of its own (`isWord`). Most bytes of a text are neither, and are passed over at once.
+    private let steps: [UInt8]
+    private static let beginsWord: UInt8 = 0x08
+    private static let isWord: UInt8 = 0x10
     /// The pairs of bytes that begin a word longer than a byte: in Chinese text nearly every
     /// third byte is a lead byte, and the second byte tells most of them apart.
     private let pairs: BytePairSet
-    /// Whether some word is the single byte.
-    private let singles: [Bool]
 
     package init(_ words: [String]) {
         needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var leads = [Bool](repeating: false, count: 256)
-        var singles = [Bool](repeating: false, count: 256)
+        var steps = (0...255).map { UInt8(utf8Length(UInt8($0))) }
         for needle in needles {
-            leads[Int(needle[0])] = true
-            if needle.count == 1 { singles[Int(needle[0])] = true }
+            steps[Int(needle[0])] |= needle.count == 1 ? Self.isWord : Self.beginsWord
         }
-        (self.leads, self.singles) = (leads, singles)
+        self.steps = steps
         pairs = BytePairSet(beginnings: needles.filter { $0.count > 1 })
     }
 
@@ -31,16 +31,16 @@ package struct WordList: Sendable {
     package func occurs(in h: UnsafeBufferPointer<UInt8>) -> Bool {
         // The tables are read through their buffers: the loop runs for every character of a
         // report. A word begins a character, so the loop steps a character at a time.
-        leads.withUnsafeBufferPointer { leads in
+        steps.withUnsafeBufferPointer { steps in
             pairs.withBits { pairs in
                 var i = 0
                 while i < h.count {
-                    defer { i += utf8Length(h[i]) }
-                    guard leads[Int(h[i])] else { continue }
-                    if singles[Int(h[i])] { return true }
-                    guard i + 1 < h.count else { break }
-                    guard BytePairSet.holds(pairs, h, at: i) else { continue }
-                    if needleStarts(h, at: i) { return true }
+                    let step = steps[Int(h[i])]
+                    if step & (Self.beginsWord | Self.isWord) != 0 {
+                        if step & Self.isWord != 0 { return true }
+                        if BytePairSet.holds(pairs, h, at: i), needleStarts(h, at: i) { return true }
+                    }
+                    i &+= Int(step & 0x07)
                 }
                 return false
             }
