@@ -350,9 +350,30 @@ enum Survey {
     }
 
     /// `服务对象` of `服务对象满意度`: whom the indicator says was satisfied; empty when it names no one.
-    static func subject(of ind: Indicator) -> String {
-        var key = Labels.norm(ind.level3)
-        for word in ["满意度", "满意率", "满意"] {
+    static func subject(of ind: Indicator) -> String { subject(ofName: Labels.norm(ind.level3)) }
+
+    static let satisfactionWords = ["满意度", "满意率", "满意"]
+
+    static func subject(ofName name: String) -> String {
+        // A name of ASCII and U+4000–U+9FFF alone is cut on its bytes: no scalar of it decomposes
+        // or joins another, so Foundation's search, which also finds canonically equivalent forms
+        // (率 written as U+F961), finds just the bytes. Anything else goes through Foundation.
+        // (Every lead byte is ASCII or E4–E9; the rest are continuation bytes.)
+        guard name.withBytes({ $0.allSatisfy { $0 < 0xC0 || (0xE4...0xE9).contains($0) } }) else {
+            return subjectThroughFoundation(name)
+        }
+        var key = name
+        for word in satisfactionWords {
+            if let offset = key.firstOffset(of: word, from: 0) {
+                key = String(decoding: key.utf8.prefix(offset), as: UTF8.self)
+            }
+        }
+        return key.unicodeScalars.count >= 2 ? key : ""
+    }
+
+    static func subjectThroughFoundation(_ name: String) -> String {
+        var key = name
+        for word in satisfactionWords {
             if let range = key.range(of: word) { key = String(key[..<range.lowerBound]) }
         }
         return key.count >= 2 ? key : ""

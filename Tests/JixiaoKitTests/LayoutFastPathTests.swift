@@ -3,6 +3,7 @@ import Testing
 
 @testable import JixiaoModel
 @testable import JixiaoReading
+@testable import JixiaoRules
 
 /// `Layout.isPageMarker` reads page numbers scalar by scalar where it used to run two regexes;
 /// it must answer as they do on every line, marks, joiners and CR LF included.
@@ -183,5 +184,25 @@ import Testing
             #expect(WordList(words).occurs(in: text) == expected, "\(words) in \(text.debugDescription)")
         }
         #expect(found > 500 && found < 3_500)  // both answers are common
+    }
+}
+
+/// `Survey.subject` cuts a name of ASCII and CJK ideographs on its bytes and any other through
+/// Foundation's search; on names drawn from both kinds, with 率 written as U+F961 among them, the
+/// answer must be Foundation's.
+@Suite struct SurveySubjectTests {
+    @Test func answersAsFoundationOnDrawnNames() {
+        var generator = SplitMix(seed: 0x5A7)
+        let pieces = [
+            "服务对象", "满意度", "满意率", "满意", "满", "意", "度", "率", "\u{F961}",
+            "群众", "a", "1",
+            "e\u{301}", "（", "\u{3000}", "学生家长", "满意度\u{301}", "\u{0600}满意",
+        ]
+        for _ in 0..<3_000 {
+            let name = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+            #expect(Survey.subject(ofName: name) == Survey.subjectThroughFoundation(name), "\(name.debugDescription)")
+        }
     }
 }
