@@ -10,7 +10,9 @@ public struct Checker {
     /// The department's table, then each project's, with their score cards.
     let tables: [CheckedTable]
     var findings: [Finding] = []
-    private var running: Check?
+    /// The id and severity of the check running: only these reach its findings (the whole Check,
+    /// copied in and out for each check of each filing, retained its strings and closure).
+    private var running: (id: CheckID, severity: Finding.Severity)?
     /// Each project matched to its 基础数据表 row, worked out once for the three checks that ask.
     var matchedRows: [(project: Project, row: BasicData.Row?, named: Bool)]?
     /// The figures a report's sentences about 基本支出 or 项目支出 are held against, once asked for.
@@ -30,9 +32,9 @@ public struct Checker {
         _ filing: Filing, rules: RuleSet, cards: [ScoreCard], read: [[Quantity.Read]], checks: [Check] = Checks.all
     ) -> [Finding] {
         var checker = Checker(filing: filing, rules: rules, cards: cards, read: read)
-        for check in checks {
-            checker.running = check
-            check.run(&checker)
+        for index in checks.indices {
+            checker.running = (checks[index].id, checks[index].severity)
+            checks[index].run(&checker)
         }
         return checker.findings
     }
