@@ -110,10 +110,11 @@ final class CheckedTable {
     ) {
         (self.table, self.name, self.target, self.card) = (table, name, target, card)
         (self.project, self.report) = (project, report)
-        rows = zip(table.indicators, zip(card.indicators, read)).enumerated().map { i, row in
-            let (indicator, (score, read)) = row
-            let label = IndicatorLabel(table: name, number: i + 1, level3: indicator.level3)
-            return IndicatorInTable(indicator: indicator, score: score, read: read, label: label)
+        // By index, so each indicator is copied once, into its row (a zip copied it twice).
+        let indicators = table.indicators
+        rows = (0..<min(indicators.count, card.indicators.count, read.count)).map { i in
+            let label = IndicatorLabel(table: name, number: i + 1, level3: indicators[i].level3)
+            return IndicatorInTable(indicator: indicators[i], score: card.indicators[i], read: read[i], label: label)
         }
     }
 

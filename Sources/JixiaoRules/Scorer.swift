@@ -11,12 +11,16 @@ public enum Scorer {
     /// `score` with the table's indicators already read as quantities, one `read` each.
     static func score(_ table: ScoredTable, rules: RuleSet, read: [Quantity.Read]) -> ScoreCard {
         let execution = self.execution(table.funds, denominator: rules.denominator(for: table.kind), rules: rules)
-        let scores = zip(table.indicators, read).map { indicator($0, rules: rules, read: $1) }
+        // By index: zipping the indicators copied each one (its eight strings retained) twice.
+        let indicators = table.indicators
+        let scores = (0..<min(indicators.count, read.count)).map {
+            indicator(indicators[$0], rules: rules, read: read[$0])
+        }
         let reportedTotal = table.reportedTotal.value
         let rescaled = rescaling(table, rules: rules)
         var indicatorTotal = Decimal(0)
-        for (ind, score) in zip(table.indicators, scores) {
-            let scale = rescaled.first { group($0.group, holds: ind.level1) }
+        for (i, score) in scores.enumerated() {
+            let scale = rescaled.isEmpty ? nil : rescaled.first { group($0.group, holds: indicators[i].level1) }
             indicatorTotal = indicatorTotal.plus(
                 scale.map { (score.effective * $0.rule).dividedExactly(by: $0.filed) } ?? score.effective)
         }
