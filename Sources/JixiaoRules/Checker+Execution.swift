@@ -155,7 +155,7 @@ extension Checker {
                     "\(name): execution 分值 \(points(w)) but \(rulesName) gives \(points(ruleWeight))")
             }
             let (templateName, levelWeights) = c.template(of: t.table)
-            for group in FirstLevelGroup.groups(of: t.indicators) {
+            for group in t.firstLevelGroups {
                 guard let expected = levelWeights[group.name], let weight = group.weight, expected != weight
                 else { continue }
                 let level1 = group.name

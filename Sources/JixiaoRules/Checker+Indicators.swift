@@ -6,7 +6,7 @@ import JixiaoModel
 extension Checker {
     static func weightLevel1(_ c: inout Checker) {
         c.eachTable { c, t in
-            for group in FirstLevelGroup.groups(of: t.indicators) {
+            for group in t.firstLevelGroups {
                 let sum = group.weightSum
                 guard let weight = group.weight, sum != weight else { continue }
                 let (name, level1) = (t.name, group.name)

@@ -118,6 +118,9 @@ final class CheckedTable {
         }
     }
 
+    /// The indicators by 一级指标, made on first need for the two checks that ask.
+    private(set) lazy var firstLevelGroups = FirstLevelGroup.groups(of: table.indicators)
+
     var funds: Funds { table.funds }
     var indicators: [Indicator] { table.indicators }
     var execution: ExecutionScore { card.execution }
