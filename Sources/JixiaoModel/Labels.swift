@@ -91,12 +91,7 @@ package enum Labels {
             }
         default: break
         }
-        return (Swift.min(characterWidth(byte), bytes.count - i), .keep)
-    }
-
-    /// The bytes of the UTF-8 character `lead` begins (1 for a byte that begins none).
-    private static func characterWidth(_ lead: UInt8) -> Int {
-        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return (Swift.min(utf8Length(byte), bytes.count - i), .keep)
     }
 
     /// Trims ASCII spaces, tabs, CR, U+3000 and NBSP from both ends, on the UTF-8 bytes: the scalar
