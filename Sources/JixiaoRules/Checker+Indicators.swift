@@ -355,13 +355,10 @@ enum Survey {
     static let satisfactionWords = ["满意度", "满意率", "满意"]
 
     static func subject(ofName name: String) -> String {
-        // A name of ASCII and U+4000–U+9FFF alone is cut on its bytes: no scalar of it decomposes
-        // or joins another, so Foundation's search, which also finds canonically equivalent forms
-        // (率 written as U+F961), finds just the bytes. Anything else goes through Foundation.
-        // (Every lead byte is ASCII or E4–E9; the rest are continuation bytes.)
-        guard name.withBytes({ $0.allSatisfy { $0 < 0xC0 || (0xE4...0xE9).contains($0) } }) else {
-            return subjectThroughFoundation(name)
-        }
+        // A name of simple scalars alone (`Checker.simpleScalars`: none decomposes, combines or
+        // clusters) is cut on its bytes, where Foundation's search, which also finds canonically
+        // equivalent forms (率 written as U+F961), finds the same. Any other goes through Foundation.
+        guard Checker.simpleScalars(name) != nil else { return subjectThroughFoundation(name) }
         var key = name
         for word in satisfactionWords {
             if let offset = key.firstOffset(of: word, from: 0) {

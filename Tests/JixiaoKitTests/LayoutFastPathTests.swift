@@ -187,7 +187,8 @@ import Testing
     }
 }
 
-/// `Survey.subject` cuts a name of ASCII and CJK ideographs on its bytes and any other through
+/// `Survey.subject` cuts a name of simple scalars (ASCII, CJK ideographs, full-width forms and
+/// CJK punctuation) on its bytes and any other through
 /// Foundation's search; on names drawn from both kinds, with 率 written as U+F961 among them, the
 /// answer must be Foundation's.
 @Suite struct SurveySubjectTests {
