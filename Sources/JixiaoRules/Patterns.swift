@@ -27,4 +27,36 @@ extension String {
     func positions(of key: String) -> [Index] {
         offsets(of: key).map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
+
+    /// The first byte range `rest` finds where one of `keys` ends, as a substring: a phrase that
+    /// begins with a key word, matched by hand (`StaffPhrase`, `SpentPhrase`). The keys are taken
+    /// in the text's order, each sought again only once its occurrence before led to nothing, so
+    /// the text after the first phrase is not searched. `rest` gets the byte offset where the key
+    /// ends and the text's bytes.
+    func firstPhrase(
+        afterKeys keys: [String], _ rest: (Int, UnsafeBufferPointer<UInt8>) -> Range<Int>?
+    ) -> Substring? {
+        var next = keys.map { firstOffset(of: $0, from: 0) }
+        let found = withBytes { bytes -> Range<Int>? in
+            while let k = next.indices.min(by: { (next[$0] ?? .max) < (next[$1] ?? .max) }), let offset = next[k] {
+                if let range = rest(offset + keys[k].utf8.count, bytes) { return range }
+                next[k] = firstOffset(of: keys[k], from: offset + 1)
+            }
+            return nil
+        }
+        guard let found else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: found.count)]
+    }
+
+    /// The end of `word` when its bytes stand at `position` of the text's `bytes` and it ends on a
+    /// character boundary, as a regex matches a word: whole characters only.
+    func wholeWord(_ word: String, at position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let end = position + word.utf8.count
+        guard end <= bytes.count,
+            word.withBytes({ UnsafeBufferPointer(rebasing: bytes[position..<end]).elementsEqual($0) }),
+            isCharacterBoundary(atByte: end)
+        else { return nil }
+        return end
+    }
 }
