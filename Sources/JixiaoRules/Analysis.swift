@@ -13,15 +13,23 @@ extension Analysis {
         self.init(rules: rules.name, projects: projects, department: department, findings: findings)
     }
 
+    /// How many of the other filings of a repeated unit and year a finding names; the rest are counted.
+    public static let twinsNamed = 5
+
     /// The analysis with the finding that the same unit filed for the same year in other filings
-    /// too (`others`: their numbers and paths), a fact about the county no one filing shows.
-    public func withTwins(_ others: [(number: Int, path: String)], unit: String, year: Int) -> Analysis {
+    /// too (`others`: the first of their numbers and paths; `more`: how many others go unnamed), a
+    /// fact about the county no one filing shows. A county that repeats a unit a hundred times
+    /// would otherwise hold a hundred paths in each of a hundred findings.
+    public func withTwins(
+        _ others: [(number: Int, path: String)], more: Int = 0, unit: String, year: Int
+    ) -> Analysis {
         guard !others.isEmpty else { return self }
         let list = others.map { "[\($0.number)] \($0.path)" }.joined(separator: ", ")
+        let rest = more > 0 ? " and \(more) more" : ""
         let finding = Finding(
             check: .filingDuplicateUnitYear, severity: Checks.named(.filingDuplicateUnitYear)?.severity ?? .warning,
             line: nil, target: .filing,
-            message: "\(unit) filed for \(year) more than once: also \(list)")
+            message: "\(unit) filed for \(year) more than once: also \(list)\(rest)")
         var copy = self
         copy.findings = Self.inCheckOrder(findings + [finding])
         return copy

@@ -226,6 +226,25 @@ import Testing
         #expect(console.output.contains("(2 rows)"))
     }
 
+    @Test func aUnitFilingManyTimesNamesTheFirstOthersAndCountsTheRest() throws {
+        let folder = try Scratch.folder
+        let text = try String(contentsOf: Fixtures.real, encoding: .utf8)
+        let names = (1...8).map { "copy\($0).txt" }
+        for (i, name) in names.enumerated() {
+            let copy = text + String(repeating: "\n", count: i + 1)
+            try copy.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let console = Fixtures.run(
+            "load \(names.joined(separator: " "))\ncheck --all --list --check filing.duplicateUnitYear\n",
+            directory: folder
+        ).1
+        let others = [1, 2, 3, 4, 6].map { "[\($0)] copy\($0).txt" }.joined(separator: ", ")
+        #expect(console.output.contains("filed for 2023 more than once: also \(others) and 2 more\n"))
+        let first = (1...5).map { "[\($0)] copy\($0).txt" }.joined(separator: ", ")
+        #expect(console.output.contains("also \(first) and 2 more\n"))
+        #expect(console.output.contains("(8 rows)"))
+    }
+
     @Test func chartsDrawTheBandsAndTheGroups() throws {
         let shell = try shell()
         let bands = run(shell, "chart 执行率(计算)").output

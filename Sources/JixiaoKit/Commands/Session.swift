@@ -105,7 +105,7 @@ public struct Session: Sendable {
     }
 
     /// What the analysis of filing `index` depends on: its scenario's state, its rules, and the
-    /// other filings of its unit and year (`twins`, from `twins()`).
+    /// filings of its unit and year (`twins`, from `twins()`).
     func stamp(_ index: Int, twins: [Int: [Int]]) -> AnalysisCache.Stamp {
         let loaded = filings[index]
         return AnalysisCache.Stamp(
@@ -114,7 +114,9 @@ public struct Session: Sendable {
             twins: twins[index] ?? [])
     }
 
-    /// For each filing that shares its 单位名称 and 年度 with others, the indices of those others.
+    /// For each filing that shares its 单位名称 and 年度 with others, the indices of all of them,
+    /// itself too: one array a group, which its members share, so a county that repeats a unit
+    /// many times costs time and memory in proportion to its filings, not to a group's square.
     func twins() -> [Int: [Int]] {
         var byUnitYear: [String: [Int]] = [:]
         for (index, loaded) in filings.enumerated() {
@@ -123,18 +125,21 @@ public struct Session: Sendable {
         }
         var twins: [Int: [Int]] = [:]
         for group in byUnitYear.values where group.count > 1 {
-            for index in group { twins[index] = group.filter { $0 != index } }
+            for index in group { twins[index] = group }
         }
         return twins
     }
 
-    /// Works out the analysis of filing `index` with its twins' finding.
-    func analyzed(_ index: Int, twins: [Int]) -> Analysis {
+    /// Works out the analysis of filing `index`, with the finding that names the first few others
+    /// of its group (`twins`, from `twins()`).
+    func analyzed(_ index: Int, twins group: [Int]) -> Analysis {
         let loaded = filings[index]
         let analysis = Analysis(loaded.edited, rules: rules(for: loaded).rules)
-        guard let year = loaded.filing.year else { return analysis }
-        let others = twins.map { (number: $0 + 1, path: FileNames.shown(filings[$0].path)) }
-        return analysis.withTwins(others, unit: loaded.filing.unit, year: year)
+        guard let year = loaded.filing.year, group.count > 1 else { return analysis }
+        let named = group.lazy.filter { $0 != index }.prefix(Analysis.twinsNamed)
+        let others = named.map { (number: $0 + 1, path: FileNames.shown(filings[$0].path)) }
+        let more = group.count - 1 - others.count
+        return analysis.withTwins(Array(others), more: more, unit: loaded.filing.unit, year: year)
     }
 
     /// The scores and findings of filing `index` as its scenario leaves it, under its rules.
