@@ -25,23 +25,28 @@ package struct CountySummary: Sendable {
 
     /// The tally of `results`, in their order.
     package init<C: Collection>(_ results: C) where C.Element == FilingResult {
-        for r in results { add(r) }
+        for i in results.indices { add(results[i]) }  // lent, not copied (see `add`)
     }
 
+    // The loops below read the filing's projects and findings where they are, by index: a
+    // `for p in projects` copy retains every string of each project, and the labels a load shares
+    // among filings are retained by both cores at once, each waiting on the other's cache line.
     mutating func add(_ r: FilingResult) {
         filings += 1
-        projects += r.filing.projects.count
+        let projects = r.filing.projects
+        self.projects += projects.count
         years[r.filing.year.map { "\($0)" } ?? "year unknown", default: 0] += 1
-        for p in r.filing.projects { projectSpending.add(p.funds) }
+        for i in projects.indices { projectSpending.add(projects[i].table.funds) }
         if let d = r.filing.department { departmentSpending.add(d.funds) }
         for card in r.projectCards {
             grades[GradeMove(card), default: 0] += 1
             rates.append(card.execution.rate)
         }
         countChecks(r.findings)
-        for (p, card) in zip(r.filing.projects, r.projectCards) {
-            for i in fullMarks.indices where fullMarks[i].holds(p, card) {
-                fullMarks[i].add(number: r.number, unit: r.filing.unit, project: p.name, card: card)
+        for i in projects.indices where i < r.projectCards.count {
+            let card = r.projectCards[i]
+            for k in fullMarks.indices where fullMarks[k].holds(projects[i], card) {
+                fullMarks[k].add(number: r.number, unit: r.filing.unit, project: projects[i].name, card: card)
             }
         }
     }
@@ -50,12 +55,13 @@ package struct CountySummary: Sendable {
     /// table is touched once per check and filing.
     mutating func countChecks(_ findings: [Finding]) {
         var local: [(check: CheckID, findings: Int, severity: Finding.Severity)] = []
-        for finding in findings {
-            if let i = local.firstIndex(where: { $0.check == finding.check }) {
+        for f in findings.indices {
+            let (check, severity) = (findings[f].check, findings[f].severity)
+            if let i = local.firstIndex(where: { $0.check == check }) {
                 local[i].findings += 1
-                local[i].severity = min(local[i].severity, finding.severity)
+                local[i].severity = min(local[i].severity, severity)
             } else {
-                local.append((finding.check, 1, finding.severity))
+                local.append((check, 1, severity))
             }
         }
         for (check, count, severity) in local {

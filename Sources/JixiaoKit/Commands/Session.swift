@@ -119,9 +119,9 @@ public struct Session: Sendable {
     /// many times costs time and memory in proportion to its filings, not to a group's square.
     func twins() -> [Int: [Int]] {
         var byUnitYear: [String: [Int]] = [:]
-        for (index, loaded) in filings.enumerated() {
-            guard let year = loaded.filing.year, !loaded.filing.unit.isEmpty else { continue }
-            byUnitYear["\(year)\u{1F}\(loaded.filing.unit)", default: []].append(index)
+        for index in filings.indices {  // read in place: a LoadedFiling copied retains all it holds
+            guard let year = filings[index].filing.year, !filings[index].filing.unit.isEmpty else { continue }
+            byUnitYear["\(year)\u{1F}\(filings[index].filing.unit)", default: []].append(index)
         }
         var twins: [Int: [Int]] = [:]
         for group in byUnitYear.values where group.count > 1 {
