@@ -80,7 +80,7 @@ package enum CountyViews {
     /// How the rows of many filings are worked out: in order here; the shell passes a map that
     /// works on every core (formatting a county's figures is most of a county table's cost).
     package typealias RowMap =
-        @Sendable ([FilingResult], @Sendable (FilingResult) -> [[Listing.Cell]]) -> [[[Listing.Cell]]]
+        @Sendable ([FilingResult], @escaping @Sendable (FilingResult) -> [[Listing.Cell]]) -> [[[Listing.Cell]]]
     package static let serial: RowMap = { results, rows in results.map(rows) }
 
     @Sendable static func projectRows(_ r: FilingResult) -> [[Listing.Cell]] {

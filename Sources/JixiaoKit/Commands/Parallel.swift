@@ -6,12 +6,26 @@ import JixiaoRendering
 extension Array where Element: Sendable {
     /// `map` on every core: each result stands at its element's place, so the outcome is the
     /// same as a serial `map` for a `transform` without side effects.
-    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    ///
+    /// The work runs on libdispatch's threads only, the calling thread waiting: the executable
+    /// gives glibc two malloc arenas for two cores (main.swift), and the threads keep the arena
+    /// they first allocated in. The calling thread working too made three threads allocate at
+    /// once, two of them in one arena and waiting on its lock in some runs and not in others.
+    func parallelMap<Result: Sendable>(_ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
         [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }  // an empty array
-            // Each iteration initialises only its own slot; concurrentPerform returns after the last.
+            // Each iteration initialises only its own slot; concurrentPerform returns after the last,
+            // and the block signals after that, so no slot is written once this thread goes on.
             nonisolated(unsafe) let slots = base
-            DispatchQueue.concurrentPerform(iterations: count) { i in (slots + i).initialize(to: transform(self[i])) }
+            let finished = DispatchSemaphore(value: 0)
+            let elements = self
+            DispatchQueue.global().async {
+                DispatchQueue.concurrentPerform(iterations: elements.count) { i in
+                    (slots + i).initialize(to: transform(elements[i]))
+                }
+                finished.signal()
+            }
+            finished.wait()
             initialized = count
         }
     }
