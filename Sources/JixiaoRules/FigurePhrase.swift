@@ -26,6 +26,12 @@ struct FigurePhrase: Sendable {
     /// The first two bytes of every subject: most positions of a report begin none, and two
     /// bytes tell almost all of them apart (every subject is Chinese).
     let heads: BytePairSet
+    /// Each subject's first two bytes, so a position is compared only with the subjects it may begin.
+    let subjectHeads: [UInt16]
+    /// The most bytes a qualifier, a verb and a colon take between a subject and its figure: a
+    /// subject with no digit or white space that near after it begins no phrase. In budget reports
+    /// 预算 and 支出 stand in nearly every clause, and most are followed by words.
+    let longestGap: Int
 
     init(subjects: [String], qualifiers: [String], verbs: [String], units: [String]) {
         self.subjects = subjects
@@ -43,6 +49,8 @@ struct FigurePhrase: Sendable {
         unitWords = place(units)
         self.lexicon = lexicon
         heads = BytePairSet(beginnings: subjects.map { Array($0.utf8) })
+        subjectHeads = subjects.map { Array($0.utf8) }.map { UInt16($0[0]) << 8 | UInt16($0[1]) }
+        longestGap = [qualifierChoices, verbChoices, colonChoices].map { $0.map(\.count).max() ?? 0 }.reduce(0, +)
     }
 
     struct Match {
@@ -110,13 +118,16 @@ private struct Scan {
     }
 
     func phrase(_ grammar: FigurePhrase, at start: Int) -> Parts? {
+        guard start + 1 < bytes.count else { return nil }
+        let head = UInt16(bytes[start]) << 8 | UInt16(bytes[start + 1])
         var startIsBoundary: Bool?
-        for subject in grammar.subjectWords {
+        for (k, subject) in grammar.subjectWords.enumerated() where grammar.subjectHeads[k] == head {
             // The bytes first: most positions begin no subject at all.
             guard let subjectEnd = word(subject, at: start) else { continue }
             if startIsBoundary == nil { startIsBoundary = isBoundary(start) }
             guard startIsBoundary == true else { return nil }
-            guard isBoundary(subjectEnd) else { continue }
+            guard isBoundary(subjectEnd), figureMayBegin(within: subjectEnd...(subjectEnd + grammar.longestGap))
+            else { continue }
             for qualifier in grammar.qualifierChoices {
                 guard let afterQualifier = literal(qualifier, at: subjectEnd) else { continue }
                 for verb in grammar.verbChoices {
@@ -148,6 +159,11 @@ private struct Scan {
             if let unitEnd = literal(unit, at: unitStart) { return (numberStart..<end, unitStart..<unitEnd) }
         }
         return nil
+    }
+
+    /// Whether a figure may begin at one of `positions` (`mayBeginFigure`).
+    func figureMayBegin(within positions: ClosedRange<Int>) -> Bool {
+        positions.contains { mayBeginFigure(at: $0) }
     }
 
     /// Whether a digit or a white-space character may begin at `position`, told from its byte

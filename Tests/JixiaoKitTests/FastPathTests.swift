@@ -351,6 +351,10 @@ import Testing
             "自评得分\u{2028}\u{205F}90分", "支出\t\u{0B}8元", "预算\u{180E}6万元",
             // A subject that a Prepend scalar before it joins into its own first Character.
             "\u{0600}预算数12万元", "x\u{0600}执行率95%", "\u{0600}自评得分90分预算3万元",
+            // The longest qualifier, verb and colon before the figure, and one character more.
+            "预算总额合计：5万元", "预算总额合计： 5万元", "预算总额合计：\u{3000}5万元",
+            "预算总额合计：约5万元", "执行率达到：95%", "执行率达到：x95%",
+            "自评得分达：\u{2003}90分", "资金到位金额合计:7元",
         ])
     func figurePhrasesAreTheRegularExpressions(_ text: String) {
         let cases: [(FigurePhrase, Regex<(Substring, Substring, Substring, Substring)>)] = [
