@@ -76,8 +76,9 @@ extension BarChart {
 
     /// The band a rate falls in (an index of `rateBands`): 100% itself is in 90–100%.
     package static func band(of rate: Decimal) -> Int {
-        if rate > 1 { return 4 }
-        for (i, band) in rateBands.prefix(3).enumerated() where rate < (band.below ?? 0) { return i }
+        // `exceeds` and `isBelow` compare on the words: a county's summary bands every project.
+        if rate.exceeds(1) { return 4 }
+        for (i, band) in rateBands.prefix(3).enumerated() where rate.isBelow(band.below ?? 0) { return i }
         return 3
     }
 

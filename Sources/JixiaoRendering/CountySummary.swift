@@ -167,13 +167,14 @@ package struct CountySummary: Sendable {
 
         mutating func add(_ funds: Funds) {
             guard let budget = funds.fullYear.value, let spent = funds.executed.value else { return }
-            self.budget += budget
-            self.spent += spent
+            // `plus` adds on the words where both fit (Foundation's `+` aligns digit arrays).
+            self.budget = self.budget.plus(budget)
+            self.spent = self.spent.plus(spent)
         }
 
         mutating func add(_ other: Spending) {
-            budget += other.budget
-            spent += other.spent
+            budget = budget.plus(other.budget)
+            spent = spent.plus(other.spent)
         }
     }
 
@@ -215,10 +216,12 @@ package struct CountySummary: Sendable {
         }
 
         func holds(_ p: Project, _ card: ScoreCard) -> Bool {
-            guard let rate = card.execution.rate, rate < below, rate >= (above ?? 0), !p.indicators.isEmpty else {
-                return false
+            guard let rate = card.execution.rate, rate.isBelow(below), (above ?? 0).isAtMost(rate) else { return false }
+            guard !p.indicators.isEmpty else { return false }
+            return p.indicators.allSatisfy { ind in
+                guard let score = ind.score.value, let weight = ind.weight.value else { return false }
+                return score.equals(weight)
             }
-            return p.indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
         }
 
         mutating func add(number: Int, unit: String, project: String, card: ScoreCard) {

@@ -41,12 +41,10 @@ extension Checker {
                     let target = table?.target ?? .filing
                     let source =
                         table.map { "its table (line \($0.table.line)) says " } ?? "no table says so; they say "
-                    let shown = candidates.map { stated.subject.show($0) }
-                    let unique = shown.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                    let (title, phrase) = (report.title, stated.phrase)
+                    let (title, phrase, subject, figures) = (report.title, stated.phrase, stated.subject, candidates)
                     add(
                         line.line ?? section.line, target,
-                        "\(title): '\(phrase)', but " + source + unique.prefix(4).joined(separator: " / "))
+                        "\(title): '\(phrase)', but " + source + subject.showFirst(4, of: figures))
                 }
             }
         }
@@ -70,6 +68,14 @@ struct StatedFigure {
             case .rate: return [f.reportedRate.value, t.execution.rate].compactMap { $0 }.map { $0 * 100 }
             case .score: return [t.table.reportedTotal.value, t.card.total].compactMap { $0 }
             }
+        }
+
+        /// The first `count` different figures of `values` as a message shows them: formatted only
+        /// when the message is read, as most findings are only counted.
+        func showFirst(_ count: Int, of values: [Decimal]) -> String {
+            let shown = values.map(show)
+            let unique = shown.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            return unique.prefix(count).joined(separator: " / ")
         }
 
         func show(_ value: Decimal) -> String {

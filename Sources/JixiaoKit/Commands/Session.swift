@@ -87,6 +87,12 @@ public struct Session: Sendable {
         return (loaded.implied.rules, "implied by the filing: " + loaded.implied.reason)
     }
 
+    /// The name of the rule set `rules(for:)` gives.
+    func rulesName(for loaded: LoadedFiling) -> String {
+        if let name = chosenRules, ruleSets.contains(where: { $0.name == name }) { return name }
+        return loaded.implied.rules.name
+    }
+
     public func ruleSet(named name: String) throws(ShellError) -> RuleSet {
         if let found = ruleSets.first(where: { $0.name.lowercased() == name.lowercased() }) { return found }
         throw .notFound(kind: "rule set", name: name, candidates: ruleSets.map(\.name))
@@ -107,11 +113,13 @@ public struct Session: Sendable {
     /// What the analysis of filing `index` depends on: its scenario's state, its rules, and the
     /// filings of its unit and year (`twins`, from `twins()`).
     func stamp(_ index: Int, twins: [Int: [Int]]) -> AnalysisCache.Stamp {
-        let loaded = filings[index]
+        // Read in place, as every command asks for every filing's stamp: a LoadedFiling copied
+        // retains all it holds, and `rules(for:)` writes out its reason.
+        let scenario = filings[index].scenarioIndex
         return AnalysisCache.Stamp(
-            sha256: loaded.filing.sha256, scenario: loaded.scenarioIndex, name: loaded.scenario.name,
-            version: loaded.scenario.version, rules: rules(for: loaded).rules.name, rulesRevision: ruleSetsRevision,
-            twins: twins[index] ?? [])
+            sha256: filings[index].filing.sha256, scenario: scenario, name: filings[index].scenarios[scenario].name,
+            version: filings[index].scenarios[scenario].version, rules: rulesName(for: filings[index]),
+            rulesRevision: ruleSetsRevision, twins: twins[index] ?? [])
     }
 
     /// For each filing that shares its 单位名称 and 年度 with others, the indices of all of them,
