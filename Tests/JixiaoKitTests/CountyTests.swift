@@ -211,6 +211,19 @@ import Testing
         #expect(output.text.contains(" 29\n"))
     }
 
+    @Test("Ctrl-C during the first summary cancels it and keeps no analysis; the next one is whole")
+    func cancelSummary() throws {
+        var session = shell().session
+        let environment = Interrupting()
+        environment.armed = true
+        let error = #expect(throws: ShellError.self) { try SummaryCommand().run(&session, environment) }
+        #expect(error?.description == "cancelled by Ctrl-C")
+        environment.armed = false
+        let whole = try SummaryCommand().run(&session, environment).text
+        #expect(whole.hasPrefix("29 filings"), "\(whole.prefix(80))")
+        #expect(whole == (try SummaryCommand().run(&session, environment).text))
+    }
+
     @Test("--sort takes a header as printed or its English name; a wrong one lists the columns")
     func sorting() {
         let shell = shell()

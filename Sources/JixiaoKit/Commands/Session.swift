@@ -166,15 +166,15 @@ public struct Session: Sendable {
         let stamps = filings.indices.map { stamp($0, twins: twins) }
         var known = analyses.lookUp(stamps)  // one look at the cache, under one lock
         let stale = known.indices.filter { known[$0] == nil }
-        // In slices, so Ctrl-C is heard between them.
-        for slice in stride(from: 0, to: stale.count, by: 256) {
-            try check()
-            let part = Array(stale[slice..<min(slice + 256, stale.count)])
-            let results = part.parallelMap { analyzed($0, twins: twins[$0] ?? []) }
-            for (index, analysis) in zip(part, results) {
-                analyses.store(analysis, index, stamps[index])
-                known[index] = analysis
-            }
+        // All at once, Ctrl-C heard while they are worked out: slices of a few hundred each ended
+        // with one core waiting for the other's last filing.
+        guard !stale.isEmpty else { return known.compactMap { $0 } }
+        try check()
+        let session = self
+        let results = try stale.parallelMap({ session.analyzed($0, twins: twins[$0] ?? []) }, checking: check)
+        for (index, analysis) in zip(stale, results) {
+            analyses.store(analysis, index, stamps[index])
+            known[index] = analysis
         }
         return known.compactMap { $0 }
     }
