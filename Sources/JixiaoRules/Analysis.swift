@@ -24,15 +24,25 @@ extension Analysis {
         _ others: [(number: Int, path: String)], more: Int = 0, unit: String, year: Int
     ) -> Analysis {
         guard !others.isEmpty else { return self }
-        let list = others.map { "[\($0.number)] \($0.path)" }.joined(separator: ", ")
-        let rest = more > 0 ? " and \(more) more" : ""
         let finding = Finding(
             check: .filingDuplicateUnitYear, severity: Checks.named(.filingDuplicateUnitYear)?.severity ?? .warning,
             line: nil, target: .filing,
-            message: "\(unit) filed for \(year) more than once: also \(list)\(rest)")
+            message: Self.twinsMessage(others, more: more, unit: unit, year: year))
+        // In check order, as `inCheckOrder` would put it: after every finding that sorts before
+        // or with it, the findings being in that order already and this one found last.
+        let key = (finding.severity, 0)
+        let place = findings.firstIndex { key < ($0.severity, $0.line ?? 0) } ?? findings.count
         var copy = self
-        copy.findings = Self.inCheckOrder(findings + [finding])
+        copy.findings.insert(finding, at: place)
         return copy
+    }
+
+    private static func twinsMessage(
+        _ others: [(number: Int, path: String)], more: Int, unit: String, year: Int
+    ) -> String {
+        let list = others.map { "[\($0.number)] \($0.path)" }.joined(separator: ", ")
+        let rest = more > 0 ? " and \(more) more" : ""
+        return "\(unit) filed for \(year) more than once: also \(list)\(rest)"
     }
 
     /// The analysis with the findings of only the checks `running`, its score cards kept; the

@@ -15,6 +15,42 @@ import Testing
         return Checker.check(real, rules: RuleSet.hunanHengyang2023)
     }()
 
+    /// The duplicate-unit finding goes where sorting all the findings again would put it: after
+    /// the errors and the warnings of line 0 or none, before the others, on every fixture filing.
+    @Test func theDuplicateFindingTakesItsPlaceInCheckOrder() throws {
+        let folder = Fixtures.filings
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        var checked = 0
+        for name in names.sorted() {
+            guard let filing = try? Fixtures.filing(name) else { continue }
+            let analysis = Analysis(filing, rules: RuleSet.hunanHengyang2023)
+            let twinned = analysis.withTwins([(number: 2, path: "b.txt")], unit: "u", year: 2023)
+            guard let twin = twinned.findings.first(where: { $0.check == .filingDuplicateUnitYear }) else {
+                Issue.record("no duplicate finding in \(name)")
+                continue
+            }
+            let sorted = Analysis.inCheckOrder(analysis.findings + [twin])
+            func keys(_ findings: [Finding]) -> [String] {
+                findings.map { "\($0.check) \($0.severity) \($0.line ?? 0) \($0.message)" }
+            }
+            #expect(keys(twinned.findings) == keys(sorted), "\(name)")
+            checked += 1
+        }
+        #expect(checked >= 3)
+        // And among findings of each severity with no line and line 0, which the fixtures lack.
+        func made(_ severity: Finding.Severity, _ line: Int?, _ text: String) -> Finding {
+            Finding(check: .filingDuplicateUnitYear, severity: severity, line: line, target: .filing, message: text)
+        }
+        let mixed = [
+            made(.info, nil, "i"), made(.warning, 3, "w3"), made(.warning, nil, "w-"), made(.error, 9, "e9"),
+            made(.warning, 0, "w0"), made(.error, nil, "e-"), made(.info, 0, "i0"),
+        ]
+        let analysis = Analysis(rules: "r", projects: [], department: nil, findings: Analysis.inCheckOrder(mixed))
+        let twinned = analysis.withTwins([(number: 2, path: "b.txt")], unit: "u", year: 2023).findings
+        let twin = twinned.first { $0.message.hasPrefix("u filed") }
+        #expect(twinned.map(\.message) == Analysis.inCheckOrder(mixed + [twin].compactMap { $0 }).map(\.message))
+    }
+
     @Test func reads() throws {
         _ = try Fixtures.filing("000_4163b9005dfad92f.txt")
         #expect(!Self.findings.isEmpty)
