@@ -29,8 +29,8 @@ package struct CountySummary: Sendable {
     }
 
     // The loops below read the filing's projects and findings where they are, by index: a
-    // `for p in projects` copy retains every string of each project, and the labels a load shares
-    // among filings are retained by both cores at once, each waiting on the other's cache line.
+    // `for p in projects` copy retains (and then releases) every string each project holds, for
+    // every project of the county.
     mutating func add(_ r: FilingResult) {
         filings += 1
         let projects = r.filing.projects
