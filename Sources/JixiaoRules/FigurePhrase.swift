@@ -148,11 +148,8 @@ private struct Scan {
     func figure(_ units: [Range<Int>], at position: Int) -> (Range<Int>, Range<Int>)? {
         guard mayBeginFigure(at: position) else { return nil }
         let numberStart = skipSpace(from: position)
-        var end = digits(from: numberStart)
+        let end = bytes.numberEnd(from: numberStart)
         guard end > numberStart else { return nil }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "."), digits(from: end + 1) > end + 1 {
-            end = digits(from: end + 1)
-        }
         guard isBoundary(end) else { return nil }  // a digit with a mark on it is not a digit
         let unitStart = skipSpace(from: end)
         for unit in units {
@@ -180,12 +177,6 @@ private struct Scan {
         case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: return true
         default: return false
         }
-    }
-
-    func digits(from position: Int) -> Int {
-        var end = position
-        while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
-        return end
     }
 
     /// Past the white-space characters from `position` (a character boundary).

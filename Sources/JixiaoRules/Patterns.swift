@@ -60,3 +60,22 @@ extension String {
         return end
     }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset just past the ASCII digits from `start` (`start` when none stands there).
+    func digitsEnd(from start: Int) -> Int {
+        var end = start
+        while end < count, (48...57).contains(self[end]) { end += 1 }
+        return end
+    }
+
+    /// The offset just past the number `[0-9]+(?:\.[0-9]+)?` from `start` (`12`, `12.50`; `12.` ends
+    /// before its point), `start` when no digit stands there: the figure the hand-made phrase
+    /// matchers read, as their regular expressions did.
+    func numberEnd(from start: Int) -> Int {
+        let end = digitsEnd(from: start)
+        guard end > start, end < count, self[end] == UInt8(ascii: ".") else { return end }
+        let fraction = digitsEnd(from: end + 1)
+        return fraction > end + 1 ? fraction : end
+    }
+}

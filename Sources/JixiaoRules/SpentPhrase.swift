@@ -22,17 +22,8 @@ enum SpentPhrase {
         // A mark joined to the key's last character, a digit or the point begins with bytes no
         // digit, point or 万 begins with, so the phrase fails there, as the regex fails on a
         // character with a mark on it.
-        func digits(from start: Int) -> Int {
-            var end = start
-            while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
-            return end
-        }
-        var end = digits(from: position)
+        let end = bytes.numberEnd(from: position)
         guard end > position else { return nil }
-        if end < bytes.count, bytes[end] == UInt8(ascii: ".") {
-            let fraction = digits(from: end + 1)
-            if fraction > end + 1 { end = fraction }
-        }
         return text.wholeWord("万元", at: end, bytes) == nil ? nil : position..<end
     }
 }

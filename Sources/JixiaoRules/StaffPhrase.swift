@@ -27,8 +27,7 @@ struct StaffPhrase: Sendable {
         for words in [nouns, Self.verbs] {
             if let end = words.lazy.compactMap({ text.wholeWord($0, at: position, bytes) }).first { position = end }
         }
-        var end = position
-        while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
+        let end = bytes.digitsEnd(from: position)
         guard end > position, text.isCharacterBoundary(atByte: end), text.wholeWord("人", at: end, bytes) != nil
         else {
             return nil
