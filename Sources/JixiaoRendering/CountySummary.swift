@@ -33,20 +33,20 @@ package struct CountySummary: Sendable {
     // every project of the county.
     mutating func add(_ r: FilingResult) {
         filings += 1
-        let projects = r.filing.projects
-        self.projects += projects.count
+        let filed = r.filing.projects
+        projects += filed.count
         years[r.filing.year.map { "\($0)" } ?? "year unknown", default: 0] += 1
-        for i in projects.indices { projectSpending.add(projects[i].table.funds) }
+        for i in filed.indices { projectSpending.add(filed[i].table.funds) }
         if let d = r.filing.department { departmentSpending.add(d.funds) }
         for card in r.projectCards {
             grades[GradeMove(card), default: 0] += 1
             rates.append(card.execution.rate)
         }
         countChecks(r.findings)
-        for i in projects.indices where i < r.projectCards.count {
+        for i in filed.indices where i < r.projectCards.count {
             let card = r.projectCards[i]
-            for k in fullMarks.indices where fullMarks[k].holds(projects[i], card) {
-                fullMarks[k].add(number: r.number, unit: r.filing.unit, project: projects[i].name, card: card)
+            for k in fullMarks.indices where fullMarks[k].holds(filed[i], card) {
+                fullMarks[k].add(number: r.number, unit: r.filing.unit, project: filed[i].name, card: card)
             }
         }
     }

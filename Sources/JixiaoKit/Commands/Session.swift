@@ -81,16 +81,18 @@ public struct Session: Sendable {
 
     /// The rule set in force for `loaded`, and why.
     public func rules(for loaded: LoadedFiling) -> (rules: RuleSet, reason: String) {
-        if let name = chosenRules, let chosen = ruleSets.first(where: { $0.name == name }) {
-            return (chosen, "chosen with 'rules use'")
-        }
+        if let chosen = chosenRuleSet { return (chosen, "chosen with 'rules use'") }
         return (loaded.implied.rules, "implied by the filing: " + loaded.implied.reason)
     }
 
-    /// The name of the rule set `rules(for:)` gives.
+    /// The name of the rule set `rules(for:)` gives, without writing out its reason.
     func rulesName(for loaded: LoadedFiling) -> String {
-        if let name = chosenRules, ruleSets.contains(where: { $0.name == name }) { return name }
-        return loaded.implied.rules.name
+        chosenRuleSet?.name ?? loaded.implied.rules.name
+    }
+
+    /// The rule set `rules use` chose, while the session holds one of that name.
+    private var chosenRuleSet: RuleSet? {
+        chosenRules.flatMap { name in ruleSets.first { $0.name == name } }
     }
 
     public func ruleSet(named name: String) throws(ShellError) -> RuleSet {
