@@ -44,6 +44,12 @@ package struct DecimalWords: Equatable, Sendable {
         }
     }
 
+    /// The value of these words: made in place when they fit, by Foundation when not (zero, an
+    /// exponent out of range).
+    package var exactDecimal: Decimal {
+        decimal ?? Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+    }
+
     /// The value Foundation would make of these words (`Decimal(sign:exponent:significand:)`):
     /// trailing zeros moved into the exponent. Nil for zero and for an exponent out of range,
     /// which Foundation makes itself.

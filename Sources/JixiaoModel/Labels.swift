@@ -27,7 +27,8 @@ package enum Labels {
             return String(decoding: out, as: UTF8.self)
         }
         var result = changed ?? text
-        if result.begins(with: "—般") { result = "一般" + result.dropFirst(2) }
+        // The first byte asked before the comparison: every cell's key passes here.
+        if result.utf8.first == 0xE2, result.begins(with: "—般") { result = "一般" + result.dropFirst(2) }
         return result
     }
 
@@ -159,18 +160,16 @@ package enum Labels {
         guard key.utf8.count <= 6 else { return false }
         // Compared as bytes packed in a word, not hashed: no placeholder has another canonically
         // equal spelling, and every one fits in six bytes.
-        return placeholderCodes.contains(packed(key))
+        return placeholderCodes.contains(key.withBytes(packed))
     }
 
-    private static let placeholderCodes = placeholders.map(packed)
+    private static let placeholderCodes = placeholders.map { $0.withBytes(packed) }
 
     /// Up to seven bytes and their count in one word.
-    private static func packed(_ short: String) -> UInt64 {
-        short.withBytes { bytes in
-            var code = UInt64(bytes.count) << 56
-            for i in bytes.indices { code |= UInt64(bytes[i]) << (8 * UInt64(i)) }
-            return code
-        }
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var code = UInt64(bytes.count) << 56
+        for i in bytes.indices { code |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+        return code
     }
 
     /// A cell's value: blank, a number (with a `%` flag), or text.
@@ -184,18 +183,32 @@ package enum Labels {
 
     /// The value of a cell whose normalised `key` is already known.
     package static func value(_ text: String, key t: String) -> Value {
-        if isPlaceholderKey(t) { return .blank }
-        // Suffixes compared and dropped as bytes: a number is ASCII, so a character the bytes
-        // would split could never have been read as one either way.
-        var unit = 0
-        let percent = t.ends(with: "%") || t.ends(with: "％")
-        if percent {
-            unit = t.ends(with: "%") ? 1 : 3
-        } else if t.ends(with: "万元") {
-            unit = 6
+        // The key's bytes read once, in place: a number is ASCII, so a suffix the bytes would split
+        // could never have been read as one either way.
+        let (read, percent, unit) = t.withBytes { bytes -> (DecimalRead?, Bool, Int) in
+            if bytes.count <= 6, placeholderCodes.contains(packed(bytes)) { return (nil, false, 0) }
+            let unit = suffixLength(bytes)
+            let percent = unit == 1 || unit == 3
+            return (words(of: UnsafeBufferPointer(rebasing: bytes.dropLast(unit))), percent, unit)
         }
-        guard let number = decimal(Substring(t.utf8.dropLast(unit))) else { return .text(Labels.trim(text)) }
-        return .number(number, percent: percent)
+        switch read {
+        case nil: return .blank
+        case .none?: return .text(Labels.trim(text))
+        case .words(let words)?: return .number(words.exactDecimal, percent: percent)
+        case .long?:
+            guard let number = longDecimal(Substring(t.utf8.dropLast(unit))) else { return .text(Labels.trim(text)) }
+            return .number(number, percent: percent)
+        }
+    }
+
+    /// The bytes of a number's unit at the end of a key: `%` 1, `％` 3, `万元` 6, none 0.
+    private static func suffixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if bytes.last == UInt8(ascii: "%") { return 1 }
+        if bytes.count >= 3, bytes[(bytes.count - 3)...].elementsEqual([0xEF, 0xBC, 0x85]) { return 3 }
+        if bytes.count >= 6, bytes[(bytes.count - 6)...].elementsEqual([0xE4, 0xB8, 0x87, 0xE5, 0x85, 0x83]) {
+            return 6
+        }
+        return 0
     }
 
     /// The largest figure jixiao takes: 10^12 (万元, a million times a county's budget).
@@ -235,11 +248,7 @@ package enum Labels {
         switch read {
         case .none: return nil
         case .long: return longDecimal(text)
-        case .words(let words):
-            return words.decimal
-                ?? Decimal(
-                    sign: words.negative ? .minus : .plus, exponent: words.exponent,
-                    significand: Decimal(words.significand))
+        case .words(let words): return words.exactDecimal
         }
     }
 
