@@ -332,14 +332,12 @@ public struct Filing: Hashable, Sendable {
         line >= 1 && line <= places.count ? places[line - 1] : String(line)
     }
 
-    /// All indicators' first-level names, in order of first appearance.
-    public var level1Names: [String] {
-        // Table by table: joining every table's indicators into one array copied each of them.
-        var seen: [String] = []
-        for indicators in [department?.indicators ?? []] + projects.map(\.indicators) {
-            for ind in indicators where !seen.contains(ind.level1) { seen.append(ind.level1) }
-        }
-        return seen
+    /// Whether an indicator of any table has `name` as its first-level name.
+    public func hasLevel1(_ name: String) -> Bool {
+        // Stops at the first: the array of every name, each compared with those before, cost more.
+        let named = { (indicator: Indicator) in indicator.level1 == name }
+        if department?.indicators.contains(where: named) == true { return true }
+        return projects.contains { $0.indicators.contains(where: named) }
     }
 
     public init(unit: String, year: Int?, source: String, sha256: String, encoding: TextEncoding) {

@@ -96,6 +96,38 @@ extension String {
 }
 
 extension String {
+    /// The text before and after its first (or last) colon, `:` or `：`, as a search of its
+    /// Characters finds it; nil when it has none. The bytes are searched and the colon's edges
+    /// checked as Character boundaries: stepping Characters (and comparing each) is what made
+    /// reading a labelled cell cost a few hundred instructions.
+    package func splitAtColon(last: Bool) -> (before: String, after: String)? {
+        let colon = withBytes { bytes -> Range<Int>? in
+            let step = last ? -1 : 1
+            var i = last ? bytes.count - 1 : 0
+            while i >= 0 && i < bytes.count {
+                let width = Self.colonWidth(bytes, at: i)
+                if width > 0, isCharacterBoundary(atByte: i), isCharacterBoundary(atByte: i + width) {
+                    return i..<i + width
+                }
+                i += step
+            }
+            return nil
+        }
+        guard let colon else { return nil }
+        let before = utf8.index(utf8.startIndex, offsetBy: colon.lowerBound)
+        let after = utf8.index(utf8.startIndex, offsetBy: colon.upperBound)
+        return (String(Substring(utf8[..<before])), String(Substring(utf8[after...])))
+    }
+
+    /// The bytes of `:` (1) or `：` (EF BC 9A, 3) at `i`, 0 when neither stands there.
+    private static func colonWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        if bytes[i] == UInt8(ascii: ":") { return 1 }
+        if bytes[i] == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x9A { return 3 }
+        return 0
+    }
+}
+
+extension String {
     /// Whether a Character begins (or the string ends) at UTF-8 offset `offset`: where a byte search
     /// must stop for its match to be whole characters, as a regex or `Character` comparison sees them
     /// (no mark on the last, nothing clustered with the first).

@@ -51,7 +51,7 @@ package enum BasicDataReader {
             reader.used.insert(r)
             let labelCell = row.cells[li]
             let key = Labels.bareName(labelCell.text)
-            if key == "……" || key == "…" { continue }
+            if key.isExactly("……") || key.isExactly("…") { continue }
             var isTotal = true
             if key.begins(with: "三公经费") {
                 group = .sanGong

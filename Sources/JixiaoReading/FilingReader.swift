@@ -226,7 +226,7 @@ public enum FilingReader {
             project.name = "(unnamed project, line \(project.line))"
             reader.warn(project.line, "project table without a 项目名称")
         }
-        project.department = reader.value { $0 == "主管部门" || $0.begins(with: "主管部门:") }
+        project.department = reader.value { $0.isExactly("主管部门") || $0.begins(with: "主管部门:") }
         project.implementer = reader.value { $0.begins(with: "实施单位") }
         project.table = reader.scoredTable(.project, line: project.line)
         if project.funds.rows.isEmpty {
@@ -244,7 +244,7 @@ public enum FilingReader {
         var reader = TableReader(rows: table.rows, amountsInYuan: table.amountsInYuan)
         var department = Department(line: table.line)
         department.unit = reader.value {
-            $0.has("预算部门名称") || $0 == "单位名称" || $0 == "部门(单位)名称"
+            $0.has("预算部门名称") || $0.isExactly("单位名称") || $0.isExactly("部门(单位)名称")
         }
         department.table = reader.scoredTable(.department, line: table.line) { reader in
             (department.income, department.expenditure) = breakdown(&reader)
@@ -277,11 +277,10 @@ public enum FilingReader {
             while i < cells.count {
                 let cell = cells[i]
                 i += 1
-                guard !cell.isEmpty, case .text = Labels.value(cell.text) else { continue }
+                guard !cell.isEmpty, case .text = cell.value else { continue }
                 var label = cell.text
-                if let colon = cell.text.lastIndex(where: { $0 == ":" || $0 == "：" }) {
-                    let value = String(cell.text[cell.text.index(after: colon)...])
-                    label = String(cell.text[..<colon])
+                if let (before, value) = cell.text.splitAtColon(last: true) {
+                    label = before
                     if !Labels.trim(value).isEmpty {
                         if case .text = Labels.value(value) {
                             label = cell.text
@@ -291,7 +290,7 @@ public enum FilingReader {
                         }
                     }
                 }
-                if i < cells.count, Labels.value(cells[i].text) != .text(Labels.trim(cells[i].text)) {
+                if i < cells.count, cells[i].value != .text(Labels.trim(cells[i].text)) {
                     add(label, Labels.amount(cells[i]).0)
                     i += 1
                 } else {

@@ -26,8 +26,8 @@ package struct TableReader {
             guard let i = row.index(where: test) else { continue }
             used.insert(r)
             let cell = row.cells[i]
-            if let colon = cell.text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
-                let rest = Labels.trim(String(cell.text[cell.text.index(after: colon)...]))
+            if let (_, after) = cell.text.splitAtColon(last: false) {
+                let rest = Labels.trim(after)
                 if !rest.isEmpty { return Located(rest, line: cell.line) }
             }
             if i + 1 < row.cells.count {
@@ -60,20 +60,40 @@ package struct TableReader {
     enum FundColumn { case initial, fullYear, executed, weight, rate, score, deviation }
 
     static func fundColumn(_ key: String) -> FundColumn? {
-        if key.has("年初预算") { return .initial }
-        if key.has("调整后预算") || key.has("全年预算") || key.has("调整预算") { return .fullYear }
-        if key.begins(with: "预算数") || key.begins(with: "预算金额") || key.begins(with: "预算资金") {
-            return .fullYear
-        }
-        if key.has("执行数") || key.has("实际支出") || key.has("决算数") { return .executed }
-        if key.has("执行率") { return .rate }
-        if key.isExactly("分值") || key.begins(with: "分值") || key.isExactly("权重") || key.isExactly("满分") {
-            return .weight
-        }
-        if key.has("得分") { return .score }
-        if key.begins(with: "偏差原因") { return .deviation }
+        // Every cell of a funds row is asked: one pass turns away those that hold no header's word.
+        guard fundHeaderWords.occurs(in: key) else { return nil }
+        for header in fundHeaders where header.match.holds(header.word, in: key) { return header.column }
         return nil
     }
+
+    /// How a key holds a header's word.
+    enum HeaderMatch {
+        case within, start, whole
+
+        func holds(_ word: String, in key: String) -> Bool {
+            switch self {
+            case .within: key.has(word)
+            case .start: key.begins(with: word)
+            case .whole: key.isExactly(word)
+            }
+        }
+    }
+
+    /// The funds columns' headers, in the order they are tried.
+    static let fundHeaders: [(word: String, match: HeaderMatch, column: FundColumn)] = [
+        ("年初预算", .within, .initial),
+        ("调整后预算", .within, .fullYear), ("全年预算", .within, .fullYear),
+        ("调整预算", .within, .fullYear),
+        ("预算数", .start, .fullYear), ("预算金额", .start, .fullYear), ("预算资金", .start, .fullYear),
+        ("执行数", .within, .executed), ("实际支出", .within, .executed), ("决算数", .within, .executed),
+        ("执行率", .within, .rate),
+        ("分值", .start, .weight), ("权重", .whole, .weight), ("满分", .whole, .weight),
+        ("得分", .within, .score),
+        ("偏差原因", .start, .deviation),
+    ]
+
+    /// Every header holds its word.
+    private static let fundHeaderWords = WordList(fundHeaders.map(\.word))
 
     static func fundKind(_ key: String) -> FundRow.Kind? {
         if key.has("资金总额") || key.isExactly("合计") || key.isExactly("总计") || key.isExactly("总额") {
@@ -183,11 +203,13 @@ package struct TableReader {
 
     /// 年度总体目标: under a 预期目标 | 实际完成情况 header, or beside the label itself.
     mutating func goal() -> Goal? {
-        let isGoalHeader = { (row: Row) in row.has("预期目标") || row.index { $0 == "项目年度目标" } != nil }
+        let isGoalHeader = { (row: Row) in
+            row.has("预期目标") || row.index { $0.isExactly("项目年度目标") } != nil
+        }
         if let h = rows.firstIndex(where: isGoalHeader) {
             used.insert(h)
             let header = rows[h]
-            let e = header.index { $0.has("预期目标") || $0 == "项目年度目标" } ?? 1
+            let e = header.index { $0.has("预期目标") || $0.isExactly("项目年度目标") } ?? 1
             let a = header.index { $0.has("实际完成") || $0.has("完成情况") } ?? e + 1
             guard h + 1 < rows.count else { return nil }
             let data = rows[h + 1]

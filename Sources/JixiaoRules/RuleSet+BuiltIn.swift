@@ -70,7 +70,7 @@ extension RuleSet {
         if weights.contains(20) {
             return (pmkpiHB, "the execution 分值 is 20")
         }
-        if filing.level1Names.contains("成本指标") {
+        if filing.hasLevel1("成本指标") {
             return (hunanHengyang2023, "成本指标 is a first-level indicator (the 2021+ four-group template)")
         }
         return (cn2020, "no template marks found; the central rules apply")

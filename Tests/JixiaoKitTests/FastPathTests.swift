@@ -67,10 +67,50 @@ import Testing
         arguments: texts + [
             "95%", "95％", "12万元", "12.50万元", "5%万元", "5万元%", "%", "万元",
             "5\u{600}%", "5%\u{301}", "3万\u{301}元",
-            "——", "无", " 7 ％",
+            "——", "无", " 7 ％", "1,234.5万元", "123456789012345678901万元", "1234567890123456789012%",
+            "12345678901234567890x", "％", "5％％", "-3万元", "—", "…\u{301}",
         ])
     func valuesAreTheCharacterReading(_ text: String) {
         #expect(Labels.value(text) == Self.characterValue(text), "\(text.debugDescription)")
+    }
+
+    /// `splitAtColon` searches bytes; `firstIndex`/`lastIndex` over Characters is what it replaced.
+    /// Texts drawn with a seed from colons, marks that join a colon into another Character
+    /// (U+0301, ZWJ, VS16), CJK and ASCII.
+    @Test func colonSplitsAreTheCharacterSearch() {
+        var generator = SplitMix(seed: 0xC0_10)
+        let alphabet = [":", "：", "\u{301}", "\u{200D}", "\u{FE0F}", "预", "a", " ", "\u{FF1A}\u{301}", "\r\n"]
+        let colon = { (c: Character) in c == ":" || c == "：" }
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0...7, using: &generator)
+            let text = (0..<count).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined()
+            for last in [false, true] {
+                let index = last ? text.lastIndex(where: colon) : text.firstIndex(where: colon)
+                let expected = index.map { (String(text[..<$0]), String(text[text.index(after: $0)...])) }
+                let split = text.splitAtColon(last: last)
+                #expect(split?.before == expected?.0 && split?.after == expected?.1, "\(text.debugDescription) \(last)")
+            }
+        }
+    }
+
+    /// A fund column's header is found with what stands around its word; the one-pass check that
+    /// turns other cells away lets each through, and turns the others away.
+    @Test func fundColumnsAreFoundAmongOtherWords() {
+        let expected: [String: TableReader.FundColumn] = [
+            "年初预算数(万元)": .initial, "调整后预算数": .fullYear, "2023年全年预算数": .fullYear,
+            "预算数(元)": .fullYear, "预算资金": .fullYear, "全年执行数": .executed,
+            "实际支出数": .executed,
+            "决算数": .executed, "执行率(%)": .rate, "分值": .weight, "分值(10)": .weight, "权重": .weight,
+            "满分": .weight, "得分": .score, "偏差原因分析": .deviation,
+        ]
+        for (key, column) in expected { #expect(TableReader.fundColumn(key) == column, "\(key)") }
+        let others = ["", "12.5", "项目名称", "产出指标", "资金预算数", "权重(%)", "原偏差原因"]
+        for other in others + ["执行"] {
+            #expect(TableReader.fundColumn(other) == nil, "\(other)")
+        }
+        for header in TableReader.fundHeaders {
+            #expect(TableReader.fundColumn(header.word) == header.column, "\(header.word)")
+        }
     }
 
     /// The packed comparison is the set's: each placeholder, each with a byte more or less, and
