@@ -29,7 +29,7 @@ public enum ControlCharacters {
     }
 
     /// Whether a control character's UTF-8 begins at `i`.
-    private static func controlStarts(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    static func controlStarts(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let byte = bytes[i]
         if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
         if byte == 0x7F { return true }

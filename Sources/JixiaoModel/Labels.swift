@@ -9,8 +9,41 @@ package enum Labels {
     /// colons, and the `—般` typo (U+2014 for 一) repaired. Works on UTF-8 bytes and returns the
     /// text itself when nothing changes, as most cells need nothing.
     package static func norm(_ text: String) -> String {
-        let changed = text.withBytes { bytes -> String? in
-            guard let first = firstNormalised(bytes) else { return nil }
+        text.withBytes { normalised(text, $0, from: firstNormalised($0)) }
+    }
+
+    /// What a cell needs of its text, in one pass over its bytes (a cell is made for every tab of a
+    /// filing, and each of these was a pass of its own): nil when the text holds a control
+    /// character (`ControlCharacters.occur`), else its `norm` key and whether that is a placeholder.
+    package static func cellKey(_ text: String) -> (key: String, isPlaceholder: Bool)? {
+        text.withBytes { bytes in
+            var first: Int?
+            var i = 0
+            while i < bytes.count {
+                // Only blanks, controls and the lead bytes C2, E2, E3 and EF begin a control or a change;
+                // the rest are passed over a byte at a time (a continuation byte is never such a lead).
+                switch bytes[i] {
+                case 0x21..<0x7F, 0x80..<0xC2, 0xC3..<0xE2, 0xE4..<0xEF, 0xF0...:
+                    i &+= 1
+                    continue
+                default: break
+                }
+                if ControlCharacters.controlStarts(bytes, at: i) { return nil }
+                if first == nil, unit(bytes, at: i).change != .keep { first = i }
+                i &+= 1
+            }
+            if first == nil, bytes.first != 0xE2 {  // the key is the text: most cells
+                return (text, bytes.count <= 6 && placeholderCodes.contains(packed(bytes)))
+            }
+            let key = normalised(text, bytes, from: first)
+            return (key, isPlaceholderKey(key))
+        }
+    }
+
+    /// `norm` of `text`, whose UTF-8 is `bytes`, given the offset of the first byte it changes.
+    private static func normalised(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, from first: Int?) -> String {
+        var result = text
+        if let first {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             out += bytes[..<first]
@@ -24,9 +57,8 @@ package enum Labels {
                 }
                 i += width
             }
-            return String(decoding: out, as: UTF8.self)
+            result = String(decoding: out, as: UTF8.self)
         }
-        var result = changed ?? text
         // The first byte asked before the comparison: every cell's key passes here.
         if result.utf8.first == 0xE2, result.begins(with: "—般") { result = "一般" + result.dropFirst(2) }
         return result
@@ -183,14 +215,7 @@ package enum Labels {
 
     /// The value of a cell whose normalised `key` is already known.
     package static func value(_ text: String, key t: String) -> Value {
-        // The key's bytes read once, in place: a number is ASCII, so a suffix the bytes would split
-        // could never have been read as one either way.
-        let (read, percent, unit) = t.withBytes { bytes -> (DecimalRead?, Bool, Int) in
-            if bytes.count <= 6, placeholderCodes.contains(packed(bytes)) { return (nil, false, 0) }
-            let unit = suffixLength(bytes)
-            let percent = unit == 1 || unit == 3
-            return (words(of: UnsafeBufferPointer(rebasing: bytes.dropLast(unit))), percent, unit)
-        }
+        let (read, percent, unit) = t.withBytes(numberRead)
         switch read {
         case nil: return .blank
         case .none?: return .text(Labels.trim(text))
@@ -199,6 +224,27 @@ package enum Labels {
             guard let number = longDecimal(Substring(t.utf8.dropLast(unit))) else { return .text(Labels.trim(text)) }
             return .number(number, percent: percent)
         }
+    }
+
+    /// What `value` would be, without making the number or the text.
+    package enum ValueKind { case blank, number, text }
+
+    package static func valueKind(key t: String) -> ValueKind {
+        switch t.withBytes(numberRead).read {
+        case nil: .blank
+        case .none?: .text
+        case .words?: .number
+        case .long?: longDecimal(Substring(t.utf8.dropLast(t.withBytes(suffixLength)))) == nil ? .text : .number
+        }
+    }
+
+    /// A key's bytes read once, in place: nil for a placeholder, else the number read without the
+    /// unit suffix, whether that was a percent sign, and the suffix's length. A number is ASCII, so a
+    /// suffix the bytes would split could never have been read as one either way.
+    private static func numberRead(_ bytes: UnsafeBufferPointer<UInt8>) -> (read: DecimalRead?, Bool, Int) {
+        if bytes.count <= 6, placeholderCodes.contains(packed(bytes)) { return (nil, false, 0) }
+        let unit = suffixLength(bytes)
+        return (words(of: UnsafeBufferPointer(rebasing: bytes.dropLast(unit))), unit == 1 || unit == 3, unit)
     }
 
     /// The bytes of a number's unit at the end of a key: `%` 1, `％` 3, `万元` 6, none 0.

@@ -16,13 +16,15 @@ package struct Cell: Hashable, Sendable {
     /// `text` as read, with any control character (ESC, BEL, a bidi override) kept as its
     /// visible escape; `hadControls` says there was one, for the reader's warning.
     package init(text: String, line: Int) {
-        let hadControls = ControlCharacters.occur(in: text)
-        self.hadControls = hadControls
-        let text = hadControls ? ControlCharacters.escaped(text) : text
-        self.text = text
         self.line = line
-        self.key = Labels.norm(text)
-        self.isEmpty = Labels.isPlaceholderKey(key)
+        if let (key, blank) = Labels.cellKey(text) {
+            (self.text, self.key, isEmpty, hadControls) = (text, key, blank, false)
+            return
+        }
+        self.text = ControlCharacters.escaped(text)
+        key = Labels.norm(self.text)
+        isEmpty = Labels.isPlaceholderKey(key)
+        hadControls = true
     }
 
     /// The cell's value, from its key.
