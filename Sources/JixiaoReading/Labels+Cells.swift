@@ -74,11 +74,12 @@ extension Labels {
     }
 
     /// `text` without its last Character when that is `last`, else nil. The bytes are tested first
-    /// and the Character (no mark joined to it) only where they match; the Character's bytes are
-    /// then cut off, where `hasSuffix` and `removeLast` compared and stepped by Characters.
+    /// and then that a Character begins where they do (nothing joined to them); the Character's
+    /// bytes are then cut off, where `hasSuffix` and `removeLast` compared and stepped by Characters.
     static func withoutLast(_ last: Character, of text: String) -> String? {
         let suffix = String(last)
-        guard text.ends(with: suffix), text.last == last else { return nil }
-        return String(Substring(text.utf8.dropLast(suffix.utf8.count)))
+        let start = text.utf8.count - suffix.utf8.count
+        guard text.ends(with: suffix), text.isCharacterBoundary(atByte: start) else { return nil }
+        return String(Substring(text.utf8.prefix(start)))
     }
 }

@@ -59,6 +59,11 @@ package enum Narratives {
         let cut = text.withBytes { bytes -> (Range<Int>)? in
             var i = 0
             while i < bytes.count {
+                // A space begins with 0x20 or 0xE3: other bytes are passed over in the tight loop.
+                if bytes[i] != 0x20 && bytes[i] != 0xE3 {
+                    i &+= 1
+                    continue
+                }
                 var (end, spaces) = (i, 0)
                 while let width = spaceWidth(bytes, at: end) { (end, spaces) = (end + width, spaces + 1) }
                 if spaces >= 2 { return i..<end }

@@ -338,45 +338,45 @@ package struct TableReader {
     /// How far a data row is shifted against the header: 0 when it lines up; −1 when the
     /// merged lead cell is missing; chosen by which reading puts numbers under 分值 and 得分.
     static func bestOffset(_ row: Row, _ columns: [IndicatorColumn]) -> Int {
-        var best = 0
-        var bestScore = Int.min
-        // Only cells that fall under 分值 or 得分 are read as values, each once for all five offsets,
-        // and only what each scores is kept: an array of values, Decimals and texts, cost more to
-        // make and free than the reading.
-        var scores = [Int8](repeating: unread, count: row.cells.count)
-        func valueScore(_ i: Int) -> Int {
-            if scores[i] == unread {
-                switch row.cells[i].value {
-                case .number: scores[i] = 3
-                case .blank: scores[i] = 1
-                case .text: scores[i] = -3
+        let count = row.cells.count
+        // Each cell is judged once for all five offsets, into room on the stack: as a value where it
+        // falls under 分值 or 得分, as a name where under 一级/二级指标.
+        return withUnsafeTemporaryAllocation(of: Int8.self, capacity: 2 * count) { judged in
+            judged.initialize(repeating: unread)
+            func valueScore(_ i: Int) -> Int {
+                if judged[i] == unread {
+                    switch Labels.valueKind(key: row.cells[i].key) {
+                    case .number: judged[i] = 3
+                    case .blank: judged[i] = 1
+                    case .text: judged[i] = -3
+                    }
                 }
+                return Int(judged[i])
             }
-            return Int(scores[i])
-        }
-        for offset in [0, -1, 1, -2, 2] {
-            var score = 0
-            for (c, column) in columns.enumerated() {
-                let i = c + offset
-                // The cell is looked at where it is, never copied: a copy retains its strings.
-                let present = i >= 0 && i < row.cells.count
-                switch column {
-                case .weight, .score:
-                    if present { score += valueScore(i) }
-                case .level1, .level2:
-                    if present, !row.cells[i].isEmpty { score += row.cells[i].key.has("指标") ? 2 : -1 }
-                case .level3:
-                    if !present { score -= 2 }
-                default: break
+            func nameScore(_ i: Int) -> Int {
+                if judged[count + i] == unread {  // the cell read where it is: a copy retains its strings
+                    judged[count + i] = row.cells[i].isEmpty ? 0 : row.cells[i].key.has("指标") ? 2 : -1
                 }
+                return Int(judged[count + i])
             }
-            if offset == 0 { score += 2 }  // a row as long as the header almost always lines up
-            if score > bestScore {
-                best = offset
-                bestScore = score
+            var best = 0
+            var bestScore = Int.min
+            for offset in [0, -1, 1, -2, 2] {
+                var score = offset == 0 ? 2 : 0  // a row as long as the header almost always lines up
+                for c in columns.indices {
+                    let i = c + offset
+                    let present = i >= 0 && i < count
+                    switch columns[c] {
+                    case .weight, .score: if present { score += valueScore(i) }
+                    case .level1, .level2: if present { score += nameScore(i) }
+                    case .level3: if !present { score -= 2 }
+                    default: break
+                    }
+                }
+                if score > bestScore { (best, bestScore) = (offset, score) }
             }
+            return best
         }
-        return best
     }
 
     // MARK: Remarks

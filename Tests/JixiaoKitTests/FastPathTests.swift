@@ -71,7 +71,39 @@ import Testing
             "12345678901234567890x", "％", "5％％", "-3万元", "—", "…\u{301}",
         ])
     func valuesAreTheCharacterReading(_ text: String) {
-        #expect(Labels.value(text) == Self.characterValue(text), "\(text.debugDescription)")
+        let value = Self.characterValue(text)
+        #expect(Labels.value(text) == value, "\(text.debugDescription)")
+        let kind: Labels.ValueKind
+        switch value {
+        case .blank: kind = .blank
+        case .number: kind = .number
+        case .text: kind = .text
+        }
+        #expect(Labels.valueKind(key: Labels.norm(text)) == kind, "\(text.debugDescription)")
+    }
+
+    /// `cellKey` reads a cell's bytes once for what `ControlCharacters.occur`, `norm` and
+    /// `isPlaceholderKey` each read them for; drawn from blanks of each kind, controls (C0, DEL, C1,
+    /// bidi), their near misses (U+00A9, U+2014, U+2030), full-width brackets and CJK.
+    @Test func cellKeysAreTheSeparatePasses() {
+        var generator = SplitMix(seed: 0xCE_11)
+        let alphabet = [
+            " ", "\t", "\r", "\u{A0}", "\u{3000}", "\u{1B}", "\u{7F}", "\u{85}", "\u{202E}", "\u{2066}",
+            "\u{A9}", "—", "\u{2030}", "（", "）", "：", "\u{FF0C}", "预", "a", "5", "/", "般", "无",
+            "\u{3001}",
+        ]
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 0...6, using: &generator)
+            let text = (0..<count).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined()
+            let key = Labels.cellKey(text)
+            if ControlCharacters.occur(in: text) {
+                #expect(key == nil, "\(text.debugDescription)")
+            } else {
+                let norm = Labels.norm(text)
+                #expect(key?.key.isExactly(norm) == true, "\(text.debugDescription)")
+                #expect(key?.isPlaceholder == Labels.isPlaceholderKey(norm), "\(text.debugDescription)")
+            }
+        }
     }
 
     /// `splitAtColon` searches bytes; `firstIndex`/`lastIndex` over Characters is what it replaced.
