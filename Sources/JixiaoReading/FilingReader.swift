@@ -163,22 +163,25 @@ public enum FilingReader {
     /// A section's rows as separate tables: one section may hold several project tables
     /// when their titles are missing, so it is cut at each 项目名称 after the first.
     static func split(_ section: Section) -> [Section] {
-        var parts: [Section] = []
-        var current = Section(kind: section.kind, title: section.title, line: section.line)
-        current.amountsInYuan = section.amountsInYuan
-        var currentHasProject = false
-        for row in section.rows {
-            let startsProject = row.cells.contains { isProjectNameLabel($0.key) }
-            if startsProject && currentHasProject {
-                parts.append(current)
-                current = Section(kind: .projectTable, title: section.title, line: row.line)
+        let rows = section.rows
+        let starts = rows.indices.filter { r in rows[r].cells.contains { isProjectNameLabel($0.key) } }
+        // Most sections hold one table: handed on as they are, not copied row by row.
+        guard starts.count > 1 else { return rows.isEmpty ? [] : [section] }
+        var first = Section(kind: section.kind, title: section.title, line: section.line)
+        first.amountsInYuan = section.amountsInYuan
+        first.rows = Array(rows[..<starts[1]])
+        let ends = starts.dropFirst(2) + [rows.count]
+        return [first]
+            + zip(starts.dropFirst(), ends).map { start, end in
+                var part = Section(kind: .projectTable, title: section.title, line: rows[start].line)
+                part.rows = Array(rows[start..<end])
+                return part
             }
-            currentHasProject = currentHasProject || startsProject
-            current.rows.append(row)
-        }
-        parts.append(current)
-        return parts.filter { !$0.rows.isEmpty }
     }
+
+    private static let staffingWords = WordList(["编制数", "经费控制情况"])
+    private static let departmentWords = WordList(["预算部门名称", "部门(单位)名称", "按收入性质"])
+    private static let fundWords = WordList(["年初预算", "预算数"])
 
     static func isProjectNameLabel(_ key: String) -> Bool { Vocabulary.isProjectNameLabel(key) }
 
@@ -187,11 +190,11 @@ public enum FilingReader {
         let rows = table.rows
         // Each test scans every row, so each runs only when the ones before it have not decided.
         lazy var hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
-        lazy var hasStaffing = rows.contains { $0.has("编制数") } || rows.contains { $0.has("经费控制情况") }
-        lazy var hasDeptName = rows.contains {
-            $0.has("预算部门名称") || $0.has("部门(单位)名称") || $0.has("按收入性质")
-        }
-        lazy var hasFunds = rows.contains { $0.has("年初预算") || $0.has("预算数") }
+        // A cell's key read once for all of a test's words.
+        func holds(_ words: WordList) -> Bool { rows.contains { $0.cells.contains { words.occurs(in: $0.key) } } }
+        lazy var hasStaffing = holds(staffingWords)
+        lazy var hasDeptName = holds(departmentWords)
+        lazy var hasFunds = holds(fundWords)
         if table.kind == .summaryTable || rows.contains(where: SummaryReader.isHeader) {
             if filing.summary == nil { filing.summary = SummaryReader.read(table, warnings: &filing.warnings) }
         } else if hasProjectName || (table.kind == .projectTable && hasFunds) {
@@ -327,14 +330,31 @@ public enum FilingReader {
     /// `2021年度项目支出绩效自评表`.
     static func titleYear(_ title: String) -> Int? {
         guard title.has("年度") else { return nil }
-        return Labels.norm(title).firstMatch(of: Patterns.yearOfReport).flatMap { Int($0.output.1) }
+        return reportYear(in: Labels.norm(title))
+    }
+
+    /// The year of the first `2023年度` (19xx or 20xx) in `text`: what `Patterns.yearOfReport`
+    /// matches, found at each 年度's bytes, with the Character boundaries the regex would need
+    /// before the digits and after 度 (the rest are ASCII and CJK, which Characters split between).
+    /// The regex, its match and its output cost some 40,000 instructions a filing.
+    static func reportYear(in text: String) -> Int? {
+        text.withBytes { bytes in
+            for end in text.offsets(of: "年度") where end >= 4 {
+                let digits = bytes[(end - 4)..<end]
+                guard digits.allSatisfy({ (0x30...0x39).contains($0) }),
+                    digits.starts(with: [0x32, 0x30]) || digits.starts(with: [0x31, 0x39]),
+                    text.isCharacterBoundary(atByte: end - 4), text.isCharacterBoundary(atByte: end + 6)
+                else { continue }
+                return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            }
+            return nil
+        }
     }
 
     static func year(of filing: Filing, sections: [Section]) -> Int? {
         let texts = sections.prefix(6).flatMap { [$0.title] + $0.prose.prefix(6).map(\.text) }
-        // The regex runs only where its 年度 stands; `output.1`, as `.1` looks the field up by key path.
-        for text in texts.lazy.map(Labels.norm) where text.has("年度") {
-            if let m = text.firstMatch(of: Patterns.yearOfReport) { return Int(m.output.1) }
+        for text in texts.lazy.map(Labels.norm) {
+            if let year = reportYear(in: text) { return year }
         }
         let labels = filing.basic?.columnLabels ?? []
         let years = labels.compactMap { label in

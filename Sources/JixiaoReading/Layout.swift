@@ -279,6 +279,9 @@ package enum Layout {
     /// `Patterns.pageMarker` and `Patterns.pageFooter` match them, read by hand: the regex took a
     /// hundred thousand instructions for each marker of a filing.
     static func isPageMarker(_ text: String) -> Bool {
+        // Both patterns begin with 第 (E7 AC AC) or a dash (E2 80 94, 2D, EF BC 8D), none of which has
+        // another canonical spelling: other lines are answered by their first byte.
+        guard let first = text.utf8.first, [0xE7, 0xE2, 0x2D, 0xEF].contains(first) else { return false }
         var reader = ScalarReader(text)
         let dash = { (s: Unicode.Scalar) in s == "—" || s == "-" || s == "－" }
         let matched =

@@ -82,6 +82,20 @@ import Testing
         #expect(Labels.valueKind(key: Labels.norm(text)) == kind, "\(text.debugDescription)")
     }
 
+    /// `reportYear` finds at 年度's bytes what the regex finds stepping Characters: the first match,
+    /// with marks and Prepend scalars that join the digits or 度 into other Characters.
+    @Test(
+        arguments: texts + [
+            "2023年度", "x2023年度", "12023年度", "2023年度\u{301}", "\u{600}2023年度", "2\u{301}023年度",
+            "2023年 度", "1899年度", "1999年度", "2099年度报告2022年度", "年度2023年度", "202年度",
+            "2023年",
+            "2023年度\u{301}2022年度", "项目支出绩效自评表(2021年度)",
+        ])
+    func reportYearsAreTheRegexMatch(_ text: String) {
+        let expected = text.firstMatch(of: Patterns.yearOfReport).flatMap { Int($0.output.1) }
+        #expect(FilingReader.reportYear(in: text) == expected, "\(text.debugDescription)")
+    }
+
     /// `cellKey` reads a cell's bytes once for what `ControlCharacters.occur`, `norm` and
     /// `isPlaceholderKey` each read them for; drawn from blanks of each kind, controls (C0, DEL, C1,
     /// bidi), their near misses (U+00A9, U+2014, U+2030), full-width brackets and CJK.

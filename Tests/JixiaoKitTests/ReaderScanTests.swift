@@ -7,6 +7,26 @@ import Testing
 /// The reader's byte scans for headings and bookmarks, each against the general form it replaced:
 /// the scalar split at a run of spaces, and the regex that takes bookmarks out.
 @Suite struct ReaderScanTests {
+    /// A section with several 项目名称 rows is cut before each after the first; one with a single
+    /// table is handed on whole.
+    @Test func sectionsAreCutAtEachProjectAfterTheFirst() {
+        func row(_ texts: String..., line: Int) -> Row { Row(cells: texts.map { Cell(text: $0, line: line) }) }
+        var section = Section(kind: .projectTable, title: "项目支出绩效自评表", line: 1)
+        section.amountsInYuan = true
+        section.rows = [
+            row("单位：万元", line: 2), row("项目名称", "甲", line: 3), row("年初预算数", line: 4),
+            row("项目名称", "乙", line: 5), row("项目名称", "丙", line: 6), row("得分", line: 7),
+        ]
+        let parts = FilingReader.split(section)
+        #expect(parts.map { $0.rows.map(\.line) } == [[2, 3, 4], [5], [6, 7]])
+        #expect(parts.map(\.line) == [1, 5, 6])
+        #expect(parts.map(\.amountsInYuan) == [true, false, false])
+        section.rows.removeLast(3)
+        #expect(FilingReader.split(section).map { $0.rows.map(\.line) } == [[2, 3, 4]])
+        section.rows = []
+        #expect(FilingReader.split(section).isEmpty)
+    }
+
     @Test func headingsSplitAtARunOfSpaces() {
         #expect(
             Narratives.splitHeading("三、政府性基金预算支出情况  无") == (
