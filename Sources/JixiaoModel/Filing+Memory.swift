@@ -6,67 +6,69 @@ import Foundation
 
 extension Filing {
     /// The filing as the reader hands it over: every array at its element count (appending leaves
-    /// up to twice the room needed) and its repeated labels taken from `pool`. `map` makes an array
-    /// of just its count.
+    /// up to twice the room needed) and its repeated labels taken from `pool`. Changed in place,
+    /// element by element: mapping each array made a copy of every element and freed the old one.
     public func compacted(sharing pool: TextPool) -> Filing {
         var filing = self
-        filing.projects = projects.map { project in
-            var project = project
-            project.name = pool.shared(project.name)
-            project.table = project.table.compacted(sharing: pool)
-            project.report = project.report?.compacted()
-            return project
-        }
-        if var department {
-            department.table = department.table.compacted(sharing: pool)
-            department.income = department.income.exactly
-            department.expenditure = department.expenditure.exactly
-            filing.department = department
-        }
-        if var basic {
-            basic.rows = basic.rows.map { row in
-                var row = row
-                row.label = pool.shared(row.label)
-                row.name = pool.shared(row.name)
-                return row
-            }
-            filing.basic = basic
-        }
-        filing.report = report?.compacted()
-        filing.otherReports = otherReports.map { $0.compacted() }
-        filing.warnings = warnings.exactly
+        filing.compact(sharing: pool)
         return filing
+    }
+
+    public mutating func compact(sharing pool: TextPool) {
+        for p in projects.indices {
+            projects[p].name = pool.shared(projects[p].name)
+            projects[p].table.compact(sharing: pool)
+            projects[p].report?.compact()
+        }
+        projects = projects.exactly
+        department?.compact(sharing: pool)
+        basic?.compact(sharing: pool)
+        report?.compact()
+        for r in otherReports.indices { otherReports[r].compact() }
+        otherReports = otherReports.exactly
+        warnings = warnings.exactly
+    }
+}
+
+extension Department {
+    mutating func compact(sharing pool: TextPool) {
+        table.compact(sharing: pool)
+        income = income.exactly
+        expenditure = expenditure.exactly
+    }
+}
+
+extension BasicData {
+    mutating func compact(sharing pool: TextPool) {
+        for r in rows.indices {
+            rows[r].label = pool.shared(rows[r].label)
+            rows[r].name = pool.shared(rows[r].name)
+        }
+        rows = rows.exactly
     }
 }
 
 extension ScoredTable {
-    func compacted(sharing pool: TextPool) -> ScoredTable {
-        var table = self
-        table.funds.rows = funds.rows.map { row in
-            var row = row
-            row.label = pool.shared(row.label)
-            return row
+    mutating func compact(sharing pool: TextPool) {
+        for r in funds.rows.indices { funds.rows[r].label = pool.shared(funds.rows[r].label) }
+        funds.rows = funds.rows.exactly
+        for i in indicators.indices {
+            indicators[i].level1 = pool.shared(indicators[i].level1)
+            indicators[i].level2 = pool.shared(indicators[i].level2)
+            indicators[i].level3 = pool.shared(indicators[i].level3)
+            indicators[i].target = pool.shared(indicators[i].target)
+            indicators[i].actual = pool.shared(indicators[i].actual)
+            indicators[i].deviation = pool.shared(indicators[i].deviation)
         }
-        table.indicators = indicators.map { indicator in
-            var indicator = indicator
-            indicator.level1 = pool.shared(indicator.level1)
-            indicator.level2 = pool.shared(indicator.level2)
-            indicator.level3 = pool.shared(indicator.level3)
-            indicator.target = pool.shared(indicator.target)
-            indicator.actual = pool.shared(indicator.actual)
-            indicator.deviation = pool.shared(indicator.deviation)
-            return indicator
-        }
-        table.remarks = remarks.exactly
-        return table
+        indicators = indicators.exactly
+        remarks = remarks.exactly
     }
 }
 
 extension Narrative {
-    func compacted() -> Narrative {
-        var narrative = self
-        narrative.sections = sections.map { $0.trimmingCapacity() }
-        return narrative
+    mutating func compact() {
+        for s in sections.indices { sections[s].trimCapacity() }
+        sections = sections.exactly
     }
 }
 

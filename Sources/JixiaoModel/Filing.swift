@@ -102,15 +102,17 @@ public struct Funds: Hashable, Sendable {
     private(set) var amountIndex: Int?
     private(set) var scoringIndex: Int?
 
+    // Rows asked where they stand, by index: a key path or a closure over elements copied each
+    // row (eight strings and figures retained and released) at every change of the rows.
     static func amountIndex(_ rows: [FundRow]) -> Int? {
-        let total = rows.firstIndex { $0.kind == .total }
+        let total = rows.indices.first { rows[$0].kind == .total }
         if let total, rows[total].hasAmounts { return total }
-        return rows.firstIndex(where: \.hasAmounts) ?? total
+        return rows.indices.first { rows[$0].hasAmounts } ?? total
     }
     static func scoringIndex(_ rows: [FundRow]) -> Int? {
-        let total = rows.firstIndex { $0.kind == .total }
+        let total = rows.indices.first { rows[$0].kind == .total }
         if let total, rows[total].hasScoring { return total }
-        return rows.firstIndex(where: \.hasScoring)
+        return rows.indices.first { rows[$0].hasScoring }
     }
     public var initial: Figure { amountIndex.map { rows[$0].initial } ?? .blank }
     public var fullYear: Figure { amountIndex.map { rows[$0].fullYear } ?? .blank }

@@ -86,9 +86,7 @@ public struct Narrative: Hashable, Sendable {
 
 extension NarrativeSection {
     /// The section with its line numbers held in just the room they need.
-    func trimmingCapacity() -> NarrativeSection {
-        var section = self
-        section.lines = section.lines.exactly
-        return section
+    mutating func trimCapacity() {
+        lines = lines.exactly
     }
 }

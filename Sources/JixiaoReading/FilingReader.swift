@@ -23,7 +23,8 @@ public enum FilingReader {
         if !read.notes.isEmpty { filing.warnings = read.notes + filing.warnings }
         filing.sha256 = Digest.sha256Hex(data)
         filing.byteCount = data.count
-        return filing.compacted(sharing: pool ?? TextPool())
+        filing.compact(sharing: pool ?? TextPool())
+        return filing
     }
 
     /// Reads already-decoded text.
