@@ -153,6 +153,11 @@ enum TextFrontEnd: FrontEnd {
     static func claims(_ file: FileBytes) -> Bool { true }
 
     static func read(_ file: FileBytes) throws(ReadError) -> FrontEndResult {
+        let fromBytes = TextDecoding.withValidUTF8(file.data) { bytes, encoding in
+            let layout = Layout.sections(ofValidUTF8: bytes, text: { String(decoding: bytes, as: UTF8.self) })
+            return FrontEndResult(layout: layout, encoding: encoding, format: .text)
+        }
+        if let fromBytes { return fromBytes }
         let (text, encoding) = try TextDecoding.decode(file.data)
         return FrontEndResult(layout: Layout.sections(of: text), encoding: encoding, format: .text)
     }

@@ -196,20 +196,22 @@ package enum Layout {
     }
 
     package static func sections(of text: String) -> Result {
-        var text = text
+        text.withBytes { sections(ofValidUTF8: $0, text: { text }) }
+    }
+
+    /// `sections(of:)` of a file's bytes, known to be valid UTF-8; `text` makes them a string for
+    /// the layouts read line by line as strings (pipes, markdown), and is not called for the others.
+    package static func sections(ofValidUTF8 bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> Result {
         var builder = SectionBuilder()
-        let (family, lineCount) = text.withUTF8 { bytes -> (LayoutFamily, Int) in
-            let lines = TextLines.ranges(bytes)
-            let found = Layout.family(of: lines, in: bytes)
-            if found == .tabCells { TabCells.read(bytes, lines: lines, into: &builder) }
-            return (found, lines.count)
-        }
+        let lines = TextLines.ranges(bytes)
+        let family = Layout.family(of: lines, in: bytes)
         switch family {
-        case .pipeCells: PipeCells.read(TextLines.split(text), into: &builder)
-        case .markdownRows: MarkdownRows.read(TextLines.split(text), into: &builder)
-        case .tabCells, .docx, .workbook, .html, .pdf: break
+        case .tabCells: TabCells.read(bytes, lines: lines, into: &builder)
+        case .pipeCells: PipeCells.read(TextLines.split(text()), into: &builder)
+        case .markdownRows: MarkdownRows.read(TextLines.split(text()), into: &builder)
+        case .docx, .workbook, .html, .pdf: break
         }
-        return Result(sections: builder.sections, lineCount: lineCount, family: family)
+        return Result(sections: builder.sections, lineCount: lines.count, family: family)
     }
 
     /// The family whose table lines are most numerous; tab-led cells when there are none.

@@ -83,6 +83,22 @@ package enum TextDecoding {
         return (text, .gb18030)
     }
 
+    /// `body` of the file's bytes when they are UTF-8 text (a byte-order mark dropped), as `decode`
+    /// would take them, without making them a string; nil for anything else, which `decode` reads
+    /// or refuses. Most filings are UTF-8, and their text is cut into cells from the bytes.
+    package static func withValidUTF8<Result>(
+        _ data: Data, _ body: (UnsafeBufferPointer<UInt8>, TextEncoding) -> Result
+    ) -> Result? {
+        data.withUnsafeBytes { raw -> Result? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = raw.baseAddress, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+                memchr(base, 0, raw.count) == nil, UTF8Validation.isValid(bytes)
+            else { return nil }
+            let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            return body(UnsafeBufferPointer(rebasing: bytes.dropFirst(marked ? 3 : 0)), marked ? .utf8WithBOM : .utf8)
+        }
+    }
+
     /// Foundation's NSString encoding number for kCFStringEncodingGB_18030_2000.
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 

@@ -158,6 +158,9 @@ import ZIPFoundation
         #expect(filing.projects[0].funds.executed.value == 8)
         #expect(filing.projects[0].indicators[0].score.value == 72)
         #expect(filing.projects[0].indicators[0].deviation == "原因")
+        // The bytes of a UTF-8 file are laid out as they stand; a decoded string gives the same tables.
+        let decoded = try FilingReader.read(text: String(text.unicodeScalars.dropFirst()), source: "bom")
+        #expect(decoded.projects == filing.projects)
     }
 
     @Test func amountsInYuanAreConvertedToWanYuan() throws {

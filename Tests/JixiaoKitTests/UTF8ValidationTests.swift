@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import JixiaoReading
+
+/// The hand-written validator accepts exactly what the standard library's does: on every edge of
+/// RFC 3629's table (each lead byte with continuation bytes at the ends of its allowed range and
+/// just outside), on truncated sequences, and on seeded runs of valid and damaged text.
+@Suite struct UTF8ValidationTests {
+    static func library(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
+    static func mine(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(UTF8Validation.isValid) }
+
+    @Test func everyLeadAtTheEdgesOfItsRanges() {
+        let seconds: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        for lead in 0...255 {
+            for second in seconds {
+                for third in [0x80, 0xBF, 0x41, 0xC0] as [UInt8] {
+                    for tail in [[], [0x80], [0xC0], [0x41]] as [[UInt8]] {
+                        for prefix in [[], [0x61]] as [[UInt8]] {
+                            let bytes = prefix + [UInt8(lead), second, third] + tail
+                            #expect(Self.mine(bytes) == Self.library(bytes), "\(bytes)")
+                            let cut = prefix + [UInt8(lead)]
+                            #expect(Self.mine(cut) == Self.library(cut), "\(cut)")
+                            let two = prefix + [UInt8(lead), second]
+                            #expect(Self.mine(two) == Self.library(two), "\(two)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func seededTextWithDamage() {
+        var generator = SplitMix(seed: 0x07F8)
+        let pieces = ["预算", "a", "\n", "\t", "é", "😀", "\u{FFFD}", "\u{10FFFF}", "\u{D7FF}", "\u{E000}", "（"]
+        for _ in 0..<4_000 {
+            let count = Int.random(in: 0...12, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            var bytes = Array(text.utf8)
+            if !bytes.isEmpty, Bool.random(using: &generator) {
+                let at = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes[at] = UInt8.random(in: 0x80...0xFF, using: &generator)
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(UInt8.random(in: 0...0xFF, using: &generator), at: at)
+                }
+            }
+            #expect(Self.mine(bytes) == Self.library(bytes), "\(bytes)")
+        }
+    }
+}
