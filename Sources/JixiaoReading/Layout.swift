@@ -51,18 +51,24 @@ package enum SectionKind: Equatable, Sendable {
     case attachment  // 附件5, 附表2: a boundary only
     case preamble  // lines before any title
 
-    var isTable: Bool { [.basicData, .departmentTable, .projectTable, .summaryTable].contains(self) }
+    var isTable: Bool {
+        switch self {
+        case .basicData, .departmentTable, .projectTable, .summaryTable: true
+        default: false
+        }
+    }
 
     /// Recognises a title line by its wording, tolerating spaces, a leading unit name or
     /// year, an 附表N prefix and a trailing `(2023年度)`.
     static func of(title text: String) -> SectionKind? {
+        // The tests below each turn a line away, so they are asked cheapest first for prose: a
+        // sentence is no title (only an attachment's, with its 附, may hold a comma), and a
+        // paragraph's first comma comes within a few characters.
+        if sentenceMarks.occurs(in: text), !text.has("附") { return nil }
         // A title's normal form is at most 150 bytes, an attachment's (附件N, its first character 附)
         // aside: a paragraph is turned away once 150 bytes of it are read, not searched for each word.
         if Labels.normIsLonger(text, than: 150), !Labels.trimmed(text, begins: "附") { return nil }
         guard titleWords.occurs(in: text) else { return nil }
-        // A sentence is no title, and only an attachment's title starts with 附: said before the
-        // costlier normalisation (which keeps every comma and full stop).
-        if !text.has("附"), text.has("，") || text.has("。") || text.has(",") { return nil }
         var t = Labels.norm(text)
         if t.begins(with: "附件") || t.begins(with: "附表"), isAttachment(t) { return .attachment }
         guard t.utf8.count <= 150, !t.has("，"), !t.has("。"), !t.has(",") else { return nil }
@@ -99,6 +105,7 @@ package enum SectionKind: Equatable, Sendable {
 
     /// A title holds one of these; a line without any is passed over in one look.
     private static let titleWords = WordList(["表", "报告", "说明", "附件"])
+    private static let sentenceMarks = WordList(["，", "。", ","])
 
     /// `部门整体支出绩效自评表(2023年度)` → `部门整体支出绩效自评表`.
     static func withoutYearSuffix(_ key: String) -> String {
@@ -154,7 +161,7 @@ package struct SectionBuilder {
             title(kind, trimmed, line: line)
             return
         }
-        if Layout.isYearSubtitle(trimmed), current.kind.isTable, current.rows.isEmpty, current.prose.isEmpty {
+        if current.kind.isTable, current.rows.isEmpty, current.prose.isEmpty, Layout.isYearSubtitle(trimmed) {
             current.title += trimmed
             return
         }
