@@ -23,7 +23,7 @@ import Testing
         return (ok, String(console.output.dropFirst(out)), String(console.errors.dropFirst(err)))
     }
 
-    /// A load reports its progress after each slice of files, in order, and erases it at the end.
+    /// A load reports its progress as it goes and once at the end, in order, and erases it then.
     @Test func loadReportsProgressThenErasesIt() {
         let (_, console) = Fixtures.run("load Tests/Fixtures/county")
         let reports = console.progressReports

@@ -59,39 +59,48 @@ package enum Loader {
         let made = try Conversions(cache: cache, environment: environment).prepare(files)
         let clock = ContinuousClock()
         let start = clock.now
-        var bytes = 0
         defer { environment.progress(nil) }
-        // In slices read on every core, so Ctrl-C is heard and progress shown between them; the
+        // One pass on every core, the calling thread looking at Ctrl-C and drawing the progress line
+        // while it waits (slices with a wait between them left a core idle at each one's end); the
         // results are taken in path order, so the outcome is that of reading one file after another.
         let pool = TextPool()  // the labels the filings of this load repeat, kept once
-        for first in stride(from: 0, to: files.count, by: sliceSize) {
-            try environment.checkInterrupt()
-            let slice = Array(files[first..<min(first + sliceSize, files.count)])
-            let results = try slice.parallelMap(
-                { path, shown in
-                    Result { () throws(ShellError) in try read(path, shownAs: shown, pool: pool, made: made[path]) }
-                },
-                checking: environment.checkInterrupt)
-            for (result, (_, shown)) in zip(results, slice) {
-                switch result {
-                case .success(let loaded):
-                    bytes += loaded.filing.byteCount
-                    batch.loaded.append(loaded)
-                case .failure(let error) where strict: throw error
-                case .failure(let error): batch.failed.append((shown, error))
-                }
-            }
+        let tally = LoadTally()
+        func report() {
+            let (done, bytes) = tally.counts
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            let done = first + slice.count
+            let current = files.isEmpty ? "" : files[min(done, files.count - 1)].1
             environment.progress(
-                LoadProgress(done: done, total: files.count, bytes: bytes, seconds: seconds, current: slice[0].1))
+                LoadProgress(done: done, total: files.count, bytes: bytes, seconds: seconds, current: current))
+        }
+        try environment.checkInterrupt()
+        let results = try Array(files.enumerated()).parallelMap(
+            { (index, file) -> Result<LoadedFiling, ShellError> in
+                // After Ctrl-C, or once a file has failed a strict load, the files still to read are not.
+                if tally.isAbandoned(after: index, strict: strict) { return .failure(.cancelled) }
+                let result = Result { () throws(ShellError) in
+                    try read(file.0, shownAs: file.1, pool: pool, made: made[file.0])
+                }
+                tally.finished(index, bytes: (try? result.get())?.filing.byteCount)
+                return result
+            },
+            checking: { () throws(ShellError) in
+                do throws(ShellError) { try environment.checkInterrupt() } catch {
+                    tally.abandon()
+                    throw error
+                }
+                report()
+            })
+        report()
+        for (result, (_, shown)) in zip(results, files) {
+            switch result {
+            case .success(let loaded): batch.loaded.append(loaded)
+            case .failure(let error) where strict: throw error
+            case .failure(let error): batch.failed.append((shown, error))
+            }
         }
         return batch
     }
-
-    /// Files read between two looks at Ctrl-C and the progress line: a few milliseconds' work.
-    static let sliceSize = 32
 
     /// The files one word names, each with the path to show: a glob's matches, a folder's
     /// filings, or the file itself.
@@ -161,5 +170,44 @@ extension Shell {
         } catch {
             reportFailure(error, location: "")
         }
+    }
+}
+
+/// What the cores reading a load have done so far, for the progress line, and whether the rest
+/// of it need not be read.
+private final class LoadTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var bytes = 0
+    private var firstFailure = Int.max
+    private var abandoned = false
+
+    /// A file finished: read (`bytes`) or failed (nil).
+    func finished(_ index: Int, bytes: Int?) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        if let bytes { self.bytes += bytes } else { firstFailure = min(firstFailure, index) }
+    }
+
+    /// The load was given up (Ctrl-C): what is still to read is not read.
+    func abandon() {
+        lock.lock()
+        abandoned = true
+        lock.unlock()
+    }
+
+    /// Whether the file at `index` need not be read: the load was given up, or it is strict and
+    /// a file before this one failed.
+    func isAbandoned(after index: Int, strict: Bool) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return abandoned || strict && firstFailure < index
+    }
+
+    var counts: (done: Int, bytes: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (done, bytes)
     }
 }
