@@ -4,6 +4,10 @@ import JixiaoModel
 /// Reads 部门整体支出绩效评价基础数据表: staffing (编制数, 实际在职人数, 控制率) and the
 /// expense-control rows (三公经费, 项目支出, 公用经费, 政府采购金额) with their three columns.
 package enum BasicDataReader {
+    /// The rows that end the table of amounts, and those that begin the buildings' part.
+    static let tableEndWords = WordList(["楼堂馆所", "厉行节约", "批复规模"])
+    static let buildingWords = WordList(["批复规模", "楼堂馆所"])
+
     static func read(_ table: Section, warnings: inout [ReadWarning]) -> BasicData {
         var reader = TableReader(rows: table.rows)
         var basic = BasicData(line: table.rows.first?.line ?? table.line)
@@ -40,7 +44,7 @@ package enum BasicDataReader {
         var end = rows.count
         for r in (h + 1)..<rows.count {
             let row = rows[r]
-            if row.has("楼堂馆所") || row.has("厉行节约") || row.has("批复规模") {
+            if row.holds(Self.tableEndWords) {
                 end = r
                 break
             }
@@ -90,7 +94,7 @@ package enum BasicDataReader {
     static func readBuildings(_ rows: [Row], from start: Int, into basic: inout BasicData, reader: inout TableReader) {
         for r in start..<rows.count {
             let row = rows[r]
-            if row.has("批复规模") || row.has("楼堂馆所") {
+            if row.holds(Self.buildingWords) {
                 reader.used.insert(r)
                 let labels = row.cells.filter { !$0.isEmpty && !$0.key.has("楼堂馆所") }
                 guard r + 1 < rows.count, !rows[r + 1].has("厉行节约") else { continue }

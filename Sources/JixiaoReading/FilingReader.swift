@@ -180,6 +180,7 @@ public enum FilingReader {
             }
     }
 
+    private static let breakdownEndWords = WordList(["年度总体目标", "预期目标", "一级指标"])
     private static let staffingWords = WordList(["编制数", "经费控制情况"])
     private static let departmentWords = WordList(["预算部门名称", "部门(单位)名称", "按收入性质"])
     private static let fundWords = WordList(["年初预算", "预算数"])
@@ -274,7 +275,7 @@ public enum FilingReader {
         var r = start
         while r < reader.rows.count {
             let row = reader.rows[r]
-            if row.has("年度总体目标") || row.has("预期目标") || row.has("一级指标") { break }
+            if row.holds(breakdownEndWords) { break }
             reader.used.insert(r)
             let cells = row.cells
             var i = 0

@@ -37,6 +37,8 @@ package struct Row: Hashable, Sendable {
     package var line: Int { cells.first?.line ?? 0 }
     package func index(where test: (String) -> Bool) -> Int? { cells.firstIndex { test($0.key) } }
     package func has(_ label: String) -> Bool { cells.contains { $0.key.has(label) } }
+    /// Whether a cell holds any of `words`: each cell read once, not once a word.
+    package func holds(_ words: WordList) -> Bool { cells.contains { words.occurs(in: $0.key) } }
     package var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
     package var preview: String {
         let texts = cells.map(\.text).filter { !$0.isEmpty }

@@ -6,7 +6,7 @@ import JixiaoModel
 /// column they sit in. Rows it uses are marked, so what is left can be reported.
 package struct TableReader {
     package var rows: [Row]
-    package var used: Set<Int> = []
+    package var used: RowMarks
     package var warnings: [ReadWarning] = []
 
     /// Amounts whose header names no unit are in 元 (a `单位：元` line above the table).
@@ -14,7 +14,22 @@ package struct TableReader {
 
     package init(rows: [Row], amountsInYuan: Bool = false) {
         self.rows = rows
+        self.used = RowMarks(count: rows.count)
         self.amountsInYuan = amountsInYuan
+    }
+
+    /// The rows a reader has taken, by index: a flag a row, where a `Set` hashed every index
+    /// marked and asked. An index past the rows marks nothing, as it matched no row in the set.
+    package struct RowMarks {
+        private var marks: [Bool]
+
+        init(count: Int) { marks = Array(repeating: false, count: count) }
+
+        mutating func insert(_ row: Int) {
+            if marks.indices.contains(row) { marks[row] = true }
+        }
+
+        func contains(_ row: Int) -> Bool { marks.indices.contains(row) && marks[row] }
     }
 
     mutating func warn(_ line: Int, _ message: String) { warnings.append(ReadWarning(line: line, message: message)) }
@@ -92,6 +107,11 @@ package struct TableReader {
         ("偏差原因", .start, .deviation),
     ]
 
+    /// The rows that end the funds block.
+    private static let fundsEndWords = WordList([
+        "年度总体目标", "一级指标", "按收入性质", "预期目标",
+    ])
+
     /// Every header holds its word.
     private static let fundHeaderWords = WordList(fundHeaders.map(\.word))
 
@@ -138,11 +158,7 @@ package struct TableReader {
         var r = h + 1
         while r < rows.count {
             let row = rows[r]
-            if row.has("年度总体目标") || row.has("一级指标") || row.has("按收入性质")
-                || row.has("预期目标")
-            {
-                break
-            }
+            if row.holds(Self.fundsEndWords) { break }
             guard let li = row.cells.firstIndex(where: { Self.fundKind($0.key) != nil }),
                 let kind = Self.fundKind(row.cells[li].key)
             else {
