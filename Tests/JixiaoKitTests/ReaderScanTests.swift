@@ -27,6 +27,24 @@ import Testing
         #expect(FilingReader.split(section).isEmpty)
     }
 
+    /// The saving measures written after 措施 in the 厉行节约 cell, and the cells after it.
+    @Test func savingMeasuresFollowTheirLabel() {
+        func row(_ texts: String..., line: Int) -> Row { Row(cells: texts.map { Cell(text: $0, line: line) }) }
+        var section = Section(kind: .basicData, title: "基础数据表", line: 1)
+        section.rows = [
+            row("经费控制情况", "上年实际数", "本年预算数", "本年实际数", line: 2),
+            row("三公经费", "1", "2", "3", line: 3),
+            row("厉行节约保障措施： 严控会议费", "压减公务接待", line: 4),
+        ]
+        var warnings: [ReadWarning] = []
+        let basic = BasicDataReader.read(section, warnings: &warnings)
+        #expect(basic.savingMeasures?.text == "严控会议费 压减公务接待")
+        section.rows[2] = row("厉行节约措施", "压减公务接待", line: 4)
+        #expect(BasicDataReader.read(section, warnings: &warnings).savingMeasures?.text == "压减公务接待")
+        section.rows[2] = row("厉行节约措施 会议费：压减", line: 4)
+        #expect(BasicDataReader.read(section, warnings: &warnings).savingMeasures?.text == "会议费：压减")
+    }
+
     @Test func headingsSplitAtARunOfSpaces() {
         #expect(
             Narratives.splitHeading("三、政府性基金预算支出情况  无") == (
