@@ -51,7 +51,7 @@ extension Checker {
         guard let p = c.projectSpend?.figure.value, !c.filing.projects.isEmpty else { return }
         let line = c.projectSpend?.figure.line
         let sum = c.filing.projects.sum { $0.funds.executed.value }
-        guard sum < p else { return }
+        guard sum.isBelow(p) else { return }
         let tables = "the \(c.filing.projects.count) project tables spent \(amount(sum))"
         let others = c.unevaluatedProjectRows
         guard !others.isEmpty else {
@@ -63,7 +63,7 @@ extension Checker {
             return
         }
         let listed = others.sum { $0.actual.value }
-        let gap = p - sum - listed
+        let gap = p.minus(sum).minus(listed)
         guard gap != 0 else { return }
         let (names, count) = (others.map(\.name).joined(separator: ", "), others.count)
         c.add(
@@ -98,10 +98,10 @@ extension Checker {
     /// 基本支出 against the budget the 基础数据表 implies: the whole budget less the projects'.
     static func deptBasicOverspend(_ c: inout Checker) {
         guard let d = c.filing.department, let full = d.funds.fullYear.value, let b = c.basicSpend?.figure.value,
-            let projectBudget = c.filing.basic?.total(.projects)?.budget.value, full - projectBudget > 0,
-            b > full - projectBudget
+            let projectBudget = c.filing.basic?.total(.projects)?.budget.value
         else { return }
-        let budget = full - projectBudget
+        let budget = full.minus(projectBudget)  // on the words: Foundation's `-` took six thousand instructions
+        guard budget.isPositive, b.exceeds(budget) else { return }
         c.add(
             c.basicSpend?.figure.line, .department,
             "部门整体: 基本支出 \(amount(b)) against an implied budget of \(amount(budget)) (\(amount(full)) "
@@ -112,7 +112,7 @@ extension Checker {
     /// A cost indicator claiming no overrun while 公用经费 ran over its budget.
     static func costClaim(_ c: inout Checker) {
         guard let d = c.filing.department, let row = c.filing.basic?.total(.publicFunds),
-            let budget = row.budget.value, let actual = row.actual.value, budget > 0, actual > budget,
+            let budget = row.budget.value, let actual = row.actual.value, budget.isPositive, actual.exceeds(budget),
             let claim = d.indicators.first(where: {
                 $0.level1.has("成本") && ($0.actual ?? "").has("未超") && $0.score.value == $0.weight.value
             })

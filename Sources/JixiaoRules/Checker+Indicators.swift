@@ -258,7 +258,7 @@ extension Checker {
             }
             guard Quantity.numberCount(key) > 0 else { return }
             guard let target = i.read.target, target.comparison != .atLeast || !key.has("≥"),
-                let budget = t.funds.fullYear.value ?? t.funds.initial.value, budget > 0
+                let budget = t.funds.fullYear.value ?? t.funds.initial.value, budget.isPositive
             else { return }
             let ceiling: Decimal
             switch target.unit {

@@ -51,7 +51,7 @@ extension Checker {
     static func narrativeClaim(_ c: inout Checker) {
         let budget = c.filing.projects.sum { $0.funds.fullYear.value }
         let spent = c.filing.projects.sum { $0.funds.executed.value }
-        guard budget > 0, spent < budget else { return }
+        guard budget.isPositive, spent.isBelow(budget) else { return }
         for other in c.filing.otherReports {
             guard
                 let section = other.sections.first(where: {

@@ -107,7 +107,7 @@ extension Checker {
             let allFull = t.indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
             let explained = t.indicators.contains { $0.deviation != nil } || t.funds.deviation != nil
             guard allFull, !explained else { return }
-            let unspent = (t.execution.denominator ?? 0) - (t.execution.executed ?? 0)
+            let unspent = (t.execution.denominator ?? 0).minus(t.execution.executed ?? 0)
             let name = t.name
             c.add(
                 t.fundLine, t.target,
