@@ -166,3 +166,32 @@ extension String {
 @inlinable package func utf8Length(_ byte: UInt8) -> Int {
     Int(truncatingIfNeeded: (UInt32(0xE500_0000) >> (UInt32(byte >> 4) << 1)) & 3) + 1
 }
+
+extension String {
+    /// `==`, canonical equivalence and all, answered from the bytes where that is the same: two
+    /// texts of ASCII and CJK ideographs alone (U+4000–U+9FFF, lead bytes E4–E9) are canonically
+    /// equal only when their bytes are, as no such scalar decomposes, combines or composes. Other
+    /// texts (a compatibility ideograph such as U+F961, a combining mark) go to `==`, whose
+    /// normalising comparison cost a thousand instructions a pair of Chinese labels.
+    package func isSameText(as other: String) -> Bool {
+        if isExactly(other) { return true }
+        if withBytes(Self.isPlain) && other.withBytes(Self.isPlain) { return false }
+        return self == other
+    }
+
+    /// Whether the bytes are ASCII and three-byte characters led by E4 to E9.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                i &+= 1
+            } else if byte >= 0xE4 && byte <= 0xE9 {
+                i &+= 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -34,8 +34,13 @@ extension Checker {
 
     static func layoutDuplicate(_ c: inout Checker) {
         guard let d = c.filing.department else { return }
-        var seen: Set<String> = []
-        for item in d.income + d.expenditure where !seen.insert(item.label).inserted {
+        // A few labels a filing, each compared with those before as `==` would, not hashed.
+        var seen: [String] = []
+        for item in d.income + d.expenditure {
+            guard seen.contains(where: { $0.isSameText(as: item.label) }) else {
+                seen.append(item.label)
+                continue
+            }
             let label = item.label
             c.add(
                 item.figure.line, .department,

@@ -156,7 +156,9 @@ extension Checker {
             }
             let (templateName, levelWeights) = c.template(of: t.table)
             for group in t.firstLevelGroups {
-                guard let expected = levelWeights[group.name], let weight = group.weight, expected != weight
+                // The few names looked at in turn, compared as `==` would, without hashing each name.
+                guard let expected = levelWeights.first(where: { $0.key.isSameText(as: group.name) })?.value,
+                    let weight = group.weight, expected != weight
                 else { continue }
                 let level1 = group.name
                 c.add(
@@ -174,11 +176,12 @@ extension Checker {
     func template(of table: ScoredTable) -> (name: String, weights: [String: Decimal]) {
         let weights = rules.levelWeights(for: table.kind)
         let own = (rules.name, weights)
-        let tableHasCost = table.indicators.contains { $0.level1 == "成本指标" }
-        guard !weights.isEmpty, !table.indicators.isEmpty, tableHasCost != weights.keys.contains("成本指标")
+        let isCost = { (name: String) in name.isSameText(as: "成本指标") }
+        let tableHasCost = table.indicators.contains { isCost($0.level1) }
+        guard !weights.isEmpty, !table.indicators.isEmpty, tableHasCost != weights.keys.contains(where: isCost)
         else { return own }
         let other = rules.templates.first {
-            $0.levelWeights(for: table.kind).keys.contains("成本指标") == tableHasCost
+            $0.levelWeights(for: table.kind).keys.contains(where: isCost) == tableHasCost
         }
         return other.map { ($0.name, $0.levelWeights(for: table.kind)) } ?? own
     }

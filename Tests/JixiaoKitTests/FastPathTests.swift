@@ -120,6 +120,26 @@ import Testing
         }
     }
 
+    /// `isSameText` answers `==` from the bytes for ASCII and CJK ideographs and asks `==` for the
+    /// rest: drawn from both, with a compatibility ideograph (U+F961, canonically 率), composed and
+    /// decomposed é, a combining mark, Hangul and CJK punctuation among them.
+    @Test func sameTextIsStringEquality() {
+        var generator = SplitMix(seed: 0x5A3E)
+        let pieces = [
+            "率", "\u{F961}", "成本", "指标", "a", "1", "é", "e\u{301}", "\u{301}", "한", "（", "、",
+            "\u{4DC0}",
+        ]
+        for _ in 0..<5_000 {
+            let draw = { (count: Int) in
+                (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            }
+            let a = draw(Int.random(in: 0...3, using: &generator))
+            let b = Bool.random(using: &generator) ? a : draw(Int.random(in: 0...3, using: &generator))
+            #expect(a.isSameText(as: b) == (a == b), "\(a.debugDescription) \(b.debugDescription)")
+        }
+        #expect("\u{F961}".isSameText(as: "率") && !"成本指标".isSameText(as: "成本"))
+    }
+
     /// `splitAtColon` searches bytes; `firstIndex`/`lastIndex` over Characters is what it replaced.
     /// Texts drawn with a seed from colons, marks that join a colon into another Character
     /// (U+0301, ZWJ, VS16), CJK and ASCII.
