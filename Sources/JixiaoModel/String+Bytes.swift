@@ -179,6 +179,15 @@ extension String {
         return self == other
     }
 
+    /// The number of Characters when the text is ASCII (no CR) and CJK ideographs, each then a
+    /// Character of its own; nil for other texts, whose Characters only `count` can tell.
+    package var plainCount: Int? {
+        withBytes { bytes in
+            guard Self.isPlain(bytes), !bytes.contains(0x0D) else { return nil }
+            return bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
+    }
+
     /// Whether the bytes are ASCII and three-byte characters led by E4 to E9.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0

@@ -179,13 +179,22 @@ extension Checker {
 
     /// A project name reduced for matching: 双联工作经费 and 双联工作 are the same project.
     static func projectKey(_ name: String) -> String {
-        var key = Labels.norm(name)
-        for suffix in ["专项经费", "专项资金", "工作经费", "经费", "资金", "项目"]
-        where key.ends(with: suffix) && key.count > suffix.count + 1 {
-            key = String(key.dropLast(suffix.count)) + (suffix == "工作经费" ? "工作" : "")
-            break
+        let key = Labels.norm(name)
+        // Characters counted and cut on the bytes for a name of ASCII and CJK ideographs (each scalar a
+        // Character), by `count` and `dropLast` otherwise: counting Characters walked every name.
+        lazy var plainCount = key.plainCount  // asked only of a name with one of the endings
+        for (suffix, count) in projectSuffixes where key.ends(with: suffix) {
+            let plain = plainCount.map { (characters: $0, cut: Substring(key.utf8.dropLast(suffix.utf8.count))) }
+            guard (plain?.characters ?? key.count) > count + 1 else { continue }
+            let kept = plain.map { String($0.cut) } ?? String(key.dropLast(count))
+            return kept + (suffix.isExactly("工作经费") ? "工作" : "")
         }
         return key
+    }
+
+    /// The endings a project name may have or not, with their Characters.
+    static let projectSuffixes = ["专项经费", "专项资金", "工作经费", "经费", "资金", "项目"].map {
+        ($0, $0.count)
     }
 
     /// Share of characters two names have in common, in order (longest common subsequence).

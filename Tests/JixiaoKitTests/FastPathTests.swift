@@ -140,6 +140,32 @@ import Testing
         #expect("\u{F961}".isSameText(as: "率") && !"成本指标".isSameText(as: "成本"))
     }
 
+    /// `projectKey` counts and cuts Characters on the bytes for plain names; what it did before,
+    /// by `count` and `dropLast`, is the reference, on names drawn with the suffixes it drops and
+    /// with marks, CR LF and a compatibility ideograph that make a name not plain.
+    @Test func projectKeysAreTheCharacterReading() {
+        func byCharacters(_ name: String) -> String {
+            var key = Labels.norm(name)
+            for suffix in ["专项经费", "专项资金", "工作经费", "经费", "资金", "项目"]
+            where key.ends(with: suffix) && key.count > suffix.count + 1 {
+                key = String(key.dropLast(suffix.count)) + (suffix == "工作经费" ? "工作" : "")
+                break
+            }
+            return key
+        }
+        var generator = SplitMix(seed: 0x9E_11)
+        let pieces = [
+            "双联", "工作", "经费", "专项", "资金", "项目", "a", "\u{301}", "\u{F961}", " ", "\r\n", "é",
+            "费",
+        ]
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 0...5, using: &generator)
+            let name = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(Checker.projectKey(name) == byCharacters(name), "\(name.debugDescription)")
+            if let plain = name.plainCount { #expect(plain == name.count, "\(name.debugDescription)") }
+        }
+    }
+
     /// `splitAtColon` searches bytes; `firstIndex`/`lastIndex` over Characters is what it replaced.
     /// Texts drawn with a seed from colons, marks that join a colon into another Character
     /// (U+0301, ZWJ, VS16), CJK and ASCII.
