@@ -337,7 +337,7 @@ public struct Filing: Hashable, Sendable {
     /// Whether an indicator of any table has `name` as its first-level name.
     public func hasLevel1(_ name: String) -> Bool {
         // Stops at the first: the array of every name, each compared with those before, cost more.
-        let named = { (indicator: Indicator) in indicator.level1 == name }
+        let named = { (indicator: Indicator) in indicator.level1.isSameText(as: name) }
         if department?.indicators.contains(where: named) == true { return true }
         return projects.contains { $0.indicators.contains(where: named) }
     }

@@ -192,11 +192,9 @@ public enum FilingReader {
         let rows = table.rows
         // Each test scans every row, so each runs only when the ones before it have not decided.
         lazy var hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
-        // A cell's key read once for all of a test's words.
-        func holds(_ words: WordList) -> Bool { rows.contains { $0.cells.contains { words.occurs(in: $0.key) } } }
-        lazy var hasStaffing = holds(staffingWords)
-        lazy var hasDeptName = holds(departmentWords)
-        lazy var hasFunds = holds(fundWords)
+        lazy var hasStaffing = rows.contains { $0.holds(staffingWords) }
+        lazy var hasDeptName = rows.contains { $0.holds(departmentWords) }
+        lazy var hasFunds = rows.contains { $0.holds(fundWords) }
         if table.kind == .summaryTable || rows.contains(where: SummaryReader.isHeader) {
             if filing.summary == nil { filing.summary = SummaryReader.read(table, warnings: &filing.warnings) }
         } else if hasProjectName || (table.kind == .projectTable && hasFunds) {

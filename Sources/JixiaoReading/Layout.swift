@@ -292,7 +292,10 @@ package enum Layout {
     static func isPageMarker(_ text: String) -> Bool {
         // Both patterns begin with 第 (E7 AC AC) or a dash (E2 80 94, 2D, EF BC 8D), none of which has
         // another canonical spelling: other lines are answered by their first byte.
-        guard let first = text.utf8.first, [0xE7, 0xE2, 0x2D, 0xEF].contains(first) else { return false }
+        switch text.utf8.first {
+        case 0xE7?, 0xE2?, 0x2D?, 0xEF?: break
+        default: return false
+        }
         var reader = ScalarReader(text)
         let dash = { (s: Unicode.Scalar) in s == "—" || s == "-" || s == "－" }
         let matched =

@@ -184,9 +184,13 @@ extension Checker {
         // Character), by `count` and `dropLast` otherwise: counting Characters walked every name.
         lazy var plainCount = key.plainCount  // asked only of a name with one of the endings
         for (suffix, count) in projectSuffixes where key.ends(with: suffix) {
-            let plain = plainCount.map { (characters: $0, cut: Substring(key.utf8.dropLast(suffix.utf8.count))) }
-            guard (plain?.characters ?? key.count) > count + 1 else { continue }
-            let kept = plain.map { String($0.cut) } ?? String(key.dropLast(count))
+            guard (plainCount ?? key.count) > count + 1 else { continue }
+            let kept: String
+            if plainCount == nil {
+                kept = String(key.dropLast(count))
+            } else {
+                kept = String(Substring(key.utf8.dropLast(suffix.utf8.count)))
+            }
             return kept + (suffix.isExactly("工作经费") ? "工作" : "")
         }
         return key
