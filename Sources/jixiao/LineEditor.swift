@@ -14,6 +14,8 @@ final class LineEditor {
     /// The prompt shown now, for measuring where the line starts after a resize.
     private var prompt = ""
     private let historyPath: String?
+    /// The terminal, opened a second time without blocking (or standard input if it cannot be).
+    private let input: Int32
     /// Completion candidates for the text before the cursor, supplied by the shell.
     var complete: (String) -> [String] = { _ in [] }
 
@@ -22,9 +24,10 @@ final class LineEditor {
         self.editor = editor
         self.history = history
         self.historyPath = historyPath
+        self.input = Self.openTerminalWithoutBlocking() ?? STDIN_FILENO
         _ = cle_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
         _ = cle_set_editor(editor, "emacs")
-        _ = cle_set_signal(editor, 1)
+        // No EL_SIGNAL: the handlers in CEditLine record signals and readCharacter acts on them.
         _ = cle_set_prompt(editor) { el in
             guard let el, let raw = cle_get_clientdata(el) else { return nil }
             return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().promptText
@@ -47,6 +50,7 @@ final class LineEditor {
     }
 
     deinit {
+        if input != STDIN_FILENO { close(input) }
         cle_flush_stdout()
         history_end(history)
         el_end(editor)
@@ -57,21 +61,34 @@ final class LineEditor {
 
     /// libedit's read function (EL_GETCFN): one character from the terminal, decoded from UTF-8
     /// (the shell sets a UTF-8 LC_CTYPE); bytes that are not UTF-8 are dropped, as libedit's own
-    /// read drops them. A resized window interrupts the read: the line is drawn again and the
-    /// read goes on. Any other interruption (Ctrl-C) returns -1 with EINTR, as libedit's does.
+    /// read drops them. Signals end the wait (cle_wait_for_input), also one that came while libedit
+    /// was drawing: a resized window has the line drawn again, Ctrl-Z stops jixiao with the
+    /// terminal as it found it, and Ctrl-C returns -1 with EINTR, as libedit's read does.
     fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
         var bytes: [UInt8] = []
         while true {
+            switch cle_wait_for_input(input) {
+            case 1: break
+            case 0:
+                if cle_take_sigwinch() != 0 {
+                    el_resize(editor)
+                    redrawAfterResize()
+                }
+                if cle_take_sigtstp() != 0 { stop() }
+                if cle_take_sigcont() != 0 { resume() }  // stopped by someone else's SIGSTOP
+                if cle_sigint_pending() != 0 {
+                    errno = EINTR
+                    return -1
+                }
+                continue
+            default: return -1
+            }
             var byte: UInt8 = 0
-            let count = Glibc.read(STDIN_FILENO, &byte, 1)
+            let count = Glibc.read(input, &byte, 1)
             if count == 0 { return 0 }
             if count < 0 {
-                let failure = errno
-                if failure == EINTR, cle_take_sigwinch() != 0 {
-                    redrawAfterResize()
-                    continue
-                }
-                errno = failure
+                // Ctrl-C after the wait flushed the input (EAGAIN), or a signal came: wait again
+                if errno == EAGAIN || errno == EINTR { continue }
                 return -1
             }
             bytes.append(byte)
@@ -88,6 +105,43 @@ final class LineEditor {
             }
             bytes = []
         }
+    }
+
+    /// Ctrl-Z at the prompt: the terminal back in the modes jixiao found it in, then stopped as
+    /// SIGTSTP's default does; on `fg`, the editor's modes again and the line drawn afresh.
+    private func stop() {
+        _ = cle_prepare_terminal(editor, 0)
+        cle_flush_stdout()
+        cle_catch_stops(0)
+        raise(SIGTSTP)  // returns once continued
+        cle_catch_stops(1)
+        resume()
+    }
+
+    /// After a stop: the shell that ran `fg` may have changed the terminal's modes, and libedit,
+    /// still counting itself in its own, would not set them again; so cooked first, then raw.
+    private func resume() {
+        _ = cle_prepare_terminal(editor, 0)
+        _ = cle_prepare_terminal(editor, 1)
+        _ = cle_refresh(editor)
+    }
+
+    /// Standard input's terminal, opened again with O_NONBLOCK: its own open file, so the
+    /// flag does not reach the shell that started jixiao. A read there cannot sleep when Ctrl-C
+    /// flushes the input between the wait and the read; it fails and the wait hears the signal.
+    private static func openTerminalWithoutBlocking() -> Int32? {
+        guard let name = ttyname(STDIN_FILENO) else { return nil }
+        let descriptor = open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var opened = stat()
+        var standard = stat()
+        guard fstat(descriptor, &opened) == 0, fstat(STDIN_FILENO, &standard) == 0,
+            opened.st_rdev == standard.st_rdev
+        else {
+            close(descriptor)
+            return nil
+        }
+        return descriptor
     }
 
     /// After a resize the terminal has reflowed the line to the new width, while libedit still
@@ -115,6 +169,8 @@ final class LineEditor {
         promptText = strdup(prompt)
         self.prompt = prompt
         var count: Int32 = 0
+        cle_catch_stops(1)
+        defer { cle_catch_stops(0) }
         guard let chars = el_wgets(editor, &count) else {
             // Ctrl-C ends el_wgets without a line: as EINTR at the prompt, but during a history
             // search (Ctrl-R) libedit returns as at end of input. The signal tells them apart, so

@@ -67,6 +67,14 @@ import Testing
             try waitFor { _ in ((try? self.history()) ?? "").components(separatedBy: "jixiao>").count > prompts }
         }
 
+        /// Types a line for the shell in the pane (not jixiao), presses Enter, and waits until the
+        /// screen, its trailing blank lines dropped, shows `until`.
+        func run(shellLine: String, until: String) throws {
+            try type(shellLine)
+            try keys("Enter")
+            try waitFor { $0.trimmingCharacters(in: .whitespacesAndNewlines).contains(until) }
+        }
+
         func type(_ text: String, in name: String = "t") throws { try tmux(["send-keys", "-t", name, "-l", text]) }
         func keys(_ names: String...) throws { try tmux(["send-keys", "-t", "t"] + names) }
         func keys(in name: String, _ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
@@ -284,6 +292,66 @@ import Testing
         #expect(try term.running())
         #expect(try term.screen().contains("\nstill-here"))
         try term.leave()
+    }
+
+    /// Each Ctrl-C discards the line being typed, also one that lands while the editor is still
+    /// drawing the line (it was lost, and the half-typed line ran with the next one). The pane's
+    /// shell runs jixiao without job control, so it shares jixiao's process group: it must hear
+    /// each Ctrl-C once, as the terminal sends it (libedit's handlers sent it again to the whole
+    /// group, and bash, given a second SIGINT between two waits, ends the script and the pane).
+    /// Both failed in a few runs of a hundred; thirty rounds make one failure likely.
+    @Test("thirty Ctrl-Cs amid typing: each discards its line, and the shell that started jixiao lives on")
+    func interruptWhileDrawing() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        try term.start()
+        let wide = String(repeating: "绩效", count: 150)  // each key redraws a line of several rows
+        for round in 1...30 {
+            // Ctrl-C a moment after the text, while the editor is still reading and drawing it.
+            try term.type("projects \(wide)\(round)")
+            try term.keys("C-c")
+            try term.waitFor { _ in ((try? self.interrupts(in: term)) ?? 0) >= round }
+            guard try interrupts(in: term) >= round, try term.running() else { break }  // recorded
+        }
+        try term.run("echo after-the-rounds")
+        #expect(try term.screen().components(separatedBy: "\n").contains("after-the-rounds"))
+        try term.leave()
+        #expect(try term.status() == "0", "the pane's shell went on to write jixiao's exit status")
+        let history = try String(contentsOf: term.historyFile, encoding: .utf8)
+        #expect(!history.contains("projects"), "no interrupted line ran")
+    }
+
+    private func interrupts(in term: Terminal) throws -> Int {
+        try term.history().components(separatedBy: "^C").count - 1
+    }
+
+    /// Ctrl-Z at the prompt, from a shell with job control: jixiao stops with the terminal in the
+    /// modes it found (Debian's sh, dash, does not restore them itself, as bash does), and `fg`
+    /// brings back the half-typed line, drawn again and editable.
+    @Test("Ctrl-Z at the prompt stops jixiao with the terminal as it was; fg brings the line back to edit")
+    func suspendAndResume() throws {
+        try #require(Self.tmuxAvailable, "tmux is not installed: run `make test`, which installs it")
+        let term = try Terminal()
+        let shell =
+            "env -i PATH=/usr/bin:/bin HOME=\(term.home.path) LANG=C.UTF-8 TERM=xterm PS1='sh$ ' /bin/sh -i"
+        try term.tmux(["new-session", "-d", "-s", "t", "-x", "120", "-y", "40", shell])
+        try term.waitFor { $0.contains("sh$") }
+        try term.run(shellLine: "\(Binary.path) --history \(term.historyFile.path)", until: "jixiao>")
+        try term.type("echo ab")
+        try term.keys("C-z")
+        try term.waitFor {
+            $0.contains("Stopped") && $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("sh$")
+        }
+        try term.run(shellLine: "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' +", until: "+sh$")
+        #expect(try term.screen().contains("icanon+echo+sh$"), "the shell has its terminal modes back")
+        try term.run(shellLine: "fg", until: "jixiao> echo ab")
+        try term.type("cd")
+        try term.keys("Left", "Left", "BSpace")
+        try term.type("X")
+        try term.keys("Enter")
+        try term.waitFor { $0.components(separatedBy: "\n").contains("aXcd") }
+        try term.keys("C-d")
+        try term.waitFor { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("sh$") }
     }
 
     /// A query that is not whole goes on at `jixiao-> `; it runs at `;` and enters the history as
