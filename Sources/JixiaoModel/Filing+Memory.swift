@@ -73,6 +73,17 @@ extension Narrative {
 }
 
 extension Array {
+    /// The elements first to last, each moved out of the array: a filing copied from one array
+    /// to the next retains each of its parts, and the array it came from releases them again.
+    /// (`reverse()` would swap by copies; moving each to a second array does not.)
+    @inlinable package consuming func draining() -> Draining<Element> {
+        var elements = consume self
+        var reversed: [Element] = []
+        reversed.reserveCapacity(elements.count)
+        while let element = elements.popLast() { reversed.append(element) }
+        return Draining(reversed: reversed)
+    }
+
     /// A copy with room for its elements and no more.
     package var exactly: [Element] {
         guard capacity > count else { return self }
@@ -115,4 +126,13 @@ public final class TextPool: @unchecked Sendable {
             text.withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
+}
+
+/// `Array.draining()`: pops from the reversed elements, so each comes out moved, in order.
+@usableFromInline package struct Draining<Element>: Sequence, IteratorProtocol {
+    @usableFromInline var reversed: [Element]
+
+    @usableFromInline @inlinable init(reversed: [Element]) { self.reversed = reversed }
+
+    @inlinable package mutating func next() -> Element? { reversed.popLast() }
 }

@@ -188,7 +188,11 @@ struct LoadCommand: Command, Equatable {
         }
         var known = Dictionary(session.filings.enumerated().map { ($1.filing.sha256, $0 + 1) }) { first, _ in first }
         var fresh: [LoadedFiling] = []
-        for item in batch.loaded {
+        fresh.reserveCapacity(batch.loaded.count)
+        var read: [LoadedFiling] = []
+        swap(&read, &batch.loaded)  // the only reference, so the filings move out of it
+        let count = read.count
+        for item in (consume read).draining() {
             if let number = known[item.filing.sha256] {
                 if !long {
                     notes.append(
@@ -200,10 +204,20 @@ struct LoadCommand: Command, Equatable {
             fresh.append(item)
         }
         let first = session.filings.count + 1
-        session.add(fresh)
+        let added = fresh.count
+        // A short load lists what it read; a long one says how many, so its filings move to the
+        // session uncopied.
+        let listing =
+            long
+            ? ""
+            : fresh.enumerated().map { i, item in
+                FilingViews.summary(first + i, item.filing, path: item.path) + "\n"
+            }
+            .joined()
+        session.add(consume fresh)
         let errors = batch.failed.map { Output.Diagnostic(kind: .error, subject: $0.path, message: Self.reason($0)) }
-        let duplicates = batch.loaded.count - fresh.count
-        var counts = "\(fresh.count) loaded, \(errors.count) failed"
+        let duplicates = count - added
+        var counts = "\(added) loaded, \(errors.count) failed"
         if duplicates > 0 { counts += ", \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped" }
         guard !long else {
             // A long load is one line, after its failures: 'filings' lists what it read.
@@ -212,10 +226,7 @@ struct LoadCommand: Command, Equatable {
             output.summarizes = true
             return output
         }
-        var text = fresh.enumerated().map { i, item in
-            FilingViews.summary(first + i, item.filing, path: item.path) + "\n"
-        }
-        .joined()
+        var text = listing
         if !errors.isEmpty || duplicates > 0 { text += counts + "\n" }
         return Output(text, diagnostics: errors + notes, confirms: true)
     }

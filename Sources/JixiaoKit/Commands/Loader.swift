@@ -92,11 +92,13 @@ package enum Loader {
                 report()
             })
         report()
-        for (result, (_, shown)) in zip(results, files) {
-            switch result {
+        batch.loaded.reserveCapacity(results.count)
+        // Moved, not copied, from the results to the batch (Array.draining).
+        for (index, result) in (consume results).draining().enumerated() {
+            switch consume result {
             case .success(let loaded): batch.loaded.append(loaded)
             case .failure(let error) where strict: throw error
-            case .failure(let error): batch.failed.append((shown, error))
+            case .failure(let error): batch.failed.append((files[index].1, error))
             }
         }
         return batch

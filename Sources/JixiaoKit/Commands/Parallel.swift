@@ -44,7 +44,7 @@ extension Array where Element: Sendable {
             finished.signal()
         }
         while finished.wait(timeout: .now() + .milliseconds(50)) == .timedOut { try check() }
-        return results.all
+        return results.takeAll()
     }
 }
 
@@ -56,17 +56,23 @@ private final class ResultSlots<Result>: @unchecked Sendable {
 
     init(_ count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: Result) {
+    func set(_ index: Int, _ value: consuming Result) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
-    /// Every result, once all are set.
-    var all: [Result] {
+    /// Every result, once all are set, moved out of its slot (a copy would retain every part of a
+    /// filing, and the slots release it all again).
+    func takeAll() -> [Result] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        var all: [Result] = []
+        all.reserveCapacity(slots.count)
+        for index in slots.indices {
+            if let result = slots[index].take() { all.append(result) }
+        }
+        return all
     }
 }
 

@@ -182,9 +182,11 @@ public struct Session: Sendable {
     }
 
     /// Adds filings; the last one added becomes current.
-    public mutating func add(_ loaded: [LoadedFiling]) {
+    public mutating func add(_ loaded: consuming [LoadedFiling]) {
         guard !loaded.isEmpty else { return }
-        filings = (filings + loaded).exactly
+        // Room for exactly these (a grown array would keep up to as much again), filled by moves.
+        filings.reserveCapacity(filings.count + loaded.count)
+        for filing in (consume loaded).draining() { filings.append(filing) }
         currentIndex = filings.count - 1
     }
 
