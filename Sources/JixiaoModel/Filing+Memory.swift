@@ -132,7 +132,7 @@ public final class TextPool: @unchecked Sendable {
 @usableFromInline package struct Draining<Element>: Sequence, IteratorProtocol {
     @usableFromInline var reversed: [Element]
 
-    @usableFromInline @inlinable init(reversed: [Element]) { self.reversed = reversed }
+    @inlinable init(reversed: [Element]) { self.reversed = reversed }
 
     @inlinable package mutating func next() -> Element? { reversed.popLast() }
 }
