@@ -25,7 +25,9 @@ import Testing
         @discardableResult
         func tmux(_ args: [String]) throws -> String {
             let outFile = home.appendingPathComponent("tmux.out")
-            let words = (["tmux", "-L", server] + args).map {
+            // The server's socket in the test's own folder (-S), removed with it: tmux leaves a
+            // socket named with -L in /tmp/tmux-UID after kill-server.
+            let words = (["tmux", "-S", home.appendingPathComponent("tmux.socket").path] + args).map {
                 "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
             }
             let status = system(words.joined(separator: " ") + " </dev/null >\(outFile.path) 2>/dev/null")
