@@ -150,8 +150,7 @@ package enum Loader {
     /// second of one thread before a 10,000-file load could start. Every listed extension is
     /// ASCII without a k, so no other text lowercases to one (the Kelvin sign K gives k).
     static func isCandidate(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
+        path.withBytes { bytes in
             var end = bytes.count
             while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
             var dot = end
