@@ -37,7 +37,12 @@ public struct NarrativeSection: Hashable, Sendable {
                 while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if test(line) {
-                    found.append(Located(String(decoding: line, as: UTF8.self), line: number == 0 ? nil : Int(number)))
+                    // Cut from the text, known to be whole characters: decoding the bytes again
+                    // validated each line.
+                    let utf8 = text.utf8
+                    let from = utf8.index(utf8.startIndex, offsetBy: start)
+                    let piece = Substring(utf8[from..<utf8.index(from, offsetBy: end - start)])
+                    found.append(Located(String(piece), line: number == 0 ? nil : Int(number)))
                 }
                 start = end + 1
             }
@@ -81,6 +86,14 @@ public struct Narrative: Hashable, Sendable {
     public init(title: String, line: Int) {
         self.title = title
         self.line = line
+    }
+}
+
+extension Narrative {
+    /// `words.occurs(in: fullText)`, section by section, without writing the text out: no word
+    /// holds the line break between two sections, and each heading's seam with its body is looked at.
+    package func has(_ words: WordList) -> Bool {
+        sections.contains { words.occurs(in: $0.heading, then: $0.text) }
     }
 }
 

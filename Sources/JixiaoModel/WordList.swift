@@ -2,6 +2,8 @@
 /// for a fixed list (survey words, comparison words), then asked of many texts.
 package struct WordList: Sendable {
     private let needles: [[UInt8]]
+    /// The bytes of the longest word.
+    private let longest: Int
     /// For each byte value, in one load: the length of the UTF-8 sequence it leads (bits 0–2, as
     /// `utf8Length`), whether it begins a word of more than a byte (`beginsWord`) and whether it
     /// is a word of its own (`isWord`). Most bytes of a text are neither, and are passed over at once.
@@ -22,6 +24,7 @@ package struct WordList: Sendable {
 
     package init(_ words: [String]) {
         needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        longest = needles.map(\.count).max() ?? 0
         var steps = (0...255).map { UInt8(utf8Length(UInt8($0))) }
         for needle in needles {
             steps[Int(needle[0])] |= needle.count == 1 ? Self.isWord : Self.beginsWord
@@ -42,6 +45,27 @@ package struct WordList: Sendable {
 
     package func occurs(in text: String) -> Bool {
         text.withBytes(occurs(in:))
+    }
+
+    /// `occurs(in: first + second)` without writing the two into one string: each alone, then the
+    /// seam, the few bytes either side of the join a word could cross. A word begins with a lead
+    /// byte (or is ASCII), which no continuation byte equals, so a seam cut inside a character
+    /// holds no word that the joined text does not.
+    package func occurs(in first: String, then second: String) -> Bool {
+        if occurs(in: first) || occurs(in: second) { return true }
+        let reach = longest - 1
+        guard reach > 0 else { return false }
+        return first.withBytes { a in
+            second.withBytes { b in
+                let (head, tail) = (a.suffix(reach), b.prefix(reach))
+                guard !head.isEmpty, !tail.isEmpty else { return false }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + tail.count) { seam in
+                    _ = seam.initialize(fromContentsOf: head)
+                    _ = UnsafeMutableBufferPointer(rebasing: seam[head.count...]).initialize(fromContentsOf: tail)
+                    return scanned(UnsafeBufferPointer(seam))
+                }
+            }
+        }
     }
 
     /// `occurs(in:)` on a text's UTF-8 (a whole string's, or a slice of one cut between

@@ -3,7 +3,7 @@ import JixiaoModel
 
 extension Checker {
     static func staffNarrative(_ c: inout Checker) {
-        guard let report = c.filing.report, let b = c.filing.basic else { return }
+        guard let report = c.filing.report, let b = c.filing.basic, report.has(StaffPhrase.keyWords) else { return }
         let text = report.fullText
         let line = report.sections.first { $0.text.has("编制") || $0.heading.has("编制") }?.line
         // Each pattern runs only on a report that has its key word: the reports are long.

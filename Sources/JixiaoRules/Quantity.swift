@@ -28,8 +28,7 @@ public struct Quantity: Equatable, Sendable {
 
     /// `target(of:)` with the 指标值 already read by `parseStated`.
     static func target(of indicator: Indicator, stated: (quantity: Quantity, explicit: Bool)?) -> Quantity? {
-        let about = indicator.level3 + (indicator.target ?? "")
-        let adverse = adverseList.occurs(in: about)
+        let adverse = adverseList.occurs(in: indicator.level3, then: indicator.target ?? "")
         if adverse, let target = indicator.target {
             let t = Labels.norm(target)
             if t.begins(with: "零") || t.begins(with: "无") || t == "0" {
@@ -63,7 +62,7 @@ public struct Quantity: Equatable, Sendable {
         /// Each indicator of `table`, in order.
         static func each(_ table: ScoredTable) -> [Read] { table.indicators.map(Read.init) }
     }
-    static let comparisonLists = comparisonWords.map { (WordList($0.0), $0.1) }
+    static let comparisonLists = comparisonWords.map { (words: WordList($0.0), comparison: $0.1) }
 
     /// The words that state a comparison, strongest first.
     static let comparisonWords: [([String], Comparison)] = [
@@ -96,8 +95,9 @@ public struct Quantity: Equatable, Sendable {
         guard let value = Labels.decimal(t[start..<end]) else { return nil }
         var comparison = Comparison.atLeast
         var explicit = false
-        for (words, c) in comparisonLists where words.occurs(in: t) {
-            comparison = c
+        // By index: a `for (words, c)` copied each list, its tables retained and released.
+        for k in comparisonLists.indices where comparisonLists[k].words.occurs(in: t) {
+            comparison = comparisonLists[k].comparison
             explicit = true
             break
         }

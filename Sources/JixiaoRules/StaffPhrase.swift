@@ -15,6 +15,8 @@ struct StaffPhrase: Sendable {
 
     static let authorized = StaffPhrase(keys: ["编制"], nouns: ["人数", "数"])
     static let actual = StaffPhrase(keys: ["在职", "实有"], nouns: ["职工", "人员", "人数"])
+    /// Every key word of both: a report without one holds no phrase, and is not written out whole.
+    static let keyWords = WordList(authorized.keys + actual.keys)
 
     /// The digits of the count in the first phrase of `text`, nil when it holds none.
     func firstCount(in text: String) -> Substring? {
