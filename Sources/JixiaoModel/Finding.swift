@@ -3,9 +3,24 @@
 /// carries the name a finding was raised under.
 public struct CheckID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: String
+    /// Whether the name is ASCII, as every registered check's is: two such names are equal only
+    /// when their bytes are, which a county's tally compares instead of going through String's
+    /// normalising `==` (two hundred instructions a pair of different names).
+    private let isASCII: Bool
 
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        isASCII = rawValue.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+
+    public static func == (a: CheckID, b: CheckID) -> Bool {
+        a.isASCII && b.isASCII ? a.rawValue.isExactly(b.rawValue) : a.rawValue == b.rawValue
+    }
+
+    /// The name's hash, as `==` compares names.
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// `score` of `score.differs`: the family `--check score.` names.
     public var family: Substring { rawValue.prefix { $0 != "." } }

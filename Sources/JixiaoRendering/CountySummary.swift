@@ -23,9 +23,15 @@ package struct CountySummary: Sendable {
 
     package init() {}
 
-    /// The tally of `results`, in their order.
-    package init<C: Collection>(_ results: C) where C.Element == FilingResult {
+    /// The tally of `results`, in their order. A share of the county, not any collection: the
+    /// generic loop was not specialised across modules, and looked up each filing's type at run time.
+    package init(_ results: ArraySlice<FilingResult>) {
         for i in results.indices { add(results[i]) }  // lent, not copied (see `add`)
+    }
+
+    /// The tally of all of `results`.
+    package init(_ results: [FilingResult]) {
+        self.init(results[...])
     }
 
     // The loops below read the filing's projects and findings where they are, by index: a

@@ -2,27 +2,38 @@ import Foundation
 import JixiaoModel
 
 extension Checker {
-    /// The 基础数据表's three amount columns, as its header names them.
-    static func basicColumns(_ b: BasicData) -> [(String, (BasicData.Row) -> Figure)] {
-        let labels = b.columnLabels.count >= 3 ? b.columnLabels : ["上年决算数", "预算数", "决算数"]
-        // Functions rather than key paths: a key path is applied through the runtime, slowly.
-        return [(labels[0], { $0.prior }), (labels[1], { $0.budget }), (labels[2], { $0.actual })]
+    /// The three amount columns' headings, as the table gives them or as the form prints them.
+    static func basicColumnLabels(_ b: BasicData) -> [String] {
+        b.columnLabels.count >= 3 ? b.columnLabels : ["上年决算数", "预算数", "决算数"]
+    }
+
+    /// A row's amount in column `column` (0: 上年决算数, 1: 预算数, 2: 决算数), read in place.
+    static func basicValue(_ row: BasicData.Row, _ column: Int) -> Decimal? {
+        switch column {
+        case 0: return row.prior.value
+        case 1: return row.budget.value
+        default: return row.actual.value
+        }
     }
 
     /// 基础数据表 groups against their rows: 项目支出 and 三公经费 equal their rows (rows under
     /// `其中：` name some of the group, so they must only not exceed it); 公用经费 holds its 其中.
     static func basicSum(_ c: inout Checker) {
         guard let b = c.filing.basic else { return }
-        let columns = basicColumns(b)
+        let labels = basicColumnLabels(b)
+        // The rows are read in place, by index: a group's rows copied retained every string they hold.
+        let rows = b.rows
         for group in [BasicData.Group.projects, .sanGong] {
             guard let total = b.total(group) else { continue }
-            var members = b.members(group)
-            if group == .sanGong { members = members.filter { $0.label.first?.isNumber == true } }
-            guard !members.isEmpty else { continue }
-            let partial = Labels.norm(members[0].label).begins(with: "其中")
-            for (label, get) in columns {
-                guard let t = get(total).value else { continue }
-                let sum = members.sum { get($0).value }
+            let members = rows.indices.filter { i in
+                rows[i].group == group && !rows[i].isGroupTotal
+                    && (group != .sanGong || rows[i].label.first?.isNumber == true)
+            }
+            guard let first = members.first else { continue }
+            let partial = Labels.norm(rows[first].label).begins(with: "其中")
+            for (column, label) in labels.prefix(3).enumerated() {
+                guard let t = basicValue(total, column) else { continue }
+                let sum = members.sum { basicValue(rows[$0], column) }
                 guard partial ? sum.exceeds(t) : !sum.equals(t) else { continue }
                 let rowName = total.name
                 c.add(
@@ -32,10 +43,10 @@ extension Checker {
             }
         }
         guard let total = b.total(.publicFunds) else { return }
-        let members = b.members(.publicFunds)
-        for (label, get) in columns {
-            let parts = members.sum { get($0).value }
-            guard let t = get(total).value, parts.exceeds(t) else { continue }
+        let members = rows.indices.filter { rows[$0].group == .publicFunds && !rows[$0].isGroupTotal }
+        for (column, label) in labels.prefix(3).enumerated() {
+            let parts = members.sum { basicValue(rows[$0], column) }
+            guard let t = basicValue(total, column), parts.exceeds(t) else { continue }
             c.add(
                 total.line, .filing,
                 "基础数据表: 公用经费 \(label) \(amount(t)) is less than its 其中 rows (\(amount(parts)))")
@@ -119,6 +130,18 @@ extension Checker {
 
     /// Each project table matched to its 基础数据表 row: by name, else by the most similar name
     /// (`named` false), else nil.
+    /// The keys of the project tables' names and of the 基础数据表's 项目支出 rows, worked out
+    /// once for the checks that match the two.
+    mutating func projectKeys() -> ProjectKeys {
+        if let matchingKeys { return matchingKeys }
+        let rows = filing.basic?.members(.projects) ?? []
+        let keys = ProjectKeys(
+            projects: filing.projects.map { Self.projectKey($0.name) }, rows: rows,
+            rowKeys: rows.map { Self.projectKey($0.name) })
+        matchingKeys = keys
+        return keys
+    }
+
     mutating func basicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
         if let matchedRows { return matchedRows }
         let matched = matchBasicRows()
@@ -126,12 +149,11 @@ extension Checker {
         return matched
     }
 
-    private func matchBasicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
-        let rows = filing.basic?.members(.projects) ?? []
+    private mutating func matchBasicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
+        let keys = projectKeys()
+        let (rows, rowKeys) = (keys.rows, keys.rowKeys)
         guard !rows.isEmpty else { return [] }
-        let rowKeys = rows.map { Self.projectKey($0.name) }
-        return filing.projects.map { p in
-            let key = Self.projectKey(p.name)
+        return zip(filing.projects, keys.projects).map { p, key in
             if let index = rowKeys.firstIndex(of: key) { return (p, rows[index], true) }
             let scored = rows.map { ($0, Self.similarity(key, Labels.norm($0.name))) }.max { $0.1 < $1.1 }
             if let (row, score) = scored, score >= 0.5 { return (p, row, false) }
@@ -238,4 +260,13 @@ extension Checker {
         }
         return Double(previous[y.count]) / Double(max(x.count, y.count))
     }
+}
+
+/// The project tables' names and the 基础数据表's 项目支出 rows with their keys (`projectKey`).
+struct ProjectKeys {
+    /// One key a project table, in the filing's order.
+    var projects: [String]
+    var rows: [BasicData.Row]
+    /// One key a row, in the rows' order.
+    var rowKeys: [String]
 }

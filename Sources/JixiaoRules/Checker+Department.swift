@@ -58,7 +58,7 @@ extension Checker {
         let sum = c.filing.projects.sum { $0.funds.executed.value }
         guard sum.isBelow(p) else { return }
         let tables = "the \(c.filing.projects.count) project tables spent \(amount(sum))"
-        let others = c.unevaluatedProjectRows
+        let others = c.unevaluatedProjectRows()
         guard !others.isEmpty else {
             c.add(
                 line, .department,
@@ -78,14 +78,13 @@ extension Checker {
     }
 
     /// 基础数据表 项目支出 rows with spending and no project table of their own.
-    var unevaluatedProjectRows: [BasicData.Row] {
-        let keys = filing.projects.map { Self.projectKey($0.name) }
-        let tabled = Set(keys)
-        return (filing.basic?.members(.projects) ?? []).filter { row in
+    mutating func unevaluatedProjectRows() -> [BasicData.Row] {
+        let known = projectKeys()
+        let (keys, tabled) = (known.projects, Set(known.projects))
+        return zip(known.rows, known.rowKeys).filter { row, key in
             guard let spent = row.actual.value, spent != 0 else { return false }
-            let key = Self.projectKey(row.name)
             return !tabled.contains(key) && !keys.contains { Self.similarity($0, key) >= 0.5 }
-        }
+        }.map(\.0)
     }
 
     /// Some of the projects cannot have spent more than all of them.

@@ -177,7 +177,9 @@ extension Checker {
         let weights = rules.levelWeights(for: table.kind)
         let own = (rules.name, weights)
         let isCost = { (name: String) in name.isSameText(as: "成本指标") }
-        let tableHasCost = table.indicators.contains { isCost($0.level1) }
+        // By index: `contains` over the indicators copied each (its strings retained) into the closure.
+        let indicators = table.indicators
+        let tableHasCost = indicators.indices.contains { isCost(indicators[$0].level1) }
         guard !weights.isEmpty, !table.indicators.isEmpty, tableHasCost != weights.keys.contains(where: isCost)
         else { return own }
         let other = rules.templates.first {
@@ -285,7 +287,7 @@ extension Checker {
                 funds.deviation == nil
             else { return }
             if t.project == nil, let row = adjustmentRow, !row.budget.isBlank || !row.actual.isBlank { return }
-            if let report = t.report, Self.adjustmentWords.occurs(in: report.fullText) { return }
+            if let report = t.report, report.has(Self.adjustmentWords) { return }
             let (name, label, rate) = (
                 t.name, funds.budgetLabel, (funds.executed.value ?? 0).dividedExactly(by: initial)
             )
@@ -319,9 +321,10 @@ struct FirstLevelGroup {
         var groups: [FirstLevelGroup] = []
         for i in indicators.indices {
             let level1 = indicators[i].level1
-            // From the last group: an indicator mostly follows its group's last, and the same pooled
-            // string compares at once where two names that differ are compared Character by Character.
-            let g = groups.lastIndex { $0.name == level1 } ?? groups.endIndex
+            // From the last group: an indicator mostly follows its group's last. `isSameText` is `==`
+            // answered from the bytes where that is the same (two Chinese names that differ went
+            // through String's normalising comparison).
+            let g = groups.lastIndex { $0.name.isSameText(as: level1) } ?? groups.endIndex
             if g == groups.endIndex {
                 groups.append(
                     FirstLevelGroup(name: level1, weight: indicators[i].level1Weight, line: indicators[i].line))

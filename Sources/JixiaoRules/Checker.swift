@@ -15,6 +15,8 @@ public struct Checker {
     private var running: (id: CheckID, severity: Finding.Severity)?
     /// Each project matched to its 基础数据表 row, worked out once for the three checks that ask.
     var matchedRows: [(project: Project, row: BasicData.Row?, named: Bool)]?
+    /// The keys `matchedRows` and the 项目支出 rows without a table are found by, worked out once.
+    var matchingKeys: ProjectKeys?
     /// The figures a report's sentences about 基本支出 or 项目支出 are held against, once asked for.
     var partFigures: PartFigures?
 

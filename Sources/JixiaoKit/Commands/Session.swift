@@ -85,6 +85,11 @@ public struct Session: Sendable {
         return (loaded.implied.rules, "implied by the filing: " + loaded.implied.reason)
     }
 
+    /// The rule set `rules(for:)` gives filing `index`, read in place and without its reason.
+    func ruleSet(for index: Int) -> RuleSet {
+        chosenRuleSet ?? filings[index].implied.rules
+    }
+
     /// The name of the rule set `rules(for:)` gives, without writing out its reason.
     func rulesName(for loaded: LoadedFiling) -> String {
         chosenRuleSet?.name ?? loaded.implied.rules.name
@@ -143,13 +148,13 @@ public struct Session: Sendable {
     /// Works out the analysis of filing `index`, with the finding that names the first few others
     /// of its group (`twins`, from `twins()`).
     func analyzed(_ index: Int, twins group: [Int]) -> Analysis {
-        let loaded = filings[index]
-        let analysis = Analysis(loaded.edited, rules: rules(for: loaded).rules)
-        guard let year = loaded.filing.year, group.count > 1 else { return analysis }
+        // Read in place: a LoadedFiling copied on each of the county's filings retained all it holds.
+        let analysis = Analysis(filings[index].edited, rules: ruleSet(for: index))
+        guard let year = filings[index].filing.year, group.count > 1 else { return analysis }
         let named = group.lazy.filter { $0 != index }.prefix(Analysis.twinsNamed)
         let others = named.map { (number: $0 + 1, path: FileNames.shown(filings[$0].path)) }
         let more = group.count - 1 - others.count
-        return analysis.withTwins(Array(others), more: more, unit: loaded.filing.unit, year: year)
+        return analysis.withTwins(Array(others), more: more, unit: filings[index].filing.unit, year: year)
     }
 
     /// The scores and findings of filing `index` as its scenario leaves it, under its rules.
