@@ -186,6 +186,43 @@ import Testing
         }
         #expect(found > 500 && found < 3_500)  // both answers are common
     }
+
+    /// Two texts asked as if joined (each alone, then the seam): the joined text's answer, also
+    /// for words that only the join makes, cut anywhere, and for a narrative's sections.
+    @Test func answersForTwoTextsAsForTheirJoin() {
+        var generator = SplitMix(seed: 0x5EA_2026)
+        let alphabet = ["支", "出", "追", "加", "x", "%", "\u{301}", "a", "预"]
+        let vocabulary = ["支出", "追加", "xx%", "x%", "a\u{301}", "预", "出追"]
+        func draw(_ g: inout SplitMix) -> String {
+            (0..<Int.random(in: 0...5, using: &g)).map { _ in alphabet.randomElement(using: &g) ?? "" }.joined()
+        }
+        var (joinOnly, found) = (0, 0)
+        for _ in 0..<4_000 {
+            let words = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                vocabulary.randomElement(using: &generator) ?? ""
+            }
+            let list = WordList(words)
+            var (first, second) = (draw(&generator), draw(&generator))
+            if Bool.random(using: &generator), let word = vocabulary.randomElement(using: &generator) {
+                // A word cut in two across the join (between scalars: a string holds no half of one).
+                let scalars = Array(word.unicodeScalars)
+                let cut = Int.random(in: 0...scalars.count, using: &generator)
+                first += String(String.UnicodeScalarView(scalars[..<cut]))
+                second = String(String.UnicodeScalarView(scalars[cut...])) + second
+            }
+            let joined = list.occurs(in: first + second)
+            if joined { found += 1 }
+            if joined, !list.occurs(in: first), !list.occurs(in: second) { joinOnly += 1 }
+            #expect(list.occurs(in: first, then: second) == joined, "\(words) in \(first.debugDescription) + \(second)")
+            var report = Narrative(title: "t", line: 1)
+            report.sections = [
+                NarrativeSection(heading: first, body: [Located(second, line: 2)], line: 1),
+                NarrativeSection(heading: second, body: [Located(first, line: 4)], line: 3),
+            ]
+            #expect(report.has(list) == list.occurs(in: report.fullText))
+        }
+        #expect(joinOnly > 200 && found < 3_500, "\(joinOnly) \(found)")  // the seam decides often enough
+    }
 }
 
 /// `Survey.subject` cuts a name of simple scalars (ASCII, CJK ideographs, full-width forms and
