@@ -291,6 +291,25 @@ package enum Labels {
         let read =
             text.utf8.withContiguousStorageIfAvailable(words(of:))
             ?? Array(text.utf8).withUnsafeBufferPointer(words(of:))
+        return decimal(read, text)
+    }
+
+    /// `decimal` of a string, its bytes reached without the protocol's dispatch: the generic
+    /// function is not specialised in the modules that call it, and a figure's few bytes cost
+    /// less to read than the protocol's lookups.
+    package static func decimal(_ text: String) -> Decimal? {
+        decimal(text.withBytes(words(of:)), text)
+    }
+
+    /// `decimal` of a slice, as of a string.
+    package static func decimal(_ text: Substring) -> Decimal? {
+        let read =
+            text.utf8.withContiguousStorageIfAvailable(words(of:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(words(of:))
+        return decimal(read, text)
+    }
+
+    private static func decimal<S: StringProtocol>(_ read: DecimalRead, _ text: S) -> Decimal? {
         switch read {
         case .none: return nil
         case .long: return longDecimal(text)

@@ -1,6 +1,7 @@
 /// Words sought together in one pass over a text's UTF-8 bytes, however many there are: made once
-/// for a fixed list (survey words, comparison words), then asked of many texts.
-package struct WordList: Sendable {
+/// for a fixed list (survey words, comparison words), then asked of many texts. A class: a list
+/// taken out of a table of lists was copied, each of its tables retained, for every text asked.
+package final class WordList: Sendable {
     private let needles: [[UInt8]]
     /// The bytes of the longest word.
     private let longest: Int
