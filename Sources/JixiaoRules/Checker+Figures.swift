@@ -31,12 +31,21 @@ extension Checker {
     mutating func compareFigures(in report: Narrative, with tables: [CheckedTable]) {
         for section in report.sections where StatedFigure.keys.occurs(in: section.text) {
             for line in section.lines(where: StatedFigure.keys.occurs) {
-                let part = StatedFigure.part(of: section.heading + line.text)
+                let part = StatedFigure.part(of: section.heading, line.text)
                 for stated in StatedFigure.all(in: line.text) {
                     if part == "基本支出", stated.subject != .spent { continue }
-                    var candidates = tables.flatMap { stated.subject.values(in: $0) }
-                    if let part { candidates += partValues(part, stated.subject) }
-                    guard !candidates.isEmpty, !candidates.contains(where: stated.agrees) else { continue }
+                    // Most figures agree with a table: the list of candidates is made only for a message.
+                    var (named, agreed) = (false, false)
+                    for t in tables {
+                        stated.subject.eachValue(in: t) { value in
+                            named = true
+                            agreed = agreed || stated.agrees(value)
+                        }
+                    }
+                    let partFigures = part.map { partValues($0, stated.subject) } ?? []
+                    named = named || !partFigures.isEmpty
+                    guard named, !agreed, !partFigures.contains(where: stated.agrees) else { continue }
+                    let candidates = tables.flatMap { stated.subject.values(in: $0) } + partFigures
                     let table = tables.count == 1 ? tables[0] : nil
                     let target = table?.target ?? .filing
                     let source =
@@ -58,15 +67,32 @@ struct StatedFigure {
 
         /// The table's figures this subject may name (a bare 预算 is 年初 or 全年).
         func values(in t: CheckedTable) -> [Decimal] {
+            var values: [Decimal] = []
+            eachValue(in: t) { values.append($0) }
+            return values
+        }
+
+        /// `body` on each of `values(in:)`, in order, without making the list.
+        func eachValue(in t: CheckedTable, _ body: (Decimal) -> Void) {
             let f = t.funds
+            func give(_ value: Decimal?) { if let value { body(value) } }
             switch self {
-            case .initial: return [f.initial.value].compactMap { $0 }
-            case .fullYear: return [f.fullYear.value].compactMap { $0 }
-            case .budget: return [f.initial.value, f.fullYear.value].compactMap { $0 }
-            case .arrived: return [f.fullYear.value, f.executed.value, f.initial.value].compactMap { $0 }
-            case .spent: return [f.executed.value].compactMap { $0 }
-            case .rate: return [f.reportedRate.value, t.execution.rate].compactMap { $0 }.map { $0 * 100 }
-            case .score: return [t.table.reportedTotal.value, t.card.total].compactMap { $0 }
+            case .initial: give(f.initial.value)
+            case .fullYear: give(f.fullYear.value)
+            case .budget:
+                give(f.initial.value)
+                give(f.fullYear.value)
+            case .arrived:
+                give(f.fullYear.value)
+                give(f.executed.value)
+                give(f.initial.value)
+            case .spent: give(f.executed.value)
+            case .rate:
+                give(f.reportedRate.value.map { $0 * 100 })
+                give(t.execution.rate.map { $0 * 100 })
+            case .score:
+                give(t.table.reportedTotal.value)
+                give(t.card.total)
             }
         }
 
@@ -104,12 +130,16 @@ struct StatedFigure {
     /// Words before a figure that make it a difference, not the figure: 超出调整后预算0.85万元.
     static let differenceWords = words("超出 超过 超 结余 剩余 节约 低于 高于 少于 多于 较 比")
 
-    /// The part of the department's spending a sentence is about (`（二）项目支出情况 …`), if any.
-    static func part(of text: String) -> String? {
-        if text.has("项目支出") || text.has("专项") { return "项目支出" }
-        if text.has("基本支出") { return "基本支出" }
+    /// The part of the department's spending a sentence is about (`（二）项目支出情况 …`), if any:
+    /// of its section's heading and the line as if written together.
+    static func part(of heading: String, _ line: String) -> String? {
+        if projectPart.occurs(in: heading, then: line) { return "项目支出" }
+        if basicPart.occurs(in: heading, then: line) { return "基本支出" }
         return nil
     }
+
+    static let projectPart = WordList(["项目支出", "专项"])
+    static let basicPart = WordList(["基本支出"])
 
     static func all(in line: String) -> [StatedFigure] {
         // Every phrase needs a digit: a line without one is not searched at all.
@@ -174,11 +204,12 @@ struct PartFigures {
     var projectBudget: [Decimal]
     var projectSpent: [Decimal]
 
-    init(_ c: Checker) {
+    init(_ c: borrowing Checker) {
         basic = [c.basicSpend?.figure.value].compactMap { $0 }
-        let projects = c.filing.projects.map(\.funds)
+        // Each project's funds read in place: a list of them copied every project's fund rows.
+        let projects = c.filing.projects
         func sum(_ get: (Funds) -> Figure) -> Decimal? {
-            projects.isEmpty ? nil : projects.sum { get($0).value }
+            projects.isEmpty ? nil : projects.indices.sum { get(projects[$0].table.funds).value }
         }
         let row = c.filing.basic?.total(.projects)
         projectBudget = [sum { $0.initial }, sum { $0.fullYear }, row?.budget.value].compactMap { $0 }
