@@ -154,7 +154,7 @@ extension Checker {
         let (rows, rowKeys) = (keys.rows, keys.rowKeys)
         guard !rows.isEmpty else { return [] }
         return zip(filing.projects, keys.projects).map { p, key in
-            if let index = rowKeys.firstIndex(of: key) { return (p, rows[index], true) }
+            if let index = rowKeys.firstIndex(where: { $0.isSameText(as: key) }) { return (p, rows[index], true) }
             let scored = rows.map { ($0, Self.similarity(key, Labels.norm($0.name))) }.max { $0.1 < $1.1 }
             if let (row, score) = scored, score >= 0.5 { return (p, row, false) }
             return (p, nil, false)

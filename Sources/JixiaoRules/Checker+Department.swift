@@ -80,10 +80,11 @@ extension Checker {
     /// 基础数据表 项目支出 rows with spending and no project table of their own.
     mutating func unevaluatedProjectRows() -> [BasicData.Row] {
         let known = projectKeys()
-        let (keys, tabled) = (known.projects, Set(known.projects))
+        // A filing's few keys are looked through rather than hashed (hashing normalises each name).
+        let keys = known.projects
         return zip(known.rows, known.rowKeys).filter { row, key in
             guard let spent = row.actual.value, spent != 0 else { return false }
-            return !tabled.contains(key) && !keys.contains { Self.similarity($0, key) >= 0.5 }
+            return !keys.contains { $0.isSameText(as: key) } && !keys.contains { Self.similarity($0, key) >= 0.5 }
         }.map(\.0)
     }
 
