@@ -198,13 +198,18 @@ extension Checker {
             }
             if t.project != nil { c.noTotal(t) }
         }
+        // Each cell where it stands: a list of the two made an array for every indicator.
         c.eachIndicator { c, t, i in
-            for (figure, name) in [(i.indicator.weight, "分值"), (i.indicator.score, "得分")]
-            where figure.isBlank && Labels.isPlaceholder(figure.text) {
-                let label = i.label
-                c.add(i.line, t.target, "\(label): \(name) is blank")
-            }
+            c.requireCell(i.indicator.weight, "分值", of: i, in: t)
+            c.requireCell(i.indicator.score, "得分", of: i, in: t)
         }
+    }
+
+    /// A finding when the indicator's cell `name` is blank.
+    private mutating func requireCell(_ figure: Figure, _ name: String, of i: IndicatorInTable, in t: CheckedTable) {
+        guard figure.isBlank, Labels.isPlaceholder(figure.text) else { return }
+        let label = i.label
+        add(i.line, t.target, "\(label): \(name) is blank")
     }
 
     /// A table with no 总分 (blank, or no row): required of a project, optional for the department.
@@ -244,12 +249,16 @@ extension Checker {
                     + "(computed total \(points(computed)))")
         }
         c.eachIndicator { c, t, i in
-            for (figure, name) in [(i.indicator.weight, "分值"), (i.indicator.score, "得分")]
-            where figure.isBlank && !Labels.isPlaceholder(figure.text) {
-                let (label, text) = (i.label, figure.text)
-                c.add(figure.line ?? i.line, t.target, "\(label): \(name) is unreadable, holds '\(text)'")
-            }
+            c.readableCell(i.indicator.weight, "分值", of: i, in: t)
+            c.readableCell(i.indicator.score, "得分", of: i, in: t)
         }
+    }
+
+    /// A finding when the indicator's cell `name` holds text that is no number.
+    private mutating func readableCell(_ figure: Figure, _ name: String, of i: IndicatorInTable, in t: CheckedTable) {
+        guard figure.isBlank, !Labels.isPlaceholder(figure.text) else { return }
+        let (label, text) = (i.label, figure.text)
+        add(figure.line ?? i.line, t.target, "\(label): \(name) is unreadable, holds '\(text)'")
     }
 
     static func layoutFundRows(_ c: inout Checker) {
