@@ -26,7 +26,11 @@ package struct CountySummary: Sendable {
     /// The tally of `results`, in their order. A share of the county, not any collection: the
     /// generic loop was not specialised across modules, and looked up each filing's type at run time.
     package init(_ results: ArraySlice<FilingResult>) {
-        for i in results.indices { add(results[i]) }  // lent, not copied (see `add`)
+        // Lent from the share's storage: the slice's subscript copied each result (a filing and its
+        // analysis, every part retained and released) to read a few figures of it.
+        results.withUnsafeBufferPointer { results in
+            for i in results.indices { add(results[i]) }
+        }
     }
 
     /// The tally of all of `results`.
@@ -40,19 +44,21 @@ package struct CountySummary: Sendable {
     mutating func add(_ r: FilingResult) {
         filings += 1
         let filed = r.filing.projects
+        let cards = r.analysis.projects
         projects += filed.count
         years[r.filing.year.map { "\($0)" } ?? "year unknown", default: 0] += 1
         for i in filed.indices { projectSpending.add(filed[i].table.funds) }
         if let d = r.filing.department { departmentSpending.add(d.funds) }
-        for card in r.projectCards {
-            grades[GradeMove(card), default: 0] += 1
-            rates.append(card.execution.rate)
+        // The cards' fields read where they are: a card copied retained its rules, grades and
+        // indicator scores, for every project of the county.
+        for c in cards.indices {
+            grades[GradeMove(reported: cards[c].reportedGrade, computed: cards[c].grade), default: 0] += 1
+            rates.append(cards[c].execution.rate)
         }
-        countChecks(r.findings)
-        for i in filed.indices where i < r.projectCards.count {
-            let card = r.projectCards[i]
-            for k in fullMarks.indices where fullMarks[k].holds(filed[i], card) {
-                fullMarks[k].add(number: r.number, unit: r.filing.unit, project: filed[i].name, card: card)
+        countChecks(r.analysis.findings)
+        for i in filed.indices where i < cards.count {
+            for k in fullMarks.indices where fullMarks[k].holds(filed[i].indicators, rate: cards[i].execution.rate) {
+                fullMarks[k].add(number: r.number, unit: r.filing.unit, project: filed[i].name, card: cards[i])
             }
         }
     }
@@ -190,9 +196,9 @@ package struct CountySummary: Sendable {
         var computed: String
         var moves: Bool { reported != computed }
 
-        init(_ card: ScoreCard) {
-            reported = card.reportedGrade ?? "—"
-            computed = card.grade ?? "—"
+        init(reported: String?, computed: String?) {
+            self.reported = reported ?? "—"
+            self.computed = computed ?? "—"
         }
     }
 
@@ -221,11 +227,14 @@ package struct CountySummary: Sendable {
             self.above = above.map { $0 / 100 }
         }
 
-        func holds(_ p: Project, _ card: ScoreCard) -> Bool {
-            guard let rate = card.execution.rate, rate.isBelow(below), (above ?? 0).isAtMost(rate) else { return false }
-            guard !p.indicators.isEmpty else { return false }
-            return p.indicators.allSatisfy { ind in
-                guard let score = ind.score.value, let weight = ind.weight.value else { return false }
+        /// Whether a project with these indicators and computed 执行率 belongs to the list.
+        func holds(_ indicators: [Indicator], rate: Decimal?) -> Bool {
+            guard let rate, rate.isBelow(below), (above ?? 0).isAtMost(rate) else { return false }
+            guard !indicators.isEmpty else { return false }
+            return indicators.indices.allSatisfy { i in
+                guard let score = indicators[i].score.value, let weight = indicators[i].weight.value else {
+                    return false
+                }
                 return score.equals(weight)
             }
         }

@@ -57,7 +57,8 @@ import Testing
         let shell = shell()
         var everyRate = CountySummary.FullMarks(below: 10_000, above: nil)
         for r in try shell.session.results(shell) {
-            for (p, card) in zip(r.filing.projects, r.projectCards) where everyRate.holds(p, card) {
+            for (p, card) in zip(r.filing.projects, r.projectCards)
+            where everyRate.holds(p.indicators, rate: card.execution.rate) {
                 everyRate.add(number: r.number, unit: r.filing.unit, project: p.name, card: card)
             }
         }
