@@ -28,8 +28,13 @@ public struct Quantity: Equatable, Sendable {
 
     /// `target(of:)` with the 指标值 already read by `parseStated`.
     static func target(of indicator: Indicator, stated: (quantity: Quantity, explicit: Bool)?) -> Quantity? {
-        let adverse = adverseList.occurs(in: indicator.level3, then: indicator.target ?? "")
-        if adverse, let target = indicator.target {
+        target(level3: indicator.level3, target: indicator.target, stated: stated)
+    }
+
+    /// `target(of:)` from the two cells it reads: an indicator's 三级指标 and 指标值.
+    static func target(level3: String, target: String?, stated: (quantity: Quantity, explicit: Bool)?) -> Quantity? {
+        let adverse = adverseList.occurs(in: level3, then: target ?? "")
+        if adverse, let target {
             let t = Labels.norm(target)
             if t.begins(with: "零") || t.begins(with: "无") || t == "0" {
                 return Quantity(comparison: .atMost, value: 0, unit: "")
@@ -53,14 +58,26 @@ public struct Quantity: Equatable, Sendable {
         let actual: Quantity?
 
         init(_ indicator: Indicator) {
-            let stated = parseStated(indicator.target)
+            self.init(level3: indicator.level3, target: indicator.target, actual: indicator.actual)
+        }
+
+        /// From the three cells it reads.
+        init(level3: String, target: String?, actual: String?) {
+            let stated = parseStated(target)
             written = stated?.quantity
-            target = Quantity.target(of: indicator, stated: stated)
-            actual = parse(indicator.actual)
+            self.target = Quantity.target(level3: level3, target: target, stated: stated)
+            self.actual = parse(actual)
         }
 
         /// Each indicator of `table`, in order.
-        static func each(_ table: ScoredTable) -> [Read] { table.indicators.map(Read.init) }
+        static func each(_ table: ScoredTable) -> [Read] {
+            // The three cells taken from each indicator where it stands: handed whole, each
+            // indicator was copied (its strings retained and released) to read three of them.
+            let indicators = table.indicators
+            return indicators.indices.map { i in
+                Read(level3: indicators[i].level3, target: indicators[i].target, actual: indicators[i].actual)
+            }
+        }
     }
     static let comparisonLists = comparisonWords.map { (words: WordList($0.0), comparison: $0.1) }
 

@@ -11,10 +11,15 @@ public enum Scorer {
     /// `score` with the table's indicators already read as quantities, one `read` each.
     static func score(_ table: ScoredTable, rules: RuleSet, read: [Quantity.Read]) -> ScoreCard {
         let execution = self.execution(table.funds, denominator: rules.denominator(for: table.kind), rules: rules)
-        // By index: zipping the indicators copied each one (its eight strings retained) twice.
+        // The cells scoring reads, taken from each indicator where it stands: handed whole (or
+        // zipped), each indicator was copied, its strings retained and released.
         let indicators = table.indicators
-        let scores = (0..<min(indicators.count, read.count)).map {
-            indicator(indicators[$0], rules: rules, read: read[$0])
+        let scores = (0..<min(indicators.count, read.count)).map { i in
+            let cells = ScoringCells(
+                weight: indicators[i].weight.value, reported: indicators[i].score.value,
+                isFixed: indicators[i].scoreIsFixed, hasActual: indicators[i].actual != nil,
+                target: indicators[i].target)
+            return indicator(cells, rules: rules, read: read[i])
         }
         let reportedTotal = table.reportedTotal.value
         let rescaled = rescaling(table, rules: rules)
@@ -53,20 +58,22 @@ public enum Scorer {
     /// that do not add up to a template's total are left alone: the checks report them.
     static func rescaling(_ table: ScoredTable, rules: RuleSet) -> [Rescale] {
         let ruleTotal = (rules.totalCap ?? 100).minus(rules.executionWeight)
-        let filed = table.indicators.sum { $0.weight.value }
+        // The indicators' cells read by index: the sums and tests over the array copied each indicator.
+        let indicators = table.indicators
+        let filed = indicators.indices.sum { indicators[$0].weight.value }
         guard filed.isPositive, filed != ruleTotal else { return [] }
         let filedExecution = table.funds.weight.value
         guard filed.plus(filedExecution ?? Decimal(100).minus(filed)) == 100,
             filed == 90 || filed == 80 || filedExecution != nil
         else { return [] }
         let weights = table.kind == .project ? rules.projectWeights : rules.departmentWeights
-        let everyGrouped = table.indicators.allSatisfy { ind in
-            weights.keys.contains { $0 != "" && group($0, holds: ind.level1) }
+        let everyGrouped = indicators.indices.allSatisfy { i in
+            weights.keys.contains { $0 != "" && group($0, holds: indicators[i].level1) }
         }
         guard everyGrouped, !weights.isEmpty else { return [Rescale(group: "", filed: filed, rule: ruleTotal)] }
         return weights.keys.sorted().compactMap { name in
-            let groupFiled = table.indicators.filter { group(name, holds: $0.level1) }
-                .sum { $0.weight.value }
+            let groupFiled = indicators.indices.filter { group(name, holds: indicators[$0].level1) }
+                .sum { indicators[$0].weight.value }
             guard let rule = weights[name], groupFiled.isPositive, groupFiled != rule else { return nil }
             return Rescale(group: name, filed: groupFiled, rule: rule)
         }
@@ -111,19 +118,43 @@ public enum Scorer {
         indicator(ind, rules: rules, read: Quantity.Read(ind))
     }
 
+    /// What scoring reads of an indicator besides its quantities.
+    struct ScoringCells {
+        var weight: Decimal?
+        var reported: Decimal?
+        var isFixed: Bool
+        var hasActual: Bool
+        var target: String?
+
+        init(weight: Decimal?, reported: Decimal?, isFixed: Bool, hasActual: Bool, target: String?) {
+            (self.weight, self.reported, self.isFixed) = (weight, reported, isFixed)
+            (self.hasActual, self.target) = (hasActual, target)
+        }
+
+        init(_ ind: Indicator) {
+            self.init(
+                weight: ind.weight.value, reported: ind.score.value, isFixed: ind.scoreIsFixed,
+                hasActual: ind.actual != nil, target: ind.target)
+        }
+    }
+
     /// `indicator` with its 指标值 and 实际完成值 already read as quantities.
     static func indicator(_ ind: Indicator, rules: RuleSet, read: Quantity.Read) -> IndicatorScore {
-        var result = IndicatorScore(weight: ind.weight.value, reported: ind.score.value, basis: .notVerifiable(""))
-        if ind.scoreIsFixed {
+        indicator(ScoringCells(ind), rules: rules, read: read)
+    }
+
+    static func indicator(_ ind: ScoringCells, rules: RuleSet, read: Quantity.Read) -> IndicatorScore {
+        var result = IndicatorScore(weight: ind.weight, reported: ind.reported, basis: .notVerifiable(""))
+        if ind.isFixed {
             result.basis = .notVerifiable("set in the scenario")
             return result
         }
-        guard let w = ind.weight.value else {
+        guard let w = ind.weight else {
             result.basis = .notVerifiable("分值 is blank")
             return result
         }
         guard let actual = read.actual else {
-            result.basis = .notVerifiable(ind.actual == nil ? "实际完成值 is blank" : "text 实际完成值")
+            result.basis = .notVerifiable(ind.hasActual ? "text 实际完成值" : "实际完成值 is blank")
             return result
         }
         if let rule = DeductionRule.parse(ind.target) {
