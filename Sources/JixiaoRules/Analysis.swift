@@ -4,7 +4,9 @@ extension Analysis {
     /// Scores every table of `filing` and checks it under `rules`.
     public init(_ filing: Filing, rules: RuleSet) {
         // Each table's indicators are read as quantities once, for the scoring and the checks.
-        let tables = filing.projects.map(\.table) + (filing.department.map { [$0.table] } ?? [])
+        // The projects' tables taken by index: a map over the projects copied each whole project.
+        let filed = filing.projects
+        let tables = filed.indices.map { filed[$0].table } + (filing.department.map { [$0.table] } ?? [])
         let read = tables.map(Quantity.Read.each)
         let cards = zip(tables, read).map { Scorer.score($0, rules: rules, read: $1) }
         let projects = Array(cards.prefix(filing.projects.count))

@@ -136,7 +136,7 @@ extension Checker {
         if let matchingKeys { return matchingKeys }
         let rows = filing.basic?.members(.projects) ?? []
         let keys = ProjectKeys(
-            projects: filing.projects.map { Self.projectKey($0.name) }, rows: rows,
+            projects: filing.projects.indices.map { Self.projectKey(filing.projects[$0].name) }, rows: rows,
             rowKeys: rows.map { Self.projectKey($0.name) })
         matchingKeys = keys
         return keys

@@ -55,7 +55,7 @@ extension Checker {
     static func deptProjects(_ c: inout Checker) {
         guard let p = c.projectSpend?.figure.value, !c.filing.projects.isEmpty else { return }
         let line = c.projectSpend?.figure.line
-        let sum = c.filing.projects.sum { $0.funds.executed.value }
+        let sum = c.projectsSum { $0.executed }
         guard sum.isBelow(p) else { return }
         let tables = "the \(c.filing.projects.count) project tables spent \(amount(sum))"
         let others = c.unevaluatedProjectRows()
@@ -91,7 +91,7 @@ extension Checker {
     /// Some of the projects cannot have spent more than all of them.
     static func deptProjectsOver(_ c: inout Checker) {
         guard let p = c.projectSpend?.figure.value, !c.filing.projects.isEmpty else { return }
-        let sum = c.filing.projects.sum { $0.funds.executed.value }
+        let sum = c.projectsSum { $0.executed }
         guard sum > p else { return }
         let count = c.filing.projects.count
         c.add(

@@ -210,7 +210,7 @@ extension Checker {
 
     /// Report sentences that name a survey with a method and a count or 满意: worked out on first need.
     var surveySentences: [String] {
-        let reports = [filing.report].compactMap { $0 } + filing.projects.compactMap(\.report) + filing.otherReports
+        let reports = [filing.report].compactMap { $0 } + projectReports + filing.otherReports
         return reports.flatMap { report in
             report.sections.flatMap { section in
                 Survey.methods.occurs(in: section.text) ? Survey.sentences(section.heading + "。" + section.text) : []
@@ -277,8 +277,9 @@ extension Checker {
 
     static func deviationCarryOver(_ c: inout Checker) {
         c.eachTable { c, t in
+            let indicators = t.indicators
             guard t.project != nil, let carry = t.funds.carriedOver, let spent = carry.executed.value, spent > 0,
-                t.indicators.allSatisfy({ $0.deviation == nil })
+                indicators.indices.allSatisfy({ indicators[$0].deviation == nil })
             else { return }
             let name = t.name
             c.add(carry.line, t.target, "\(name): \(amount(spent)) 上年结转资金 spent; no deviation explained")

@@ -49,8 +49,8 @@ extension Checker {
 
     /// A report that claims 100% while the projects fell short.
     static func narrativeClaim(_ c: inout Checker) {
-        let budget = c.filing.projects.sum { $0.funds.fullYear.value }
-        let spent = c.filing.projects.sum { $0.funds.executed.value }
+        let budget = c.projectsSum { $0.fullYear }
+        let spent = c.projectsSum { $0.executed }
         guard budget.isPositive, spent.isBelow(budget) else { return }
         for other in c.filing.otherReports {
             guard
@@ -71,7 +71,7 @@ extension Checker {
     /// Part of `cell.missing`: covers left unsigned.
     mutating func unsignedCovers() {
         guard let report = filing.report else { return }
-        let unsigned = ([report] + filing.projects.compactMap(\.report)).filter { n in
+        let unsigned = ([report] + projectReports).filter { n in
             // The section's text is searched before it is split into lines: most have no cover.
             n.sections.contains { section in
                 section.text.has("签字")
@@ -104,7 +104,7 @@ extension Checker {
     /// row or a 偏差原因 cell.
     static func templateText(_ c: inout Checker) {
         let reports =
-            [c.filing.report].compactMap { $0 } + c.filing.projects.compactMap(\.report)
+            [c.filing.report].compactMap { $0 } + c.projectReports
             + c.filing.otherReports
         for report in reports {
             for section in report.sections where Self.promptList.occurs(in: section.text) {

@@ -8,7 +8,8 @@ extension Checker {
         let ruleWeight = c.rules.executionWeight
         c.eachTable { c, t in
             guard !t.indicators.isEmpty else { return }
-            let weights = t.indicators.sum { $0.weight.value }
+            let indicators = t.indicators
+            let weights = indicators.indices.sum { indicators[$0].weight.value }  // by index: not copied
             let execution = t.execution.reportedWeight ?? ruleWeight
             guard weights.plus(execution) != 100 else { return }
             let name = t.name
@@ -41,7 +42,8 @@ extension Checker {
         c.eachTable { c, t in
             guard let reported = t.table.reportedTotal.value else { return }
             let execution = t.execution.reportedScore ?? 0
-            let sum = execution.plus(t.indicators.sum { $0.score.value })
+            let indicators = t.indicators
+            let sum = execution.plus(indicators.indices.sum { indicators[$0].score.value })  // by index: not copied
             guard !sum.equals(reported) else { return }
             let name = t.name
             c.add(
@@ -104,8 +106,12 @@ extension Checker {
         let threshold = c.rules.deviationRate
         c.eachTable { c, t in
             guard let rate = t.execution.rate, rate.isBelow(threshold), !t.indicators.isEmpty else { return }
-            let allFull = t.indicators.allSatisfy { $0.score.value != nil && $0.score.value == $0.weight.value }
-            let explained = t.indicators.contains { $0.deviation != nil } || t.funds.deviation != nil
+            // By index: `allSatisfy` and `contains` copied each indicator to look at two of its cells.
+            let indicators = t.indicators
+            let allFull = indicators.indices.allSatisfy { i in
+                indicators[i].score.value != nil && indicators[i].score.value == indicators[i].weight.value
+            }
+            let explained = indicators.indices.contains { indicators[$0].deviation != nil } || t.funds.deviation != nil
             guard allFull, !explained else { return }
             let unspent = (t.execution.denominator ?? 0).minus(t.execution.executed ?? 0)
             let name = t.name

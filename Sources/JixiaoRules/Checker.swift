@@ -77,6 +77,19 @@ public struct Checker {
             Finding(check: check.id, severity: check.severity, line: line, target: target, message: message()))
     }
 
+    /// The projects' `figure` added up, each project read where it stands: a loop over the projects
+    /// copied each one, every string of it retained and released, to read one figure.
+    func projectsSum(_ figure: (Funds) -> Figure) -> Decimal {
+        let projects = filing.projects
+        return projects.indices.sum { figure(projects[$0].table.funds).value }
+    }
+
+    /// The projects' own reports, in order, each project read where it stands.
+    var projectReports: [Narrative] {
+        let projects = filing.projects
+        return projects.indices.compactMap { projects[$0].report }
+    }
+
     /// Runs `body` on each scored table, department first.
     mutating func eachTable(_ body: (inout Checker, CheckedTable) -> Void) {
         for table in tables { body(&self, table) }
