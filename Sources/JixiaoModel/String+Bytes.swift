@@ -146,16 +146,33 @@ extension String {
     /// U+1000 (yes). Neither of those two is Extend, SpacingMark, ZWJ, Hangul or Extended_Pictographic,
     /// and what stands before is no Prepend (Prepend scalars lie below U+1000 or take four bytes),
     /// so UAX #29 breaks between them.
+    /// Also settled: CJK punctuation U+3000–U+3029 (、。「」…, short of the tone marks at U+302A) and
+    /// the full-width forms U+FF01–U+FF5E (，：（） …), after the same: none of them joins what
+    /// stands before it either. The checks ask most often just after a word, where one of these stands.
     static func boundaryFromBytes(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool? {
         guard offset > 0 else { return offset == 0 ? true : nil }
         guard offset < bytes.count else { return nil }
         let byte = bytes[offset]
         if byte & 0xC0 == 0x80 { return false }
-        guard byte < 0x80 || (0xE4...0xE9).contains(byte) else { return nil }
+        guard byte < 0x80 || (0xE4...0xE9).contains(byte) || isPlainPunctuation(bytes, at: offset) else { return nil }
         let before = bytes[offset - 1]
         if before < 0x80 { return !(before == 0x0D && byte == 0x0A) }
         if offset >= 3, (0xE1...0xEF).contains(bytes[offset - 3]) { return true }
         return nil
+    }
+}
+
+extension String {
+    /// Whether a scalar of U+3000–U+3029 or U+FF01–U+FF5E begins at `offset`.
+    static func isPlainPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset + 2 < bytes.count else { return false }
+        let (lead, second, third) = (bytes[offset], bytes[offset + 1], bytes[offset + 2])
+        switch (lead, second) {
+        case (0xE3, 0x80): return (0x80...0xA9).contains(third)  // U+3000–U+3029
+        case (0xEF, 0xBC): return (0x81...0xBF).contains(third)  // U+FF01–U+FF3F
+        case (0xEF, 0xBD): return (0x80...0x9E).contains(third)  // U+FF40–U+FF5E
+        default: return false
+        }
     }
 }
 

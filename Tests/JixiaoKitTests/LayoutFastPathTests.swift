@@ -126,6 +126,8 @@ import Testing
         "\u{200D}", "\u{FE0F}", "\u{0600}", "\u{06DD}", "\u{0890}", "\u{0D4E}", "\u{110BD}", "\u{1100}",
         "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{1F600}", "\u{1F1E8}", "\u{1F1F3}", "\u{0E33}", "\u{0915}",
         "\u{094D}", "é", "（", "\u{3000}", "\u{2028}", "\u{1F3FB}",
+        // CJK punctuation and full-width forms at the edges of the ranges read from the bytes.
+        "，", "：", "、", "。", "\u{3029}", "\u{FF01}", "\u{FF5E}", "\u{FF5F}", "\u{FF9E}", "\u{3030}",
     ]
 
     static func byIndex(_ text: String, _ offset: Int) -> Bool {
