@@ -395,6 +395,6 @@ extension Session {
     /// Filing `index` with its analysis, as the county views and the SQL mirror take it.
     func result(_ index: Int, _ analysis: Analysis) -> FilingResult {
         // Read in place: a LoadedFiling copied retains all it holds, ten thousand times a county.
-        FilingResult(number: index + 1, path: filings[index].path, filing: filings[index].edited, analysis: analysis)
+        FilingResult(number: index + 1, path: filings[index].path, filing: edited(index), analysis: analysis)
     }
 }

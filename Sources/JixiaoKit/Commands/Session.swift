@@ -85,6 +85,13 @@ public struct Session: Sendable {
         return (loaded.implied.rules, "implied by the filing: " + loaded.implied.reason)
     }
 
+    /// Filing `index` as its scenario leaves it (`LoadedFiling.edited`), read in place: `edited`
+    /// asked of the array's element copied the whole LoadedFiling first, its rule set too.
+    func edited(_ index: Int) -> Filing {
+        let scenario = filings[index].scenarioIndex
+        return filings[index].scenarios[scenario].filing(over: filings[index].filing)
+    }
+
     /// The rule set `rules(for:)` gives filing `index`, read in place and without its reason.
     func ruleSet(for index: Int) -> RuleSet {
         chosenRuleSet ?? filings[index].implied.rules
@@ -149,7 +156,7 @@ public struct Session: Sendable {
     /// of its group (`twins`, from `twins()`).
     func analyzed(_ index: Int, twins group: [Int]) -> Analysis {
         // Read in place: a LoadedFiling copied on each of the county's filings retained all it holds.
-        let analysis = Analysis(filings[index].edited, rules: ruleSet(for: index))
+        let analysis = Analysis(edited(index), rules: ruleSet(for: index))
         guard let year = filings[index].filing.year, group.count > 1 else { return analysis }
         let named = group.lazy.filter { $0 != index }.prefix(Analysis.twinsNamed)
         let others = named.map { (number: $0 + 1, path: FileNames.shown(filings[$0].path)) }
