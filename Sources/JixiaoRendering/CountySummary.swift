@@ -66,19 +66,39 @@ package struct CountySummary: Sendable {
     /// A filing has a handful of findings: they are counted in a short list first, so the county's
     /// table is touched once per check and filing.
     mutating func countChecks(_ findings: [Finding]) {
-        var local: [(check: CheckID, findings: Int, severity: Finding.Severity)] = []
-        for f in findings.indices {
-            let (check, severity) = (findings[f].check, findings[f].severity)
-            if let i = local.firstIndex(where: { $0.check == check }) {
-                local[i].findings += 1
-                local[i].severity = min(local[i].severity, severity)
-            } else {
-                local.append((check, 1, severity))
+        // On the stack, each check by the index of its first finding (a list of ids, growing,
+        // allocated and freed for every filing).
+        withUnsafeTemporaryAllocation(of: LocalTally.self, capacity: findings.count) { local in
+            var used = 0
+            for f in findings.indices {
+                let severity = findings[f].severity
+                if let i = local[..<used].firstIndex(where: { findings[$0.first].check == findings[f].check }) {
+                    local[i].findings += 1
+                    local[i].severity = min(local[i].severity, severity)
+                } else {
+                    local.initializeElement(at: used, to: LocalTally(first: f, findings: 1, severity: severity))
+                    used += 1
+                }
+            }
+            for tally in local[..<used] {
+                // Found, then changed in place: the `default:` subscript allocated twice an update.
+                let check = findings[tally.first].check
+                if let known = checks.index(forKey: check) {
+                    checks.values[known].add(findings: tally.findings, filings: 1, severity: tally.severity)
+                } else {
+                    var fresh = CheckTally(severity: tally.severity)
+                    fresh.add(findings: tally.findings, filings: 1, severity: tally.severity)
+                    checks[check] = fresh
+                }
             }
         }
-        for (check, count, severity) in local {
-            checks[check, default: CheckTally(severity: severity)].add(findings: count, filings: 1, severity: severity)
-        }
+    }
+
+    /// One check's findings in one filing: where the first stands, how many, the most severe.
+    private struct LocalTally {
+        var first: Int
+        var findings: Int
+        var severity: Finding.Severity
     }
 
     /// Adds the tally of the filings that follow these.
