@@ -29,7 +29,10 @@ extension Checker {
     }
 
     mutating func compareFigures(in report: Narrative, with tables: [CheckedTable]) {
-        for section in report.sections where StatedFigure.keys.occurs(in: section.text) {
+        // Each section's text asked where it stands: the loop copied every section to ask.
+        let sections = report.sections
+        for s in sections.indices where StatedFigure.keys.occurs(in: sections[s].text) {
+            let section = sections[s]
             for line in section.lines(where: StatedFigure.keys.occurs) {
                 let part = StatedFigure.part(of: section.heading, line.text)
                 for stated in StatedFigure.all(in: line.text) {

@@ -77,7 +77,7 @@ extension Checker {
                 section.text.has("签字")
                     && section.lines(where: Self.signature.occurs).contains { line in
                         let key = Labels.norm(line.text)
-                        return key.begins(with: "主要负责人签字") && key.count <= 8
+                        return key.begins(with: "主要负责人签字") && (key.plainCount ?? key.count) <= 8
                     }
             }
         }
@@ -107,10 +107,12 @@ extension Checker {
             [c.filing.report].compactMap { $0 } + c.projectReports
             + c.filing.otherReports
         for report in reports {
-            for section in report.sections where Self.promptList.occurs(in: section.text) {
-                for line in section.lines(where: Self.promptList.occurs) {
+            // Each section's text asked where it stands: the loop copied every section to ask.
+            let sections = report.sections
+            for s in sections.indices where Self.promptList.occurs(in: sections[s].text) {
+                for line in sections[s].lines(where: Self.promptList.occurs) {
                     let (title, text) = (report.title, Self.excerpt(Self.fromPrompt(line.text)))
-                    c.add(line.line ?? section.line, .filing, "\(title): the form's prompt left in: '\(text)'")
+                    c.add(line.line ?? sections[s].line, .filing, "\(title): the form's prompt left in: '\(text)'")
                 }
             }
         }
