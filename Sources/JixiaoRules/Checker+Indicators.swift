@@ -84,7 +84,8 @@ extension Checker {
 
     static func isContentFree(_ text: String) -> Bool {
         let key = trimmingPunctuation(Labels.norm(text))
-        return Labels.isPlaceholderKey(key) || contentFree.contains(key)
+        // Looked through, as `==` compares: hashing normalised each 偏差原因 first.
+        return Labels.isPlaceholderKey(key) || contentFree.contains { $0.isSameText(as: key) }
     }
 
     /// The text without the 。.;；,， at either end: what Foundation's `trimmingCharacters(in:)`
@@ -100,7 +101,7 @@ extension Checker {
 
     static let endPunctuation: Set<Unicode.Scalar> = ["。", ".", ";", "；", ",", "，"]
     static let contentFreeWords = words("略 无 已完成 完成 无偏差 正常 达标 已达标 按计划完成")
-    static let contentFree = Set(contentFreeWords + ["见附件", "同上"])
+    static let contentFree = contentFreeWords + ["见附件", "同上"]
     /// Words that announce a measure: what the unit will do about a deviation.
     static let improvementWords = WordList(
         words("改进 措施 加强 下一步 今后 将 进一步 完善 加快 提高 督促 整改")
@@ -162,10 +163,12 @@ extension Checker {
         c.eachIndicator { c, t, i in
             let ind = i.indicator
             guard let w = ind.weight.value, ind.score.value?.equals(w) == true else { return }
-            let (actual, label, isCost) = (ind.actual ?? "", i.label, ind.isCost)
+            let actual = ind.actual ?? ""
+            // The label and whether it is a 成本指标 are worked out only for a finding: most have none.
             if Self.shortfallList.occurs(in: actual),
                 let word = Self.shortfallWords.first(where: { actual.has($0) && !actual.has("无" + $0) })
             {
+                let (label, isCost) = (i.label, ind.isCost)
                 let overspent = t.execution.rate.map {
                     isCost && $0.exceeds(1) ? ", in a table that spent \($0.percent)" : ""
                 }
@@ -173,7 +176,8 @@ extension Checker {
                     ind.score.line ?? i.line, t.target,
                     "\(label): 实际完成值 '\(actual)' reports a shortfall (\(word)) yet scores full marks "
                         + points(w) + (overspent ?? ""))
-            } else if isCost, let rate = t.execution.rate, rate.exceeds(1) {
+            } else if let rate = t.execution.rate, rate.exceeds(1), ind.isCost {
+                let label = i.label
                 c.add(
                     ind.score.line ?? i.line, t.target,
                     "\(label): a 成本指标 at full marks \(points(w)) while the table spent \(rate.percent) of its"
