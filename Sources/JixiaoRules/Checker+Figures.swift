@@ -53,7 +53,8 @@ extension Checker {
                     let target = table?.target ?? .filing
                     let source =
                         table.map { "its table (line \($0.table.line)) says " } ?? "no table says so; they say "
-                    let (title, phrase, subject, figures) = (report.title, stated.phrase, stated.subject, candidates)
+                    let (title, phrase) = (report.title, String(stated.phrase))
+                    let (subject, figures) = (stated.subject, candidates)
                     add(
                         line.line ?? section.line, target,
                         "\(title): '\(phrase)', but " + source + subject.showFirst(4, of: figures))
@@ -120,7 +121,8 @@ struct StatedFigure {
     /// In the table's unit: 万元 for amounts, percent for rates, points for scores.
     var value: Decimal
     var places: Int
-    var phrase: String
+    /// Cut from the report's line: a string of its own is made only for a finding's message.
+    var phrase: Substring
 
     /// Whether a table's figure, rounded as the report rounds, is the one stated.
     func agrees(_ tableValue: Decimal) -> Bool { tableValue.rounded(places).equals(value) }
@@ -154,7 +156,7 @@ struct StatedFigure {
             if precedes(differenceWords, m, in: line) { continue }
             guard var value = Labels.decimal(m.number) else { continue }
             var places = value.decimalPlaces
-            if m.unit == "元" {
+            if m.unit.utf8.elementsEqual("元".utf8) {  // the bytes: `==` compared through normalisation
                 value /= 10000
                 places += 4
             }
@@ -174,7 +176,7 @@ struct StatedFigure {
         return found
     }
 
-    private static func phrase(_ match: FigurePhrase.Match, _ line: String) -> String { String(line[match.range]) }
+    private static func phrase(_ match: FigurePhrase.Match, _ line: String) -> Substring { line[match.range] }
 
     /// Whether one of `words` (each of one or two characters) ends just before the match, compared
     /// on bytes as labels are: the two characters before it, cut out as a string, cost more than
