@@ -134,6 +134,9 @@ struct StatedFigure {
 
     /// Words before a figure that make it a difference, not the figure: 超出调整后预算0.85万元.
     static let differenceWords = words("超出 超过 超 结余 剩余 节约 低于 高于 少于 多于 较 比")
+    /// The two lists' UTF-8, compared in place with the bytes before each figure.
+    static let otherSpendingBytes = otherSpending.map { Array($0.utf8) }
+    static let differenceWordBytes = differenceWords.map { Array($0.utf8) }
 
     /// The part of the department's spending a sentence is about (`（二）项目支出情况 …`), if any:
     /// of its section's heading and the line as if written together.
@@ -152,8 +155,8 @@ struct StatedFigure {
         var found: [StatedFigure] = []
         for m in line.has("元") ? FigurePhrase.amount.matches(in: line) : [] {
             let word = String(m.subject)
-            if word.ends(with: "支出"), precedes(otherSpending, m, in: line) { continue }
-            if precedes(differenceWords, m, in: line) { continue }
+            if word.ends(with: "支出"), precedes(otherSpendingBytes, m, in: line) { continue }
+            if precedes(differenceWordBytes, m, in: line) { continue }
             guard var value = Labels.decimal(m.number) else { continue }
             var places = value.decimalPlaces
             if m.unit.utf8.elementsEqual("元".utf8) {  // the bytes: `==` compared through normalisation
@@ -181,13 +184,12 @@ struct StatedFigure {
     /// Whether one of `words` (each of one or two characters) ends just before the match, compared
     /// on bytes as labels are: the two characters before it, cut out as a string, cost more than
     /// the whole search for the phrase.
-    static func precedes(_ words: [String], _ match: FigurePhrase.Match, in line: String) -> Bool {
+    static func precedes(_ words: [[UInt8]], _ match: FigurePhrase.Match, in line: String) -> Bool {
         let end = line.utf8.distance(from: line.utf8.startIndex, to: match.range.lowerBound)
         return line.withBytes { bytes in
-            words.contains { word in
-                word.withBytes { w in
-                    w.count <= end && UnsafeBufferPointer(rebasing: bytes[(end - w.count)..<end]).elementsEqual(w)
-                }
+            words.indices.contains { k in
+                let count = words[k].count
+                return count <= end && (0..<count).allSatisfy { bytes[end - count + $0] == words[k][$0] }
             }
         }
     }
