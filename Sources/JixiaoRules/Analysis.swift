@@ -62,7 +62,9 @@ extension Analysis {
     /// Errors, then warnings, then info, each by line, ties in the order found. The keys are sorted,
     /// not the findings, so a sort moves three integers instead of copying findings.
     static func inCheckOrder(_ findings: [Finding]) -> [Finding] {
-        let keys = findings.enumerated().map { index, f in (severity: f.severity, line: f.line ?? 0, index: index) }
+        // Read by index: `enumerated()` handed out a copy of each finding (its strings and message
+        // retained) to read two fields.
+        let keys = findings.indices.map { (severity: findings[$0].severity, line: findings[$0].line ?? 0, index: $0) }
         return keys.sorted { ($0.severity, $0.line, $0.index) < ($1.severity, $1.line, $1.index) }.map {
             findings[$0.index]
         }

@@ -24,12 +24,13 @@ public enum Scorer {
         let reportedTotal = table.reportedTotal.value
         let rescaled = rescaling(table, rules: rules)
         var indicatorTotal = Decimal(0)
-        for (i, score) in scores.enumerated() {
+        for i in scores.indices {  // by index: `enumerated()` copied each score to read one figure
             // Most rule sets rescale nothing: the search's closure is not even made then (2 M
             // instructions on 300 filings).
             let scale = rescaled.isEmpty ? nil : rescaled.first { group($0.group, holds: indicators[i].level1) }
+            let effective = scores[i].effective
             indicatorTotal = indicatorTotal.plus(
-                scale.map { (score.effective * $0.rule).dividedExactly(by: $0.filed) } ?? score.effective)
+                scale.map { (effective * $0.rule).dividedExactly(by: $0.filed) } ?? effective)
         }
         indicatorTotal = indicatorTotal.rounded(rules.rounding)
         var total = (execution.score ?? 0).plus(indicatorTotal)
