@@ -284,19 +284,11 @@ package enum Labels {
 
     /// Parses `1,234.50`, `-3`, `.5` exactly as decimal; nil for anything else. A comma is read
     /// only as a thousands separator (`250,000.00`): `3,4` is a decimal comma or a slip, never 34.
-    /// Works on the UTF-8 bytes: every character it accepts is ASCII.
-    package static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
-        // The bytes in place, read by a loop that is not generic: stepping a Substring's UTF-8
-        // view through the protocol cost about 200 instructions a byte.
-        let read =
-            text.utf8.withContiguousStorageIfAvailable(words(of:))
-            ?? Array(text.utf8).withUnsafeBufferPointer(words(of:))
-        return decimal(read, text)
-    }
-
-    /// `decimal` of a string, its bytes reached without the protocol's dispatch: the generic
-    /// function is not specialised in the modules that call it, and a figure's few bytes cost
-    /// less to read than the protocol's lookups.
+    /// Works on the UTF-8 bytes in place, read by a loop that is not generic: every character it
+    /// accepts is ASCII. A String and a Substring each have their own entry, as a function generic
+    /// over StringProtocol is not specialised in the modules that call it (stepping a Substring's
+    /// UTF-8 through the protocol cost about 200 instructions a byte, and reaching the bytes more
+    /// than a figure's reading).
     package static func decimal(_ text: String) -> Decimal? {
         decimal(text.withBytes(words(of:)), text)
     }

@@ -213,10 +213,8 @@ struct PartFigures {
 
     init(_ c: borrowing Checker) {
         basic = [c.basicSpend?.figure.value].compactMap { $0 }
-        // Each project's funds read in place: a list of them copied every project's fund rows.
-        let projects = c.filing.projects
         func sum(_ get: (Funds) -> Figure) -> Decimal? {
-            projects.isEmpty ? nil : projects.indices.sum { get(projects[$0].table.funds).value }
+            c.filing.projects.isEmpty ? nil : c.projectsSum(get)
         }
         let row = c.filing.basic?.total(.projects)
         projectBudget = [sum { $0.initial }, sum { $0.fullYear }, row?.budget.value].compactMap { $0 }

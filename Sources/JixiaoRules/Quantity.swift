@@ -23,15 +23,11 @@ public struct Quantity: Equatable, Sendable {
     /// An indicator's target: as written, except that a target of zero adverse events
     /// (`0起`, `零事故`, `无重大安全事故`) is met only at or below zero, whatever no word says.
     public static func target(of indicator: Indicator) -> Quantity? {
-        target(of: indicator, stated: parseStated(indicator.target))
+        target(level3: indicator.level3, target: indicator.target, stated: parseStated(indicator.target))
     }
 
-    /// `target(of:)` with the 指标值 already read by `parseStated`.
-    static func target(of indicator: Indicator, stated: (quantity: Quantity, explicit: Bool)?) -> Quantity? {
-        target(level3: indicator.level3, target: indicator.target, stated: stated)
-    }
-
-    /// `target(of:)` from the two cells it reads: an indicator's 三级指标 and 指标值.
+    /// `target(of:)` from the two cells it reads, an indicator's 三级指标 and 指标值, with the
+    /// 指标值 already read by `parseStated`.
     static func target(level3: String, target: String?, stated: (quantity: Quantity, explicit: Bool)?) -> Quantity? {
         let adverse = adverseList.occurs(in: level3, then: target ?? "")
         if adverse, let target {

@@ -126,17 +126,6 @@ public enum Scorer {
         var isFixed: Bool
         var hasActual: Bool
         var target: String?
-
-        init(weight: Decimal?, reported: Decimal?, isFixed: Bool, hasActual: Bool, target: String?) {
-            (self.weight, self.reported, self.isFixed) = (weight, reported, isFixed)
-            (self.hasActual, self.target) = (hasActual, target)
-        }
-
-        init(_ ind: Indicator) {
-            self.init(
-                weight: ind.weight.value, reported: ind.score.value, isFixed: ind.scoreIsFixed,
-                hasActual: ind.actual != nil, target: ind.target)
-        }
     }
 
     /// `indicator` with its 指标值 and 实际完成值 already read as quantities.
@@ -213,5 +202,13 @@ public enum Scorer {
         result.computed = score.rounded(rules.rounding)
         result.basis = .computed(basis)
         return result
+    }
+}
+
+extension Scorer.ScoringCells {
+    init(_ ind: Indicator) {
+        self.init(
+            weight: ind.weight.value, reported: ind.score.value, isFixed: ind.scoreIsFixed,
+            hasActual: ind.actual != nil, target: ind.target)
     }
 }
