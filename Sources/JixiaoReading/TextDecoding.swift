@@ -91,8 +91,8 @@ package enum TextDecoding {
     ) -> Result? {
         data.withUnsafeBytes { raw -> Result? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let base = raw.baseAddress, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-                memchr(base, 0, raw.count) == nil, UTF8Validation.isValid(bytes)
+            guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+                UTF8Validation.isValidWithoutNUL(bytes)
             else { return nil }
             let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF])
             return body(UnsafeBufferPointer(rebasing: bytes.dropFirst(marked ? 3 : 0)), marked ? .utf8WithBOM : .utf8)

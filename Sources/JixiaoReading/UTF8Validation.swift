@@ -1,17 +1,20 @@
-/// Whether bytes are well-formed UTF-8: what `String(validating:as: UTF8.self)` accepts. Written by
-/// hand for the text front end, which cuts a UTF-8 file into cells from its bytes and needs only
-/// the answer, not the whole file made a string: the standard library's validator decodes every
-/// scalar (ten instructions a byte on Chinese text, against under eight here, where a character led
-/// by E1–EC or EE–EF is its two continuation bytes); the other leads follow RFC 3629's table 3-7.
-/// `UTF8ValidationTests` holds it to the library.
+/// Whether bytes are well-formed UTF-8 without a NUL: what `String(validating:as: UTF8.self)`
+/// accepts, less any text holding U+0000, which no filing's text does (a NUL is binary data or
+/// UTF-16, and `TextDecoding.decode` says which). Written by hand for the text front end, which
+/// cuts a UTF-8 file into cells from its bytes and needs only the answer, not the whole file made
+/// a string: the standard library's validator decodes every scalar (ten instructions a byte on
+/// Chinese text, against under eight here, where a character led by E1–EC or EE–EF is its two
+/// continuation bytes); the other leads follow RFC 3629's table 3-7. The NUL costs nothing: it
+/// falls out of the one-byte test into the lead bytes no sequence has, where a separate `memchr`
+/// read the whole file again. `UTF8ValidationTests` holds it to the library.
 enum UTF8Validation {
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isValidWithoutNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let b = bytes.baseAddress else { return true }
         let n = bytes.count
         var i = 0
         while i < n {
             let lead = b[i]
-            if lead < 0x80 {
+            if lead &- 1 < 0x7F {  // 01–7F; a NUL wraps round to FF and is refused below
                 i &+= 1
                 continue
             }

@@ -3,12 +3,15 @@ import Testing
 
 @testable import JixiaoReading
 
-/// The hand-written validator accepts exactly what the standard library's does: on every edge of
-/// RFC 3629's table (each lead byte with continuation bytes at the ends of its allowed range and
-/// just outside), on truncated sequences, and on seeded runs of valid and damaged text.
+/// The hand-written validator accepts exactly what the standard library's does, less text with a
+/// NUL: on every edge of RFC 3629's table (each lead byte with continuation bytes at the ends of its
+/// allowed range and just outside), on truncated sequences, and on seeded runs of valid and
+/// damaged text, NULs among them.
 @Suite struct UTF8ValidationTests {
-    static func library(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
-    static func mine(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(UTF8Validation.isValid) }
+    static func library(_ bytes: [UInt8]) -> Bool {
+        String(validating: bytes, as: UTF8.self) != nil && !bytes.contains(0)
+    }
+    static func mine(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(UTF8Validation.isValidWithoutNUL) }
 
     @Test func everyLeadAtTheEdgesOfItsRanges() {
         let seconds: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
@@ -32,7 +35,9 @@ import Testing
 
     @Test func seededTextWithDamage() {
         var generator = SplitMix(seed: 0x07F8)
-        let pieces = ["预算", "a", "\n", "\t", "é", "😀", "\u{FFFD}", "\u{10FFFF}", "\u{D7FF}", "\u{E000}", "（"]
+        let pieces = [
+            "预算", "a", "\n", "\t", "\0", "é", "😀", "\u{FFFD}", "\u{10FFFF}", "\u{D7FF}", "\u{E000}", "（",
+        ]
         for _ in 0..<4_000 {
             let count = Int.random(in: 0...12, using: &generator)
             let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
