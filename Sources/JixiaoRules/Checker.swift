@@ -14,7 +14,7 @@ public struct Checker {
     /// copied in and out for each check of each filing, retained its strings and closure).
     private var running: (id: CheckID, severity: Finding.Severity)?
     /// Each project matched to its 基础数据表 row, worked out once for the three checks that ask.
-    var matchedRows: [(project: Project, row: BasicData.Row?, named: Bool)]?
+    var matchedRows: [BasicMatch]?
     /// The keys `matchedRows` and the 项目支出 rows without a table are found by, worked out once.
     var matchingKeys: ProjectKeys?
     /// The figures a report's sentences about 基本支出 or 项目支出 are held against, once asked for.
@@ -62,7 +62,7 @@ public struct Checker {
             tables.append(
                 CheckedTable(
                     table: p.table, name: p.name, target: .project(p.name), card: card(p.table, i),
-                    read: quantities(p.table, i), project: p, report: p.report))
+                    read: quantities(p.table, i), project: ProjectCells(p), report: p.report))
         }
         self.tables = tables
     }
@@ -111,7 +111,8 @@ final class CheckedTable {
     let name: String
     let target: Target
     let card: ScoreCard
-    let project: Project?
+    /// A project table's cells outside its table; nil for the department's.
+    let project: ProjectCells?
     /// The report written for this table: the department's, or the project's own.
     let report: Narrative?
     /// Each indicator with its score, its quantities (`read`, one an indicator, as the card holds
@@ -120,8 +121,8 @@ final class CheckedTable {
     let rows: [IndicatorInTable]
 
     init(
-        table: ScoredTable, name: String, target: Target, card: ScoreCard, read: [Quantity.Read], project: Project?,
-        report: Narrative?
+        table: ScoredTable, name: String, target: Target, card: ScoreCard, read: [Quantity.Read],
+        project: ProjectCells?, report: Narrative?
     ) {
         (self.table, self.name, self.target, self.card) = (table, name, target, card)
         (self.project, self.report) = (project, report)
@@ -141,6 +142,18 @@ final class CheckedTable {
     var execution: ExecutionScore { card.execution }
     /// Where the fund block's findings point: its scoring row, else its amounts row, else the title.
     var fundLine: Int { funds.scoringRow?.line ?? funds.amountRow?.line ?? table.line }
+}
+
+/// What the checks read of a project besides its table and report: the table kept a copy of the
+/// whole project, every string of it retained to ask whether there was one.
+struct ProjectCells {
+    let line: Int
+    let department: Located?  // 主管部门
+    let implementer: Located?  // 实施单位
+
+    init(_ project: Project) {
+        (line, department, implementer) = (project.table.line, project.department, project.implementer)
+    }
 }
 
 /// One indicator with its score and the label findings give it.
