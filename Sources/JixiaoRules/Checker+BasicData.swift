@@ -142,31 +142,36 @@ extension Checker {
         return keys
     }
 
-    mutating func basicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
+    mutating func basicRows() -> [BasicMatch] {
         if let matchedRows { return matchedRows }
         let matched = matchBasicRows()
         matchedRows = matched
         return matched
     }
 
-    private mutating func matchBasicRows() -> [(project: Project, row: BasicData.Row?, named: Bool)] {
+    private mutating func matchBasicRows() -> [BasicMatch] {
         let keys = projectKeys()
         let (rows, rowKeys) = (keys.rows, keys.rowKeys)
         guard !rows.isEmpty else { return [] }
-        return zip(filing.projects, keys.projects).map { p, key in
-            if let index = rowKeys.firstIndex(where: { $0.isSameText(as: key) }) { return (p, rows[index], true) }
-            let scored = rows.map { ($0, Self.similarity(key, Labels.norm($0.name))) }.max { $0.1 < $1.1 }
-            if let (row, score) = scored, score >= 0.5 { return (p, row, false) }
-            return (p, nil, false)
+        return keys.projects.indices.map { p in
+            let key = keys.projects[p]
+            if let index = rowKeys.firstIndex(where: { $0.isSameText(as: key) }) {
+                return BasicMatch(project: p, row: index, named: true)
+            }
+            let scored = rows.indices.map { ($0, Self.similarity(key, Labels.norm(rows[$0].name))) }.max { $0.1 < $1.1 }
+            if let (row, score) = scored, score >= 0.5 { return BasicMatch(project: p, row: row, named: false) }
+            return BasicMatch(project: p, row: nil, named: false)
         }
     }
 
     static func nameMismatch(_ c: inout Checker) {
-        for (p, row, named) in c.basicRows() where !named {
-            guard let row else { continue }
-            let (name, rowName, rowLine, tableLine) = (p.name, row.name, row.line, p.line)
+        let rows = c.projectKeys().rows
+        for match in c.basicRows() where !match.named {
+            guard let r = match.row else { continue }
+            let (name, tableLine) = (c.filing.projects[match.project].name, c.filing.projects[match.project].line)
+            let (rowName, rowLine) = (rows[r].name, rows[r].line)
             c.add(
-                row.line, .project(name),
+                rowLine, .project(name),
                 "\(name): named '\(rowName)' in the 基础数据表 (line \(rowLine)) but '\(name)' in its project ta"
                     + "ble "
                     + "(line \(tableLine))")
@@ -174,25 +179,28 @@ extension Checker {
     }
 
     static func basicMissingProject(_ c: inout Checker) {
-        for (p, row, _) in c.basicRows() where row == nil {
-            let name = p.name
-            c.add(p.line, .project(name), "\(name): no row in the 基础数据表's 项目支出")
+        for match in c.basicRows() where match.row == nil {
+            let (name, line) = (c.filing.projects[match.project].name, c.filing.projects[match.project].line)
+            c.add(line, .project(name), "\(name): no row in the 基础数据表's 项目支出")
         }
     }
 
     static func basicProject(_ c: inout Checker) {
-        for (p, row, _) in c.basicRows() {
-            guard let row else { continue }
-            let name = p.name
-            if let budget = row.budget.value, let full = p.funds.fullYear.value, !budget.equals(full) {
-                let label = p.funds.budgetLabel
+        let rows = c.projectKeys().rows
+        for match in c.basicRows() {
+            guard let r = match.row else { continue }
+            let (name, funds, rowLine) = (
+                c.filing.projects[match.project].name, c.filing.projects[match.project].funds, rows[r].line
+            )
+            if let budget = rows[r].budget.value, let full = funds.fullYear.value, !budget.equals(full) {
+                let label = funds.budgetLabel
                 c.add(
-                    row.line, .project(name),
+                    rowLine, .project(name),
                     "\(name): 基础数据表 预算 \(amount(budget)) ≠ project table \(label) \(amount(full))")
             }
-            if let actual = row.actual.value, let executed = p.funds.executed.value, !actual.equals(executed) {
+            if let actual = rows[r].actual.value, let executed = funds.executed.value, !actual.equals(executed) {
                 c.add(
-                    row.line, .project(name),
+                    rowLine, .project(name),
                     "\(name): 基础数据表 决算 \(amount(actual)) ≠ project table 全年执行数"
                         + " \(amount(executed))")
             }
@@ -260,6 +268,15 @@ extension Checker {
         }
         return Double(previous[y.count]) / Double(max(x.count, y.count))
     }
+}
+
+/// A project table (its index in the filing) matched to a 基础数据表 row (its index in
+/// `ProjectKeys.rows`): by name (`named`), else by the most similar name, else to none. Indices,
+/// where each match held copies of the project and the row that every check's loop copied again.
+struct BasicMatch {
+    var project: Int
+    var row: Int?
+    var named: Bool
 }
 
 /// The project tables' names and the 基础数据表's 项目支出 rows with their keys (`projectKey`).

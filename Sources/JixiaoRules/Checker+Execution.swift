@@ -8,22 +8,27 @@ extension Checker {
     /// beside parts that hold amounts contradicts them as much as a wrong sum does.
     static func fundsSum(_ c: inout Checker) {
         c.eachTable { c, t in
-            let funds = t.funds
-            guard let total = funds.rows.first(where: { $0.kind == .total }) else { return }
-            let parts = funds.rows.filter { $0.kind != .total }
-            guard parts.contains(where: \.hasAmounts) else { return }
-            // Functions rather than key paths: a key path is applied through the runtime, slowly.
-            let columns: [(String, (FundRow) -> Figure)] = [
-                ("年初预算数", { $0.initial }), (funds.budgetLabel, { $0.fullYear }),
-                ("全年执行数", { $0.executed }),
-            ]
-            for (label, get) in columns {
-                guard let stated = get(total).value else { continue }
-                let sum = parts.sum { get($0).value }
+            // The rows by index: a closure over the rows, or a filtered copy of them, copied each
+            // row, its strings and figures retained, to read one figure.
+            let rows = t.funds.rows
+            guard let total = rows.indices.first(where: { rows[$0].kind == .total }) else { return }
+            let parts = rows.indices.filter { rows[$0].kind != .total }
+            guard parts.contains(where: { rows[$0].hasAmounts }) else { return }
+            let labels = ["年初预算数", t.funds.budgetLabel, "全年执行数"]
+            for column in labels.indices {
+                func value(_ row: Int) -> Decimal? {
+                    switch column {
+                    case 0: rows[row].initial.value
+                    case 1: rows[row].fullYear.value
+                    default: rows[row].executed.value
+                    }
+                }
+                guard let stated = value(total) else { continue }
+                let sum = parts.sum { value($0) }
                 guard sum != stated else { continue }
-                let name = t.name
+                let (name, label, line) = (t.name, labels[column], rows[total].line)
                 c.add(
-                    total.line, t.target,
+                    line, t.target,
                     "\(name): 年度资金总额 \(label) \(amount(stated)) ≠ \(amount(sum)), the sum of its source"
                         + " rows")
             }
