@@ -28,7 +28,7 @@ public struct Quantity: Equatable, Sendable {
 
     /// `target(of:)` from the two cells it reads, an indicator's 三级指标 and 指标值, with the
     /// 指标值 already read by `parseStated`.
-    static func target(level3: String, target: String?, stated: (quantity: Quantity, explicit: Bool)?) -> Quantity? {
+    static func target(level3: String, target: String?, stated: Stated?) -> Quantity? {
         let adverse = adverseList.occurs(in: level3, then: target ?? "")
         if adverse, let target {
             let t = Labels.norm(target)
@@ -89,8 +89,15 @@ public struct Quantity: Equatable, Sendable {
         (["=", "＝"], .equal),
     ]
 
+    /// A quantity and whether a word (≥, 不少于, 以内, …) stated its comparison. A struct: an optional
+    /// tuple was copied and destroyed through the runtime's generic tuple witnesses.
+    struct Stated {
+        var quantity: Quantity
+        var explicit: Bool
+    }
+
     /// The quantity and whether a word (≥, 不少于, 以内, …) stated its comparison.
-    static func parseStated(_ text: String?) -> (quantity: Quantity, explicit: Bool)? {
+    static func parseStated(_ text: String?) -> Stated? {
         guard let text else { return nil }
         let t = withoutThousandsSeparators(Labels.norm(text))
         // The cheap refusals first (ranges, dates and rules with several figures are no single
@@ -114,7 +121,7 @@ public struct Quantity: Equatable, Sendable {
             explicit = true
             break
         }
-        return (Quantity(comparison: comparison, value: value, unit: unit), explicit)
+        return Stated(quantity: Quantity(comparison: comparison, value: value, unit: unit), explicit: explicit)
     }
 
     static let unitSuffixes = ["以上", "以内", "以下", "及以上", "左右"]
