@@ -22,7 +22,7 @@ extension Analysis {
     /// too (`others`: the first of their numbers and paths; `more`: how many others go unnamed), a
     /// fact about the county no one filing shows. A county that repeats a unit a hundred times
     /// would otherwise hold a hundred paths in each of a hundred findings.
-    public func withTwins(
+    public consuming func withTwins(
         _ others: [(number: Int, path: String)], more: Int = 0, unit: String, year: Int
     ) -> Analysis {
         guard !others.isEmpty else { return self }
@@ -32,11 +32,18 @@ extension Analysis {
             message: Self.twinsMessage(others, more: more, unit: unit, year: year))
         // In check order, as `inCheckOrder` would put it: after every finding that sorts before
         // or with it, the findings being in that order already and this one found last.
-        let key = (finding.severity, 0)
-        let place = findings.firstIndex { key < ($0.severity, $0.line ?? 0) } ?? findings.count
+        // By index, and on the analysis given up (`consuming`): a closure over the findings copied
+        // each, and a copy of the analysis copied them all to insert one.
+        let place = Self.place(of: finding, in: findings)
         var copy = self
         copy.findings.insert(finding, at: place)
         return copy
+    }
+
+    /// Where `inCheckOrder` would put a finding without a line found after `findings`.
+    private static func place(of finding: Finding, in findings: [Finding]) -> Int {
+        let key = (finding.severity, 0)
+        return findings.indices.first { key < (findings[$0].severity, findings[$0].line ?? 0) } ?? findings.count
     }
 
     private static func twinsMessage(
@@ -60,13 +67,34 @@ extension Analysis {
     }
 
     /// Errors, then warnings, then info, each by line, ties in the order found. The keys are sorted,
-    /// not the findings, so a sort moves three integers instead of copying findings.
-    static func inCheckOrder(_ findings: [Finding]) -> [Finding] {
-        // Read by index: `enumerated()` handed out a copy of each finding (its strings and message
-        // retained) to read two fields.
+    /// not the findings, so a sort moves three integers instead of copying findings; the findings are
+    /// then put in that order where they stand, moved, where building the sorted array copied each
+    /// (its strings and message retained) and then dropped the array it came from.
+    static func inCheckOrder(_ findings: consuming [Finding]) -> [Finding] {
+        // Read by index: `enumerated()` handed out a copy of each finding to read two fields.
         let keys = findings.indices.map { (severity: findings[$0].severity, line: findings[$0].line ?? 0, index: $0) }
-        return keys.sorted { ($0.severity, $0.line, $0.index) < ($1.severity, $1.line, $1.index) }.map {
-            findings[$0.index]
+        let order = keys.sorted { ($0.severity, $0.line, $0.index) < ($1.severity, $1.line, $1.index) }.map(\.index)
+        var sorted = findings
+        sorted.permute(to: order)
+        return sorted
+    }
+}
+
+extension Array {
+    /// Puts the elements in `order` (the element at `order[k]` moves to `k`) by swapping them along
+    /// each cycle of the permutation: each element moves, none is copied.
+    mutating func permute(to order: [Int]) {
+        precondition(order.count == count, "an order of every element")
+        var placed = [Bool](repeating: false, count: count)
+        for start in indices where !placed[start] {
+            var position = start
+            while true {
+                placed[position] = true
+                let source = order[position]
+                if source == start { break }
+                swapAt(position, source)
+                position = source
+            }
         }
     }
 }

@@ -51,6 +51,24 @@ import Testing
         #expect(twinned.map(\.message) == Analysis.inCheckOrder(mixed + [twin].compactMap { $0 }).map(\.message))
     }
 
+    /// `permute(to:)` puts elements where a map over the order would, on seeded permutations of
+    /// every length to 40, fixed points, one long cycle and many short ones among them.
+    @Test func permutingInPlaceAsTheMapWould() {
+        var generator = SplitMix(seed: 0x5EED)
+        for count in 0...40 {
+            for _ in 0..<25 {
+                let order = Array(0..<count).shuffled(using: &generator)
+                var moved = (0..<count).map { "e\($0)" }
+                let mapped = order.map { "e\($0)" }
+                moved.permute(to: order)
+                #expect(moved == mapped, "\(order)")
+            }
+        }
+        var reversed = Array(0..<7)
+        reversed.permute(to: [6, 5, 4, 3, 2, 1, 0])
+        #expect(reversed == [6, 5, 4, 3, 2, 1, 0])
+    }
+
     @Test func reads() throws {
         _ = try Fixtures.filing("000_4163b9005dfad92f.txt")
         #expect(!Self.findings.isEmpty)
