@@ -17,24 +17,42 @@ package enum Labels {
         text.withBytes { bytes in
             var first: Int?
             var i = 0
-            while i < bytes.count {
-                // Only blanks, controls and the lead bytes C2, E2, E3 and EF begin a control or a change;
-                // the rest are passed over a byte at a time (a continuation byte is never such a lead).
-                switch bytes[i] {
-                case 0x21..<0x7F, 0x80..<0xC2, 0xC3..<0xE2, 0xE4..<0xEF, 0xF0...:
+            let found = cellKeySteps.withUnsafeBufferPointer { steps -> Bool in
+                while i < bytes.count {
+                    // Only blanks, controls and the lead bytes C2, E2, E3 and EF begin a control or a
+                    // change; any other character is passed over whole, in one step.
+                    let step = Int(steps[Int(bytes[i])])
+                    if step != 0 {
+                        i &+= step
+                        continue
+                    }
+                    if ControlCharacters.controlStarts(bytes, at: i) { return true }
+                    if first == nil, unit(bytes, at: i).change != .keep { first = i }
                     i &+= 1
-                    continue
-                default: break
                 }
-                if ControlCharacters.controlStarts(bytes, at: i) { return nil }
-                if first == nil, unit(bytes, at: i).change != .keep { first = i }
-                i &+= 1
+                return false
             }
+            if found { return nil }
             if first == nil, bytes.first != 0xE2 {  // the key is the text: most cells
                 return (text, isPlaceholderKey(bytes))
             }
             let key = normalised(text, bytes, from: first)
             return (key, isPlaceholderKey(key))
+        }
+    }
+
+    /// For each byte, how far `cellKey` steps when a character begins with it: 0 for a byte that may
+    /// begin a control or a change (C0 controls, space, DEL, and the leads C2, E2, E3 and EF), else the
+    /// length of the character it leads (1 for a continuation byte, met only after a step of 1). A
+    /// step a character at a time, where testing each byte against the ranges cost a dozen
+    /// instructions a byte.
+    static let cellKeySteps: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x00...0x20, 0x7F, 0xC2, 0xE2, 0xE3, 0xEF: 0
+        case 0xC3...0xDF: 2
+        case 0xE0...0xEE: 3
+        case 0xF0...0xF4: 4
+        default: 1
         }
     }
 

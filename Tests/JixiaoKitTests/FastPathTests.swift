@@ -98,13 +98,14 @@ import Testing
 
     /// `cellKey` reads a cell's bytes once for what `ControlCharacters.occur`, `norm` and
     /// `isPlaceholderKey` each read them for; drawn from blanks of each kind, controls (C0, DEL, C1,
-    /// bidi), their near misses (U+00A9, U+2014, U+2030), full-width brackets and CJK.
+    /// bidi), their near misses (U+00A9, U+2014, U+2030), full-width brackets and CJK, and a
+    /// character of each length and lead the pass steps over whole (é, U+0800, U+E000, 😀).
     @Test func cellKeysAreTheSeparatePasses() {
         var generator = SplitMix(seed: 0xCE_11)
         let alphabet = [
             " ", "\t", "\r", "\u{A0}", "\u{3000}", "\u{1B}", "\u{7F}", "\u{85}", "\u{202E}", "\u{2066}",
             "\u{A9}", "—", "\u{2030}", "（", "）", "：", "\u{FF0C}", "预", "a", "5", "/", "般", "无",
-            "\u{3001}",
+            "\u{3001}", "é", "\u{0800}", "\u{E000}", "😀",
         ]
         for _ in 0..<5_000 {
             let count = Int.random(in: 0...6, using: &generator)
