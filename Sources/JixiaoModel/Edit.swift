@@ -160,7 +160,11 @@ public struct Scenario: Sendable {
     public var undone: [Edit] { redoable?.elements ?? [] }
 
     /// The filing as the edits leave it.
-    public func filing(over baseline: Filing) -> Filing { history?.top.filing ?? baseline }
+    public func filing(over baseline: Filing) -> Filing { editedFiling ?? baseline }
+
+    /// The filing as the edits leave it, nil before the first: so a caller that holds the baseline
+    /// where it stands reads it there, where passing it in copied it.
+    public var editedFiling: Filing? { history?.top.filing }
 
     /// Applies `edit` after the others; a new edit clears the redo list. Nothing changes if it fails.
     @discardableResult

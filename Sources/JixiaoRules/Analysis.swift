@@ -2,7 +2,8 @@ import JixiaoModel
 
 extension Analysis {
     /// Scores every table of `filing` and checks it under `rules`.
-    public init(_ filing: Filing, rules: RuleSet) {
+    /// The filing is consumed, so the checks keep it without a copy of their own.
+    public init(_ filing: consuming Filing, rules: RuleSet) {
         // Each table's indicators are read as quantities once, for the scoring and the checks.
         // The projects' tables taken by index: a map over the projects copied each whole project.
         let filed = filing.projects
@@ -11,7 +12,7 @@ extension Analysis {
         let cards = zip(tables, read).map { Scorer.score($0, rules: rules, read: $1) }
         let projects = Array(cards.prefix(filing.projects.count))
         let department = filing.department == nil ? nil : cards.last
-        let findings = Self.inCheckOrder(Checker.check(filing, rules: rules, cards: cards, read: read))
+        let findings = Self.inCheckOrder(Checker.check(consume filing, rules: rules, cards: cards, read: read))
         self.init(rules: rules.name, projects: projects, department: department, findings: findings)
     }
 

@@ -31,9 +31,10 @@ public struct Checker {
     /// `check` with each table's indicators already read as quantities (`Quantity.Read.each`), in
     /// the order of `cards`; a table without them is read here.
     static func check(
-        _ filing: Filing, rules: RuleSet, cards: [ScoreCard], read: [[Quantity.Read]], checks: [Check] = Checks.all
+        _ filing: consuming Filing, rules: RuleSet, cards: [ScoreCard], read: [[Quantity.Read]],
+        checks: [Check] = Checks.all
     ) -> [Finding] {
-        var checker = Checker(filing: filing, rules: rules, cards: cards, read: read)
+        var checker = Checker(filing: consume filing, rules: rules, cards: cards, read: read)
         for index in checks.indices {
             checker.running = (checks[index].id, checks[index].severity)
             checks[index].run(&checker)
@@ -41,8 +42,7 @@ public struct Checker {
         return checker.findings
     }
 
-    init(filing: Filing, rules: RuleSet, cards: [ScoreCard], read: [[Quantity.Read]] = []) {
-        self.filing = filing
+    init(filing: consuming Filing, rules: RuleSet, cards: [ScoreCard], read: [[Quantity.Read]] = []) {
         self.rules = rules
         func quantities(_ table: ScoredTable, _ index: Int) -> [Quantity.Read] {
             index < read.count ? read[index] : Quantity.Read.each(table)
@@ -65,6 +65,7 @@ public struct Checker {
                     read: quantities(p.table, i), project: ProjectCells(p), report: p.report))
         }
         self.tables = tables
+        self.filing = filing  // its last use: moved in, not copied
     }
 
     /// Records a finding of the running check. A message is written when it is read, from what its

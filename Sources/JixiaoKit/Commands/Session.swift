@@ -89,7 +89,7 @@ public struct Session: Sendable {
     /// asked of the array's element copied the whole LoadedFiling first, its rule set too.
     func edited(_ index: Int) -> Filing {
         let scenario = filings[index].scenarioIndex
-        return filings[index].scenarios[scenario].filing(over: filings[index].filing)
+        return filings[index].scenarios[scenario].editedFiling ?? filings[index].filing
     }
 
     /// The rule set `rules(for:)` gives filing `index`, read in place and without its reason.
@@ -100,6 +100,11 @@ public struct Session: Sendable {
     /// The name of the rule set `rules(for:)` gives, without writing out its reason.
     func rulesName(for loaded: LoadedFiling) -> String {
         chosenRuleSet?.name ?? loaded.implied.rules.name
+    }
+
+    /// `rulesName(for:)` of filing `index`, read in place: passing the filing copied it.
+    func rulesName(of index: Int) -> String {
+        chosenRuleSet?.name ?? filings[index].implied.rules.name
     }
 
     /// The rule set `rules use` chose, while the session holds one of that name.
@@ -132,7 +137,7 @@ public struct Session: Sendable {
         let scenario = filings[index].scenarioIndex
         return AnalysisCache.Stamp(
             sha256: filings[index].filing.sha256, scenario: scenario, name: filings[index].scenarios[scenario].name,
-            version: filings[index].scenarios[scenario].version, rules: rulesName(for: filings[index]),
+            version: filings[index].scenarios[scenario].version, rules: rulesName(of: index),
             rulesRevision: ruleSetsRevision, twins: twins[index] ?? [])
     }
 
