@@ -40,8 +40,9 @@ enum TabCells {
             row.reserveCapacity(rowCapacity)
         }
 
-        /// Room for a row's cells made once, not grown cell by cell: rows are read and dropped.
-        let rowCapacity = 8
+        /// Room for a row's cells made once, not grown cell by cell: rows are read and dropped. An
+        /// indicator row has nine or ten cells, so room for eight grew (and copied) nearly every one.
+        let rowCapacity = 16
 
         mutating func take(_ index: Int, into builder: inout SectionBuilder) {
             let line = UnsafeBufferPointer(rebasing: bytes[lines[index]])
