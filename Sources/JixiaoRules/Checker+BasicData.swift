@@ -245,6 +245,7 @@ extension Checker {
     /// (U+3000–U+3029): none of them decomposes, combines or clusters. Nil otherwise.
     static func simpleScalars(_ name: String) -> [UInt32]? {
         var values: [UInt32] = []
+        values.reserveCapacity(name.utf8.count)  // no fewer bytes than scalars: made once, not grown
         for scalar in name.unicodeScalars {
             switch scalar.value {
             case 0x20...0x7E, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF5E: values.append(scalar.value)

@@ -294,8 +294,13 @@ extension Checker {
 extension CheckedTable {
     /// The decimals the filing writes this table's scores with (the most any score shows), or nil.
     var scorePlaces: Int? {
-        let figures = indicators.map(\.score) + [funds.reportedScore, table.reportedTotal]
-        return figures.compactMap { $0.value?.decimalPlaces }.max()
+        // Read where they stand: a list of the figures copied each 得分 and grew to take two more.
+        let indicators = table.indicators
+        var places = [funds.reportedScore.value, table.reportedTotal.value].compactMap { $0?.decimalPlaces }.max()
+        for i in indicators.indices {
+            if let score = indicators[i].score.value { places = max(places ?? 0, score.decimalPlaces) }
+        }
+        return places
     }
 }
 
