@@ -333,12 +333,13 @@ struct FirstLevelGroup {
         // The indicators are read in place: copying each into its group retained its eight strings.
         // Names are unique among the groups, so the search may run from either end.
         var groups: [FirstLevelGroup] = []
+        groups.reserveCapacity(4)  // a table has three or four: room made once, not grown
         for i in indicators.indices {
             let level1 = indicators[i].level1
             // From the last group: an indicator mostly follows its group's last. `isSameText` is `==`
             // answered from the bytes where that is the same (two Chinese names that differ went
-            // through String's normalising comparison).
-            let g = groups.lastIndex { $0.name.isSameText(as: level1) } ?? groups.endIndex
+            // through String's normalising comparison). By index: a closure was handed a copy of each.
+            let g = groups.indices.last { groups[$0].name.isSameText(as: level1) } ?? groups.endIndex
             if g == groups.endIndex {
                 groups.append(
                     FirstLevelGroup(name: level1, weight: indicators[i].level1Weight, line: indicators[i].line))
