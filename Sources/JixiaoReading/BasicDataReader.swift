@@ -54,7 +54,7 @@ package enum BasicDataReader {
                 end = r
                 break
             }
-            guard let li = row.cells.firstIndex(where: { !$0.isEmpty }) else {
+            guard let li = row.cells.indices.first(where: { !row.cells[$0].isEmpty }) else {
                 reader.used.insert(r)
                 continue
             }

@@ -165,7 +165,7 @@ public enum FilingReader {
     /// when their titles are missing, so it is cut at each 项目名称 after the first.
     static func split(_ section: Section) -> [Section] {
         let rows = section.rows
-        let starts = rows.indices.filter { r in rows[r].cells.contains { isProjectNameLabel($0.key) } }
+        let starts = rows.indices.filter { namesAProject(rows[$0].cells) }
         // Most sections hold one table: handed on as they are, not copied row by row.
         guard starts.count > 1 else { return rows.isEmpty ? [] : [section] }
         var first = Section(kind: section.kind, title: section.title, line: section.line)
@@ -187,11 +187,17 @@ public enum FilingReader {
 
     static func isProjectNameLabel(_ key: String) -> Bool { Vocabulary.isProjectNameLabel(key) }
 
+    /// Whether a row's cells hold a 项目名称 label, each cell's key read where it stands: a closure
+    /// over the cells was handed a copy of each, its two strings retained and released.
+    static func namesAProject(_ cells: [Cell]) -> Bool {
+        cells.indices.contains { isProjectNameLabel(cells[$0].key) }
+    }
+
     /// Decides what a table is from its content (the title only breaks ties), then reads it.
     static func readTable(_ table: Section, into filing: inout Filing, pendingReports: inout [Narrative]) {
         let rows = table.rows
         // Each test scans every row, so each runs only when the ones before it have not decided.
-        lazy var hasProjectName = rows.contains { $0.cells.contains { isProjectNameLabel($0.key) } }
+        lazy var hasProjectName = rows.indices.contains { namesAProject(rows[$0].cells) }
         lazy var hasStaffing = rows.contains { $0.holds(staffingWords) }
         lazy var hasDeptName = rows.contains { $0.holds(departmentWords) }
         lazy var hasFunds = rows.contains { $0.holds(fundWords) }

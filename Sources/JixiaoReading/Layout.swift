@@ -35,11 +35,13 @@ package struct Cell: Hashable, Sendable {
 package struct Row: Hashable, Sendable {
     package var cells: [Cell]
     package var line: Int { cells.first?.line ?? 0 }
-    package func index(where test: (String) -> Bool) -> Int? { cells.firstIndex { test($0.key) } }
-    package func has(_ label: String) -> Bool { cells.contains { $0.key.has(label) } }
+    // The cells read by index, each key where it stands: a closure over the cells was handed a
+    // copy of each cell, its two strings retained and released, to read its key.
+    package func index(where test: (String) -> Bool) -> Int? { cells.indices.first { test(cells[$0].key) } }
+    package func has(_ label: String) -> Bool { cells.indices.contains { cells[$0].key.has(label) } }
     /// Whether a cell holds any of `words`: each cell read once, not once a word.
-    package func holds(_ words: WordList) -> Bool { cells.contains { words.occurs(in: $0.key) } }
-    package var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
+    package func holds(_ words: WordList) -> Bool { cells.indices.contains { words.occurs(in: cells[$0].key) } }
+    package var isBlank: Bool { cells.indices.allSatisfy { cells[$0].isEmpty } }
     package var preview: String {
         let texts = cells.map(\.text).filter { !$0.isEmpty }
         return DisplayWidth.truncate(texts.joined(separator: " | "), to: 60)

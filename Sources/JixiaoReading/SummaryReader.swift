@@ -23,7 +23,7 @@ enum SummaryReader {
     /// A row naming 项目名称 and an amount or score column: a project table never has both in one row.
     static func isHeader(_ row: Row) -> Bool {
         // Asked of every row of every table: most rows name no 项目名称, and are passed at once.
-        guard row.cells.contains(where: { $0.key.has("项目名称") }) else { return false }
+        guard row.has("项目名称") else { return false }
         let columns = row.cells.compactMap { column($0.key) }
         return columns.contains(.name) && (columns.contains(.executed) || columns.contains(.score))
     }

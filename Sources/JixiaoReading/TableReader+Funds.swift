@@ -91,7 +91,7 @@ extension TableReader {
         while r < rows.count {
             let row = rows[r]
             if row.holds(Self.fundsEndWords) { break }
-            guard let li = row.cells.firstIndex(where: { Self.fundKind($0.key) != nil }),
+            guard let li = row.index(where: { Self.fundKind($0) != nil }),
                 let kind = Self.fundKind(row.cells[li].key)
             else {
                 r += 1

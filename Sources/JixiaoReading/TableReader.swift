@@ -141,9 +141,7 @@ package struct TableReader {
         var level2 = ""
         for r in (h + 1)..<rows.count {
             let row = rows[r]
-            if let t = row.cells.firstIndex(where: {
-                Vocabulary.isTotalLabel($0.key)
-            }) {
+            if let t = row.index(where: Vocabulary.isTotalLabel) {
                 used.insert(r)
                 if let cell = row.cells[(t + 1)...].first(where: { !$0.isEmpty }) {
                     let parsed = Labels.number(cell)
