@@ -122,6 +122,9 @@ package struct TableReader {
         return .lead
     }
 
+    /// What a 符号 (sign) column holds when it gives no comparison.
+    static let signPlaceholders = ["定性", "定量", "——", "/"]
+
     /// Reads the indicator header and every row below it up to 总分, carrying 一级 and
     /// 二级 names down from merged cells. Placeholder rows (三级 blank, 无, ——) are skipped.
     mutating func indicators() -> (indicators: [Indicator], total: Figure) {
@@ -162,7 +165,8 @@ package struct TableReader {
                 let i = c + offset
                 return i >= 0 && i < row.cells.count ? row.cells[i] : nil
             }
-            guard text(.level3) != nil || text(.level2) != nil else { continue }
+            // Asked by `case`: `!= nil` compared two optional cells through the runtime's tuple copies.
+            guard case .some = text(.level3) ?? text(.level2) else { continue }
             used.insert(r)
             if let c = text(.level1), !c.isEmpty {
                 if case .number = c.value {
@@ -180,7 +184,7 @@ package struct TableReader {
             var target = text(.target).flatMap { $0.isEmpty ? nil : $0.text }
             if columns.contains(.sign) || columns.contains(.unit) {
                 var sign = text(.sign)?.text ?? ""
-                if Labels.norm(sign).isOne(of: ["定性", "定量", "——", "/"]) { sign = "" }
+                if Labels.norm(sign).isOne(of: Self.signPlaceholders) { sign = "" }
                 let unit = text(.unit).flatMap { $0.isEmpty ? nil : $0.text } ?? ""
                 if let value = target { target = sign + value + unit }
             }
