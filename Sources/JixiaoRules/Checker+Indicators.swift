@@ -214,8 +214,7 @@ extension Checker {
 
     /// Report sentences that name a survey with a method and a count or 满意: worked out on first need.
     var surveySentences: [String] {
-        let reports = [filing.report].compactMap { $0 } + projectReports + filing.otherReports
-        return reports.flatMap { report in
+        allReports.flatMap { report in
             report.sections.flatMap { section in
                 Survey.methods.occurs(in: section.text) ? Survey.sentences(section.heading + "。" + section.text) : []
             }

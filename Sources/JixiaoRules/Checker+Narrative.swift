@@ -103,10 +103,7 @@ extension Checker {
     /// Prompt text of the blank form left in a report's body, a table's 评价结论/存在问题/改进措施
     /// row or a 偏差原因 cell.
     static func templateText(_ c: inout Checker) {
-        let reports =
-            [c.filing.report].compactMap { $0 } + c.projectReports
-            + c.filing.otherReports
-        for report in reports {
+        for report in c.allReports {
             // Each section's text asked where it stands: the loop copied every section to ask.
             let sections = report.sections
             for s in sections.indices where Self.promptList.occurs(in: sections[s].text) {

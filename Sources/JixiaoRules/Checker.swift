@@ -91,6 +91,9 @@ public struct Checker {
         return projects.indices.compactMap { projects[$0].report }
     }
 
+    /// Every report of the filing: the department's, the projects' own, then the others.
+    var allReports: [Narrative] { [filing.report].compactMap { $0 } + projectReports + filing.otherReports }
+
     /// Runs `body` on each scored table, department first.
     mutating func eachTable(_ body: (inout Checker, CheckedTable) -> Void) {
         for table in tables { body(&self, table) }

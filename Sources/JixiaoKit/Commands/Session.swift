@@ -97,12 +97,8 @@ public struct Session: Sendable {
         chosenRuleSet ?? filings[index].implied.rules
     }
 
-    /// The name of the rule set `rules(for:)` gives, without writing out its reason.
-    func rulesName(for loaded: LoadedFiling) -> String {
-        chosenRuleSet?.name ?? loaded.implied.rules.name
-    }
-
-    /// `rulesName(for:)` of filing `index`, read in place: passing the filing copied it.
+    /// The name of the rule set `rules(for:)` gives filing `index`, without writing out its reason,
+    /// read in place: passing the filing copied it.
     func rulesName(of index: Int) -> String {
         chosenRuleSet?.name ?? filings[index].implied.rules.name
     }
