@@ -75,7 +75,8 @@ func reportWholeLoad(_ folder: String) {
 }
 
 /// The county as a user meets it: one whole process that loads the folder, then runs `summary`,
-/// a first `sql` (the mirror) and `report` with `option timing on`. Each command's time is read
+/// a first `sql` (the mirror), `report`, and `summary` again under other rules, with `option
+/// timing on`. Each command's time is read
 /// from the `Time:` line it printed, and the peak resident memory is set against the bytes loaded.
 /// (The figures printed in this process include what its earlier parts left in its heap.)
 func reportWholeReview(_ folder: String, bytes: Int, scratch: String) {
@@ -85,6 +86,7 @@ func reportWholeReview(_ folder: String, bytes: Int, scratch: String) {
         ("load", "load \(folder)"), ("first summary", "summary"),
         ("first sql", "sql SELECT count(*) FROM indicators WHERE computed_score < weight"),
         ("report", "report \(scratch)/whole.html --force"),
+        ("rules use CN-2020", "rules use CN-2020"), ("summary, all rescored", "summary"),
     ]
     let commands = ["option timing on"] + timed.map(\.1) + ["quit"]
     let output = scratch + "/review.out"
@@ -106,7 +108,7 @@ func reportWholeReview(_ folder: String, bytes: Int, scratch: String) {
             Double(run.peakBytes) / Double(bytes))
         : String(format: "peak memory unknown: the bench's own %.0f MB is higher", Double(ownPeak) / 1_048_576)
     report(
-        "load, summary, sql, report (whole process)",
+        "load, summary, sql, report, rescoring (whole process)",
         String(format: "%9.1f ms  (%.2f cores busy, ", run.wall * 1000, run.cores) + peak + ")")
     // `option timing on` times itself first, then each command.
     let times = ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").split(separator: "\n")

@@ -242,12 +242,18 @@ final class AnalysisCache: @unchecked Sendable {
         return entry.analysis
     }
 
-    /// The analysis of each filing whose stamp still matches, nil for the others.
+    /// The analysis of each filing whose stamp still matches, nil for the others, whose entries
+    /// are dropped: kept until their new analyses replaced them, the old ones of a county rescored
+    /// under other rules (tens of MB) stood in memory beside the new.
     func lookUp(_ stamps: [Stamp]) -> [Analysis?] {
         lock.lock()
         defer { lock.unlock() }
         return stamps.enumerated().map { index, stamp in
-            guard let entry = entries[index], entry.stamp == stamp else { return nil }
+            guard let entry = entries[index] else { return nil }
+            guard entry.stamp == stamp else {
+                entries[index] = nil
+                return nil
+            }
             return entry.analysis
         }
     }
