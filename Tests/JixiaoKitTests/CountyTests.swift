@@ -134,6 +134,37 @@ import Testing
         #expect(run(shell, "sql SELECT abs(-2) + round(2.5) AS x, json_object('a', 1) AS j").output.contains(" 5 "))
     }
 
+    /// A table filled for the first time skips the deletes and makes its index after its rows;
+    /// a table written before deletes each filing's rows first, even when that first fill was
+    /// rolled back. Either way each row is there once, and the indexes are there.
+    @Test func theMirrorHoldsEachRowOnceHoweverItWasFilled() throws {
+        let shell = shell()
+        let results = try shell.session.results(shell)
+        let tables = Set(MirrorTable.allCases)
+        func contents(_ mirror: Mirror<Int>) throws -> [[SQLValue]] {
+            let counts = MirrorTable.allCases.map { "(SELECT count(*) FROM \($0.rawValue))" }.joined(separator: ", ")
+            let named = "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+            let indexes = "(SELECT group_concat(name) FROM (\(named)))"
+            return try mirror.database.query("SELECT \(counts), \(indexes)", interrupted: { false }).rows
+        }
+        let filled = try Mirror<Int>()
+        try filled.update(results, stamps: results.map { _ in 1 }, tables: tables) { FilingRows(of: $0) }
+        let expected = try contents(filled)
+        #expect(expected.first?.last == .text("findings_filing,indicators_filing"), "\(expected)")
+        try filled.update(results, stamps: results.map { _ in 2 }, tables: tables) { FilingRows(of: $0) }
+        #expect(try contents(filled) == expected)
+        // Filing 20's rows break the filings table's key part way through the first fill.
+        let failing = try Mirror<Int>()
+        let broken = FilingRows(number: 20, rows: [(.filings, [.integer(20)]), (.filings, [.integer(20)])])
+        #expect(throws: SQLError.self) {
+            try failing.update(results, stamps: results.map { _ in 1 }, tables: tables) {
+                $0.number == 20 ? broken : FilingRows(of: $0)
+            }
+        }
+        try failing.update(results, stamps: results.map { _ in 1 }, tables: tables) { FilingRows(of: $0) }
+        #expect(try contents(failing) == expected)
+    }
+
     @Test("SQL errors are SQLite's own, at their line")
     func sqlErrors() {
         let shell = shell()

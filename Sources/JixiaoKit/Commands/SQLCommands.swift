@@ -168,10 +168,11 @@ extension Session {
         let all = try analyses { () throws(ShellError) in try environment.checkInterrupt() }
         // In the order of each group's first filing, so a county's rows go in as its filings are numbered.
         for (needed, indices) in staleIn.sorted(by: { $0.value[0] < $1.value[0] }) {
-            let records = indices.map { i in (result(i, all[i]), stamps[i]) }
-            // The rows of each slice are worked out on every core; SQLite inserts them on one.
+            let results = indices.map { result($0, all[$0]) }
             try sqlite { () throws(SQLError) in
-                try mirror.update(records, tables: needed) { $0.parallelMap { FilingRows(of: $0, tables: needed) } }
+                try mirror.update(results, stamps: indices.map { stamps[$0] }, tables: needed) {
+                    FilingRows(of: $0, tables: needed)
+                }
             }
         }
         return mirror
