@@ -109,15 +109,20 @@ enum Pager {
         return true
     }
 
-    /// Waits for the pager; Ctrl-C while it runs ends it.
+    /// Waits for the pager; Ctrl-C while it runs ends it, and so does one that came while the text
+    /// was still being sent, after its last write: the wait would not see it, and a pager that
+    /// takes Ctrl-C for its own and stays (less does) would be waited on until the next.
     private static func wait(for pid: pid_t, interrupted: inout Bool) -> (exited: Bool, code: Int32) {
+        func endOnCtrlC() {
+            guard cle_take_sigint() == 1 else { return }
+            interrupted = true
+            kill(pid, SIGTERM)
+        }
         var status: Int32 = 0
+        endOnCtrlC()
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else { return (false, 0) }
-            if cle_take_sigint() == 1 {
-                interrupted = true
-                kill(pid, SIGTERM)
-            }
+            endOnCtrlC()
         }
         let exited = status & 0x7f == 0
         return (exited, (status >> 8) & 0xff)
