@@ -50,8 +50,12 @@ extension BasicData {
 
 extension ScoredTable {
     mutating func compact(sharing pool: TextPool) {
-        for r in funds.rows.indices { funds.rows[r].label = pool.shared(funds.rows[r].label) }
-        funds.rows = funds.rows.exactly
+        // Taken out, changed and put back once: every change of `funds.rows` finds the amount and
+        // scoring rows again (its didSet), which at each row's label cost more than the pooling.
+        var rows = funds.rows
+        funds.rows = []
+        for r in rows.indices { rows[r].label = pool.shared(rows[r].label) }
+        funds.rows = rows.exactly
         for i in indicators.indices {
             indicators[i].level1 = pool.shared(indicators[i].level1)
             indicators[i].level2 = pool.shared(indicators[i].level2)
