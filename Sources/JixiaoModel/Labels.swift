@@ -73,7 +73,8 @@ package enum Labels {
                 }
                 i += width
             }
-            result = String(decoding: out, as: UTF8.self)
+            // Whole characters kept or dropped, or one replaced by an ASCII byte: valid UTF-8.
+            result = out.withUnsafeBufferPointer { String(validUTF8: $0) }
         }
         // The first byte asked before the comparison: every cell's key passes here.
         if result.utf8.first == 0xE2, result.begins(with: "—般") { result = "一般" + result.dropFirst(2) }

@@ -29,6 +29,15 @@ extension String {
         }
     }
 
+    /// The text of UTF-8 bytes known to be valid: cut at character boundaries from a file already
+    /// validated. `String(decoding:as:)` validated every byte of every cell a second time (a
+    /// twentieth of a load); the standard library's `UTF8Span(unchecked:)` says they need not be.
+    /// Debug builds still check, so every test asks that the bytes are whole characters.
+    package init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        assert(String(validating: bytes, as: UTF8.self) != nil, "UTF-8 cut inside a character")
+        self = String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes)))
+    }
+
     /// Runs `body` on the string's UTF-8 in place. `withUTF8` is mutating, so calling it meant
     /// copying the string first, a retain and a release for each of the millions of label
     /// tests of a county; a native string lends its storage without either.

@@ -15,7 +15,7 @@ enum TabCells {
     }
 
     /// The text of bytes cut from a valid UTF-8 buffer at character boundaries.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(validUTF8: bytes) }
 
     static func string(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         string(UnsafeBufferPointer(rebasing: bytes))

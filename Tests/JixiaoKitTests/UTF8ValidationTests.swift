@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import JixiaoModel
 @testable import JixiaoReading
 
 /// The hand-written validator accepts exactly what the standard library's does, less text with a
@@ -51,6 +52,24 @@ import Testing
                 }
             }
             #expect(Self.mine(bytes) == Self.library(bytes), "\(bytes)")
+        }
+    }
+
+    /// Valid text made a string without validating it again is the string the library makes,
+    /// byte for byte and as a string (equal, with as many characters): seeded runs of every width
+    /// of character, cut at character boundaries as a file's cells are.
+    @Test func validTextMadeWithoutValidationIsTheLibrarysString() {
+        var generator = SplitMix(seed: 0x5A11)
+        let pieces = [
+            "预算", "a", " ", "\t", "é", "😀", "\u{FFFD}", "\u{10FFFF}", "（", "\u{3000}", "e\u{301}", "1.5",
+        ]
+        for _ in 0..<4_000 {
+            let count = Int.random(in: 0...40, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let bytes = Array(text.utf8)
+            let made = bytes.withUnsafeBufferPointer { String(validUTF8: $0) }
+            let library = String(decoding: bytes, as: UTF8.self)
+            #expect(Array(made.utf8) == bytes && made == library && made.count == library.count, "\(bytes)")
         }
     }
 }
