@@ -34,14 +34,21 @@ import Testing
         }
     }
 
+    /// `count` texts of up to `most` of `pieces` each, drawn from a generator seeded with `seed`.
+    static func texts(_ count: Int, of pieces: [String], most: Int, seed: UInt64) -> [String] {
+        var generator = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            let count = Int.random(in: 0...most, using: &generator)
+            return (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+    }
+
     @Test func seededTextWithDamage() {
-        var generator = SplitMix(seed: 0x07F8)
         let pieces = [
             "预算", "a", "\n", "\t", "\0", "é", "😀", "\u{FFFD}", "\u{10FFFF}", "\u{D7FF}", "\u{E000}", "（",
         ]
-        for _ in 0..<4_000 {
-            let count = Int.random(in: 0...12, using: &generator)
-            let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        var generator = SplitMix(seed: 0x07F9)  // the damage
+        for text in Self.texts(4_000, of: pieces, most: 12, seed: 0x07F8) {
             var bytes = Array(text.utf8)
             if !bytes.isEmpty, Bool.random(using: &generator) {
                 let at = Int.random(in: 0..<bytes.count, using: &generator)
@@ -59,14 +66,8 @@ import Testing
     /// byte for byte and as a string (equal, with as many characters): seeded runs of every width
     /// of character, cut at character boundaries as a file's cells are.
     @Test func validTextMadeWithoutValidationIsTheLibrarysString() {
-        var generator = SplitMix(seed: 0x5A11)
-        let pieces = [
-            "预算", "a", " ", "\t", "é", "😀", "\u{FFFD}", "\u{10FFFF}", "（", "\u{3000}", "e\u{301}", "1.5",
-        ]
-        for _ in 0..<4_000 {
-            let count = Int.random(in: 0...40, using: &generator)
-            let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
-            let bytes = Array(text.utf8)
+        let pieces = ["预算", "a", " ", "\t", "é", "😀", "\u{10FFFF}", "（", "\u{3000}", "e\u{301}", "1.5"]
+        for bytes in Self.texts(4_000, of: pieces, most: 40, seed: 0x5A11).map({ Array($0.utf8) }) {
             let made = bytes.withUnsafeBufferPointer { String(validUTF8: $0) }
             let library = String(decoding: bytes, as: UTF8.self)
             #expect(Array(made.utf8) == bytes && made == library && made.count == library.count, "\(bytes)")
