@@ -76,9 +76,9 @@ func reportWholeLoad(_ folder: String) {
 
 /// The county as a user meets it: one whole process that loads the folder, then runs `summary`,
 /// a first `sql` (the mirror), `report`, and `summary` again under other rules, with `option
-/// timing on`. Each command's time is read
-/// from the `Time:` line it printed, and the peak resident memory is set against the bytes loaded.
-/// (The figures printed in this process include what its earlier parts left in its heap.)
+/// timing on`. Each command's time is read from the `Time:` line it printed, and the peak
+/// resident memory is set against the bytes loaded. (The figures printed in this process include
+/// what its earlier parts left in its heap.)
 func reportWholeReview(_ folder: String, bytes: Int, scratch: String) {
     let jixiao = jixiaoBinary
     guard FileManager.default.isExecutableFile(atPath: jixiao) else { return }
